@@ -1,0 +1,590 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <errno.h>
+#include <glib/gi18n-lib.h>
+#include <locale.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "pmd-cli.h"
+#include "pmd-model.h"
+#include "pmd-scenario-file.h"
+#include "pmd-json-writer.h"
+
+#define EXIT_USAGE 2
+
+typedef enum
+{
+  FORMAT_JSON,
+  FORMAT_CSV,
+  FORMAT_TABLE,
+} OutputFormat;
+
+static void G_GNUC_PRINTF (1, 2)
+print_error (const char *format,
+             ...)
+{
+  g_autofree char *message = NULL;
+  va_list args;
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+  /* One line: newlines inside a message would break the contract. */
+  g_strdelimit (message, "\n", ' ');
+  g_printerr ("piramide: %s\n", message);
+}
+
+static int
+usage_error (GOptionContext *context,
+             const char     *message)
+{
+  print_error (_("%s (see “piramide --help”)"), message);
+  return EXIT_USAGE;
+}
+
+/* Loads FILE, or the bundled scenario for --default. */
+static PmdScenario *
+load_scenario (const char *file,
+               gboolean    use_default)
+{
+  g_autoptr(GError) error = NULL;
+  PmdScenario *sc;
+
+  if (use_default)
+    sc = pmd_scenario_load_bundled ("westland-2026", &error);
+  else
+    sc = pmd_scenario_load_file (file, &error);
+  if (sc == NULL)
+    print_error ("%s: %s", use_default ? "westland-2026" : file, error->message);
+  return sc;
+}
+
+/* Writes to --out atomically (nothing half-written is left), or to stdout. */
+static gboolean
+write_output (const char *out_path,
+              const char *data,
+              gsize       len)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (out_path != NULL)
+    {
+      if (!g_file_set_contents_full (out_path, data, len, G_FILE_SET_CONTENTS_CONSISTENT, 0644, &error))
+        {
+          print_error (_("cannot write %s: %s"), out_path, error->message);
+          return FALSE;
+        }
+      return TRUE;
+    }
+  if (fwrite (data, 1, len, stdout) != len || fflush (stdout) != 0)
+    {
+      print_error (_("cannot write the output: %s"), g_strerror (errno));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static void
+write_series (PmdJsonWriter *w,
+              const char    *key,
+              const double  *values,
+              int            n)
+{
+  pmd_json_writer_key (w, key);
+  pmd_json_writer_numbers (w, values, n);
+}
+
+static void
+write_group (PmdJsonWriter       *w,
+             const char          *key,
+             GPtrArray           *items,
+             const double        *baseline,
+             const double        *scenario,
+             int                  n)
+{
+  pmd_json_writer_key (w, key);
+  pmd_json_writer_begin_object (w, FALSE);
+  for (guint i = 0; i < items->len; i++)
+    {
+      char **id = g_ptr_array_index (items, i);
+      pmd_json_writer_key (w, *id);
+      pmd_json_writer_begin_object (w, FALSE);
+      write_series (w, "baseline", baseline + i * n, n);
+      write_series (w, "scenario", scenario + i * n, n);
+      pmd_json_writer_end_object (w);
+    }
+  pmd_json_writer_end_object (w);
+}
+
+/**
+ * pmd_cli_projection_to_json:
+ *
+ * The projection in the structure of DESIGN.md §4.
+ *
+ * Returns: (transfer full): the JSON text
+ */
+char *
+pmd_cli_projection_to_json (const PmdScenario   *sc,
+                            const PmdProjection *p,
+                            gsize               *length)
+{
+  g_autoptr(PmdJsonWriter) w = pmd_json_writer_new (TRUE);
+  int n = p->n_years;
+
+  pmd_json_writer_begin_object (w, FALSE);
+  pmd_json_writer_key (w, "years");
+  pmd_json_writer_begin_array (w, TRUE);
+  for (int t = 0; t < n; t++)
+    pmd_json_writer_int (w, p->base_year + t);
+  pmd_json_writer_end_array (w);
+
+  pmd_json_writer_key (w, "lines");
+  pmd_json_writer_begin_object (w, FALSE);
+  for (guint i = 0; i < sc->lines->len; i++)
+    {
+      const PmdLine *l = g_ptr_array_index (sc->lines, i);
+      pmd_json_writer_key (w, l->id);
+      pmd_json_writer_begin_object (w, FALSE);
+      write_series (w, "baseline", p->line_baseline + i * n, n);
+      write_series (w, "scenario", p->line_scenario + i * n, n);
+      write_series (w, "baseline_clients", p->line_baseline_clients + i * n, n);
+      write_series (w, "scenario_clients", p->line_scenario_clients + i * n, n);
+      pmd_json_writer_end_object (w);
+    }
+  pmd_json_writer_end_object (w);
+
+  write_group (w, "layers", sc->layers, p->layer_baseline, p->layer_scenario, n);
+  write_group (w, "domains", sc->domains, p->domain_baseline, p->domain_scenario, n);
+
+  pmd_json_writer_key (w, "totals");
+  pmd_json_writer_begin_object (w, FALSE);
+  write_series (w, "baseline", p->total_baseline, n);
+  write_series (w, "scenario", p->total_scenario, n);
+  write_series (w, "investment", p->investment, n);
+  write_series (w, "savings", p->savings, n);
+  write_series (w, "cumulative_savings", p->cumulative_savings, n);
+  write_series (w, "funding", p->funding, n);
+  write_series (w, "gap", p->gap, n);
+  pmd_json_writer_end_object (w);
+
+  pmd_json_writer_key (w, "payback_year");
+  if (p->has_payback)
+    pmd_json_writer_int (w, p->payback_year);
+  else
+    pmd_json_writer_null (w);
+  pmd_json_writer_key (w, "npv");
+  pmd_json_writer_number (w, p->npv);
+  pmd_json_writer_end_object (w);
+  return pmd_json_writer_steal (w, length);
+}
+
+static void
+append_csv_field (GString    *out,
+                  const char *text)
+{
+  if (strpbrk (text, ";\"\n\r") == NULL)
+    {
+      g_string_append (out, text);
+      return;
+    }
+  g_string_append_c (out, '"');
+  for (const char *p = text; *p; p++)
+    {
+      if (*p == '"')
+        g_string_append_c (out, '"');
+      g_string_append_c (out, *p);
+    }
+  g_string_append_c (out, '"');
+}
+
+static void
+append_csv_number (GString *out,
+                   double   value)
+{
+  g_autofree char *text = pmd_format_decimal_comma (value, 2);
+  g_string_append_c (out, ';');
+  g_string_append (out, text);
+}
+
+/**
+ * pmd_cli_projection_to_csv:
+ *
+ * One row per year per line for Dutch spreadsheets: `;` between fields, a
+ * decimal comma, amounts to the cent, an empty field where a line has no
+ * clients. Starts with a byte-order mark so that spreadsheet programs read
+ * the names as UTF-8.
+ *
+ * Returns: (transfer full): the CSV text
+ */
+char *
+pmd_cli_projection_to_csv (const PmdScenario   *sc,
+                           const PmdProjection *p,
+                           gsize               *length)
+{
+  GString *out = g_string_new ("\xEF\xBB\xBF");
+  int n = p->n_years;
+  const char *header[] = {
+    _("year"), _("line"), _("name"), _("layer"), _("domain"),
+    _("baseline"), _("scenario"), _("baseline clients"), _("scenario clients"),
+  };
+
+  for (guint k = 0; k < G_N_ELEMENTS (header); k++)
+    {
+      if (k > 0)
+        g_string_append_c (out, ';');
+      append_csv_field (out, header[k]);
+    }
+  g_string_append (out, "\r\n");
+
+  for (int t = 0; t < n; t++)
+    for (guint i = 0; i < sc->lines->len; i++)
+      {
+        const PmdLine *l = g_ptr_array_index (sc->lines, i);
+
+        g_string_append_printf (out, "%d;", p->base_year + t);
+        append_csv_field (out, l->id);
+        g_string_append_c (out, ';');
+        append_csv_field (out, l->name);
+        g_string_append_c (out, ';');
+        append_csv_field (out, l->layer);
+        g_string_append_c (out, ';');
+        append_csv_field (out, l->domain);
+        append_csv_number (out, p->line_baseline[i * n + t]);
+        append_csv_number (out, p->line_scenario[i * n + t]);
+        append_csv_number (out, p->line_baseline_clients[i * n + t]);
+        append_csv_number (out, p->line_scenario_clients[i * n + t]);
+        g_string_append (out, "\r\n");
+      }
+
+  if (length != NULL)
+    *length = out->len;
+  return g_string_free (out, FALSE);
+}
+
+/* Pads @text to @width characters (not bytes), right-aligned if @right. */
+static void
+append_cell (GString    *out,
+             const char *text,
+             int         width,
+             gboolean    right)
+{
+  g_autofree char *cut = NULL;
+  int len = (int) g_utf8_strlen (text, -1);
+
+  if (len > width)
+    {
+      cut = g_utf8_substring (text, 0, width - 1);
+      text = cut;
+      len = width;
+    }
+  if (right)
+    for (int i = len; i < width; i++)
+      g_string_append_c (out, ' ');
+  g_string_append (out, text);
+  if (cut != NULL)
+    g_string_append (out, "…");
+  if (!right)
+    for (int i = len; i < width; i++)
+      g_string_append_c (out, ' ');
+}
+
+static void
+append_mln (GString *out,
+            double   value,
+            int      width)
+{
+  g_autofree char *text = pmd_format_number (value / 1e6, 1);
+  g_string_append (out, "  ");
+  append_cell (out, text, width, TRUE);
+}
+
+/**
+ * pmd_cli_projection_to_table:
+ *
+ * A table for people: per year each layer's scenario cost, the totals,
+ * funding, gap and cumulative savings, in € mln with a decimal comma.
+ *
+ * Returns: (transfer full): the text
+ */
+char *
+pmd_cli_projection_to_table (const PmdScenario   *sc,
+                             const PmdProjection *p,
+                             gsize               *length)
+{
+  GString *out = g_string_new (NULL);
+  const int w = 12;
+  int n = p->n_years;
+  g_autofree char *npv = pmd_format_euro_compact (p->npv);
+
+  g_string_append_printf (out, "%s\n", sc->name && *sc->name ? sc->name : _("Untitled scenario"));
+  g_string_append_printf (out, _("Projection %d–%d, scenario with interventions, amounts in € million\n\n"),
+                          p->base_year, p->base_year + n - 1);
+
+  append_cell (out, _("Year"), 4, FALSE);
+  for (int l = 0; l < p->n_layers; l++)
+    {
+      const PmdLayer *layer = g_ptr_array_index (sc->layers, l);
+      g_string_append (out, "  ");
+      append_cell (out, layer->name, w, TRUE);
+    }
+  {
+    const char *columns[] = { _("Baseline"), _("Scenario"), _("Funding"), _("Gap"), _("Cum. savings") };
+    for (guint k = 0; k < G_N_ELEMENTS (columns); k++)
+      {
+        g_string_append (out, "  ");
+        append_cell (out, columns[k], w, TRUE);
+      }
+  }
+  g_string_append_c (out, '\n');
+
+  for (int t = 0; t < n; t++)
+    {
+      g_string_append_printf (out, "%4d", p->base_year + t);
+      for (int l = 0; l < p->n_layers; l++)
+        append_mln (out, p->layer_scenario[l * n + t], w);
+      append_mln (out, p->total_baseline[t], w);
+      append_mln (out, p->total_scenario[t], w);
+      append_mln (out, p->funding[t], w);
+      append_mln (out, p->gap[t], w);
+      append_mln (out, p->cumulative_savings[t], w);
+      g_string_append_c (out, '\n');
+    }
+
+  g_string_append_c (out, '\n');
+  if (p->has_payback)
+    g_string_append_printf (out, _("Payback year: %d\n"), p->payback_year);
+  else
+    g_string_append (out, _("Payback year: not within the horizon\n"));
+  g_string_append_printf (out, _("Net present value of the savings: %s\n"), npv);
+
+  if (length != NULL)
+    *length = out->len;
+  return g_string_free (out, FALSE);
+}
+
+static gboolean
+parse_format (const char   *text,
+              OutputFormat *format)
+{
+  if (text == NULL || g_str_equal (text, "json"))
+    *format = FORMAT_JSON;
+  else if (g_str_equal (text, "csv"))
+    *format = FORMAT_CSV;
+  else if (g_str_equal (text, "table"))
+    *format = FORMAT_TABLE;
+  else
+    return FALSE;
+  return TRUE;
+}
+
+/* Reads FILE (or --default) from what is left after option parsing. */
+static int
+file_argument (GOptionContext *context,
+               int             argc,
+               char          **argv,
+               gboolean        use_default,
+               const char    **file)
+{
+  *file = NULL;
+  if (use_default && argc == 2)
+    return 0;
+  if (!use_default && argc == 3)
+    {
+      *file = argv[2];
+      return 0;
+    }
+  return usage_error (context, argc > 3 || (use_default && argc > 2)
+                      ? _("give one scenario file")
+                      : _("give a scenario file (or --default for the bundled scenario)"));
+}
+
+static int
+cmd_project (int    argc,
+             char **argv)
+{
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PmdScenario) sc = NULL;
+  g_autoptr(PmdProjection) projection = NULL;
+  g_autofree char *variant = NULL;
+  g_autofree char *format_text = NULL;
+  g_autofree char *out_path = NULL;
+  g_autofree char *data = NULL;
+  gboolean use_default = FALSE;
+  OutputFormat format;
+  const char *file;
+  gsize len = 0;
+  int status;
+  GOptionEntry entries[] = {
+    { "variant", 0, 0, G_OPTION_ARG_STRING, &variant, N_("Apply the overrides of variant ID first"), N_("ID") },
+    { "format", 0, 0, G_OPTION_ARG_STRING, &format_text, N_("Output format: json (default), csv or table"), N_("FORMAT") },
+    { "out", 0, 0, G_OPTION_ARG_FILENAME, &out_path, N_("Write to PATH instead of standard output"), N_("PATH") },
+    { "default", 0, 0, G_OPTION_ARG_NONE, &use_default, N_("Project the bundled Westland scenario"), NULL },
+    { NULL }
+  };
+
+  context = g_option_context_new (_("project FILE — project a scenario year by year"));
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    return usage_error (context, error->message);
+  if ((status = file_argument (context, argc, argv, use_default, &file)) != 0)
+    return status;
+  if (!parse_format (format_text, &format))
+    return usage_error (context, _("the format is json, csv or table"));
+
+  sc = load_scenario (file, use_default);
+  if (sc == NULL)
+    return EXIT_FAILURE;
+  if (variant != NULL && !pmd_scenario_apply_variant (sc, variant, &error))
+    {
+      print_error ("%s: %s", file ? file : "westland-2026", error->message);
+      return EXIT_FAILURE;
+    }
+
+  projection = pmd_project (sc, &error);
+  if (projection == NULL)
+    {
+      print_error ("%s", error->message);
+      return EXIT_FAILURE;
+    }
+
+  switch (format)
+    {
+    case FORMAT_JSON:
+      data = pmd_cli_projection_to_json (sc, projection, &len);
+      break;
+    case FORMAT_CSV:
+      data = pmd_cli_projection_to_csv (sc, projection, &len);
+      break;
+    case FORMAT_TABLE:
+    default:
+      data = pmd_cli_projection_to_table (sc, projection, &len);
+      break;
+    }
+  return write_output (out_path, data, len) ? EXIT_SUCCESS : EXIT_FAILURE;
+}
+
+static int
+cmd_validate (int    argc,
+              char **argv)
+{
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PmdScenario) sc = NULL;
+  const char *file;
+  int status;
+
+  context = g_option_context_new (_("validate FILE — check a scenario file and its variants"));
+  g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    return usage_error (context, error->message);
+  if ((status = file_argument (context, argc, argv, FALSE, &file)) != 0)
+    return status;
+
+  sc = load_scenario (file, FALSE);
+  if (sc == NULL)
+    return EXIT_FAILURE;
+
+  /* A variant is part of the file: each must apply to a valid scenario. */
+  for (guint i = 0; i < sc->variants->len; i++)
+    {
+      const PmdVariant *v = g_ptr_array_index (sc->variants, i);
+      g_autoptr(PmdScenario) copy = pmd_scenario_copy (sc);
+
+      if (!pmd_scenario_apply_variant (copy, v->id, &error))
+        {
+          print_error ("%s: %s", file, error->message);
+          return EXIT_FAILURE;
+        }
+    }
+
+  g_print (_("%s: valid (%u cost lines, %u interventions, %u variants)\n"),
+           file, sc->lines->len, sc->interventions->len, sc->variants->len);
+  return EXIT_SUCCESS;
+}
+
+static void
+print_help (void)
+{
+  g_print ("%s\n\n", _("Usage: piramide [COMMAND] [OPTIONS…]"));
+  g_print ("%s\n\n", _("Piramide plans the budget of a municipality’s social domain as a care pyramid."));
+  g_print ("%s\n", _("Commands:"));
+  g_print ("  project FILE [--variant ID] [--format json|csv|table] [--out PATH]\n");
+  g_print ("      %s\n", _("Project a scenario (--default: the bundled Westland scenario)"));
+  g_print ("  validate FILE\n");
+  g_print ("      %s\n\n", _("Check a scenario file; the exit status says whether it is valid"));
+  g_print ("%s\n", _("Options:"));
+  g_print ("  -h, --help       %s\n", _("Show this help"));
+  g_print ("  -v, --version    %s\n\n", _("Show the version"));
+  g_print ("%s\n", _("Run “piramide COMMAND --help” for the options of a command."));
+}
+
+/**
+ * pmd_cli_is_command:
+ * @argc: the argument count
+ * @argv: the arguments
+ *
+ * Returns: %TRUE when the arguments name a headless command (or --help or
+ *   --version), which never needs a display.
+ */
+gboolean
+pmd_cli_is_command (int    argc,
+                    char **argv)
+{
+  static const char *const commands[] = {
+    "project", "validate", "--help", "-h", "--version", "-v", "help", NULL
+  };
+
+  return argc > 1 && g_strv_contains (commands, argv[1]);
+}
+
+void
+pmd_cli_init_locale (void)
+{
+  setlocale (LC_ALL, "");
+  /* Numbers are formatted by pmd-format, never by printf's locale. */
+  setlocale (LC_NUMERIC, "C");
+  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+}
+
+/**
+ * pmd_cli_run:
+ * @argc: the argument count
+ * @argv: the arguments, argv[1] being the command
+ *
+ * Runs a headless command.
+ *
+ * Returns: the exit status: 0 on success, 1 when the command failed (an
+ *   invalid file, a write error), 2 for a usage error
+ */
+int
+pmd_cli_run (int    argc,
+             char **argv)
+{
+  g_set_prgname ("piramide");
+
+  if (argc < 2 || g_str_equal (argv[1], "--help") || g_str_equal (argv[1], "-h") ||
+      g_str_equal (argv[1], "help"))
+    {
+      print_help ();
+      return EXIT_SUCCESS;
+    }
+  if (g_str_equal (argv[1], "--version") || g_str_equal (argv[1], "-v"))
+    {
+      g_print ("piramide %s\n", PACKAGE_VERSION);
+      return EXIT_SUCCESS;
+    }
+  if (g_str_equal (argv[1], "project"))
+    return cmd_project (argc, argv);
+  if (g_str_equal (argv[1], "validate"))
+    return cmd_validate (argc, argv);
+
+  {
+    g_autofree char *message = g_strdup_printf (_("unknown command “%s”"), argv[1]);
+    return usage_error (NULL, message);
+  }
+}

@@ -1,0 +1,26 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include "pmd-projection.h"
+
+G_BEGIN_DECLS
+
+/* The headless command line (DESIGN.md §4). It never initialises GTK. */
+
+void      pmd_cli_init_locale         (void);
+gboolean  pmd_cli_is_command          (int    argc,
+                                       char **argv);
+int       pmd_cli_run                 (int    argc,
+                                       char **argv);
+
+char     *pmd_cli_projection_to_json  (const PmdScenario   *scenario,
+                                       const PmdProjection *projection,
+                                       gsize               *length);
+char     *pmd_cli_projection_to_csv   (const PmdScenario   *scenario,
+                                       const PmdProjection *projection,
+                                       gsize               *length);
+char     *pmd_cli_projection_to_table (const PmdScenario   *scenario,
+                                       const PmdProjection *projection,
+                                       gsize               *length);
+
+G_END_DECLS

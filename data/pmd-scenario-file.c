@@ -1,0 +1,1254 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
+#include <json-glib/json-glib.h>
+#include <sys/stat.h>
+#include <math.h>
+#include <string.h>
+
+#include "pmd-scenario-file.h"
+#include "pmd-data-resources.h"
+#include "pmd-json-writer.h"
+
+/* Deeper nesting than this is no scenario; refusing it keeps the recursive
+ * parser's stack small on hostile files. */
+#define MAX_NESTING 32
+
+static const char *const root_keys[] = {
+  "format", "version", "name", "municipality", "base_year", "horizon", "indexation",
+  "discount_rate", "notes", "sources", "layers", "domains", "cohorts", "lines",
+  "interventions", "funding", "ranges", "variants", "actuals", NULL
+};
+static const char *const layer_keys[] = { "id", "name", "color", "source", "sources", NULL };
+static const char *const domain_keys[] = { "id", "name", "source", "sources", NULL };
+static const char *const cohort_keys[] = { "id", "name", "points", "source", "sources", NULL };
+static const char *const line_keys[] = {
+  "id", "name", "layer", "domain", "base_cost", "clients", "driver", "elasticity", "growth",
+  "indexation", "steps", "open_ended", "source", "sources", NULL
+};
+static const char *const intervention_keys[] = {
+  "id", "name", "type", "source", "target", "fraction", "cost_ratio", "amount", "return",
+  "one_off", "structural", "start", "end", "lag", "ramp_years", "enabled", "sources", NULL
+};
+static const char *const funding_keys[] = { "base", "growth", "steps", "source", "sources", NULL };
+static const char *const variant_keys[] = { "id", "name", "overrides", NULL };
+static const char *const actual_keys[] = { "line", "year", "cost", "source", NULL };
+
+/* Reading, with the JSON path of every value for the error message */
+
+static gboolean
+invalid (GError    **error,
+         const char *path,
+         const char *key,
+         const char *message)
+{
+  if (key != NULL)
+    g_set_error (error, PMD_SCENARIO_ERROR, PMD_SCENARIO_ERROR_INVALID, "%s.%s: %s", path, key, message);
+  else
+    g_set_error (error, PMD_SCENARIO_ERROR, PMD_SCENARIO_ERROR_INVALID, "%s: %s", path, message);
+  return FALSE;
+}
+
+static const char *
+node_kind (JsonNode *node)
+{
+  switch (JSON_NODE_TYPE (node))
+    {
+    case JSON_NODE_OBJECT: return _("an object");
+    case JSON_NODE_ARRAY: return _("a list");
+    case JSON_NODE_NULL: return _("null");
+    default:
+      switch (json_node_get_value_type (node))
+        {
+        case G_TYPE_STRING: return _("text");
+        case G_TYPE_BOOLEAN: return _("true or false");
+        default: return _("a number");
+        }
+    }
+}
+
+static gboolean
+node_is_number (JsonNode *node)
+{
+  GType t;
+
+  if (!JSON_NODE_HOLDS_VALUE (node))
+    return FALSE;
+  t = json_node_get_value_type (node);
+  return t == G_TYPE_INT64 || t == G_TYPE_DOUBLE;
+}
+
+static gboolean
+number_from_node (JsonNode   *node,
+                  const char *path,
+                  const char *key,
+                  double     *out,
+                  GError    **error)
+{
+  double v;
+
+  if (!node_is_number (node))
+    {
+      g_autofree char *msg = NULL;
+
+      if (JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING &&
+          strchr (json_node_get_string (node), ',') != NULL)
+        msg = g_strdup_printf (_("expected a number, found the text “%s”: write numbers "
+                                 "without quotes and with a decimal point (22.8, not 22,8)"),
+                               json_node_get_string (node));
+      else
+        msg = g_strdup_printf (_("expected a number, found %s"), node_kind (node));
+      return invalid (error, path, key, msg);
+    }
+  v = json_node_get_double (node);
+  if (!isfinite (v))
+    return invalid (error, path, key, _("the number is too large"));
+  *out = v;
+  return TRUE;
+}
+
+/* Reads obj[key] as a number. Absent: *present = FALSE (or an error when
+ * required). null is accepted only when @has is given. */
+static gboolean
+read_number (JsonObject *obj,
+             const char *path,
+             const char *key,
+             gboolean    required,
+             double     *out,
+             gboolean   *has,
+             GError    **error)
+{
+  JsonNode *node = json_object_get_member (obj, key);
+
+  if (node == NULL || (JSON_NODE_HOLDS_NULL (node) && has != NULL))
+    {
+      if (required && node == NULL)
+        return invalid (error, path, key, _("this field is required"));
+      if (has != NULL)
+        *has = FALSE;
+      return TRUE;
+    }
+  if (!number_from_node (node, path, key, out, error))
+    return FALSE;
+  if (has != NULL)
+    *has = TRUE;
+  return TRUE;
+}
+
+static gboolean
+whole_from_double (double      v,
+                   const char *path,
+                   const char *key,
+                   int        *out,
+                   GError    **error)
+{
+  if (v != floor (v))
+    return invalid (error, path, key, _("expected a whole number"));
+  if (v < -1e6 || v > 1e6)
+    return invalid (error, path, key, _("the number is out of range"));
+  *out = (int) v;
+  return TRUE;
+}
+
+static gboolean
+read_int (JsonObject *obj,
+          const char *path,
+          const char *key,
+          gboolean    required,
+          int        *out,
+          gboolean   *has,
+          GError    **error)
+{
+  double v = 0;
+  gboolean present = FALSE;
+
+  if (!read_number (obj, path, key, required, &v, has ? has : &present, error))
+    return FALSE;
+  if ((has ? *has : present) == FALSE)
+    return TRUE;
+  return whole_from_double (v, path, key, out, error);
+}
+
+static gboolean
+read_string (JsonObject *obj,
+             const char *path,
+             const char *key,
+             gboolean    required,
+             gboolean    nullable,
+             char      **out,
+             GError    **error)
+{
+  JsonNode *node = json_object_get_member (obj, key);
+
+  if (node == NULL || (nullable && JSON_NODE_HOLDS_NULL (node)))
+    {
+      if (required && node == NULL)
+        return invalid (error, path, key, _("this field is required"));
+      return TRUE;
+    }
+  if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
+    {
+      g_autofree char *msg = g_strdup_printf (_("expected text, found %s"), node_kind (node));
+      return invalid (error, path, key, msg);
+    }
+  g_free (*out);
+  *out = g_strdup (json_node_get_string (node));
+  return TRUE;
+}
+
+static gboolean
+read_bool (JsonObject *obj,
+           const char *path,
+           const char *key,
+           gboolean   *out,
+           GError    **error)
+{
+  JsonNode *node = json_object_get_member (obj, key);
+
+  if (node == NULL)
+    return TRUE;
+  if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_BOOLEAN)
+    {
+      g_autofree char *msg = g_strdup_printf (_("expected true or false, found %s"), node_kind (node));
+      return invalid (error, path, key, msg);
+    }
+  *out = json_node_get_boolean (node);
+  return TRUE;
+}
+
+/* obj[key] as a list of objects, or NULL (with no error) when absent. */
+static gboolean
+read_array (JsonObject *obj,
+            const char *path,
+            const char *key,
+            JsonArray **out,
+            GError    **error)
+{
+  JsonNode *node = json_object_get_member (obj, key);
+
+  *out = NULL;
+  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
+    return TRUE;
+  if (!JSON_NODE_HOLDS_ARRAY (node))
+    {
+      g_autofree char *msg = g_strdup_printf (_("expected a list, found %s"), node_kind (node));
+      return invalid (error, path, key, msg);
+    }
+  *out = json_node_get_array (node);
+  return TRUE;
+}
+
+static gboolean
+read_object (JsonObject  *obj,
+             const char  *path,
+             const char  *key,
+             JsonObject **out,
+             GError     **error)
+{
+  JsonNode *node = json_object_get_member (obj, key);
+
+  *out = NULL;
+  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
+    return TRUE;
+  if (!JSON_NODE_HOLDS_OBJECT (node))
+    {
+      g_autofree char *msg = g_strdup_printf (_("expected an object, found %s"), node_kind (node));
+      return invalid (error, path, key, msg);
+    }
+  *out = json_node_get_object (node);
+  return TRUE;
+}
+
+static JsonObject *
+element_object (JsonArray  *array,
+                guint       i,
+                const char *path,
+                GError    **error)
+{
+  JsonNode *node = json_array_get_element (array, i);
+
+  if (!JSON_NODE_HOLDS_OBJECT (node))
+    {
+      g_autofree char *msg = g_strdup_printf (_("expected an object, found %s"), node_kind (node));
+      invalid (error, path, NULL, msg);
+      return NULL;
+    }
+  return json_node_get_object (node);
+}
+
+/* [[year, value], …] */
+static gboolean
+read_year_values (JsonObject *obj,
+                  const char *path,
+                  const char *key,
+                  GArray     *out,
+                  GError    **error)
+{
+  JsonArray *array;
+
+  if (!read_array (obj, path, key, &array, error))
+    return FALSE;
+  if (array == NULL)
+    return TRUE;
+
+  for (guint k = 0; k < json_array_get_length (array); k++)
+    {
+      JsonNode *node = json_array_get_element (array, k);
+      g_autofree char *item_path = g_strdup_printf ("%s.%s[%u]", path, key, k);
+      PmdYearValue yv;
+      double year;
+
+      if (!JSON_NODE_HOLDS_ARRAY (node) || json_array_get_length (json_node_get_array (node)) != 2)
+        return invalid (error, item_path, NULL, _("expected a pair [year, value]"));
+      if (!number_from_node (json_array_get_element (json_node_get_array (node), 0), item_path, "[0]", &year, error) ||
+          !whole_from_double (year, item_path, "[0]", &yv.year, error) ||
+          !number_from_node (json_array_get_element (json_node_get_array (node), 1), item_path, "[1]", &yv.value, error))
+        {
+          /* "path.[0]" reads better as "path[0]". */
+          if (error != NULL && *error != NULL)
+            {
+              g_autofree char *fixed = g_strdup ((*error)->message);
+              char *dot = strstr (fixed, ".[");
+              if (dot != NULL)
+                {
+                  memmove (dot, dot + 1, strlen (dot));
+                  g_free ((*error)->message);
+                  (*error)->message = g_steal_pointer (&fixed);
+                }
+            }
+          return FALSE;
+        }
+      g_array_append_val (out, yv);
+    }
+  return TRUE;
+}
+
+static gboolean
+read_sources (JsonObject  *obj,
+              const char  *path,
+              GHashTable **out,
+              GError     **error)
+{
+  JsonObject *sources;
+  g_autoptr(GList) members = NULL;
+
+  if (!read_object (obj, path, "sources", &sources, error))
+    return FALSE;
+  if (sources == NULL)
+    return TRUE;
+  members = json_object_get_members (sources);
+  for (GList *l = members; l; l = l->next)
+    {
+      JsonNode *node = json_object_get_member (sources, l->data);
+      g_autofree char *sub = g_strdup_printf ("%s.sources", path);
+
+      if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
+        return invalid (error, sub, l->data, _("a source is written as text"));
+      pmd_sources_set (out, l->data, json_node_get_string (node));
+    }
+  return TRUE;
+}
+
+/* The members of @obj that Piramide does not know, as a JSON object text. */
+static char *
+collect_extra (JsonObject        *obj,
+               const char *const *known)
+{
+  g_autoptr(GList) members = json_object_get_members (obj);
+  g_autoptr(PmdJsonWriter) writer = NULL;
+  gboolean any = FALSE;
+
+  for (GList *l = members; l; l = l->next)
+    {
+      if (g_strv_contains (known, l->data))
+        continue;
+      if (!any)
+        {
+          writer = pmd_json_writer_new (FALSE);
+          pmd_json_writer_begin_object (writer, TRUE);
+          any = TRUE;
+        }
+      pmd_json_writer_key (writer, l->data);
+      pmd_json_writer_node (writer, json_object_get_member (obj, l->data));
+    }
+  if (!any)
+    return NULL;
+  pmd_json_writer_end_object (writer);
+  return g_strchomp (pmd_json_writer_steal (writer, NULL));
+}
+
+typedef gpointer (*ReadItemFunc) (JsonObject *obj,
+                                  const char *path,
+                                  GError    **error);
+
+static gboolean
+read_collection (JsonObject  *root,
+                 const char  *key,
+                 GPtrArray   *into,
+                 ReadItemFunc read_item,
+                 GError     **error)
+{
+  JsonArray *array;
+
+  if (!read_array (root, "$", key, &array, error))
+    return FALSE;
+  if (array == NULL)
+    return TRUE;
+
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      g_autofree char *path = g_strdup_printf ("$.%s[%u]", key, i);
+      JsonObject *obj = element_object (array, i, path, error);
+      gpointer item;
+
+      if (obj == NULL)
+        return FALSE;
+      item = read_item (obj, path, error);
+      if (item == NULL)
+        return FALSE;
+      g_ptr_array_add (into, item);
+    }
+  return TRUE;
+}
+
+static gpointer
+read_layer (JsonObject *obj,
+            const char *path,
+            GError    **error)
+{
+  PmdLayer *l = pmd_layer_new (NULL, NULL);
+
+  if (!read_string (obj, path, "id", TRUE, FALSE, &l->id, error) ||
+      !read_string (obj, path, "name", FALSE, FALSE, &l->name, error) ||
+      !read_string (obj, path, "color", FALSE, TRUE, &l->color, error) ||
+      !read_string (obj, path, "source", FALSE, TRUE, &l->source, error) ||
+      !read_sources (obj, path, &l->sources, error))
+    {
+      pmd_layer_free (l);
+      return NULL;
+    }
+  if (l->name == NULL)
+    l->name = g_strdup (l->id);
+  l->extra = collect_extra (obj, layer_keys);
+  return l;
+}
+
+static gpointer
+read_domain (JsonObject *obj,
+             const char *path,
+             GError    **error)
+{
+  PmdDomain *d = pmd_domain_new (NULL, NULL);
+
+  if (!read_string (obj, path, "id", TRUE, FALSE, &d->id, error) ||
+      !read_string (obj, path, "name", FALSE, FALSE, &d->name, error) ||
+      !read_string (obj, path, "source", FALSE, TRUE, &d->source, error) ||
+      !read_sources (obj, path, &d->sources, error))
+    {
+      pmd_domain_free (d);
+      return NULL;
+    }
+  if (d->name == NULL)
+    d->name = g_strdup (d->id);
+  d->extra = collect_extra (obj, domain_keys);
+  return d;
+}
+
+static gpointer
+read_cohort (JsonObject *obj,
+             const char *path,
+             GError    **error)
+{
+  PmdCohort *c = pmd_cohort_new (NULL, NULL);
+
+  if (!read_string (obj, path, "id", TRUE, FALSE, &c->id, error) ||
+      !read_string (obj, path, "name", FALSE, FALSE, &c->name, error) ||
+      !read_string (obj, path, "source", FALSE, TRUE, &c->source, error) ||
+      !read_sources (obj, path, &c->sources, error))
+    goto fail;
+  if (json_object_get_member (obj, "points") == NULL)
+    {
+      invalid (error, path, "points", _("this field is required"));
+      goto fail;
+    }
+  if (!read_year_values (obj, path, "points", c->points, error))
+    goto fail;
+  if (c->name == NULL)
+    c->name = g_strdup (c->id);
+  c->extra = collect_extra (obj, cohort_keys);
+  return c;
+
+fail:
+  pmd_cohort_free (c);
+  return NULL;
+}
+
+static gpointer
+read_line (JsonObject *obj,
+           const char *path,
+           GError    **error)
+{
+  PmdLine *l = pmd_line_new (NULL, NULL, NULL, NULL, 0);
+
+  if (!read_string (obj, path, "id", TRUE, FALSE, &l->id, error) ||
+      !read_string (obj, path, "name", FALSE, FALSE, &l->name, error) ||
+      !read_string (obj, path, "layer", TRUE, FALSE, &l->layer, error) ||
+      !read_string (obj, path, "domain", TRUE, FALSE, &l->domain, error) ||
+      !read_number (obj, path, "base_cost", TRUE, &l->base_cost, NULL, error) ||
+      !read_number (obj, path, "clients", FALSE, &l->clients, &l->has_clients, error) ||
+      !read_string (obj, path, "driver", FALSE, TRUE, &l->driver, error) ||
+      !read_number (obj, path, "elasticity", FALSE, &l->elasticity, NULL, error) ||
+      !read_number (obj, path, "growth", FALSE, &l->growth, NULL, error) ||
+      !read_number (obj, path, "indexation", FALSE, &l->indexation, &l->has_indexation, error) ||
+      !read_year_values (obj, path, "steps", l->steps, error) ||
+      !read_bool (obj, path, "open_ended", &l->open_ended, error) ||
+      !read_string (obj, path, "source", FALSE, TRUE, &l->source, error) ||
+      !read_sources (obj, path, &l->sources, error))
+    {
+      pmd_line_free (l);
+      return NULL;
+    }
+  if (l->name == NULL)
+    l->name = g_strdup (l->id);
+  l->extra = collect_extra (obj, line_keys);
+  return l;
+}
+
+static gpointer
+read_intervention (JsonObject *obj,
+                   const char *path,
+                   GError    **error)
+{
+  PmdIntervention *iv = pmd_intervention_new (NULL, PMD_INTERVENTION_INVEST, NULL, NULL, 0);
+  g_autofree char *type = NULL;
+  gboolean shift;
+
+  if (!read_string (obj, path, "id", TRUE, FALSE, &iv->id, error) ||
+      !read_string (obj, path, "name", FALSE, FALSE, &iv->name, error) ||
+      !read_string (obj, path, "type", TRUE, FALSE, &type, error))
+    goto fail;
+  if (!g_str_equal (type, "shift") && !g_str_equal (type, "invest"))
+    {
+      invalid (error, path, "type", _("the type is “shift” or “invest”"));
+      goto fail;
+    }
+  shift = g_str_equal (type, "shift");
+  iv->type = shift ? PMD_INTERVENTION_SHIFT : PMD_INTERVENTION_INVEST;
+
+  if (!read_string (obj, path, "source", TRUE, FALSE, &iv->source, error) ||
+      !read_string (obj, path, "target", TRUE, FALSE, &iv->target, error) ||
+      !read_number (obj, path, "fraction", shift, &iv->fraction, NULL, error) ||
+      !read_number (obj, path, "cost_ratio", shift, &iv->cost_ratio, NULL, error) ||
+      !read_number (obj, path, "amount", !shift, &iv->amount, NULL, error) ||
+      !read_number (obj, path, "return", !shift, &iv->ret, NULL, error) ||
+      !read_number (obj, path, "one_off", FALSE, &iv->one_off, NULL, error) ||
+      !read_number (obj, path, "structural", FALSE, &iv->structural, NULL, error) ||
+      !read_int (obj, path, "start", TRUE, &iv->start, NULL, error) ||
+      !read_int (obj, path, "end", FALSE, &iv->end, &iv->has_end, error) ||
+      !read_int (obj, path, "lag", FALSE, &iv->lag, NULL, error) ||
+      !read_int (obj, path, "ramp_years", FALSE, &iv->ramp_years, NULL, error) ||
+      !read_bool (obj, path, "enabled", &iv->enabled, error) ||
+      !read_sources (obj, path, &iv->sources, error))
+    goto fail;
+  if (!iv->has_end)
+    iv->end = iv->start;
+  if (iv->name == NULL)
+    iv->name = g_strdup (iv->id);
+  iv->extra = collect_extra (obj, intervention_keys);
+  return iv;
+
+fail:
+  pmd_intervention_free (iv);
+  return NULL;
+}
+
+static gpointer
+read_variant (JsonObject *obj,
+              const char *path,
+              GError    **error)
+{
+  PmdVariant *v = pmd_variant_new (NULL, NULL);
+  JsonObject *overrides;
+  g_autoptr(GList) members = NULL;
+
+  if (!read_string (obj, path, "id", TRUE, FALSE, &v->id, error) ||
+      !read_string (obj, path, "name", FALSE, FALSE, &v->name, error) ||
+      !read_object (obj, path, "overrides", &overrides, error))
+    goto fail;
+
+  if (overrides != NULL)
+    members = json_object_get_members (overrides);
+  for (GList *l = members; l; l = l->next)
+    {
+      JsonNode *node = json_object_get_member (overrides, l->data);
+      g_autofree char *sub = g_strdup_printf ("%s.overrides", path);
+      double value;
+
+      /* "enabled": false reads as 0, as DESIGN.md writes it. */
+      if (JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_BOOLEAN)
+        value = json_node_get_boolean (node) ? 1.0 : 0.0;
+      else if (!number_from_node (node, sub, l->data, &value, error))
+        goto fail;
+      pmd_variant_add_override (v, l->data, value);
+    }
+  if (v->name == NULL)
+    v->name = g_strdup (v->id);
+  v->extra = collect_extra (obj, variant_keys);
+  return v;
+
+fail:
+  pmd_variant_free (v);
+  return NULL;
+}
+
+static gpointer
+read_actual (JsonObject *obj,
+             const char *path,
+             GError    **error)
+{
+  PmdActual *a = pmd_actual_new (NULL, 0, 0);
+
+  if (!read_string (obj, path, "line", TRUE, FALSE, &a->line, error) ||
+      !read_int (obj, path, "year", TRUE, &a->year, NULL, error) ||
+      !read_number (obj, path, "cost", TRUE, &a->cost, NULL, error) ||
+      !read_string (obj, path, "source", FALSE, TRUE, &a->source, error))
+    {
+      pmd_actual_free (a);
+      return NULL;
+    }
+  a->extra = collect_extra (obj, actual_keys);
+  return a;
+}
+
+static gboolean
+read_ranges (JsonObject  *root,
+             PmdScenario *sc,
+             GError     **error)
+{
+  JsonObject *ranges;
+  g_autoptr(GList) members = NULL;
+
+  if (!read_object (root, "$", "ranges", &ranges, error))
+    return FALSE;
+  if (ranges == NULL)
+    return TRUE;
+
+  members = json_object_get_members (ranges);
+  for (GList *l = members; l; l = l->next)
+    {
+      JsonNode *node = json_object_get_member (ranges, l->data);
+      g_autofree char *path = g_strdup_printf ("$.ranges[\"%s\"]", (char *) l->data);
+      JsonArray *pair;
+      double low, high;
+
+      if (!JSON_NODE_HOLDS_ARRAY (node) || json_array_get_length (json_node_get_array (node)) != 2)
+        return invalid (error, path, NULL, _("expected a pair [low, high]"));
+      pair = json_node_get_array (node);
+      if (!number_from_node (json_array_get_element (pair, 0), path, "low", &low, error) ||
+          !number_from_node (json_array_get_element (pair, 1), path, "high", &high, error))
+        return FALSE;
+      g_ptr_array_add (sc->ranges, pmd_range_new (l->data, low, high));
+    }
+  return TRUE;
+}
+
+static gboolean
+read_funding (JsonObject  *root,
+              PmdScenario *sc,
+              GError     **error)
+{
+  JsonObject *obj;
+  const char *path = "$.funding";
+
+  if (!read_object (root, "$", "funding", &obj, error))
+    return FALSE;
+  if (obj == NULL)
+    return TRUE;
+  if (!read_number (obj, path, "base", FALSE, &sc->funding.base, NULL, error) ||
+      !read_number (obj, path, "growth", FALSE, &sc->funding.growth, NULL, error) ||
+      !read_year_values (obj, path, "steps", sc->funding.steps, error) ||
+      !read_string (obj, path, "source", FALSE, TRUE, &sc->funding.source, error) ||
+      !read_sources (obj, path, &sc->funding.sources, error))
+    return FALSE;
+  sc->funding.extra = collect_extra (obj, funding_keys);
+  return TRUE;
+}
+
+/* Older versions are migrated here, one version at a time. Version 1 is the
+ * first, so there is nothing to migrate yet. */
+static gboolean
+migrate (JsonObject *root,
+         int         version,
+         GError    **error)
+{
+  if (version < 1)
+    {
+      g_set_error (error, PMD_SCENARIO_ERROR, PMD_SCENARIO_ERROR_VERSION,
+                   _("$.version: %d is not a version of the Piramide format"), version);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static PmdScenario *
+read_scenario (JsonObject *root,
+               GError    **error)
+{
+  g_autoptr(PmdScenario) sc = pmd_scenario_new ();
+  g_autofree char *format = NULL;
+  double version = 0;
+
+  if (!read_string (root, "$", "format", FALSE, FALSE, &format, error))
+    return NULL;
+  if (g_strcmp0 (format, PMD_SCENARIO_FORMAT) != 0)
+    {
+      g_set_error (error, PMD_SCENARIO_ERROR, PMD_SCENARIO_ERROR_FORMAT,
+                   _("$.format: this is not a Piramide scenario (expected “%s”)"),
+                   PMD_SCENARIO_FORMAT);
+      return NULL;
+    }
+  if (!read_number (root, "$", "version", TRUE, &version, NULL, error) ||
+      !whole_from_double (version, "$", "version", &sc->version, error))
+    return NULL;
+  if (sc->version > PMD_SCENARIO_VERSION)
+    {
+      g_set_error (error, PMD_SCENARIO_ERROR, PMD_SCENARIO_ERROR_VERSION,
+                   _("this file has format version %d and was written by a newer Piramide; "
+                     "this Piramide reads versions up to %d: update Piramide to open it"),
+                   sc->version, PMD_SCENARIO_VERSION);
+      return NULL;
+    }
+  if (!migrate (root, sc->version, error))
+    return NULL;
+  sc->version = PMD_SCENARIO_VERSION;
+
+  if (!read_string (root, "$", "name", FALSE, FALSE, &sc->name, error) ||
+      !read_string (root, "$", "municipality", FALSE, TRUE, &sc->municipality, error) ||
+      !read_string (root, "$", "notes", FALSE, TRUE, &sc->notes, error) ||
+      !read_int (root, "$", "base_year", TRUE, &sc->base_year, NULL, error) ||
+      !read_int (root, "$", "horizon", FALSE, &sc->horizon, NULL, error) ||
+      !read_number (root, "$", "indexation", FALSE, &sc->indexation, NULL, error) ||
+      !read_number (root, "$", "discount_rate", FALSE, &sc->discount_rate, NULL, error) ||
+      !read_sources (root, "$", &sc->sources, error) ||
+      !read_collection (root, "layers", sc->layers, read_layer, error) ||
+      !read_collection (root, "domains", sc->domains, read_domain, error) ||
+      !read_collection (root, "cohorts", sc->cohorts, read_cohort, error) ||
+      !read_collection (root, "lines", sc->lines, read_line, error) ||
+      !read_collection (root, "interventions", sc->interventions, read_intervention, error) ||
+      !read_funding (root, sc, error) ||
+      !read_ranges (root, sc, error) ||
+      !read_collection (root, "variants", sc->variants, read_variant, error) ||
+      !read_collection (root, "actuals", sc->actuals, read_actual, error))
+    return NULL;
+
+  sc->extra = collect_extra (root, root_keys);
+
+  if (!pmd_scenario_validate (sc, error))
+    return NULL;
+
+  return g_steal_pointer (&sc);
+}
+
+/* The deepest nesting of brackets outside strings: checked before parsing so
+ * that a hostile file cannot exhaust the stack. */
+static int
+max_nesting (const char *data,
+             gsize       len)
+{
+  int depth = 0, deepest = 0;
+  gboolean in_string = FALSE;
+
+  for (gsize i = 0; i < len; i++)
+    {
+      char c = data[i];
+
+      if (in_string)
+        {
+          if (c == '\\')
+            i++;
+          else if (c == '"')
+            in_string = FALSE;
+          continue;
+        }
+      if (c == '"')
+        in_string = TRUE;
+      else if (c == '[' || c == '{')
+        deepest = MAX (deepest, ++depth);
+      else if (c == ']' || c == '}')
+        depth--;
+    }
+  return deepest;
+}
+
+static gboolean
+syntax_error (const GError *parse_error,
+              GError      **error)
+{
+  g_autoptr(GRegex) regex = g_regex_new ("^<data>:(\\d+):(\\d+): *(?:Parse error: *)?(.*)$",
+                                         G_REGEX_DOTALL, 0, NULL);
+  g_autoptr(GMatchInfo) match = NULL;
+
+  if (g_regex_match (regex, parse_error->message, 0, &match))
+    {
+      g_autofree char *line = g_match_info_fetch (match, 1);
+      g_autofree char *column = g_match_info_fetch (match, 2);
+      g_autofree char *what = g_match_info_fetch (match, 3);
+
+      g_set_error (error, PMD_SCENARIO_ERROR, PMD_SCENARIO_ERROR_SYNTAX,
+                   _("line %s, column %s: not valid JSON: %s"), line, column, what);
+    }
+  else
+    g_set_error (error, PMD_SCENARIO_ERROR, PMD_SCENARIO_ERROR_SYNTAX,
+                 _("not valid JSON: %s"), parse_error->message);
+  return FALSE;
+}
+
+/**
+ * pmd_scenario_load_from_data:
+ * @data: the text of a scenario file
+ * @length: its length, or -1 when nul-terminated
+ * @error: what is wrong, with the JSON path (or line and column)
+ *
+ * Reads, migrates and validates a scenario.
+ *
+ * Returns: (transfer full) (nullable): a valid, resolved scenario
+ */
+PmdScenario *
+pmd_scenario_load_from_data (const char *data,
+                             gssize      length,
+                             GError    **error)
+{
+  g_autoptr(JsonParser) parser = NULL;
+  g_autoptr(GError) parse_error = NULL;
+  const char *invalid_utf8 = NULL;
+  gsize len;
+  JsonNode *root;
+
+  g_return_val_if_fail (data != NULL, NULL);
+
+  len = length < 0 ? strlen (data) : (gsize) length;
+  if (len > PMD_SCENARIO_FILE_MAX_SIZE)
+    {
+      g_set_error (error, PMD_SCENARIO_ERROR, PMD_SCENARIO_ERROR_TOO_LARGE,
+                   _("the file is larger than %d MiB; a scenario is much smaller"),
+                   PMD_SCENARIO_FILE_MAX_SIZE / (1024 * 1024));
+      return NULL;
+    }
+  if (len >= 3 && memcmp (data, "\xEF\xBB\xBF", 3) == 0)
+    {
+      data += 3;
+      len -= 3;
+    }
+  if (!g_utf8_validate (data, len, &invalid_utf8))
+    {
+      g_set_error (error, PMD_SCENARIO_ERROR, PMD_SCENARIO_ERROR_SYNTAX,
+                   _("the file is not UTF-8 text (byte %" G_GSIZE_FORMAT ")"),
+                   (gsize) (invalid_utf8 - data));
+      return NULL;
+    }
+  if (max_nesting (data, len) > MAX_NESTING)
+    {
+      g_set_error (error, PMD_SCENARIO_ERROR, PMD_SCENARIO_ERROR_TOO_LARGE,
+                   _("the file nests lists and objects deeper than %d levels"), MAX_NESTING);
+      return NULL;
+    }
+
+  parser = json_parser_new_immutable ();
+  if (!json_parser_load_from_data (parser, data, len, &parse_error))
+    {
+      syntax_error (parse_error, error);
+      return NULL;
+    }
+  root = json_parser_get_root (parser);
+  if (root == NULL)
+    {
+      g_set_error (error, PMD_SCENARIO_ERROR, PMD_SCENARIO_ERROR_SYNTAX, _("the file is empty"));
+      return NULL;
+    }
+  if (!JSON_NODE_HOLDS_OBJECT (root))
+    {
+      g_set_error (error, PMD_SCENARIO_ERROR, PMD_SCENARIO_ERROR_FORMAT,
+                   _("$: a scenario is a JSON object, found %s"), node_kind (root));
+      return NULL;
+    }
+  return read_scenario (json_node_get_object (root), error);
+}
+
+/**
+ * pmd_scenario_load_file:
+ * @path: a file name
+ * @error: an unreadable file, or see pmd_scenario_load_from_data()
+ *
+ * Returns: (transfer full) (nullable): a valid, resolved scenario
+ */
+PmdScenario *
+pmd_scenario_load_file (const char *path,
+                        GError    **error)
+{
+  g_autofree char *data = NULL;
+  gsize len = 0;
+  GStatBuf st;
+
+  g_return_val_if_fail (path != NULL, NULL);
+
+  /* Refuse before reading: /dev/zero or a huge file must not fill memory. */
+  if (g_stat (path, &st) == 0 && S_ISREG (st.st_mode) && st.st_size > PMD_SCENARIO_FILE_MAX_SIZE)
+    {
+      g_set_error (error, PMD_SCENARIO_ERROR, PMD_SCENARIO_ERROR_TOO_LARGE,
+                   _("the file is larger than %d MiB; a scenario is much smaller"),
+                   PMD_SCENARIO_FILE_MAX_SIZE / (1024 * 1024));
+      return NULL;
+    }
+  if (g_stat (path, &st) == 0 && !S_ISREG (st.st_mode))
+    {
+      g_set_error (error, G_FILE_ERROR, G_FILE_ERROR_INVAL, _("not a regular file"));
+      return NULL;
+    }
+  if (!g_file_get_contents (path, &data, &len, error))
+    return NULL;
+  return pmd_scenario_load_from_data (data, len, error);
+}
+
+/**
+ * pmd_scenario_load_bundled:
+ * @name: "westland-2026" or "blank"
+ *
+ * Returns: (transfer full) (nullable): a scenario shipped inside the program
+ */
+PmdScenario *
+pmd_scenario_load_bundled (const char *name,
+                           GError    **error)
+{
+  g_autofree char *path = g_strdup_printf ("/nl/piramide/Piramide/scenarios/%s.piramide", name);
+  g_autoptr(GBytes) bytes = NULL;
+  gsize len;
+  const char *data;
+
+  bytes = g_resource_lookup_data (pmd_data_get_resource (), path, G_RESOURCE_LOOKUP_FLAGS_NONE, error);
+  if (bytes == NULL)
+    return NULL;
+  data = g_bytes_get_data (bytes, &len);
+  return pmd_scenario_load_from_data (data, len, error);
+}
+
+GResource *
+pmd_data_get_resource (void)
+{
+  return _pmd_data_get_resource ();
+}
+
+/* Writing */
+
+static void
+write_string_field (PmdJsonWriter *w,
+                    const char    *key,
+                    const char    *value)
+{
+  if (value == NULL)
+    return;
+  pmd_json_writer_key (w, key);
+  pmd_json_writer_string (w, value);
+}
+
+static void
+write_number_field (PmdJsonWriter *w,
+                    const char    *key,
+                    double         value)
+{
+  pmd_json_writer_key (w, key);
+  pmd_json_writer_number (w, value);
+}
+
+static void
+write_sources (PmdJsonWriter *w,
+               GHashTable    *sources)
+{
+  g_autoptr(GList) keys = NULL;
+
+  if (sources == NULL || g_hash_table_size (sources) == 0)
+    return;
+  /* Sorted, so that saving twice writes the same file. */
+  keys = g_list_sort (g_hash_table_get_keys (sources), (GCompareFunc) g_strcmp0);
+  pmd_json_writer_key (w, "sources");
+  pmd_json_writer_begin_object (w, FALSE);
+  for (GList *l = keys; l; l = l->next)
+    write_string_field (w, l->data, g_hash_table_lookup (sources, l->data));
+  pmd_json_writer_end_object (w);
+}
+
+static void
+write_year_values (PmdJsonWriter *w,
+                   const char    *key,
+                   GArray        *values,
+                   gboolean       always)
+{
+  if (values->len == 0 && !always)
+    return;
+  pmd_json_writer_key (w, key);
+  pmd_json_writer_begin_array (w, TRUE);
+  for (guint k = 0; k < values->len; k++)
+    {
+      const PmdYearValue *yv = &g_array_index (values, PmdYearValue, k);
+      pmd_json_writer_begin_array (w, TRUE);
+      pmd_json_writer_int (w, yv->year);
+      pmd_json_writer_number (w, yv->value);
+      pmd_json_writer_end_array (w);
+    }
+  pmd_json_writer_end_array (w);
+}
+
+static void
+write_line (PmdJsonWriter *w,
+            const PmdLine *l)
+{
+  pmd_json_writer_begin_object (w, FALSE);
+  write_string_field (w, "id", l->id);
+  write_string_field (w, "name", l->name);
+  write_string_field (w, "layer", l->layer);
+  write_string_field (w, "domain", l->domain);
+  write_number_field (w, "base_cost", l->base_cost);
+  pmd_json_writer_key (w, "clients");
+  if (l->has_clients)
+    pmd_json_writer_number (w, l->clients);
+  else
+    pmd_json_writer_null (w);
+  pmd_json_writer_key (w, "driver");
+  pmd_json_writer_string (w, l->driver);
+  write_number_field (w, "elasticity", l->elasticity);
+  write_number_field (w, "growth", l->growth);
+  pmd_json_writer_key (w, "indexation");
+  if (l->has_indexation)
+    pmd_json_writer_number (w, l->indexation);
+  else
+    pmd_json_writer_null (w);
+  write_year_values (w, "steps", l->steps, FALSE);
+  pmd_json_writer_key (w, "open_ended");
+  pmd_json_writer_bool (w, l->open_ended);
+  write_string_field (w, "source", l->source);
+  write_sources (w, l->sources);
+  pmd_json_writer_members (w, l->extra);
+  pmd_json_writer_end_object (w);
+}
+
+static void
+write_intervention (PmdJsonWriter         *w,
+                    const PmdIntervention *iv)
+{
+  gboolean shift = iv->type == PMD_INTERVENTION_SHIFT;
+
+  pmd_json_writer_begin_object (w, FALSE);
+  write_string_field (w, "id", iv->id);
+  write_string_field (w, "name", iv->name);
+  write_string_field (w, "type", shift ? "shift" : "invest");
+  write_string_field (w, "source", iv->source);
+  write_string_field (w, "target", iv->target);
+  /* The other type's fields only when set, so nothing typed in is lost. */
+  if (shift || iv->fraction != 0)
+    write_number_field (w, "fraction", iv->fraction);
+  if (shift || iv->cost_ratio != 0)
+    write_number_field (w, "cost_ratio", iv->cost_ratio);
+  if (!shift || iv->amount != 0)
+    write_number_field (w, "amount", iv->amount);
+  if (!shift || iv->ret != 0)
+    write_number_field (w, "return", iv->ret);
+  write_number_field (w, "one_off", iv->one_off);
+  if (shift || iv->structural != 0)
+    write_number_field (w, "structural", iv->structural);
+  pmd_json_writer_key (w, "start");
+  pmd_json_writer_int (w, iv->start);
+  pmd_json_writer_key (w, "end");
+  if (iv->has_end)
+    pmd_json_writer_int (w, iv->end);
+  else
+    pmd_json_writer_null (w);
+  pmd_json_writer_key (w, "lag");
+  pmd_json_writer_int (w, iv->lag);
+  pmd_json_writer_key (w, "ramp_years");
+  pmd_json_writer_int (w, iv->ramp_years);
+  pmd_json_writer_key (w, "enabled");
+  pmd_json_writer_bool (w, iv->enabled);
+  write_sources (w, iv->sources);
+  pmd_json_writer_members (w, iv->extra);
+  pmd_json_writer_end_object (w);
+}
+
+/**
+ * pmd_scenario_to_data:
+ * @scenario: a scenario
+ * @length: (out) (optional): the length of the text
+ *
+ * Returns: (transfer full): the scenario as the text of a `.piramide` file
+ */
+char *
+pmd_scenario_to_data (const PmdScenario *sc,
+                      gsize             *length)
+{
+  g_autoptr(PmdJsonWriter) w = pmd_json_writer_new (TRUE);
+
+  pmd_json_writer_begin_object (w, FALSE);
+  write_string_field (w, "format", PMD_SCENARIO_FORMAT);
+  pmd_json_writer_key (w, "version");
+  pmd_json_writer_int (w, PMD_SCENARIO_VERSION);
+  write_string_field (w, "name", sc->name);
+  write_string_field (w, "municipality", sc->municipality);
+  pmd_json_writer_key (w, "base_year");
+  pmd_json_writer_int (w, sc->base_year);
+  pmd_json_writer_key (w, "horizon");
+  pmd_json_writer_int (w, sc->horizon);
+  write_number_field (w, "indexation", sc->indexation);
+  write_number_field (w, "discount_rate", sc->discount_rate);
+  write_string_field (w, "notes", sc->notes);
+  write_sources (w, sc->sources);
+
+  pmd_json_writer_key (w, "layers");
+  pmd_json_writer_begin_array (w, FALSE);
+  for (guint i = 0; i < sc->layers->len; i++)
+    {
+      const PmdLayer *l = g_ptr_array_index (sc->layers, i);
+      pmd_json_writer_begin_object (w, FALSE);
+      write_string_field (w, "id", l->id);
+      write_string_field (w, "name", l->name);
+      write_string_field (w, "color", l->color);
+      write_string_field (w, "source", l->source);
+      write_sources (w, l->sources);
+      pmd_json_writer_members (w, l->extra);
+      pmd_json_writer_end_object (w);
+    }
+  pmd_json_writer_end_array (w);
+
+  pmd_json_writer_key (w, "domains");
+  pmd_json_writer_begin_array (w, FALSE);
+  for (guint i = 0; i < sc->domains->len; i++)
+    {
+      const PmdDomain *d = g_ptr_array_index (sc->domains, i);
+      pmd_json_writer_begin_object (w, FALSE);
+      write_string_field (w, "id", d->id);
+      write_string_field (w, "name", d->name);
+      write_string_field (w, "source", d->source);
+      write_sources (w, d->sources);
+      pmd_json_writer_members (w, d->extra);
+      pmd_json_writer_end_object (w);
+    }
+  pmd_json_writer_end_array (w);
+
+  pmd_json_writer_key (w, "cohorts");
+  pmd_json_writer_begin_array (w, FALSE);
+  for (guint i = 0; i < sc->cohorts->len; i++)
+    {
+      const PmdCohort *c = g_ptr_array_index (sc->cohorts, i);
+      pmd_json_writer_begin_object (w, FALSE);
+      write_string_field (w, "id", c->id);
+      write_string_field (w, "name", c->name);
+      write_year_values (w, "points", c->points, TRUE);
+      write_string_field (w, "source", c->source);
+      write_sources (w, c->sources);
+      pmd_json_writer_members (w, c->extra);
+      pmd_json_writer_end_object (w);
+    }
+  pmd_json_writer_end_array (w);
+
+  pmd_json_writer_key (w, "lines");
+  pmd_json_writer_begin_array (w, FALSE);
+  for (guint i = 0; i < sc->lines->len; i++)
+    write_line (w, g_ptr_array_index (sc->lines, i));
+  pmd_json_writer_end_array (w);
+
+  pmd_json_writer_key (w, "interventions");
+  pmd_json_writer_begin_array (w, FALSE);
+  for (guint i = 0; i < sc->interventions->len; i++)
+    write_intervention (w, g_ptr_array_index (sc->interventions, i));
+  pmd_json_writer_end_array (w);
+
+  pmd_json_writer_key (w, "funding");
+  pmd_json_writer_begin_object (w, FALSE);
+  write_number_field (w, "base", sc->funding.base);
+  write_number_field (w, "growth", sc->funding.growth);
+  write_year_values (w, "steps", sc->funding.steps, TRUE);
+  write_string_field (w, "source", sc->funding.source);
+  write_sources (w, sc->funding.sources);
+  pmd_json_writer_members (w, sc->funding.extra);
+  pmd_json_writer_end_object (w);
+
+  pmd_json_writer_key (w, "ranges");
+  pmd_json_writer_begin_object (w, FALSE);
+  for (guint i = 0; i < sc->ranges->len; i++)
+    {
+      const PmdRange *r = g_ptr_array_index (sc->ranges, i);
+      pmd_json_writer_key (w, r->path);
+      pmd_json_writer_begin_array (w, TRUE);
+      pmd_json_writer_number (w, r->low);
+      pmd_json_writer_number (w, r->high);
+      pmd_json_writer_end_array (w);
+    }
+  pmd_json_writer_end_object (w);
+
+  pmd_json_writer_key (w, "variants");
+  pmd_json_writer_begin_array (w, FALSE);
+  for (guint i = 0; i < sc->variants->len; i++)
+    {
+      const PmdVariant *v = g_ptr_array_index (sc->variants, i);
+      pmd_json_writer_begin_object (w, FALSE);
+      write_string_field (w, "id", v->id);
+      write_string_field (w, "name", v->name);
+      pmd_json_writer_key (w, "overrides");
+      pmd_json_writer_begin_object (w, FALSE);
+      for (guint k = 0; k < v->overrides->len; k++)
+        {
+          const PmdOverride *o = &g_array_index (v->overrides, PmdOverride, k);
+          write_number_field (w, o->path, o->value);
+        }
+      pmd_json_writer_end_object (w);
+      pmd_json_writer_members (w, v->extra);
+      pmd_json_writer_end_object (w);
+    }
+  pmd_json_writer_end_array (w);
+
+  pmd_json_writer_key (w, "actuals");
+  pmd_json_writer_begin_array (w, FALSE);
+  for (guint i = 0; i < sc->actuals->len; i++)
+    {
+      const PmdActual *a = g_ptr_array_index (sc->actuals, i);
+      pmd_json_writer_begin_object (w, TRUE);
+      write_string_field (w, "line", a->line);
+      pmd_json_writer_key (w, "year");
+      pmd_json_writer_int (w, a->year);
+      write_number_field (w, "cost", a->cost);
+      write_string_field (w, "source", a->source);
+      pmd_json_writer_members (w, a->extra);
+      pmd_json_writer_end_object (w);
+    }
+  pmd_json_writer_end_array (w);
+
+  pmd_json_writer_members (w, sc->extra);
+  pmd_json_writer_end_object (w);
+  return pmd_json_writer_steal (w, length);
+}
+
+/**
+ * pmd_scenario_save_file:
+ * @scenario: a scenario
+ * @path: where to write it
+ * @error: the reason it could not be written (a full disk, no permission)
+ *
+ * Writes atomically: the text goes to a temporary file beside @path, is
+ * flushed to disk and renamed over @path, so a crash or a full disk leaves
+ * the old file as it was.
+ */
+gboolean
+pmd_scenario_save_file (const PmdScenario *scenario,
+                        const char        *path,
+                        GError           **error)
+{
+  g_autofree char *data = NULL;
+  gsize len;
+
+  g_return_val_if_fail (scenario != NULL, FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  data = pmd_scenario_to_data (scenario, &len);
+  return g_file_set_contents_full (path, data, len,
+                                   G_FILE_SET_CONTENTS_CONSISTENT | G_FILE_SET_CONTENTS_DURABLE,
+                                   0644, error);
+}

@@ -1,0 +1,358 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <math.h>
+#include <string.h>
+
+#include "pmd-format.h"
+
+#define MINUS_SIGN "\u2212"
+
+G_DEFINE_QUARK (pmd-format-error-quark, pmd_format_error)
+
+/**
+ * pmd_format_plain:
+ * @value: a number
+ *
+ * The shortest ASCII text that reads back as exactly @value ("0.03", not
+ * "0.029999999999999999"); "null" for NaN and infinities. Used for JSON.
+ *
+ * Returns: (transfer full): the text
+ */
+char *
+pmd_format_plain (double value)
+{
+  char buf[G_ASCII_DTOSTR_BUF_SIZE];
+
+  if (!isfinite (value))
+    return g_strdup ("null");
+  if (value == 0.0)
+    return g_strdup ("0");
+
+  for (int precision = 15; precision <= 17; precision++)
+    {
+      g_ascii_formatd (buf, sizeof buf, precision == 15 ? "%.15g" : precision == 16 ? "%.16g" : "%.17g", value);
+      if (g_ascii_strtod (buf, NULL) == value)
+        break;
+    }
+  return g_strdup (buf);
+}
+
+/* Digits of |value| rounded to @decimals, split at the decimal point. */
+static void
+format_digits (double   value,
+               int      decimals,
+               GString *int_part,
+               GString *frac_part)
+{
+  char buf[512];
+  char fmt[16];
+  char *dot;
+
+  decimals = CLAMP (decimals, 0, 9);
+  g_snprintf (fmt, sizeof fmt, "%%.%df", decimals);
+  g_ascii_formatd (buf, sizeof buf, fmt, fabs (value));
+  dot = strchr (buf, '.');
+  if (dot != NULL)
+    {
+      g_string_append (frac_part, dot + 1);
+      *dot = '\0';
+    }
+  g_string_append (int_part, buf);
+}
+
+static gboolean
+rounds_to_zero (const GString *int_part,
+                const GString *frac_part)
+{
+  for (gsize i = 0; i < int_part->len; i++)
+    if (int_part->str[i] != '0')
+      return FALSE;
+  for (gsize i = 0; i < frac_part->len; i++)
+    if (frac_part->str[i] != '0')
+      return FALSE;
+  return TRUE;
+}
+
+static void
+append_number (GString    *out,
+               double      value,
+               int         decimals,
+               const char *minus,
+               gboolean    group)
+{
+  g_autoptr(GString) int_part = g_string_new (NULL);
+  g_autoptr(GString) frac_part = g_string_new (NULL);
+
+  format_digits (value, decimals, int_part, frac_part);
+  if (value < 0 && !rounds_to_zero (int_part, frac_part))
+    g_string_append (out, minus);
+
+  for (gsize i = 0; i < int_part->len; i++)
+    {
+      if (group && i > 0 && (int_part->len - i) % 3 == 0)
+        g_string_append_c (out, '.');
+      g_string_append_c (out, int_part->str[i]);
+    }
+  if (frac_part->len > 0)
+    {
+      g_string_append_c (out, ',');
+      g_string_append (out, frac_part->str);
+    }
+}
+
+/**
+ * pmd_format_number:
+ * @value: a finite number
+ * @decimals: digits after the comma (0–9)
+ *
+ * Returns: (transfer full): e.g. "1.250.000,50", "−3,4"
+ */
+char *
+pmd_format_number (double value,
+                   int    decimals)
+{
+  GString *out = g_string_new (NULL);
+
+  if (!isfinite (value))
+    return g_string_free (g_string_append (out, "–"), FALSE);
+  append_number (out, value, decimals, MINUS_SIGN, TRUE);
+  return g_string_free (out, FALSE);
+}
+
+/**
+ * pmd_format_decimal_comma:
+ * @value: a number
+ * @decimals: digits after the comma (0–9)
+ *
+ * For spreadsheets: a decimal comma, no thousands separator, ASCII minus;
+ * empty for NaN.
+ *
+ * Returns: (transfer full): e.g. "-1250000,50"
+ */
+char *
+pmd_format_decimal_comma (double value,
+                          int    decimals)
+{
+  GString *out = g_string_new (NULL);
+
+  if (isfinite (value))
+    append_number (out, value, decimals, "-", FALSE);
+  return g_string_free (out, FALSE);
+}
+
+/**
+ * pmd_format_euro:
+ *
+ * Returns: (transfer full): whole euros, e.g. "€ 1.250.000", "€ −3.000.000"
+ */
+char *
+pmd_format_euro (double value)
+{
+  g_autofree char *number = pmd_format_number (value, 0);
+  return g_strdup_printf ("€ %s", number);
+}
+
+/**
+ * pmd_format_euro_compact:
+ *
+ * Returns: (transfer full): the way Dutch budgets write large amounts:
+ *   "€ 22,8 mln", "€ 1,2 mld", and whole euros below a million ("€ 950.000")
+ */
+char *
+pmd_format_euro_compact (double value)
+{
+  double a = fabs (value);
+  g_autofree char *number = NULL;
+
+  /* Round first, so that 999.999.999 reads "€ 1,0 mld", not "€ 1.000,0 mln". */
+  if (isfinite (a) && round (a / 1e8) >= 10)
+    {
+      number = pmd_format_number (value / 1e9, 1);
+      /* Translators: "mld" is the Dutch abbreviation of a billion (10⁹) */
+      return g_strdup_printf (_("€ %s bn"), number);
+    }
+  if (isfinite (a) && round (a / 1e5) >= 10)
+    {
+      number = pmd_format_number (value / 1e6, 1);
+      /* Translators: "mln" is the Dutch abbreviation of a million */
+      return g_strdup_printf (_("€ %s m"), number);
+    }
+  return pmd_format_euro (value);
+}
+
+/**
+ * pmd_format_percent:
+ * @fraction: a rate as a fraction (0.034)
+ * @decimals: digits after the comma
+ *
+ * Returns: (transfer full): e.g. "3,4%"
+ */
+char *
+pmd_format_percent (double fraction,
+                    int    decimals)
+{
+  g_autofree char *number = pmd_format_number (fraction * 100.0, decimals);
+  return g_strdup_printf ("%s%%", number);
+}
+
+/* Parsing */
+
+static gboolean
+parse_error (const char *text,
+             GError    **error)
+{
+  g_set_error (error, PMD_FORMAT_ERROR, 0,
+               _("“%s” is not a number (write for example 22,8 mln or 1.250.000 or 3,4%%)"), text);
+  return FALSE;
+}
+
+static gboolean
+strip_suffix (GString    *s,
+              const char *suffix)
+{
+  gsize n = strlen (suffix);
+
+  if (s->len >= n && g_ascii_strcasecmp (s->str + s->len - n, suffix) == 0)
+    {
+      g_string_truncate (s, s->len - n);
+      while (s->len > 0 && s->str[s->len - 1] == ' ')
+        g_string_truncate (s, s->len - 1);
+      return TRUE;
+    }
+  return FALSE;
+}
+
+/* "1.250.000" groups thousands: every group after the first has 3 digits. */
+static gboolean
+dots_group_thousands (const char *digits)
+{
+  const char *p = strchr (digits, '.');
+
+  if (p == NULL || p == digits)
+    return FALSE;
+  while (p != NULL)
+    {
+      const char *next = strchr (p + 1, '.');
+      gsize len = next ? (gsize) (next - p - 1) : strlen (p + 1);
+      if (len != 3)
+        return FALSE;
+      p = next;
+    }
+  return TRUE;
+}
+
+/* Removes every @c from the first @before bytes of @s. */
+static void
+remove_char (GString *s,
+             char     c,
+             gsize    before)
+{
+  for (gsize i = 0; i < before && i < s->len;)
+    if (s->str[i] == c)
+      {
+        g_string_erase (s, i, 1);
+        before--;
+      }
+    else
+      i++;
+}
+
+/**
+ * pmd_parse_number:
+ * @text: what a user typed: "22,8 mln", "€ 1.250.000", "3,4%", "-0,5", "1.5"
+ * @value: (out): the number; percentages become fractions (3,4% → 0.034)
+ * @error: text that is not a number
+ *
+ * Reads a number the way a Dutch user writes it: a decimal comma, dots
+ * between thousands, an optional euro sign, and the suffixes "mln"/"miljoen",
+ * "mld"/"miljard", "k"/"duizend" and "%". A dot with anything but groups of
+ * three digits after it is read as a decimal point, so "0.5" is a half.
+ */
+gboolean
+pmd_parse_number (const char *text,
+                  double     *value,
+                  GError    **error)
+{
+  g_autoptr(GString) s = g_string_new (NULL);
+  double scale = 1.0;
+  gboolean negative = FALSE;
+  char *end = NULL;
+  double v;
+
+  g_return_val_if_fail (text != NULL, FALSE);
+  g_return_val_if_fail (value != NULL, FALSE);
+
+  /* Drop spaces (also no-break spaces), the euro sign and "EUR". */
+  for (const char *p = text; *p; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+      if (g_unichar_isspace (c) || c == 0x00A0 || c == 0x202F || c == 0x20AC)
+        continue;
+      if (c == 0x2212)
+        {
+          g_string_append_c (s, '-');
+          continue;
+        }
+      g_string_append_unichar (s, c);
+    }
+  if (g_ascii_strncasecmp (s->str, "eur", 3) == 0)
+    g_string_erase (s, 0, 3);
+
+  if (strip_suffix (s, "%"))
+    scale = 0.01;
+  else if (strip_suffix (s, "miljoen") || strip_suffix (s, "mln") || strip_suffix (s, "m"))
+    scale = 1e6;
+  else if (strip_suffix (s, "miljard") || strip_suffix (s, "mld"))
+    scale = 1e9;
+  else if (strip_suffix (s, "duizend") || strip_suffix (s, "k"))
+    scale = 1e3;
+
+  if (s->len > 0 && (s->str[0] == '-' || s->str[0] == '+'))
+    {
+      negative = s->str[0] == '-';
+      g_string_erase (s, 0, 1);
+    }
+
+  if (s->len == 0 || (!g_ascii_isdigit (s->str[0]) && s->str[0] != ',' && s->str[0] != '.'))
+    return parse_error (text, error);
+  for (gsize i = 0; i < s->len; i++)
+    if (!g_ascii_isdigit (s->str[i]) && s->str[i] != '.' && s->str[i] != ',')
+      return parse_error (text, error);
+
+  if (strchr (s->str, ',') != NULL)
+    {
+      /* Dutch: dots group thousands, the (single) comma is the decimal mark. */
+      const char *comma = strchr (s->str, ',');
+      g_autofree char *int_part = g_strndup (s->str, comma - s->str);
+      g_autofree char *plain = NULL;
+
+      if (strchr (comma + 1, ',') != NULL || strchr (comma + 1, '.') != NULL)
+        return parse_error (text, error);
+      if (strchr (int_part, '.') != NULL && !dots_group_thousands (int_part))
+        return parse_error (text, error);
+      /* The last dot is the decimal point; the ones before it group. */
+      plain = g_strconcat (int_part, ".", comma + 1, NULL);
+      g_string_assign (s, plain);
+      remove_char (s, '.', strlen (int_part));
+    }
+  else if (dots_group_thousands (s->str))
+    remove_char (s, '.', s->len);
+  else
+    {
+      const char *dot = strchr (s->str, '.');
+      if (dot != NULL && strchr (dot + 1, '.') != NULL)
+        return parse_error (text, error);
+    }
+
+  if (s->len == 0 || g_str_equal (s->str, "."))
+    return parse_error (text, error);
+
+  v = g_ascii_strtod (s->str, &end);
+  if (end == NULL || *end != '\0' || !isfinite (v))
+    return parse_error (text, error);
+
+  *value = (negative ? -v : v) * scale;
+  return TRUE;
+}

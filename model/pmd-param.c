@@ -1,0 +1,322 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <math.h>
+#include <string.h>
+
+#include "pmd-param.h"
+
+static gboolean
+unknown_path (const char *path,
+              GError    **error)
+{
+  g_set_error (error, PMD_SCENARIO_ERROR, PMD_SCENARIO_ERROR_REFERENCE,
+               _("“%s” is not a parameter path"), path);
+  return FALSE;
+}
+
+static gboolean
+unknown_id (const char *path,
+            const char *what,
+            const char *id,
+            GError    **error)
+{
+  g_set_error (error, PMD_SCENARIO_ERROR, PMD_SCENARIO_ERROR_REFERENCE,
+               /* Translators: the second %s is "cost line", "cohort" or "intervention" */
+               _("“%s”: no %s has the id “%s”"), path, what, id);
+  return FALSE;
+}
+
+static void
+set_double (PmdParam *out,
+            double   *d)
+{
+  memset (out, 0, sizeof *out);
+  out->kind = PMD_PARAM_DOUBLE;
+  out->d = d;
+}
+
+static void
+set_int (PmdParam *out,
+         int      *i)
+{
+  memset (out, 0, sizeof *out);
+  out->kind = PMD_PARAM_INT;
+  out->i = i;
+}
+
+static gboolean
+lookup_line_field (PmdScenario *self,
+                   PmdLine     *line,
+                   const char  *field,
+                   PmdParam    *out)
+{
+  if (g_str_equal (field, "base_cost"))
+    set_double (out, &line->base_cost);
+  else if (g_str_equal (field, "clients"))
+    {
+      set_double (out, &line->clients);
+      out->has = &line->has_clients;
+    }
+  else if (g_str_equal (field, "growth"))
+    set_double (out, &line->growth);
+  else if (g_str_equal (field, "elasticity"))
+    set_double (out, &line->elasticity);
+  else if (g_str_equal (field, "indexation"))
+    {
+      set_double (out, &line->indexation);
+      out->has = &line->has_indexation;
+      out->fallback = &self->indexation;
+    }
+  else
+    return FALSE;
+  return TRUE;
+}
+
+static gboolean
+lookup_intervention_field (PmdScenario     *self,
+                           PmdIntervention *iv,
+                           const char      *field,
+                           PmdParam        *out)
+{
+  static const struct { const char *name; gsize offset; } doubles[] = {
+    { "fraction", G_STRUCT_OFFSET (PmdIntervention, fraction) },
+    { "cost_ratio", G_STRUCT_OFFSET (PmdIntervention, cost_ratio) },
+    { "amount", G_STRUCT_OFFSET (PmdIntervention, amount) },
+    { "return", G_STRUCT_OFFSET (PmdIntervention, ret) },
+    { "one_off", G_STRUCT_OFFSET (PmdIntervention, one_off) },
+    { "structural", G_STRUCT_OFFSET (PmdIntervention, structural) },
+  };
+  static const struct { const char *name; gsize offset; } ints[] = {
+    { "start", G_STRUCT_OFFSET (PmdIntervention, start) },
+    { "lag", G_STRUCT_OFFSET (PmdIntervention, lag) },
+    { "ramp_years", G_STRUCT_OFFSET (PmdIntervention, ramp_years) },
+  };
+
+  for (guint k = 0; k < G_N_ELEMENTS (doubles); k++)
+    if (g_str_equal (field, doubles[k].name))
+      {
+        set_double (out, G_STRUCT_MEMBER_P (iv, doubles[k].offset));
+        return TRUE;
+      }
+  for (guint k = 0; k < G_N_ELEMENTS (ints); k++)
+    if (g_str_equal (field, ints[k].name))
+      {
+        set_int (out, G_STRUCT_MEMBER_P (iv, ints[k].offset));
+        return TRUE;
+      }
+  if (g_str_equal (field, "end"))
+    {
+      /* No end means "to the horizon": that is the value it reads as. */
+      set_int (out, &iv->end);
+      out->has = &iv->has_end;
+      out->fallback_i = pmd_scenario_get_end_year (self);
+      return TRUE;
+    }
+  if (g_str_equal (field, "enabled"))
+    {
+      memset (out, 0, sizeof *out);
+      out->kind = PMD_PARAM_BOOL;
+      out->b = &iv->enabled;
+      return TRUE;
+    }
+  return FALSE;
+}
+
+/**
+ * pmd_scenario_lookup_param:
+ * @self: a scenario
+ * @path: a parameter path such as `lines.wmo-maatwerk.elasticity`
+ * @out: (out caller-allocates): the resolved parameter
+ * @error: an unknown path or id
+ *
+ * Resolves a parameter path (DESIGN.md §2) to the number it names.
+ */
+gboolean
+pmd_scenario_lookup_param (PmdScenario *self,
+                           const char  *path,
+                           PmdParam    *out,
+                           GError     **error)
+{
+  g_auto(GStrv) parts = NULL;
+  guint n;
+
+  g_return_val_if_fail (self != NULL, FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+  g_return_val_if_fail (out != NULL, FALSE);
+
+  parts = g_strsplit (path, ".", 0);
+  n = g_strv_length (parts);
+
+  if (n == 2 && g_str_equal (parts[0], "scenario"))
+    {
+      if (g_str_equal (parts[1], "indexation"))
+        set_double (out, &self->indexation);
+      else if (g_str_equal (parts[1], "discount_rate"))
+        set_double (out, &self->discount_rate);
+      else
+        return unknown_path (path, error);
+      return TRUE;
+    }
+
+  if (n == 2 && g_str_equal (parts[0], "funding"))
+    {
+      if (g_str_equal (parts[1], "base"))
+        set_double (out, &self->funding.base);
+      else if (g_str_equal (parts[1], "growth"))
+        set_double (out, &self->funding.growth);
+      else
+        return unknown_path (path, error);
+      return TRUE;
+    }
+
+  if (n == 4 && g_str_equal (parts[0], "cohorts") && g_str_equal (parts[2], "points"))
+    {
+      int idx = pmd_scenario_find_cohort (self, parts[1]);
+      PmdCohort *cohort;
+      guint64 k;
+
+      if (idx < 0)
+        return unknown_id (path, _("cohort"), parts[1], error);
+      cohort = g_ptr_array_index (self->cohorts, idx);
+      if (!g_ascii_string_to_unsigned (parts[3], 10, 0, G_MAXUINT, &k, NULL) ||
+          k >= cohort->points->len)
+        {
+          g_set_error (error, PMD_SCENARIO_ERROR, PMD_SCENARIO_ERROR_REFERENCE,
+                       _("“%s”: the cohort has no point %s (it has %u)"),
+                       path, parts[3], cohort->points->len);
+          return FALSE;
+        }
+      set_double (out, &g_array_index (cohort->points, PmdYearValue, k).value);
+      return TRUE;
+    }
+
+  if (n == 3 && g_str_equal (parts[0], "lines"))
+    {
+      int idx = pmd_scenario_find_line (self, parts[1]);
+
+      if (idx < 0)
+        return unknown_id (path, _("cost line"), parts[1], error);
+      if (!lookup_line_field (self, g_ptr_array_index (self->lines, idx), parts[2], out))
+        return unknown_path (path, error);
+      return TRUE;
+    }
+
+  if (n == 3 && g_str_equal (parts[0], "interventions"))
+    {
+      int idx = pmd_scenario_find_intervention (self, parts[1]);
+
+      if (idx < 0)
+        return unknown_id (path, _("intervention"), parts[1], error);
+      if (!lookup_intervention_field (self, g_ptr_array_index (self->interventions, idx), parts[2], out))
+        return unknown_path (path, error);
+      return TRUE;
+    }
+
+  return unknown_path (path, error);
+}
+
+gboolean
+pmd_param_has_value (const PmdParam *param)
+{
+  return param->has == NULL || *param->has || param->fallback != NULL || param->kind == PMD_PARAM_INT;
+}
+
+/**
+ * pmd_param_get:
+ * @param: a resolved parameter
+ *
+ * Returns: the parameter's value as the projection reads it: a line without
+ *   its own indexation reads the scenario's, an intervention without an end
+ *   reads the last year of the horizon, a line without clients reads NaN,
+ *   `enabled` reads 1 or 0.
+ */
+double
+pmd_param_get (const PmdParam *param)
+{
+  gboolean has = param->has == NULL || *param->has;
+
+  switch (param->kind)
+    {
+    case PMD_PARAM_DOUBLE:
+      if (has)
+        return *param->d;
+      return param->fallback != NULL ? *param->fallback : NAN;
+    case PMD_PARAM_INT:
+      return has ? *param->i : param->fallback_i;
+    case PMD_PARAM_BOOL:
+      return *param->b ? 1.0 : 0.0;
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+/**
+ * pmd_param_set:
+ * @param: a resolved parameter
+ * @value: the new value
+ *
+ * Sets the parameter. Whole-year fields round to the nearest integer;
+ * `enabled` is true for any non-zero value; a nullable field gets a value.
+ * The value is not validated: call pmd_scenario_validate() when it comes
+ * from a user.
+ */
+void
+pmd_param_set (const PmdParam *param,
+               double          value)
+{
+  switch (param->kind)
+    {
+    case PMD_PARAM_DOUBLE:
+      *param->d = value;
+      break;
+    case PMD_PARAM_INT:
+      /* Clamp before converting: a huge double does not fit an int. */
+      *param->i = (int) lround (CLAMP (value, -1e6, 1e6));
+      break;
+    case PMD_PARAM_BOOL:
+      *param->b = value != 0.0;
+      break;
+    default:
+      g_assert_not_reached ();
+    }
+  if (param->has != NULL)
+    *param->has = TRUE;
+}
+
+gboolean
+pmd_scenario_get_param (PmdScenario *self,
+                        const char  *path,
+                        double      *value,
+                        GError     **error)
+{
+  PmdParam param;
+
+  g_return_val_if_fail (value != NULL, FALSE);
+
+  if (!pmd_scenario_lookup_param (self, path, &param, error))
+    return FALSE;
+  *value = pmd_param_get (&param);
+  return TRUE;
+}
+
+gboolean
+pmd_scenario_set_param (PmdScenario *self,
+                        const char  *path,
+                        double       value,
+                        GError     **error)
+{
+  PmdParam param;
+
+  if (!pmd_scenario_lookup_param (self, path, &param, error))
+    return FALSE;
+  if (!isfinite (value))
+    {
+      g_set_error (error, PMD_SCENARIO_ERROR, PMD_SCENARIO_ERROR_INVALID,
+                   _("“%s”: the value must be a finite number"), path);
+      return FALSE;
+    }
+  pmd_param_set (&param, value);
+  return TRUE;
+}

@@ -1,0 +1,52 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include "pmd-scenario.h"
+
+G_BEGIN_DECLS
+
+typedef enum
+{
+  PMD_PARAM_DOUBLE,
+  PMD_PARAM_INT,      /* whole years: set rounds to the nearest integer */
+  PMD_PARAM_BOOL,     /* enabled: non-zero is true */
+} PmdParamKind;
+
+/**
+ * PmdParam:
+ *
+ * A parameter path resolved to the number it names, so that a slider or a
+ * Monte Carlo draw can change it without parsing the path again. It points
+ * into the scenario it was looked up in and is valid until that scenario's
+ * collections change (a line or intervention added or removed) or it is freed.
+ */
+typedef struct
+{
+  PmdParamKind kind;
+  double      *d;
+  int         *i;
+  gboolean    *b;
+  gboolean    *has;       /* nullable: the "has a value" flag of a nullable field */
+  const double *fallback; /* nullable: the value read while *has is FALSE */
+  int          fallback_i;
+} PmdParam;
+
+gboolean pmd_scenario_lookup_param (PmdScenario *self,
+                                    const char  *path,
+                                    PmdParam    *out,
+                                    GError     **error);
+gboolean pmd_param_has_value       (const PmdParam *param);
+double   pmd_param_get             (const PmdParam *param);
+void     pmd_param_set             (const PmdParam *param,
+                                    double          value);
+
+gboolean pmd_scenario_get_param    (PmdScenario *self,
+                                    const char  *path,
+                                    double      *value,
+                                    GError     **error);
+gboolean pmd_scenario_set_param    (PmdScenario *self,
+                                    const char  *path,
+                                    double       value,
+                                    GError     **error);
+
+G_END_DECLS

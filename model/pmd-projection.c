@@ -1,0 +1,456 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <math.h>
+#include <string.h>
+
+#include "pmd-projection.h"
+
+/* Amounts within a cent of zero count as zero for the payback year. */
+#define PAYBACK_EPSILON 0.01
+
+PmdProjection *
+pmd_projection_new (void)
+{
+  return g_new0 (PmdProjection, 1);
+}
+
+void
+pmd_projection_free (PmdProjection *self)
+{
+  if (self == NULL)
+    return;
+  g_free (self->storage);
+  g_free (self->scratch);
+  g_free (self);
+}
+
+/* Lays the output arrays out in one block; reuses it when the shape holds. */
+static void
+ensure_storage (PmdProjection *self,
+                int            n_years,
+                int            n_lines,
+                int            n_layers,
+                int            n_domains,
+                int            n_cohorts)
+{
+  gsize n = (gsize) n_years;
+  gsize len = n * (4 * (gsize) n_lines + 4 * (gsize) n_layers + 2 * (gsize) n_domains + 7);
+  gsize scratch_len = n * (gsize) n_cohorts + 2 * (gsize) n_lines;
+  double *p;
+
+  if (len > self->storage_len)
+    {
+      g_free (self->storage);
+      self->storage = g_new (double, len);
+      self->storage_len = len;
+    }
+  if (scratch_len > self->scratch_len || self->scratch == NULL)
+    {
+      g_free (self->scratch);
+      self->scratch = g_new (double, MAX (scratch_len, 1));
+      self->scratch_len = MAX (scratch_len, 1);
+    }
+
+  self->n_years = n_years;
+  self->n_lines = n_lines;
+  self->n_layers = n_layers;
+  self->n_domains = n_domains;
+
+  p = self->storage;
+#define TAKE(field, count) G_STMT_START { self->field = p; p += (count); } G_STMT_END
+  TAKE (line_baseline, n * n_lines);
+  TAKE (line_scenario, n * n_lines);
+  TAKE (line_baseline_clients, n * n_lines);
+  TAKE (line_scenario_clients, n * n_lines);
+  TAKE (layer_baseline, n * n_layers);
+  TAKE (layer_scenario, n * n_layers);
+  TAKE (layer_baseline_clients, n * n_layers);
+  TAKE (layer_scenario_clients, n * n_layers);
+  TAKE (domain_baseline, n * n_domains);
+  TAKE (domain_scenario, n * n_domains);
+  TAKE (total_baseline, n);
+  TAKE (total_scenario, n);
+  TAKE (investment, n);
+  TAKE (savings, n);
+  TAKE (cumulative_savings, n);
+  TAKE (funding, n);
+  TAKE (gap, n);
+#undef TAKE
+  g_assert (p == self->storage + len);
+}
+
+static gboolean
+check_resolved (const PmdScenario *sc,
+                GError           **error)
+{
+  int n_lines = (int) sc->lines->len;
+
+  for (guint i = 0; i < sc->lines->len; i++)
+    {
+      const PmdLine *l = g_ptr_array_index (sc->lines, i);
+      if (l->layer_idx < 0 || l->layer_idx >= (int) sc->layers->len ||
+          l->domain_idx < 0 || l->domain_idx >= (int) sc->domains->len ||
+          l->driver_idx >= (int) sc->cohorts->len ||
+          (l->driver_idx >= 0 &&
+           ((PmdCohort *) g_ptr_array_index (sc->cohorts, l->driver_idx))->points->len == 0))
+        goto unresolved;
+    }
+  for (guint i = 0; i < sc->interventions->len; i++)
+    {
+      const PmdIntervention *iv = g_ptr_array_index (sc->interventions, i);
+      if (iv->source_idx < 0 || iv->source_idx >= n_lines ||
+          iv->target_idx < 0 || iv->target_idx >= n_lines ||
+          iv->ramp_years < 1)
+        goto unresolved;
+    }
+  if (sc->horizon < 0 || sc->horizon > PMD_HORIZON_MAX)
+    goto unresolved;
+  return TRUE;
+
+unresolved:
+  g_set_error (error, PMD_SCENARIO_ERROR, PMD_SCENARIO_ERROR_INVALID,
+               _("The scenario must be validated before it is projected"));
+  return FALSE;
+}
+
+/* D(y) = V(y) / V(base_year) for every cohort and year. */
+static void
+compute_drivers (const PmdScenario *sc,
+                 double            *drivers,
+                 int                n_years)
+{
+  for (guint c = 0; c < sc->cohorts->len; c++)
+    {
+      const PmdCohort *cohort = g_ptr_array_index (sc->cohorts, c);
+      double base = pmd_cohort_value_at (cohort, sc->base_year);
+
+      for (int t = 0; t < n_years; t++)
+        drivers[c * n_years + t] = pmd_cohort_value_at (cohort, sc->base_year + t) / base;
+    }
+}
+
+static double
+steps_factor (GArray *steps,
+              int     year)
+{
+  double f = 1.0;
+
+  for (guint k = 0; k < steps->len; k++)
+    {
+      const PmdYearValue *s = &g_array_index (steps, PmdYearValue, k);
+      if (s->year <= year)
+        f *= 1.0 + s->value;
+    }
+  return f;
+}
+
+static void
+compute_baseline (PmdProjection     *self,
+                  const PmdScenario *sc,
+                  const double      *drivers)
+{
+  int n = self->n_years;
+
+  for (int i = 0; i < self->n_lines; i++)
+    {
+      const PmdLine *l = g_ptr_array_index (sc->lines, i);
+      double idx = l->has_indexation ? l->indexation : sc->indexation;
+      const double *d = l->driver_idx >= 0 ? drivers + l->driver_idx * n : NULL;
+      double *cost = self->line_baseline + i * n;
+      double *clients = self->line_baseline_clients + i * n;
+
+      for (int t = 0; t < n; t++)
+        {
+          double demo = d != NULL ? 1.0 + l->elasticity * (d[t] - 1.0) : 1.0;
+          double volume = pow (1.0 + l->growth, t) * demo * steps_factor (l->steps, sc->base_year + t);
+          double price = pow (1.0 + idx, t);
+
+          cost[t] = l->base_cost * volume * price;
+          clients[t] = l->has_clients ? l->clients * volume : NAN;
+        }
+    }
+}
+
+static double
+ramp (const PmdIntervention *iv,
+      int                    year)
+{
+  int from = iv->start + iv->lag;
+
+  if (year < from)
+    return 0.0;
+  return MIN (1.0, (double) (year - from + 1) / (double) iv->ramp_years);
+}
+
+/* One year of the scenario: interventions in list order, each on the cost
+ * its source has after the interventions before it. Returns the investment. */
+static double
+apply_interventions (const PmdScenario *sc,
+                     int                year,
+                     double            *cost,
+                     double            *clients)
+{
+  double investment = 0.0;
+
+  for (guint k = 0; k < sc->interventions->len; k++)
+    {
+      const PmdIntervention *iv = g_ptr_array_index (sc->interventions, k);
+      int s = iv->source_idx;
+      int g = iv->target_idx;
+      double r;
+
+      if (!iv->enabled || year < iv->start || (iv->has_end && year > iv->end))
+        continue;
+
+      r = ramp (iv, year);
+
+      if (iv->type == PMD_INTERVENTION_SHIFT)
+        {
+          double share = iv->fraction * r;
+          double moved = share * cost[s];
+
+          cost[s] -= moved;
+          cost[g] += iv->cost_ratio * moved;
+          if (!isnan (clients[s]))
+            {
+              double moved_clients = share * clients[s];
+              clients[s] -= moved_clients;
+              if (!isnan (clients[g]))
+                clients[g] += moved_clients;
+            }
+          cost[g] += iv->structural;
+          investment += iv->structural;
+        }
+      else
+        {
+          double avoided = MIN (iv->ret * iv->amount * r, cost[s]);
+
+          cost[g] += iv->amount;
+          investment += iv->amount;
+          if (cost[s] != 0.0 && !isnan (clients[s]))
+            clients[s] -= clients[s] * (avoided / cost[s]);
+          cost[s] -= avoided;
+        }
+
+      if (year == iv->start)
+        {
+          cost[g] += iv->one_off;
+          investment += iv->one_off;
+        }
+    }
+
+  return investment;
+}
+
+static void
+compute_scenario (PmdProjection     *self,
+                  const PmdScenario *sc,
+                  double            *cost,
+                  double            *clients)
+{
+  int n = self->n_years;
+
+  for (int t = 0; t < n; t++)
+    {
+      for (int i = 0; i < self->n_lines; i++)
+        {
+          cost[i] = self->line_baseline[i * n + t];
+          clients[i] = self->line_baseline_clients[i * n + t];
+        }
+
+      self->investment[t] = apply_interventions (sc, sc->base_year + t, cost, clients);
+
+      for (int i = 0; i < self->n_lines; i++)
+        {
+          self->line_scenario[i * n + t] = cost[i];
+          self->line_scenario_clients[i * n + t] = clients[i];
+        }
+    }
+}
+
+static void
+sum_into (double       *dst,
+          const double *src,
+          int           n)
+{
+  for (int t = 0; t < n; t++)
+    if (!isnan (src[t]))
+      dst[t] += src[t];
+}
+
+static void
+compute_totals (PmdProjection     *self,
+                const PmdScenario *sc)
+{
+  int n = self->n_years;
+  double cumulative = 0.0;
+  int payback = -1;
+
+  memset (self->layer_baseline, 0, sizeof (double) * n * (4 * self->n_layers + 2 * self->n_domains + 2));
+
+  for (int i = 0; i < self->n_lines; i++)
+    {
+      const PmdLine *l = g_ptr_array_index (sc->lines, i);
+      const double *base = self->line_baseline + i * n;
+      const double *scen = self->line_scenario + i * n;
+
+      sum_into (self->layer_baseline + l->layer_idx * n, base, n);
+      sum_into (self->layer_scenario + l->layer_idx * n, scen, n);
+      sum_into (self->layer_baseline_clients + l->layer_idx * n, self->line_baseline_clients + i * n, n);
+      sum_into (self->layer_scenario_clients + l->layer_idx * n, self->line_scenario_clients + i * n, n);
+      sum_into (self->domain_baseline + l->domain_idx * n, base, n);
+      sum_into (self->domain_scenario + l->domain_idx * n, scen, n);
+      sum_into (self->total_baseline, base, n);
+      sum_into (self->total_scenario, scen, n);
+    }
+
+  self->npv = 0.0;
+  for (int t = 0; t < n; t++)
+    {
+      int year = sc->base_year + t;
+      double funding = sc->funding.base * pow (1.0 + sc->funding.growth, t);
+
+      for (guint k = 0; k < sc->funding.steps->len; k++)
+        {
+          const PmdYearValue *s = &g_array_index (sc->funding.steps, PmdYearValue, k);
+          if (s->year <= year)
+            funding += s->value;
+        }
+
+      self->savings[t] = self->total_baseline[t] - self->total_scenario[t];
+      cumulative += self->savings[t];
+      self->cumulative_savings[t] = cumulative;
+      self->funding[t] = funding;
+      self->gap[t] = self->total_scenario[t] - funding;
+      self->npv += self->savings[t] / pow (1.0 + sc->discount_rate, t);
+    }
+
+  /* The first year with S(y) > 0 after which S never drops below zero:
+   * walk back from the horizon while the suffix stays non-negative. */
+  for (int t = n - 1; t >= 0; t--)
+    {
+      if (self->cumulative_savings[t] < -PAYBACK_EPSILON)
+        break;
+      if (self->cumulative_savings[t] > PAYBACK_EPSILON)
+        payback = t;
+    }
+  self->has_payback = payback >= 0;
+  self->payback_year = self->has_payback ? sc->base_year + payback : 0;
+}
+
+/**
+ * pmd_projection_compute:
+ * @self: a projection to fill
+ * @scenario: a validated scenario (see pmd_scenario_validate())
+ * @error: a scenario whose references are not resolved
+ *
+ * Projects @scenario into @self. Allocates only when the scenario has more
+ * years, lines, layers, domains or cohorts than the last one projected.
+ */
+gboolean
+pmd_projection_compute (PmdProjection     *self,
+                        const PmdScenario *scenario,
+                        GError           **error)
+{
+  int n_years;
+  double *drivers, *cost, *clients;
+
+  g_return_val_if_fail (self != NULL, FALSE);
+  g_return_val_if_fail (scenario != NULL, FALSE);
+
+  if (!check_resolved (scenario, error))
+    return FALSE;
+
+  n_years = scenario->horizon + 1;
+  ensure_storage (self, n_years, scenario->lines->len, scenario->layers->len,
+                  scenario->domains->len, scenario->cohorts->len);
+  self->base_year = scenario->base_year;
+
+  drivers = self->scratch;
+  cost = drivers + (gsize) n_years * scenario->cohorts->len;
+  clients = cost + scenario->lines->len;
+
+  compute_drivers (scenario, drivers, n_years);
+  compute_baseline (self, scenario, drivers);
+  compute_scenario (self, scenario, cost, clients);
+  compute_totals (self, scenario);
+  return TRUE;
+}
+
+/**
+ * pmd_project:
+ * @scenario: a validated scenario
+ * @error: see pmd_projection_compute()
+ *
+ * Returns: (transfer full) (nullable): a new projection of @scenario
+ */
+PmdProjection *
+pmd_project (const PmdScenario *scenario,
+             GError           **error)
+{
+  g_autoptr(PmdProjection) self = pmd_projection_new ();
+
+  if (!pmd_projection_compute (self, scenario, error))
+    return NULL;
+  return g_steal_pointer (&self);
+}
+
+/**
+ * pmd_projection_year_index:
+ *
+ * Returns: `year - base_year`, or -1 when @year lies outside the projection
+ */
+int
+pmd_projection_year_index (const PmdProjection *self,
+                           int                  year)
+{
+  int t = year - self->base_year;
+
+  return t >= 0 && t < self->n_years ? t : -1;
+}
+
+/**
+ * pmd_projection_get_pyramid:
+ * @self: a projection
+ * @year: a year of the projection
+ * @which: baseline or scenario
+ * @layers: (out caller-allocates) (array): n_layers entries, bottom to top
+ *
+ * The inverted-pyramid comparison: per layer its cost and clients and their
+ * shares of the total. Lines without a client count do not count as clients.
+ *
+ * Returns: %FALSE when @year lies outside the projection
+ */
+gboolean
+pmd_projection_get_pyramid (const PmdProjection *self,
+                            int                  year,
+                            PmdCase              which,
+                            PmdPyramidLayer     *layers)
+{
+  int t = pmd_projection_year_index (self, year);
+  const double *cost, *clients;
+  double total_cost = 0.0, total_clients = 0.0;
+  int n = self->n_years;
+
+  if (t < 0)
+    return FALSE;
+
+  cost = which == PMD_CASE_BASELINE ? self->layer_baseline : self->layer_scenario;
+  clients = which == PMD_CASE_BASELINE ? self->layer_baseline_clients : self->layer_scenario_clients;
+
+  for (int l = 0; l < self->n_layers; l++)
+    {
+      layers[l].cost = cost[l * n + t];
+      layers[l].clients = clients[l * n + t];
+      total_cost += layers[l].cost;
+      total_clients += layers[l].clients;
+    }
+  for (int l = 0; l < self->n_layers; l++)
+    {
+      layers[l].cost_share = total_cost != 0.0 ? layers[l].cost / total_cost : 0.0;
+      layers[l].client_share = total_clients != 0.0 ? layers[l].clients / total_clients : 0.0;
+    }
+  return TRUE;
+}

@@ -50,9 +50,17 @@ format_digits (double   value,
   char fmt[16];
   char *dot;
 
+  double scale;
+
   decimals = CLAMP (decimals, 0, 9);
+  scale = pow (10.0, decimals);
+  /* Half away from zero, as people round (1,25 → 1,3), unlike printf's
+   * round-half-even on the binary value. */
+  value = fabs (value);
+  if (value * scale < 1e15)
+    value = round (value * scale) / scale;
   g_snprintf (fmt, sizeof fmt, "%%.%df", decimals);
-  g_ascii_formatd (buf, sizeof buf, fmt, fabs (value));
+  g_ascii_formatd (buf, sizeof buf, fmt, value);
   dot = strchr (buf, '.');
   if (dot != NULL)
     {
@@ -166,14 +174,15 @@ pmd_format_euro_compact (double value)
   double a = fabs (value);
   g_autofree char *number = NULL;
 
-  /* Round first, so that 999.999.999 reads "€ 1,0 mld", not "€ 1.000,0 mln". */
+  /* Round first, so that 999.999.999 reads "€ 1,0 mld", not "€ 1.000,0 mln";
+   * below a million whole euros are short enough. */
   if (isfinite (a) && round (a / 1e8) >= 10)
     {
       number = pmd_format_number (value / 1e9, 1);
       /* Translators: "mld" is the Dutch abbreviation of a billion (10⁹) */
       return g_strdup_printf (_("€ %s bn"), number);
     }
-  if (isfinite (a) && round (a / 1e5) >= 10)
+  if (isfinite (a) && a >= 999999.5)
     {
       number = pmd_format_number (value / 1e6, 1);
       /* Translators: "mln" is the Dutch abbreviation of a million */

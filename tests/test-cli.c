@@ -1,0 +1,406 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <json-glib/json-glib.h>
+#include <math.h>
+#include <string.h>
+
+/* Runs the real piramide binary, as a user or a script would. */
+typedef struct
+{
+  int   status;
+  char *out;
+  char *err;
+} Run;
+
+static void
+run_clear (Run *r)
+{
+  g_free (r->out);
+  g_free (r->err);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
+
+static char *
+westland_path (void)
+{
+  return g_test_build_filename (G_TEST_DIST, "..", "data", "scenarios", "westland-2026.piramide", NULL);
+}
+
+static void
+run_env (Run                *r,
+         const char *const  *extra_env,
+         const char         *first,
+         ...)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_auto(GStrv) env = g_get_environ ();
+  g_autoptr(GError) error = NULL;
+  const char *bin = g_getenv ("PIRAMIDE_BIN");
+  va_list args;
+  int wait_status;
+
+  g_assert_nonnull (bin);
+  g_ptr_array_add (argv, (char *) bin);
+  va_start (args, first);
+  for (const char *a = first; a != NULL; a = va_arg (args, const char *))
+    g_ptr_array_add (argv, (char *) a);
+  va_end (args);
+  g_ptr_array_add (argv, NULL);
+
+  for (guint i = 0; extra_env && extra_env[i]; i += 2)
+    env = g_environ_setenv (env, extra_env[i], extra_env[i + 1], TRUE);
+
+  memset (r, 0, sizeof *r);
+  g_assert_true (g_spawn_sync (NULL, (char **) argv->pdata, env, G_SPAWN_DEFAULT, NULL, NULL,
+                               &r->out, &r->err, &wait_status, &error));
+  g_assert_no_error (error);
+  g_assert_true (WIFEXITED (wait_status));
+  r->status = WEXITSTATUS (wait_status);
+}
+
+#define run(r, ...) run_env (r, NULL, __VA_ARGS__, NULL)
+
+/* Errors: exactly one line on stderr, starting with the program's name. */
+static void
+assert_one_line_error (const Run *r,
+                       int        status)
+{
+  g_assert_cmpint (r->status, ==, status);
+  g_assert_true (g_str_has_prefix (r->err, "piramide: "));
+  g_assert_true (g_str_has_suffix (r->err, "\n"));
+  g_assert_true (strchr (r->err, '\n') == r->err + strlen (r->err) - 1);
+  g_assert_cmpstr (r->out, ==, "");
+}
+
+static void
+test_version_help (void)
+{
+  g_auto(Run) v = { 0 };
+  g_auto(Run) h = { 0 };
+  g_auto(Run) ph = { 0 };
+
+  run (&v, "--version");
+  g_assert_cmpint (v.status, ==, 0);
+  g_assert_cmpstr (v.out, ==, "piramide " PACKAGE_VERSION "\n");
+  run (&h, "--help");
+  g_assert_cmpint (h.status, ==, 0);
+  g_assert_nonnull (strstr (h.out, "project FILE"));
+  g_assert_nonnull (strstr (h.out, "validate FILE"));
+  run (&ph, "project", "--help");
+  g_assert_cmpint (ph.status, ==, 0);
+  g_assert_nonnull (strstr (ph.out, "--variant"));
+  g_assert_nonnull (strstr (ph.out, "--format"));
+}
+
+static void
+test_usage_errors (void)
+{
+  g_autofree char *file = westland_path ();
+  g_auto(Run) a = { 0 };
+  g_auto(Run) b = { 0 };
+  g_auto(Run) c = { 0 };
+  g_auto(Run) d = { 0 };
+  g_auto(Run) e = { 0 };
+
+  run (&a, "frobnicate");
+  assert_one_line_error (&a, 2);
+  run (&b, "project");
+  assert_one_line_error (&b, 2);
+  run (&c, "project", file, "--format", "xml");
+  assert_one_line_error (&c, 2);
+  run (&d, "project", file, "--bogus");
+  assert_one_line_error (&d, 2);
+  run (&e, "validate", file, file);
+  assert_one_line_error (&e, 2);
+}
+
+static JsonObject *
+parse_object (const char *text,
+              JsonNode  **root)
+{
+  g_autoptr(GError) error = NULL;
+
+  *root = json_from_string (text, &error);
+  g_assert_no_error (error);
+  g_assert_true (JSON_NODE_HOLDS_OBJECT (*root));
+  return json_node_get_object (*root);
+}
+
+static double
+element (JsonObject *obj,
+         const char *member,
+         guint       i)
+{
+  return json_array_get_double_element (json_object_get_array_member (obj, member), i);
+}
+
+/* The structure of DESIGN.md §4, and its numbers agree with each other. */
+static void
+test_project_json (void)
+{
+  g_autofree char *file = westland_path ();
+  g_auto(Run) r = { 0 };
+  g_autoptr(JsonNode) root = NULL;
+  JsonObject *obj, *lines, *layers, *domains, *totals;
+  JsonArray *years;
+  g_autoptr(GList) keys = NULL;
+  const char *expected_keys[] = { "years", "lines", "layers", "domains", "totals", "payback_year", "npv" };
+  const char *total_keys[] = { "baseline", "scenario", "investment", "savings", "cumulative_savings", "funding", "gap" };
+  double cumulative = 0;
+
+  run (&r, "project", file, "--format", "json");
+  g_assert_cmpint (r.status, ==, 0);
+  g_assert_cmpstr (r.err, ==, "");
+  obj = parse_object (r.out, &root);
+
+  keys = json_object_get_members (obj);
+  g_assert_cmpuint (g_list_length (keys), ==, G_N_ELEMENTS (expected_keys));
+  for (guint k = 0; k < G_N_ELEMENTS (expected_keys); k++)
+    g_assert_cmpstr (g_list_nth_data (keys, k), ==, expected_keys[k]);
+
+  years = json_object_get_array_member (obj, "years");
+  g_assert_cmpuint (json_array_get_length (years), ==, 21);
+  g_assert_cmpint (json_array_get_int_element (years, 0), ==, 2026);
+  g_assert_cmpint (json_array_get_int_element (years, 20), ==, 2046);
+
+  lines = json_object_get_object_member (obj, "lines");
+  g_assert_cmpuint (json_object_get_size (lines), ==, 9);
+  {
+    JsonObject *wmo = json_object_get_object_member (lines, "wmo-maatwerk");
+    JsonObject *bz = json_object_get_object_member (lines, "bestaanszekerheid");
+    const char *line_keys[] = { "baseline", "scenario", "baseline_clients", "scenario_clients" };
+
+    for (guint k = 0; k < G_N_ELEMENTS (line_keys); k++)
+      g_assert_cmpuint (json_array_get_length (json_object_get_array_member (wmo, line_keys[k])), ==, 21);
+    g_assert_cmpfloat (element (wmo, "baseline", 0), ==, 22800000);
+    g_assert_cmpfloat (element (wmo, "baseline_clients", 0), ==, 4500);
+    /* A line without clients: null in every year. */
+    for (guint i = 0; i < 21; i++)
+      g_assert_true (JSON_NODE_HOLDS_NULL (json_array_get_element (json_object_get_array_member (bz, "scenario_clients"), i)));
+  }
+
+  layers = json_object_get_object_member (obj, "layers");
+  g_assert_cmpuint (json_object_get_size (layers), ==, 3);
+  g_assert_cmpfloat_with_epsilon (element (json_object_get_object_member (layers, "zwaar"), "baseline", 0), 91300000, 1e-6);
+  domains = json_object_get_object_member (obj, "domains");
+  g_assert_cmpuint (json_object_get_size (domains), ==, 4);
+
+  totals = json_object_get_object_member (obj, "totals");
+  for (guint k = 0; k < G_N_ELEMENTS (total_keys); k++)
+    g_assert_cmpuint (json_array_get_length (json_object_get_array_member (totals, total_keys[k])), ==, 21);
+  /* 2026: 15,0 + 24,1 + 91,3 = € 130,4 mln; funding 130,4 − 3 = 127,4. */
+  g_assert_cmpfloat_with_epsilon (element (totals, "baseline", 0), 130400000, 1e-6);
+  g_assert_cmpfloat_with_epsilon (element (totals, "funding", 0), 127400000, 1e-6);
+  for (guint i = 0; i < 21; i++)
+    {
+      double base = element (totals, "baseline", i);
+      double scen = element (totals, "scenario", i);
+      double sum_layers = 0;
+      g_autoptr(GList) ids = json_object_get_members (layers);
+
+      for (GList *l = ids; l; l = l->next)
+        sum_layers += element (json_object_get_object_member (layers, l->data), "scenario", i);
+      g_assert_cmpfloat_with_epsilon (sum_layers, scen, 1e-6);
+      g_assert_cmpfloat_with_epsilon (element (totals, "savings", i), base - scen, 1e-6);
+      cumulative += base - scen;
+      g_assert_cmpfloat_with_epsilon (element (totals, "cumulative_savings", i), cumulative, 1e-6);
+      g_assert_cmpfloat_with_epsilon (element (totals, "gap", i), scen - element (totals, "funding", i), 1e-6);
+    }
+  g_assert_true (JSON_NODE_HOLDS_VALUE (json_object_get_member (obj, "payback_year")));
+  g_assert_true (JSON_NODE_HOLDS_VALUE (json_object_get_member (obj, "npv")));
+}
+
+/* --variant applies its overrides: "Niets doen" switches every
+ * intervention off, so the scenario is the baseline and nothing pays back. */
+static void
+test_project_variant (void)
+{
+  g_autofree char *file = westland_path ();
+  g_auto(Run) r = { 0 };
+  g_auto(Run) bad = { 0 };
+  g_autoptr(JsonNode) root = NULL;
+  JsonObject *obj, *totals;
+
+  run (&r, "project", file, "--variant", "niets-doen");
+  g_assert_cmpint (r.status, ==, 0);
+  obj = parse_object (r.out, &root);
+  totals = json_object_get_object_member (obj, "totals");
+  for (guint i = 0; i < 21; i++)
+    {
+      g_assert_cmpfloat (element (totals, "savings", i), ==, 0);
+      g_assert_cmpfloat (element (totals, "investment", i), ==, 0);
+    }
+  g_assert_true (JSON_NODE_HOLDS_NULL (json_object_get_member (obj, "payback_year")));
+  g_assert_cmpfloat (json_object_get_double_member (obj, "npv"), ==, 0);
+
+  run (&bad, "project", file, "--variant", "nope");
+  assert_one_line_error (&bad, 1);
+  g_assert_nonnull (strstr (bad.err, "nope"));
+}
+
+static void
+test_project_csv (void)
+{
+  g_autofree char *file = westland_path ();
+  g_auto(Run) r = { 0 };
+  g_auto(GStrv) rows = NULL;
+  gboolean found = FALSE;
+
+  run (&r, "project", file, "--format", "csv");
+  g_assert_cmpint (r.status, ==, 0);
+  g_assert_true (g_str_has_prefix (r.out, "\xEF\xBB\xBF"));
+  rows = g_strsplit (r.out + 3, "\r\n", -1);
+  /* A header, 21 years × 9 lines, and the empty string after the last CRLF. */
+  g_assert_cmpuint (g_strv_length (rows), ==, 1 + 21 * 9 + 1);
+  g_assert_cmpstr (rows[0], ==, "year;line;name;layer;domain;baseline;scenario;baseline clients;scenario clients");
+  for (guint i = 1; rows[i] && *rows[i]; i++)
+    {
+      g_auto(GStrv) fields = g_strsplit (rows[i], ";", -1);
+      g_assert_cmpuint (g_strv_length (fields), ==, 9);
+      /* Decimal comma, two decimals, no dot anywhere in the numbers. */
+      g_assert_null (strchr (fields[5], '.'));
+      g_assert_nonnull (strchr (fields[5], ','));
+      if (g_str_equal (fields[0], "2026") && g_str_equal (fields[1], "wmo-maatwerk"))
+        {
+          g_assert_cmpstr (fields[5], ==, "22800000,00");
+          g_assert_cmpstr (fields[7], ==, "4500,00");
+          found = TRUE;
+        }
+      if (g_str_equal (fields[1], "bestaanszekerheid"))
+        g_assert_cmpstr (fields[7], ==, "");
+    }
+  g_assert_true (found);
+}
+
+static void
+test_project_out (void)
+{
+  g_autofree char *file = westland_path ();
+  g_autofree char *dir = g_dir_make_tmp ("piramide-cli-XXXXXX", NULL);
+  g_autofree char *out = g_build_filename (dir, "p.json", NULL);
+  g_autofree char *bad = g_build_filename (dir, "missing", "p.json", NULL);
+  g_autofree char *text = NULL;
+  g_autoptr(JsonNode) root = NULL;
+  g_auto(Run) r = { 0 };
+  g_auto(Run) fail = { 0 };
+
+  run (&r, "project", file, "--out", out);
+  g_assert_cmpint (r.status, ==, 0);
+  g_assert_cmpstr (r.out, ==, "");
+  g_assert_true (g_file_get_contents (out, &text, NULL, NULL));
+  parse_object (text, &root);
+
+  run (&fail, "project", file, "--out", bad);
+  assert_one_line_error (&fail, 1);
+  g_remove (out);
+  g_rmdir (dir);
+}
+
+static void
+test_project_default_and_table (void)
+{
+  g_autofree char *file = westland_path ();
+  g_auto(Run) a = { 0 };
+  g_auto(Run) b = { 0 };
+  g_auto(Run) t = { 0 };
+  g_auto(Run) bare = { 0 };
+
+  run (&a, "project", "--default");
+  run (&b, "project", file);
+  g_assert_cmpint (a.status, ==, 0);
+  g_assert_cmpstr (a.out, ==, b.out);
+
+  run (&t, "project", "--default", "--format", "table");
+  g_assert_cmpint (t.status, ==, 0);
+  g_assert_nonnull (strstr (t.out, "Westland 2026 (illustratief)"));
+  /* 2026 in € mln with a decimal comma: baseline 130,4, funding 127,4, gap 3,0. */
+  g_assert_nonnull (strstr (t.out, "130,4"));
+  g_assert_nonnull (strstr (t.out, "127,4"));
+  g_assert_nonnull (strstr (t.out, "2046"));
+
+  /* Without arguments: the same table (until the window exists). */
+  run_env (&bare, NULL, NULL);
+  g_assert_cmpint (bare.status, ==, 0);
+  g_assert_cmpstr (bare.out, ==, t.out);
+}
+
+static char *
+write_temp (const char *name,
+            const char *text)
+{
+  g_autofree char *dir = g_dir_make_tmp ("piramide-cli-XXXXXX", NULL);
+  char *path = g_build_filename (dir, name, NULL);
+
+  g_assert_true (g_file_set_contents (path, text, -1, NULL));
+  return path;
+}
+
+static void
+test_validate (void)
+{
+  g_autofree char *file = westland_path ();
+  g_autofree char *westland = NULL;
+  g_autofree char *negative = NULL;
+  g_autofree char *syntax = NULL;
+  g_autofree char *bad_variant = NULL;
+  g_autoptr(GString) text = NULL;
+  g_auto(Run) ok = { 0 };
+  g_auto(Run) neg = { 0 };
+  g_auto(Run) syn = { 0 };
+  g_auto(Run) missing = { 0 };
+  g_auto(Run) var = { 0 };
+
+  run (&ok, "validate", file);
+  g_assert_cmpint (ok.status, ==, 0);
+  g_assert_nonnull (strstr (ok.out, "9"));
+
+  g_assert_true (g_file_get_contents (file, &westland, NULL, NULL));
+  text = g_string_new (westland);
+  g_string_replace (text, "\"base_cost\": 9000000", "\"base_cost\": -9000000", 1);
+  negative = write_temp ("negative.piramide", text->str);
+  run (&neg, "validate", negative);
+  assert_one_line_error (&neg, 1);
+  g_assert_nonnull (strstr (neg.err, "$.lines[0].base_cost"));
+  g_assert_nonnull (strstr (neg.err, negative));
+
+  g_string_assign (text, westland);
+  g_string_replace (text, "\"base_cost\": 9000000", "\"base_cost\": 9000000,5", 1);
+  syntax = write_temp ("syntax.piramide", text->str);
+  run (&syn, "validate", syntax);
+  assert_one_line_error (&syn, 1);
+  g_assert_nonnull (strstr (syn.err, "line "));
+  g_assert_nonnull (strstr (syn.err, "column "));
+
+  run (&missing, "validate", "/nonexistent.piramide");
+  assert_one_line_error (&missing, 1);
+
+  /* A variant whose values break a rule makes the file invalid. */
+  g_string_assign (text, westland);
+  g_string_replace (text, "\"interventions.jeugd-lichter.fraction\": 0.2", "\"interventions.jeugd-lichter.fraction\": 2", 1);
+  bad_variant = write_temp ("variant.piramide", text->str);
+  run (&var, "validate", bad_variant);
+  assert_one_line_error (&var, 1);
+  g_assert_nonnull (strstr (var.err, "preventie-offensief"));
+  g_assert_nonnull (strstr (var.err, "fraction"));
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+
+  g_test_add_func ("/cli/version-help", test_version_help);
+  g_test_add_func ("/cli/usage-errors", test_usage_errors);
+  g_test_add_func ("/cli/project/json", test_project_json);
+  g_test_add_func ("/cli/project/variant", test_project_variant);
+  g_test_add_func ("/cli/project/csv", test_project_csv);
+  g_test_add_func ("/cli/project/out", test_project_out);
+  g_test_add_func ("/cli/project/default-and-table", test_project_default_and_table);
+  g_test_add_func ("/cli/validate", test_validate);
+
+  return g_test_run ();
+}

@@ -1,0 +1,134 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <locale.h>
+#include <math.h>
+
+#include "pmd-model.h"
+
+#define MINUS "\u2212"
+
+static void
+test_format (void)
+{
+  static const struct { double v; const char *compact; const char *euro; } cases[] = {
+    { 22800000, "€ 22,8 m", "€ 22.800.000" },
+    { 91300000, "€ 91,3 m", "€ 91.300.000" },
+    { 1250000, "€ 1,3 m", "€ 1.250.000" },       /* half away from zero */
+    { 950000, "€ 950.000", "€ 950.000" },
+    { 999999, "€ 999.999", "€ 999.999" },        /* whole euros below a million */
+    { 999999999, "€ 1,0 bn", "€ 999.999.999" },  /* rounds up into billions */
+    { 1.2e9, "€ 1,2 bn", "€ 1.200.000.000" },
+    { -3000000, "€ " MINUS "3,0 m", "€ " MINUS "3.000.000" },
+    { 0, "€ 0", "€ 0" },
+    { 0.4, "€ 0", "€ 0" },
+    { -0.4, "€ 0", "€ 0" },                      /* no "−0" */
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *compact = pmd_format_euro_compact (cases[i].v);
+      g_autofree char *euro = pmd_format_euro (cases[i].v);
+
+      g_assert_cmpstr (compact, ==, cases[i].compact);
+      g_assert_cmpstr (euro, ==, cases[i].euro);
+    }
+
+  {
+    g_autofree char *p1 = pmd_format_percent (0.034, 1);
+    g_autofree char *p2 = pmd_format_percent (-0.02, 0);
+    g_autofree char *n1 = pmd_format_number (1234567.891, 2);
+    g_autofree char *c1 = pmd_format_decimal_comma (-1234567.891, 2);
+    g_autofree char *c2 = pmd_format_decimal_comma (NAN, 2);
+    g_assert_cmpstr (p1, ==, "3,4%");
+    g_assert_cmpstr (p2, ==, MINUS "2%");
+    g_assert_cmpstr (n1, ==, "1.234.567,89");
+    g_assert_cmpstr (c1, ==, "-1234567,89");
+    g_assert_cmpstr (c2, ==, "");
+  }
+}
+
+/* The shortest text that reads back exactly, never locale-dependent. */
+static void
+test_plain (void)
+{
+  static const struct { double v; const char *text; } cases[] = {
+    { 0.03, "0.03" }, { 22800000, "22800000" }, { 0.1 + 0.2, "0.30000000000000004" },
+    { -1.5, "-1.5" }, { 1e21, "1e+21" }, { 0, "0" }, { NAN, "null" }, { INFINITY, "null" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *text = pmd_format_plain (cases[i].v);
+      g_assert_cmpstr (text, ==, cases[i].text);
+    }
+}
+
+static void
+test_parse (void)
+{
+  static const struct { const char *text; double v; } good[] = {
+    { "22,8 mln", 22800000 }, { "€ 1.250.000", 1250000 }, { "3,4%", 0.034 }, { "1.250.000,50", 1250000.5 },
+    { "-0,5", -0.5 }, { MINUS "3 mln", -3000000 }, { "0.5", 0.5 }, { "1.5", 1.5 }, { "1.250", 1250 },
+    { "12500", 12500 }, { "€22,8mln", 22800000 }, { "1,2 mld", 1.2e9 }, { "2 miljoen", 2e6 },
+    { "15k", 15000 }, { "+7", 7 }, { " 42 ", 42 }, { "EUR 100", 100 }, { ",5", 0.5 },
+    { "22,8 m", 22800000 }, { "1\u00a0250\u00a0000", 1250000 },
+  };
+  static const char *bad[] = {
+    "", "abc", "1,2,3", "1.2.3", "1.25,3", "12a", "--5", "1,5.3", "%", "mln", "1e400", "NaN", "∞",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (good); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      double v = -999;
+
+      g_assert_true (pmd_parse_number (good[i].text, &v, &error));
+      g_assert_no_error (error);
+      g_assert_cmpfloat_with_epsilon (v, good[i].v, 1e-9 * MAX (1.0, good[i].v));
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      double v = -999;
+
+      g_assert_false (pmd_parse_number (bad[i], &v, &error));
+      g_assert_error (error, PMD_FORMAT_ERROR, 0);
+      g_assert_cmpfloat (v, ==, -999);
+    }
+}
+
+/* A Dutch LC_NUMERIC must not leak into any formatting. */
+static void
+test_locale_independent (void)
+{
+  if (setlocale (LC_NUMERIC, "nl_NL.UTF-8") == NULL)
+    {
+      g_test_skip ("nl_NL.UTF-8 locale not installed");
+      return;
+    }
+  {
+    g_autofree char *plain = pmd_format_plain (0.25);
+    g_autofree char *compact = pmd_format_euro_compact (22800000);
+    double v;
+    g_assert_cmpstr (plain, ==, "0.25");
+    g_assert_cmpstr (compact, ==, "€ 22,8 m");
+    g_assert_true (pmd_parse_number ("0,25", &v, NULL));
+    g_assert_cmpfloat (v, ==, 0.25);
+  }
+  setlocale (LC_NUMERIC, "C");
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+
+  g_test_add_func ("/model/format/dutch", test_format);
+  g_test_add_func ("/model/format/plain", test_plain);
+  g_test_add_func ("/model/format/parse", test_parse);
+  g_test_add_func ("/model/format/locale-independent", test_locale_independent);
+
+  return g_test_run ();
+}

@@ -1,0 +1,151 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <math.h>
+#include <string.h>
+
+#include "pmd-test-utils.h"
+
+static void
+test_get_set (void)
+{
+  g_autoptr(PmdScenario) sc = pmd_test_scenario_two_lines ();
+  g_autoptr(GError) error = NULL;
+  double v = 0;
+
+  g_assert_true (pmd_scenario_get_param (sc, "scenario.indexation", &v, &error));
+  g_assert_cmpfloat (v, ==, 0.02);
+  g_assert_true (pmd_scenario_get_param (sc, "scenario.discount_rate", &v, &error));
+  g_assert_cmpfloat (v, ==, 0.05);
+  g_assert_true (pmd_scenario_get_param (sc, "funding.base", &v, &error));
+  g_assert_cmpfloat (v, ==, 1600000);
+  g_assert_true (pmd_scenario_get_param (sc, "cohorts.c.points.1", &v, &error));
+  g_assert_cmpfloat (v, ==, 2000);
+  g_assert_true (pmd_scenario_get_param (sc, "lines.l1.elasticity", &v, &error));
+  g_assert_cmpfloat (v, ==, 0.5);
+  g_assert_true (pmd_scenario_get_param (sc, "interventions.i1.return", &v, &error));
+  g_assert_cmpfloat (v, ==, 2.0);
+  g_assert_true (pmd_scenario_get_param (sc, "interventions.i2.ramp_years", &v, &error));
+  g_assert_cmpfloat (v, ==, 1);
+  g_assert_no_error (error);
+
+  /* Nullable fields read as the projection reads them. */
+  g_assert_true (pmd_scenario_get_param (sc, "lines.l1.indexation", &v, &error));
+  g_assert_cmpfloat (v, ==, 0.02);      /* the scenario's */
+  g_assert_true (pmd_scenario_get_param (sc, "interventions.i2.end", &v, &error));
+  g_assert_cmpfloat (v, ==, 2030);      /* to the horizon */
+  g_assert_true (pmd_scenario_get_param (sc, "lines.l2.clients", &v, &error));
+  g_assert_true (isnan (v));            /* none */
+
+  /* Setting: whole years round; enabled is non-zero; a null gets a value. */
+  g_assert_true (pmd_scenario_set_param (sc, "interventions.i1.lag", 2.6, &error));
+  g_assert_cmpint (((PmdIntervention *) g_ptr_array_index (sc->interventions, 0))->lag, ==, 3);
+  g_assert_true (pmd_scenario_set_param (sc, "interventions.i1.enabled", 0, &error));
+  g_assert_false (((PmdIntervention *) g_ptr_array_index (sc->interventions, 0))->enabled);
+  g_assert_true (pmd_scenario_set_param (sc, "lines.l2.clients", 12, &error));
+  g_assert_true (((PmdLine *) g_ptr_array_index (sc->lines, 1))->has_clients);
+  g_assert_true (pmd_scenario_set_param (sc, "cohorts.c.points.0", 500, &error));
+  g_assert_cmpfloat (pmd_cohort_value_at (g_ptr_array_index (sc->cohorts, 0), 2026), ==, 500);
+  g_assert_no_error (error);
+}
+
+static void
+test_errors (void)
+{
+  g_autoptr(PmdScenario) sc = pmd_test_scenario_two_lines ();
+  const char *bad[] = {
+    "lines.nope.growth", "lines.l1.colour", "interventions.x.amount", "cohorts.c.points.2",
+    "cohorts.c.points.-1", "cohorts.zz.points.0", "funding.steps", "scenario.name", "", "lines",
+    "lines.l1.growth.x", "interventions.i1.type",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      double v;
+
+      g_assert_false (pmd_scenario_get_param (sc, bad[i], &v, &error));
+      g_assert_error (error, PMD_SCENARIO_ERROR, PMD_SCENARIO_ERROR_REFERENCE);
+      g_assert_nonnull (strstr (error->message, bad[i]));
+    }
+
+  {
+    g_autoptr(GError) error = NULL;
+    g_assert_false (pmd_scenario_set_param (sc, "lines.l1.growth", NAN, &error));
+    g_assert_error (error, PMD_SCENARIO_ERROR, PMD_SCENARIO_ERROR_INVALID);
+  }
+}
+
+/* A variant sets its overrides, then the result is validated. */
+static void
+test_variant (void)
+{
+  g_autoptr(PmdScenario) sc = pmd_test_scenario_two_lines ();
+  g_autoptr(PmdScenario) copy = NULL;
+  g_autoptr(PmdProjection) p = NULL;
+  g_autoptr(GError) error = NULL;
+  PmdVariant *off = pmd_variant_new ("off", "All off");
+  PmdVariant *bad = pmd_variant_new ("bad", "Bad");
+
+  pmd_variant_add_override (off, "interventions.i1.enabled", 0);
+  pmd_variant_add_override (off, "interventions.i2.enabled", 0);
+  g_ptr_array_add (sc->variants, off);
+  pmd_variant_add_override (bad, "interventions.i2.fraction", 1.5);
+  g_ptr_array_add (sc->variants, bad);
+  g_assert_true (pmd_scenario_validate (sc, &error));
+
+  copy = pmd_scenario_copy (sc);
+  g_assert_true (pmd_scenario_apply_variant (copy, "off", &error));
+  g_assert_no_error (error);
+  p = pmd_project (copy, &error);
+  /* With every intervention off the scenario is the baseline. */
+  for (int t = 0; t < p->n_years; t++)
+    {
+      assert_euro (p->total_scenario[t], p->total_baseline[t]);
+      assert_euro (p->savings[t], 0);
+    }
+
+  g_clear_pointer (&copy, pmd_scenario_free);
+  copy = pmd_scenario_copy (sc);
+  g_assert_false (pmd_scenario_apply_variant (copy, "bad", &error));
+  g_assert_error (error, PMD_SCENARIO_ERROR, PMD_SCENARIO_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "bad"));
+  g_assert_nonnull (strstr (error->message, "$.interventions[1].fraction"));
+  g_clear_error (&error);
+
+  g_assert_false (pmd_scenario_apply_variant (copy, "missing", &error));
+  g_assert_error (error, PMD_SCENARIO_ERROR, PMD_SCENARIO_ERROR_REFERENCE);
+}
+
+/* Copies are deep: changing one leaves the other. */
+static void
+test_copy (void)
+{
+  g_autoptr(PmdScenario) sc = pmd_test_scenario_two_lines ();
+  g_autoptr(PmdScenario) copy = pmd_scenario_copy (sc);
+  g_autoptr(GError) error = NULL;
+  double v;
+
+  pmd_sources_set (&((PmdLine *) g_ptr_array_index (sc->lines, 0))->sources, "growth", "aanname");
+  g_assert_true (pmd_scenario_set_param (copy, "lines.l1.growth", 0.5, &error));
+  g_assert_true (pmd_scenario_get_param (sc, "lines.l1.growth", &v, &error));
+  g_assert_cmpfloat (v, ==, 0.01);
+  g_assert_null (pmd_sources_lookup (((PmdLine *) g_ptr_array_index (copy->lines, 0))->sources, "growth"));
+  g_assert_cmpstr (pmd_sources_lookup (((PmdLine *) g_ptr_array_index (sc->lines, 0))->sources, "growth"), ==, "aanname");
+  g_assert_true (pmd_scenario_validate (copy, &error));
+  g_assert_no_error (error);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+
+  g_test_add_func ("/model/param/get-set", test_get_set);
+  g_test_add_func ("/model/param/errors", test_errors);
+  g_test_add_func ("/model/param/variant", test_variant);
+  g_test_add_func ("/model/scenario/copy", test_copy);
+
+  return g_test_run ();
+}

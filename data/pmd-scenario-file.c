@@ -583,13 +583,13 @@ read_variant (JsonObject *obj,
   for (GList *l = members; l; l = l->next)
     {
       JsonNode *node = json_object_get_member (overrides, l->data);
-      g_autofree char *sub = g_strdup_printf ("%s.overrides", path);
+      g_autofree char *sub = g_strdup_printf ("%s.overrides[\"%s\"]", path, (char *) l->data);
       double value;
 
       /* "enabled": false reads as 0, as DESIGN.md writes it. */
       if (JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_BOOLEAN)
         value = json_node_get_boolean (node) ? 1.0 : 0.0;
-      else if (!number_from_node (node, sub, l->data, &value, error))
+      else if (!number_from_node (node, sub, NULL, &value, error))
         goto fail;
       pmd_variant_add_override (v, l->data, value);
     }

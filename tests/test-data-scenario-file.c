@@ -169,7 +169,7 @@ static const BadCase bad_cases[] = {
   { "funding.steps", "[[2026]]", "$.funding.steps[0]", INVALID },
   { "funding", "[]", "$.funding", INVALID },
   { "lines.0.sources", "{\"base_cost\": 5}", "$.lines[0].sources.base_cost", INVALID },
-  { "variants.0.overrides", "{\"lines.x.growth\": \"0,1\"}", "$.variants[0].overrides", INVALID },
+  { "variants.0.overrides", "{\"lines.x.growth\": \"0,1\"}", "$.variants[0].overrides[\"lines.x.growth\"]", INVALID },
   /* Format and version */
   { "format", "\"something-else\"", "$.format", PMD_SCENARIO_ERROR_FORMAT },
   { "format", NULL, "$.format", PMD_SCENARIO_ERROR_FORMAT },

@@ -314,7 +314,7 @@ pmd_cli_projection_to_table (const PmdScenario   *sc,
                              gsize               *length)
 {
   GString *out = g_string_new (NULL);
-  const int w = 12;
+  const int w = 13;
   int n = p->n_years;
   g_autofree char *npv = pmd_format_euro_compact (p->npv);
 
@@ -546,7 +546,8 @@ pmd_cli_init_locale (void)
   setlocale (LC_ALL, "");
   /* Numbers are formatted by pmd-format, never by printf's locale. */
   setlocale (LC_NUMERIC, "C");
-  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  /* PIRAMIDE_LOCALEDIR points at the build tree's translations in tests. */
+  bindtextdomain (GETTEXT_PACKAGE, g_getenv ("PIRAMIDE_LOCALEDIR") ? g_getenv ("PIRAMIDE_LOCALEDIR") : LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 }

@@ -844,8 +844,8 @@ pmd_scenario_load_from_data (const char *data,
   if (!g_utf8_validate (data, len, &invalid_utf8))
     {
       g_set_error (error, PMD_SCENARIO_ERROR, PMD_SCENARIO_ERROR_SYNTAX,
-                   _("the file is not UTF-8 text (byte %" G_GSIZE_FORMAT ")"),
-                   (gsize) (invalid_utf8 - data));
+                   _("the file is not UTF-8 text (byte %lu)"),
+                   (unsigned long) (invalid_utf8 - data));
       return NULL;
     }
   if (max_nesting (data, len) > MAX_NESTING)

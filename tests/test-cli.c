@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include <glib/gstdio.h>
+#include <locale.h>
 #include <json-glib/json-glib.h>
 #include <math.h>
 #include <string.h>
@@ -387,6 +388,48 @@ test_validate (void)
   g_assert_nonnull (strstr (var.err, "fraction"));
 }
 
+/* With a Dutch locale the user reads Dutch, numbers keep their Dutch form. */
+static void
+test_dutch (void)
+{
+  const char *env[] = { "LANGUAGE", "nl", "LC_ALL", "nl_NL.UTF-8", NULL };
+  g_autofree char *file = westland_path ();
+  g_autofree char *westland = NULL;
+  g_autofree char *bad = NULL;
+  g_autoptr(GString) text = NULL;
+  g_auto(Run) t = { 0 };
+  g_auto(Run) v = { 0 };
+  g_auto(Run) j = { 0 };
+  g_auto(Run) j_c = { 0 };
+
+  if (!g_file_test ("/usr/lib/locale/locale-archive", G_FILE_TEST_EXISTS) ||
+      setlocale (LC_ALL, "nl_NL.UTF-8") == NULL)
+    {
+      g_test_skip ("nl_NL.UTF-8 locale not installed");
+      return;
+    }
+  setlocale (LC_ALL, "C.UTF-8");
+
+  run_env (&t, env, "project", "--default", "--format", "table", NULL);
+  g_assert_cmpint (t.status, ==, 0);
+  g_assert_nonnull (strstr (t.out, "Projectie 2026–2046"));
+  g_assert_nonnull (strstr (t.out, "Tekort"));
+  g_assert_nonnull (strstr (t.out, "130,4"));
+
+  g_assert_true (g_file_get_contents (file, &westland, NULL, NULL));
+  text = g_string_new (westland);
+  g_string_replace (text, "\"horizon\": 20", "\"horizon\": 200", 1);
+  bad = write_temp ("horizon.piramide", text->str);
+  run_env (&v, env, "validate", bad, NULL);
+  assert_one_line_error (&v, 1);
+  g_assert_nonnull (strstr (v.err, "$.horizon: moet tussen 0 en 100 jaar liggen (gevonden: 200)"));
+
+  /* JSON numbers never take the locale's decimal comma. */
+  run_env (&j, env, "project", file, NULL);
+  run (&j_c, "project", file);
+  g_assert_cmpstr (j.out, ==, j_c.out);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -401,6 +444,7 @@ main (int    argc,
   g_test_add_func ("/cli/project/out", test_project_out);
   g_test_add_func ("/cli/project/default-and-table", test_project_default_and_table);
   g_test_add_func ("/cli/validate", test_validate);
+  g_test_add_func ("/cli/dutch", test_dutch);
 
   return g_test_run ();
 }

@@ -184,17 +184,19 @@ ramp (const PmdIntervention *iv,
   return MIN (1.0, (double) (year - from + 1) / (double) iv->ramp_years);
 }
 
-/* One year of the scenario: interventions in list order, each on the cost
- * its source has after the interventions before it. Returns the investment. */
+/* One year of the scenario: the first @n interventions in list order, each
+ * on the cost its source has after the interventions before it. Returns the
+ * investment. */
 static double
 apply_interventions (const PmdScenario *sc,
+                     guint              n,
                      int                year,
                      double            *cost,
                      double            *clients)
 {
   double investment = 0.0;
 
-  for (guint k = 0; k < sc->interventions->len; k++)
+  for (guint k = 0; k < n; k++)
     {
       const PmdIntervention *iv = g_ptr_array_index (sc->interventions, k);
       int s = iv->source_idx;
@@ -260,7 +262,7 @@ compute_scenario (PmdProjection     *self,
           clients[i] = self->line_baseline_clients[i * n + t];
         }
 
-      self->investment[t] = apply_interventions (sc, sc->base_year + t, cost, clients);
+      self->investment[t] = apply_interventions (sc, sc->interventions->len, sc->base_year + t, cost, clients);
 
       for (int i = 0; i < self->n_lines; i++)
         {
@@ -453,4 +455,96 @@ pmd_projection_get_pyramid (const PmdProjection *self,
       layers[l].client_share = total_clients != 0.0 ? layers[l].clients / total_clients : 0.0;
     }
   return TRUE;
+}
+
+/**
+ * pmd_projection_bridge:
+ * @self: a projection of @scenario
+ * @scenario: the scenario projected
+ * @year: the year to bridge to from the base year
+ * @bridge: (out caller-allocates): the steps; free with pmd_bridge_clear()
+ *
+ * Splits the change of the total from the base year to @year into steps, each
+ * taken on top of the ones before: demography, volume growth, steps and
+ * indexation (together the baseline), then each intervention in list order
+ * as its saving (the cost it avoids, net of cost moved to its target) and its
+ * investment (amount, one-off, structural).
+ * start + Σ baseline steps = baseline(year), and
+ * baseline(year) − Σ savings + Σ investment = scenario(year).
+ *
+ * Returns: %FALSE when @year lies outside the projection
+ */
+gboolean
+pmd_projection_bridge (const PmdProjection *self,
+                       const PmdScenario   *sc,
+                       int                  year,
+                       PmdBridge           *bridge)
+{
+  int t = pmd_projection_year_index (self, year);
+  int n = self->n_years;
+  guint n_iv = sc->interventions->len;
+  g_autofree double *cost = NULL;
+  g_autofree double *clients = NULL;
+  g_autofree double *drivers = NULL;
+  double previous, spent_before = 0.0;
+
+  memset (bridge, 0, sizeof *bridge);
+  if (t < 0 || self->n_lines != (int) sc->lines->len)
+    return FALSE;
+
+  drivers = g_new (double, MAX (1u, sc->cohorts->len) * (gsize) n);
+  compute_drivers (sc, drivers, n);
+
+  bridge->year = year;
+  bridge->start = self->total_baseline[0];
+  for (int i = 0; i < self->n_lines; i++)
+    {
+      const PmdLine *l = g_ptr_array_index (sc->lines, i);
+      double idx = l->has_indexation ? l->indexation : sc->indexation;
+      double c0 = self->line_baseline[i * n];
+      double d = l->driver_idx >= 0 ? 1.0 + l->elasticity * (drivers[l->driver_idx * n + t] - 1.0) : 1.0;
+      double g = pow (1.0 + l->growth, t);
+      double s = steps_factor (l->steps, year) / steps_factor (l->steps, sc->base_year);
+      double p = pow (1.0 + idx, t);
+
+      bridge->demography += c0 * d - c0;
+      bridge->growth += c0 * d * g - c0 * d;
+      bridge->steps += c0 * d * g * s - c0 * d * g;
+      bridge->indexation += c0 * d * g * s * (p - 1.0);
+    }
+  bridge->baseline = self->total_baseline[t];
+
+  bridge->n_interventions = n_iv;
+  bridge->savings = g_new0 (double, MAX (1u, n_iv));
+  bridge->investment = g_new0 (double, MAX (1u, n_iv));
+  cost = g_new (double, MAX (1, self->n_lines));
+  clients = g_new (double, MAX (1, self->n_lines));
+  previous = bridge->baseline;
+  for (guint k = 1; k <= n_iv; k++)
+    {
+      double total = 0.0, spent;
+
+      for (int i = 0; i < self->n_lines; i++)
+        {
+          cost[i] = self->line_baseline[i * n + t];
+          clients[i] = self->line_baseline_clients[i * n + t];
+        }
+      spent = apply_interventions (sc, k, year, cost, clients);
+      for (int i = 0; i < self->n_lines; i++)
+        total += cost[i];
+      /* What intervention k adds to the investment and to the total. */
+      bridge->investment[k - 1] = spent - spent_before;
+      spent_before = spent;
+      bridge->savings[k - 1] = previous + bridge->investment[k - 1] - total;
+      previous = total;
+    }
+  bridge->end = self->total_scenario[t];
+  return TRUE;
+}
+
+void
+pmd_bridge_clear (PmdBridge *bridge)
+{
+  g_clear_pointer (&bridge->savings, g_free);
+  g_clear_pointer (&bridge->investment, g_free);
 }

@@ -78,6 +78,35 @@ typedef struct
   double client_share;
 } PmdPyramidLayer;
 
+/**
+ * PmdBridge:
+ * @year: the year bridged to
+ * @start: the total in the base year
+ * @demography: change from the cohorts (elasticity × driver)
+ * @growth: change from volume growth
+ * @steps: change from volume steps after the base year
+ * @indexation: change from price indexation
+ * @baseline: the baseline total in @year
+ * @n_interventions: entries in @savings and @investment
+ * @savings: (array length=n_interventions): per intervention, the cost it avoids
+ * @investment: (array length=n_interventions): per intervention, what it spends
+ * @end: the scenario total in @year
+ */
+typedef struct
+{
+  int     year;
+  double  start;
+  double  demography;
+  double  growth;
+  double  steps;
+  double  indexation;
+  double  baseline;
+  guint   n_interventions;
+  double *savings;
+  double *investment;
+  double  end;
+} PmdBridge;
+
 PmdProjection *pmd_projection_new       (void);
 void           pmd_projection_free      (PmdProjection *self);
 gboolean       pmd_projection_compute   (PmdProjection     *self,
@@ -93,6 +122,13 @@ gboolean       pmd_projection_get_pyramid (const PmdProjection *self,
                                            PmdCase              which,
                                            PmdPyramidLayer     *layers);
 
+gboolean       pmd_projection_bridge     (const PmdProjection *self,
+                                          const PmdScenario   *scenario,
+                                          int                  year,
+                                          PmdBridge           *bridge);
+void           pmd_bridge_clear          (PmdBridge *bridge);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (PmdProjection, pmd_projection_free)
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (PmdBridge, pmd_bridge_clear)
 
 G_END_DECLS

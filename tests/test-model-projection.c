@@ -484,6 +484,43 @@ test_empty_layer (void)
     }
 }
 
+/*
+ * The bridge from 2026 to 2028 for l1 (c0 = 1,000,000; l2 does not change):
+ *   d = 1 + 0.5 × (2^0.2 − 1) = 1.0743492, g = 1.01² = 1.0201, s = 1.1, p = 1.02² = 1.0404
+ *   demography = 1e6 × (d − 1)              =  74,349.18
+ *   growth     = 1e6 × d × (g − 1)          =  21,594.42
+ *   steps      = 1e6 × d × g × (s − 1)      = 109,594.36
+ *   indexation = 1e6 × d × g × s × (p − 1)  =  48,703.73   (sum 254,241.69)
+ *   i1: invests 100,000 and avoids 100,000 (ramp 0.5 × 2 × 100,000)
+ *   i2: moves 230,848.34, of which half comes back on l2: saves 115,424.17,
+ *       invests 10,000 (structural)
+ *   end = 1,754,241.69 − 100,000 + 100,000 − 115,424.17 + 10,000 = 1,648,817.52
+ */
+static void
+test_bridge (void)
+{
+  g_autoptr(PmdScenario) sc = pmd_test_scenario_two_lines ();
+  g_autoptr(PmdProjection) p = project (sc);
+  g_auto(PmdBridge) b = { 0 };
+
+  g_assert_true (pmd_projection_bridge (p, sc, 2028, &b));
+  assert_euro (b.start, 1500000);
+  g_assert_cmpfloat_with_epsilon (b.demography, 74349.1775, 0.01);
+  g_assert_cmpfloat_with_epsilon (b.growth, 21594.4185, 0.01);
+  g_assert_cmpfloat_with_epsilon (b.steps, 109594.3596, 0.01);
+  g_assert_cmpfloat_with_epsilon (b.indexation, 48703.7333, 0.01);
+  assert_euro (b.start + b.demography + b.growth + b.steps + b.indexation, b.baseline);
+  assert_euro (b.baseline, 1754241.688967601);
+  g_assert_cmpuint (b.n_interventions, ==, 2);
+  assert_euro (b.savings[0], 100000);
+  assert_euro (b.investment[0], 100000);
+  g_assert_cmpfloat_with_epsilon (b.savings[1], 115424.1689, 0.01);
+  assert_euro (b.investment[1], 10000);
+  assert_euro (b.end, 1648817.5200708408);
+  assert_euro (b.baseline - b.savings[0] - b.savings[1] + b.investment[0] + b.investment[1], b.end);
+  g_assert_false (pmd_projection_bridge (p, sc, 2040, &b));
+}
+
 /* Re-projecting into the same storage gives the same numbers, also after
  * a shape change; an unresolved scenario is refused, not read out of bounds. */
 static void
@@ -529,6 +566,7 @@ main (int    argc,
   g_test_add_func ("/model/projection/payback-epsilon", test_payback_epsilon);
   g_test_add_func ("/model/projection/empty-layer", test_empty_layer);
   g_test_add_func ("/model/projection/recompute", test_recompute);
+  g_test_add_func ("/model/projection/bridge", test_bridge);
 
   return g_test_run ();
 }

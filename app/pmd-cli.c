@@ -11,6 +11,8 @@
 #include "pmd-model.h"
 #include "pmd-scenario-file.h"
 #include "pmd-json-writer.h"
+#include "pmd-chart.h"
+#include "pmd-chart-export.h"
 
 #define EXIT_USAGE 2
 
@@ -505,6 +507,190 @@ cmd_validate (int    argc,
   return EXIT_SUCCESS;
 }
 
+/* Loads FILE (or --default), applies --variant and projects. */
+static gboolean
+load_and_project (const char     *file,
+                  gboolean        use_default,
+                  const char     *variant,
+                  PmdScenario   **scenario,
+                  PmdProjection **projection)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PmdScenario) sc = load_scenario (file, use_default);
+
+  if (sc == NULL)
+    return FALSE;
+  if (variant != NULL && !pmd_scenario_apply_variant (sc, variant, &error))
+    {
+      print_error ("%s: %s", file ? file : "westland-2026", error->message);
+      return FALSE;
+    }
+  *projection = pmd_project (sc, &error);
+  if (*projection == NULL)
+    {
+      print_error ("%s", error->message);
+      return FALSE;
+    }
+  *scenario = g_steal_pointer (&sc);
+  return TRUE;
+}
+
+static gboolean
+check_year (const PmdProjection *p,
+            int                  year)
+{
+  if (year != 0 && pmd_projection_year_index (p, year) < 0)
+    {
+      print_error (_("the year %d lies outside the projection (%d–%d)"), year, p->base_year,
+                   p->base_year + p->n_years - 1);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static int
+cmd_chart (int    argc,
+           char **argv)
+{
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PmdScenario) sc = NULL;
+  g_autoptr(PmdProjection) projection = NULL;
+  g_autoptr(PmdVariantSet) variants = NULL;
+  g_autofree char *variant = NULL;
+  g_autofree char *kind_text = NULL;
+  g_autofree char *group_text = NULL;
+  g_autofree char *out_path = NULL;
+  gboolean use_default = FALSE, dark = FALSE, gap = FALSE;
+  int year = 0, width = 1280, height = 720;
+  double scale = 1.0;
+  PmdChartKind kind;
+  PmdChartInput input = { 0 };
+  PmdChartStyle style;
+  PmdExportFormat format;
+  const char *file;
+  int status;
+  GOptionEntry entries[] = {
+    { "kind", 0, 0, G_OPTION_ARG_STRING, &kind_text, N_("curves, pyramid, bridge, savings or variants"), N_("KIND") },
+    { "year", 0, 0, G_OPTION_ARG_INT, &year, N_("The year for the pyramid and the bridge (default: the last)"), N_("YEAR") },
+    { "variant", 0, 0, G_OPTION_ARG_STRING, &variant, N_("Apply the overrides of variant ID first"), N_("ID") },
+    { "out", 0, 0, G_OPTION_ARG_FILENAME, &out_path, N_("The file to write: .png, .svg or .pdf"), N_("PATH") },
+    { "width", 0, 0, G_OPTION_ARG_INT, &width, N_("Width in pixels or points (default 1280)"), N_("W") },
+    { "height", 0, 0, G_OPTION_ARG_INT, &height, N_("Height (default 720)"), N_("H") },
+    { "scale", 0, 0, G_OPTION_ARG_DOUBLE, &scale, N_("Pixels per unit in a PNG, 2 for HiDPI (default 1)"), N_("S") },
+    { "group", 0, 0, G_OPTION_ARG_STRING, &group_text, N_("Cost curves per layer (default), domain or line"), N_("GROUP") },
+    { "gap", 0, 0, G_OPTION_ARG_NONE, &gap, N_("The variants chart shows the gap instead of the total"), NULL },
+    { "dark", 0, 0, G_OPTION_ARG_NONE, &dark, N_("Dark colours"), NULL },
+    { "default", 0, 0, G_OPTION_ARG_NONE, &use_default, N_("Use the bundled Westland scenario"), NULL },
+    { NULL }
+  };
+
+  context = g_option_context_new (_("chart FILE — draw a chart as PNG, SVG or PDF"));
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    return usage_error (context, error->message);
+  if ((status = file_argument (context, argc, argv, use_default, &file)) != 0)
+    return status;
+  if (kind_text == NULL || !pmd_chart_kind_from_string (kind_text, &kind))
+    return usage_error (context, _("--kind is curves, pyramid, bridge, savings or variants"));
+  if (out_path == NULL)
+    return usage_error (context, _("--out PATH is required"));
+  if (!pmd_export_format_from_path (out_path, &format))
+    return usage_error (context, _("the file name must end in .png, .svg or .pdf"));
+  if (width < 16 || height < 16 || width > 16384 || height > 16384 || !(scale > 0 && scale <= 4))
+    return usage_error (context, _("the size must lie between 16 and 16384, the scale between 0 and 4"));
+  if (group_text == NULL || g_str_equal (group_text, "layer"))
+    input.grouping = PMD_GROUP_LAYER;
+  else if (g_str_equal (group_text, "domain"))
+    input.grouping = PMD_GROUP_DOMAIN;
+  else if (g_str_equal (group_text, "line"))
+    input.grouping = PMD_GROUP_LINE;
+  else
+    return usage_error (context, _("--group is layer, domain or line"));
+
+  if (!load_and_project (file, use_default, variant, &sc, &projection) || !check_year (projection, year))
+    return EXIT_FAILURE;
+
+  input.scenario = sc;
+  input.projection = projection;
+  input.year = year;
+  input.variants_gap = gap;
+  if (kind == PMD_CHART_VARIANTS)
+    {
+      variants = pmd_variant_set_new (sc, &error);
+      if (variants == NULL)
+        {
+          print_error ("%s", error->message);
+          return EXIT_FAILURE;
+        }
+      input.n_variants = variants->n;
+      input.variant_names = (const char *const *) variants->names;
+      input.variant_projections = (const PmdProjection *const *) variants->projections;
+    }
+  pmd_chart_style_init (&style, dark);
+  if (!pmd_chart_export (kind, &input, &style, out_path, width, height, scale, &error))
+    {
+      print_error ("%s", error->message);
+      return EXIT_FAILURE;
+    }
+  return EXIT_SUCCESS;
+}
+
+static int
+cmd_report (int    argc,
+            char **argv)
+{
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PmdScenario) sc = NULL;
+  g_autoptr(PmdProjection) projection = NULL;
+  g_autoptr(PmdVariantSet) variants = NULL;
+  g_autofree char *variant = NULL;
+  g_autofree char *out_path = NULL;
+  gboolean use_default = FALSE;
+  int year = 0;
+  PmdReportInput input = { 0 };
+  const char *file;
+  int status;
+  GOptionEntry entries[] = {
+    { "out", 0, 0, G_OPTION_ARG_FILENAME, &out_path, N_("The PDF to write"), N_("PATH") },
+    { "year", 0, 0, G_OPTION_ARG_INT, &year, N_("The year for the pyramid and the bridge (default: the last)"), N_("YEAR") },
+    { "variant", 0, 0, G_OPTION_ARG_STRING, &variant, N_("Apply the overrides of variant ID first"), N_("ID") },
+    { "default", 0, 0, G_OPTION_ARG_NONE, &use_default, N_("Use the bundled Westland scenario"), NULL },
+    { NULL }
+  };
+
+  context = g_option_context_new (_("report FILE — write an A4 PDF report for a council proposal"));
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    return usage_error (context, error->message);
+  if ((status = file_argument (context, argc, argv, use_default, &file)) != 0)
+    return status;
+  if (out_path == NULL)
+    return usage_error (context, _("--out PATH is required"));
+
+  if (!load_and_project (file, use_default, variant, &sc, &projection) || !check_year (projection, year))
+    return EXIT_FAILURE;
+  variants = pmd_variant_set_new (sc, &error);
+  if (variants == NULL)
+    {
+      print_error ("%s", error->message);
+      return EXIT_FAILURE;
+    }
+  input.scenario = sc;
+  input.projection = projection;
+  input.variants = variants;
+  input.year = year;
+  if (variant != NULL)
+    input.variant_name = ((PmdVariant *) g_ptr_array_index (sc->variants, pmd_scenario_find_variant (sc, variant)))->name;
+  if (!pmd_report_write_pdf (&input, out_path, &error))
+    {
+      print_error ("%s", error->message);
+      return EXIT_FAILURE;
+    }
+  return EXIT_SUCCESS;
+}
+
 static void
 print_help (void)
 {
@@ -513,6 +699,10 @@ print_help (void)
   g_print ("%s\n", _("Commands:"));
   g_print ("  project FILE [--variant ID] [--format json|csv|table] [--out PATH]\n");
   g_print ("      %s\n", _("Project a scenario (--default: the bundled Westland scenario)"));
+  g_print ("  chart FILE --kind KIND --out PATH.(png|svg|pdf) [--year Y] [--variant ID] [--width W --height H]\n");
+  g_print ("      %s\n", _("Draw a chart: curves, pyramid, bridge, savings or variants"));
+  g_print ("  report FILE --out PATH.pdf [--variant ID] [--year Y]\n");
+  g_print ("      %s\n", _("Write an A4 PDF report for a council proposal"));
   g_print ("  validate FILE\n");
   g_print ("      %s\n\n", _("Check a scenario file; the exit status says whether it is valid"));
   g_print ("%s\n", _("Options:"));
@@ -534,7 +724,7 @@ pmd_cli_is_command (int    argc,
                     char **argv)
 {
   static const char *const commands[] = {
-    "project", "validate", "--help", "-h", "--version", "-v", "help", NULL
+    "project", "chart", "report", "validate", "--help", "-h", "--version", "-v", "help", NULL
   };
 
   return argc > 1 && g_strv_contains (commands, argv[1]);
@@ -583,6 +773,10 @@ pmd_cli_run (int    argc,
     return cmd_project (argc, argv);
   if (g_str_equal (argv[1], "validate"))
     return cmd_validate (argc, argv);
+  if (g_str_equal (argv[1], "chart"))
+    return cmd_chart (argc, argv);
+  if (g_str_equal (argv[1], "report"))
+    return cmd_report (argc, argv);
 
   {
     g_autofree char *message = g_strdup_printf (_("unknown command “%s”"), argv[1]);

@@ -163,6 +163,31 @@ pmd_format_euro (double value)
 }
 
 /**
+ * pmd_format_euro_scaled:
+ * @value: euros
+ * @unit: 1e9, 1e6 or 1
+ * @decimals: digits after the comma
+ *
+ * Returns: (transfer full): @value in that unit: "€ 22,8 mln", "€ 1,2 mld",
+ *   "€ 950.000"
+ */
+char *
+pmd_format_euro_scaled (double value,
+                        double unit,
+                        int    decimals)
+{
+  g_autofree char *number = pmd_format_number (value / unit, decimals);
+
+  if (unit >= 1e9)
+    /* Translators: "mld" is the Dutch abbreviation of a billion (10⁹) */
+    return g_strdup_printf (_("€ %s bn"), number);
+  if (unit >= 1e6)
+    /* Translators: "mln" is the Dutch abbreviation of a million */
+    return g_strdup_printf (_("€ %s m"), number);
+  return g_strdup_printf ("€ %s", number);
+}
+
+/**
  * pmd_format_euro_compact:
  *
  * Returns: (transfer full): the way Dutch budgets write large amounts:
@@ -172,23 +197,14 @@ char *
 pmd_format_euro_compact (double value)
 {
   double a = fabs (value);
-  g_autofree char *number = NULL;
 
   /* Round first, so that 999.999.999 reads "€ 1,0 mld", not "€ 1.000,0 mln";
    * below a million whole euros are short enough. */
   if (isfinite (a) && round (a / 1e8) >= 10)
-    {
-      number = pmd_format_number (value / 1e9, 1);
-      /* Translators: "mld" is the Dutch abbreviation of a billion (10⁹) */
-      return g_strdup_printf (_("€ %s bn"), number);
-    }
+    return pmd_format_euro_scaled (value, 1e9, 1);
   if (isfinite (a) && a >= 999999.5)
-    {
-      number = pmd_format_number (value / 1e6, 1);
-      /* Translators: "mln" is the Dutch abbreviation of a million */
-      return g_strdup_printf (_("€ %s m"), number);
-    }
-  return pmd_format_euro (value);
+    return pmd_format_euro_scaled (value, 1e6, 1);
+  return pmd_format_euro_scaled (value, 1, 0);
 }
 
 /**

@@ -16,6 +16,9 @@ char     *pmd_format_number       (double value,
                                    int    decimals);
 char     *pmd_format_euro         (double value);
 char     *pmd_format_euro_compact (double value);
+char     *pmd_format_euro_scaled  (double value,
+                                   double unit,
+                                   int    decimals);
 char     *pmd_format_percent      (double fraction,
                                    int    decimals);
 char     *pmd_format_decimal_comma (double value,

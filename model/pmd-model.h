@@ -8,3 +8,4 @@
 #include "pmd-param.h"
 #include "pmd-projection.h"
 #include "pmd-scenario.h"
+#include "pmd-variants.h"

@@ -1,0 +1,537 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <math.h>
+#include <string.h>
+
+#include "pmd-chart-private.h"
+
+/*
+ * The A4 report a council proposal can attach: title and key figures, every
+ * chart, the assumptions with their sources, the interventions and the
+ * variants. One walk over the content lays it out; it draws only the page
+ * asked for (printing) or every page with a page break between (PDF).
+ */
+
+#define MARGIN    48.0
+#define FONT_SIZE 8.5
+#define ALL_PAGES (-1)
+
+typedef struct
+{
+  const PmdReportInput *in;
+  cairo_t              *cr;
+  double                width;
+  double                height;
+  int                   target;   /* the page to draw, or ALL_PAGES */
+  int                   page;
+  double                y;
+  PmdChartStyle         style;
+} Report;
+
+static gboolean
+drawing (Report *r)
+{
+  return r->cr != NULL && (r->target == ALL_PAGES || r->target == r->page);
+}
+
+static PangoLayout *
+text_layout (Report     *r,
+             const char *text,
+             double      size,
+             gboolean    bold,
+             double      width)
+{
+  PangoLayout *layout = pango_cairo_create_layout (r->cr);
+  PangoFontDescription *font = pango_font_description_from_string (r->style.font_family);
+
+  pango_font_description_set_absolute_size (font, size * PANGO_SCALE);
+  pango_font_description_set_weight (font, bold ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL);
+  pango_layout_set_font_description (layout, font);
+  pango_layout_set_width (layout, (int) (width * PANGO_SCALE));
+  pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
+  pango_layout_set_text (layout, text, -1);
+  pango_font_description_free (font);
+  return layout;
+}
+
+/* Draws wrapped text at (x, y) when the page is being drawn; returns its height. */
+static double
+text_block (Report       *r,
+            const char   *text,
+            double        x,
+            double        y,
+            double        width,
+            double        size,
+            gboolean      bold,
+            const PmdRgb *color)
+{
+  g_autoptr(PangoLayout) layout = text_layout (r, text, size, bold, width);
+  PangoRectangle logical;
+
+  pango_layout_get_pixel_extents (layout, NULL, &logical);
+  if (drawing (r))
+    {
+      cairo_set_source_rgb (r->cr, color->r, color->g, color->b);
+      cairo_move_to (r->cr, x, y);
+      pango_cairo_show_layout (r->cr, layout);
+    }
+  return logical.height;
+}
+
+static void
+footer (Report *r)
+{
+  g_autofree char *text = g_strdup_printf (_("%s — page %d"), r->in->scenario->name, r->page + 1);
+
+  text_block (r, text, MARGIN, r->height - MARGIN * 0.7, r->width - 2 * MARGIN, FONT_SIZE * 0.85, FALSE,
+              &r->style.muted);
+}
+
+static void
+new_page (Report *r)
+{
+  footer (r);
+  if (r->cr != NULL && r->target == ALL_PAGES)
+    cairo_show_page (r->cr);
+  r->page++;
+  r->y = MARGIN;
+}
+
+/* Starts a new page unless @height still fits on this one. */
+static void
+ensure_room (Report *r,
+             double  height)
+{
+  if (r->y + height > r->height - MARGIN * 1.2 && r->y > MARGIN)
+    new_page (r);
+}
+
+static void
+heading (Report     *r,
+         const char *text)
+{
+  ensure_room (r, FONT_SIZE * 6);
+  r->y += FONT_SIZE * 0.8;
+  r->y += text_block (r, text, MARGIN, r->y, r->width - 2 * MARGIN, FONT_SIZE * 1.5, TRUE, &r->style.text);
+  r->y += FONT_SIZE * 0.6;
+}
+
+/* A table: column widths as fractions, a bold header repeated on each page,
+ * rows that wrap and never split across pages. */
+typedef struct
+{
+  guint         n_columns;
+  const double *widths;
+  const char  **header;
+} Table;
+
+static double
+row_height (Report      *r,
+            const Table *t,
+            const char **cells,
+            gboolean     bold)
+{
+  double w = r->width - 2 * MARGIN, h = 0;
+
+  for (guint k = 0; k < t->n_columns; k++)
+    {
+      g_autoptr(PangoLayout) layout = text_layout (r, cells[k] ? cells[k] : "", FONT_SIZE, bold, w * t->widths[k] - 6);
+      PangoRectangle logical;
+      pango_layout_get_pixel_extents (layout, NULL, &logical);
+      h = MAX (h, logical.height);
+    }
+  return h + 6;
+}
+
+static void
+draw_row (Report      *r,
+          const Table *t,
+          const char **cells,
+          gboolean     bold,
+          gboolean     shaded)
+{
+  double w = r->width - 2 * MARGIN, x = MARGIN;
+  double h = row_height (r, t, cells, bold);
+
+  if (drawing (r) && shaded)
+    {
+      cairo_rectangle (r->cr, MARGIN, r->y, w, h);
+      cairo_set_source_rgb (r->cr, 0.95, 0.95, 0.95);
+      cairo_fill (r->cr);
+    }
+  for (guint k = 0; k < t->n_columns; k++)
+    {
+      text_block (r, cells[k] ? cells[k] : "", x + 3, r->y + 3, w * t->widths[k] - 6, FONT_SIZE, bold, &r->style.text);
+      x += w * t->widths[k];
+    }
+  r->y += h;
+}
+
+static void
+table_row (Report      *r,
+           const Table *t,
+           const char **cells,
+           guint        index)
+{
+  double h = row_height (r, t, cells, FALSE);
+
+  if (index == 0 || r->y + h > r->height - MARGIN * 1.2)
+    {
+      if (index > 0)
+        new_page (r);
+      ensure_room (r, row_height (r, t, t->header, TRUE) + h);
+      draw_row (r, t, t->header, TRUE, FALSE);
+    }
+  draw_row (r, t, cells, FALSE, index % 2 == 1);
+}
+
+static char *
+source_of (GHashTable *sources,
+           const char *general,
+           const char *const *fields)
+{
+  g_autoptr(GString) text = g_string_new (general ? general : "");
+
+  for (guint k = 0; fields[k]; k++)
+    {
+      const char *s = pmd_sources_lookup (sources, fields[k]);
+      if (s != NULL)
+        g_string_append_printf (text, "%s%s: %s", text->len ? "\n" : "", fields[k], s);
+    }
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
+static void
+title_page (Report *r)
+{
+  const PmdScenario *sc = r->in->scenario;
+  const PmdProjection *p = r->in->projection;
+  double w = r->width - 2 * MARGIN;
+  int end = p->base_year + p->n_years - 1;
+  int years[4] = { p->base_year, MIN (end, p->base_year + 5), MIN (end, p->base_year + 10), end };
+  guint n_years = 0;
+  g_autofree char *subtitle = NULL;
+  const char *row_names[] = {
+    _("Total cost, scenario"), _("Total cost without interventions"), _("Funding"), _("Gap to funding"),
+    _("Savings in the year"), _("Cumulative savings"),
+  };
+  const double *rows[6] = { p->total_scenario, p->total_baseline, p->funding, p->gap, p->savings, p->cumulative_savings };
+  double widths[5];
+  const char *header[5] = { "" };
+  char *year_text[4] = { NULL };
+  Table table = { 0, widths, header };
+
+  r->y += text_block (r, sc->name, MARGIN, r->y, w, 22, TRUE, &r->style.text) + 4;
+  subtitle = g_strdup_printf (_("Care pyramid projection %d–%d%s%s"), p->base_year, end,
+                              sc->municipality ? " · " : "", sc->municipality ? sc->municipality : "");
+  r->y += text_block (r, subtitle, MARGIN, r->y, w, 12, FALSE, &r->style.muted) + 4;
+  if (r->in->variant_name != NULL)
+    {
+      g_autofree char *v = g_strdup_printf (_("Variant: %s"), r->in->variant_name);
+      r->y += text_block (r, v, MARGIN, r->y, w, 11, FALSE, &r->style.muted) + 4;
+    }
+  if (sc->notes != NULL)
+    r->y += FONT_SIZE + text_block (r, sc->notes, MARGIN, r->y + FONT_SIZE, w, FONT_SIZE * 1.1, FALSE, &r->style.text);
+
+  heading (r, _("Key figures"));
+  /* Distinct years only: a short horizon repeats the end year. */
+  for (guint k = 0; k < 4; k++)
+    if (n_years == 0 || years[k] != years[n_years - 1])
+      years[n_years++] = years[k];
+  table.n_columns = n_years + 1;
+  widths[0] = 0.36;
+  for (guint k = 0; k < n_years; k++)
+    {
+      widths[k + 1] = 0.64 / n_years;
+      year_text[k] = g_strdup_printf ("%d", years[k]);
+      header[k + 1] = year_text[k];
+    }
+  for (guint row = 0; row < G_N_ELEMENTS (row_names); row++)
+    {
+      const char *cells[5] = { row_names[row] };
+      char *money[4] = { NULL };
+
+      for (guint k = 0; k < n_years; k++)
+        cells[k + 1] = money[k] = pmd_format_euro_compact (rows[row][years[k] - p->base_year]);
+      table_row (r, &table, cells, row);
+      for (guint k = 0; k < n_years; k++)
+        g_free (money[k]);
+    }
+  for (guint k = 0; k < n_years; k++)
+    g_free (year_text[k]);
+
+  r->y += FONT_SIZE;
+  {
+    g_autofree char *payback = p->has_payback ? g_strdup_printf (_("Paid back in %d."), p->payback_year)
+                                              : g_strdup (_("Not paid back within the horizon."));
+    g_autofree char *npv_money = pmd_format_euro_compact (p->npv);
+    g_autofree char *rate = pmd_format_percent (sc->discount_rate, 2);
+    g_autofree char *npv = g_strdup_printf (_("Net present value of the savings at %s discount rate: %s."),
+                                            rate, npv_money);
+    r->y += text_block (r, payback, MARGIN, r->y, w, FONT_SIZE * 1.1, TRUE, &r->style.text) + 2;
+    r->y += text_block (r, npv, MARGIN, r->y, w, FONT_SIZE * 1.1, FALSE, &r->style.text);
+  }
+}
+
+static void
+chart_block (Report      *r,
+             PmdChartKind kind)
+{
+  PmdChartInput input = { 0 };
+  double w = r->width - 2 * MARGIN, h = w * 0.62;
+
+  input.scenario = r->in->scenario;
+  input.projection = r->in->projection;
+  input.year = r->in->year;
+  if (kind == PMD_CHART_VARIANTS && r->in->variants != NULL)
+    {
+      input.n_variants = r->in->variants->n;
+      input.variant_names = (const char *const *) r->in->variants->names;
+      input.variant_projections = (const PmdProjection *const *) r->in->variants->projections;
+    }
+  ensure_room (r, h + FONT_SIZE);
+  if (drawing (r))
+    {
+      cairo_save (r->cr);
+      cairo_translate (r->cr, MARGIN, r->y);
+      pmd_chart_render (kind, &input, &r->style, r->cr, w, h);
+      cairo_restore (r->cr);
+    }
+  r->y += h + FONT_SIZE * 1.5;
+}
+
+static void
+assumptions (Report *r)
+{
+  const PmdScenario *sc = r->in->scenario;
+  static const double line_w[] = { 0.2, 0.12, 0.11, 0.09, 0.14, 0.08, 0.26 };
+  const char *line_h[] = { _("Cost line"), _("Layer"), _("Base cost"), _("Clients"), _("Driver"), _("Growth"), _("Source") };
+  Table lines = { G_N_ELEMENTS (line_w), line_w, line_h };
+  static const double cohort_w[] = { 0.22, 0.4, 0.38 };
+  const char *cohort_h[] = { _("Cohort"), _("Points"), _("Source") };
+  Table cohorts = { G_N_ELEMENTS (cohort_w), cohort_w, cohort_h };
+  static const char *const line_fields[] = { "base_cost", "clients", "elasticity", "growth", "steps", NULL };
+
+  heading (r, _("Assumptions"));
+  for (guint i = 0; i < sc->lines->len; i++)
+    {
+      const PmdLine *l = g_ptr_array_index (sc->lines, i);
+      const PmdLayer *layer = g_ptr_array_index (sc->layers, l->layer_idx);
+      g_autofree char *cost = pmd_format_euro_compact (l->base_cost);
+      g_autofree char *clients = l->has_clients ? pmd_format_number (l->clients, 0) : g_strdup ("–");
+      g_autofree char *elasticity = pmd_format_number (l->elasticity, 2);
+      g_autofree char *driver = l->driver ? g_strdup_printf ("%s × %s", l->driver, elasticity) : g_strdup ("–");
+      g_autofree char *growth = pmd_format_percent (l->growth, 1);
+      g_autofree char *source = source_of (l->sources, l->source, line_fields);
+      const char *cells[] = { l->name, layer->name, cost, clients, driver, growth, source };
+
+      table_row (r, &lines, cells, i);
+    }
+
+  r->y += FONT_SIZE;
+  for (guint i = 0; i < sc->cohorts->len; i++)
+    {
+      const PmdCohort *co = g_ptr_array_index (sc->cohorts, i);
+      g_autoptr(GString) points = g_string_new (NULL);
+      static const char *const none[] = { NULL };
+      g_autofree char *source = source_of (co->sources, co->source, none);
+      const char *cells[3];
+
+      for (guint k = 0; k < co->points->len; k++)
+        {
+          const PmdYearValue *pt = &g_array_index (co->points, PmdYearValue, k);
+          g_autofree char *v = pmd_format_number (pt->value, 0);
+          g_string_append_printf (points, "%s%d: %s", k ? ", " : "", pt->year, v);
+        }
+      cells[0] = co->name;
+      cells[1] = points->str;
+      cells[2] = source;
+      table_row (r, &cohorts, cells, i);
+    }
+
+  r->y += FONT_SIZE;
+  {
+    g_autofree char *base = pmd_format_euro_compact (sc->funding.base);
+    g_autofree char *growth = pmd_format_percent (sc->funding.growth, 1);
+    g_autoptr(GString) text = g_string_new (NULL);
+    static const char *const fields[] = { "base", "growth", "steps", NULL };
+    g_autofree char *source = source_of (sc->funding.sources, sc->funding.source, fields);
+
+    g_string_printf (text, _("Funding: %s in %d, growing %s a year"), base, sc->base_year, growth);
+    for (guint k = 0; k < sc->funding.steps->len; k++)
+      {
+        const PmdYearValue *s = &g_array_index (sc->funding.steps, PmdYearValue, k);
+        g_autofree char *amount = pmd_format_euro_compact (s->value);
+        g_string_append_printf (text, _("; %s from %d"), amount, s->year);
+      }
+    g_string_append (text, ".");
+    ensure_room (r, FONT_SIZE * 6);
+    r->y += text_block (r, text->str, MARGIN, r->y, r->width - 2 * MARGIN, FONT_SIZE, TRUE, &r->style.text) + 2;
+    r->y += text_block (r, source, MARGIN, r->y, r->width - 2 * MARGIN, FONT_SIZE, FALSE, &r->style.muted);
+  }
+}
+
+static void
+interventions (Report *r)
+{
+  const PmdScenario *sc = r->in->scenario;
+  static const double widths[] = { 0.2, 0.2, 0.2, 0.12, 0.28 };
+  const char *header[] = { _("Intervention"), _("From → to"), _("Effect"), _("Years"), _("Source") };
+  Table table = { G_N_ELEMENTS (widths), widths, header };
+  static const char *const fields[] = { "amount", "return", "fraction", "cost_ratio", "one_off", "structural", "lag", NULL };
+
+  if (sc->interventions->len == 0)
+    return;
+  heading (r, _("Interventions"));
+  for (guint i = 0; i < sc->interventions->len; i++)
+    {
+      const PmdIntervention *iv = g_ptr_array_index (sc->interventions, i);
+      const PmdLine *from = g_ptr_array_index (sc->lines, iv->source_idx);
+      const PmdLine *to = g_ptr_array_index (sc->lines, iv->target_idx);
+      g_autofree char *route = g_strdup_printf ("%s → %s", from->name, to->name);
+      g_autofree char *effect = NULL;
+      g_autofree char *years = NULL;
+      g_autofree char *source = source_of (iv->sources, NULL, fields);
+      g_autofree char *name = iv->enabled ? g_strdup (iv->name) : g_strdup_printf (_("%s (off)"), iv->name);
+      const char *cells[5];
+
+      if (iv->type == PMD_INTERVENTION_INVEST)
+        {
+          g_autofree char *amount = pmd_format_euro_compact (iv->amount);
+          g_autofree char *ret = pmd_format_number (iv->ret, 2);
+          effect = g_strdup_printf (_("invest %s a year, return %s per euro"), amount, ret);
+        }
+      else
+        {
+          g_autofree char *fraction = pmd_format_percent (iv->fraction, 0);
+          g_autofree char *ratio = pmd_format_number (iv->cost_ratio, 2);
+          effect = g_strdup_printf (_("shift %s of the clients at cost ratio %s"), fraction, ratio);
+        }
+      if (iv->has_end)
+        years = g_strdup_printf (_("%d–%d, lag %d, ramp-up %d"), iv->start, iv->end, iv->lag, iv->ramp_years);
+      else
+        years = g_strdup_printf (_("from %d, lag %d, ramp-up %d"), iv->start, iv->lag, iv->ramp_years);
+      cells[0] = name;
+      cells[1] = route;
+      cells[2] = effect;
+      cells[3] = years;
+      cells[4] = source;
+      table_row (r, &table, cells, i);
+    }
+}
+
+static void
+variants (Report *r)
+{
+  const PmdScenario *sc = r->in->scenario;
+  static const double widths[] = { 0.3, 0.7 };
+  const char *header[] = { _("Variant"), _("What it changes") };
+  Table table = { G_N_ELEMENTS (widths), widths, header };
+
+  if (sc->variants->len == 0)
+    return;
+  heading (r, _("Variants"));
+  for (guint i = 0; i < sc->variants->len; i++)
+    {
+      const PmdVariant *v = g_ptr_array_index (sc->variants, i);
+      g_autoptr(GString) text = g_string_new (NULL);
+      const char *cells[2];
+
+      for (guint k = 0; k < v->overrides->len; k++)
+        {
+          const PmdOverride *o = &g_array_index (v->overrides, PmdOverride, k);
+          g_autofree char *value = pmd_format_number (o->value, fabs (o->value) < 10 && o->value != floor (o->value) ? 3 : 0);
+          g_string_append_printf (text, "%s%s = %s", k ? "\n" : "", o->path, value);
+        }
+      cells[0] = v->name;
+      cells[1] = text->str;
+      table_row (r, &table, cells, i);
+    }
+}
+
+/* The whole report once; returns the number of pages. */
+static int
+walk (Report *r)
+{
+  r->page = 0;
+  r->y = MARGIN;
+  if (drawing (r))
+    {
+      cairo_set_source_rgb (r->cr, 1, 1, 1);
+      cairo_paint (r->cr);
+    }
+  title_page (r);
+  new_page (r);
+  chart_block (r, PMD_CHART_CURVES);
+  chart_block (r, PMD_CHART_PYRAMID);
+  chart_block (r, PMD_CHART_BRIDGE);
+  chart_block (r, PMD_CHART_SAVINGS);
+  if (r->in->variants != NULL && r->in->variants->n > 1)
+    chart_block (r, PMD_CHART_VARIANTS);
+  new_page (r);
+  assumptions (r);
+  interventions (r);
+  variants (r);
+  footer (r);
+  if (r->cr != NULL && r->target == ALL_PAGES)
+    cairo_show_page (r->cr);
+  return r->page + 1;
+}
+
+void
+_pmd_report_draw_all (const PmdReportInput *input,
+                      cairo_t              *cr,
+                      double                width,
+                      double                height)
+{
+  Report r = { input, cr, width, height, ALL_PAGES, 0, 0, { 0 } };
+
+  pmd_chart_style_init (&r.style, FALSE);
+  walk (&r);
+}
+
+/**
+ * pmd_report_render_page:
+ * @input: the report's content
+ * @cr: a page of @width × @height points
+ * @page: the page to draw, from 0
+ *
+ * Draws one page: for printing with GtkPrintOperation.
+ */
+void
+pmd_report_render_page (const PmdReportInput *input,
+                        cairo_t              *cr,
+                        int                   page,
+                        double                width,
+                        double                height)
+{
+  Report r = { input, cr, width, height, page, 0, 0, { 0 } };
+
+  pmd_chart_style_init (&r.style, FALSE);
+  cairo_save (cr);
+  walk (&r);
+  cairo_restore (cr);
+}
+
+/**
+ * pmd_report_count_pages:
+ *
+ * Returns: the number of A4 pages the report takes
+ */
+int
+pmd_report_count_pages (const PmdReportInput *input)
+{
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 1, 1);
+  cairo_t *cr = cairo_create (surface);
+  /* Measure with a real context, draw nothing: target a page that never comes. */
+  Report r = { input, cr, 595.276, 841.89, G_MAXINT, 0, 0, { 0 } };
+  int pages;
+
+  pmd_chart_style_init (&r.style, FALSE);
+  pages = walk (&r);
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
+  return pages;
+}

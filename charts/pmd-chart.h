@@ -1,0 +1,146 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <cairo.h>
+
+#include "pmd-model.h"
+
+G_BEGIN_DECLS
+
+/*
+ * Charts drawn with cairo and pangocairo only, so that one function paints
+ * the window's widget, a PNG, an SVG, a PDF page and a print page. No GTK,
+ * no globals: everything a chart needs arrives in its input and style.
+ */
+
+typedef enum
+{
+  PMD_CHART_CURVES,
+  PMD_CHART_PYRAMID,
+  PMD_CHART_BRIDGE,
+  PMD_CHART_SAVINGS,
+  PMD_CHART_VARIANTS,
+  PMD_N_CHART_KINDS,
+} PmdChartKind;
+
+typedef enum
+{
+  PMD_GROUP_LAYER,
+  PMD_GROUP_DOMAIN,
+  PMD_GROUP_LINE,
+} PmdChartGrouping;
+
+typedef struct
+{
+  double r, g, b;
+} PmdRgb;
+
+/**
+ * PmdChartStyle:
+ *
+ * Colours and type. The window fills it from the desktop's light or dark
+ * style; exports use pmd_chart_style_init() with @dark FALSE.
+ */
+typedef struct
+{
+  gboolean    dark;
+  PmdRgb      background;
+  PmdRgb      text;
+  PmdRgb      muted;
+  PmdRgb      grid;
+  PmdRgb      increase;     /* costs that rise, negative savings */
+  PmdRgb      decrease;     /* costs that fall, savings */
+  PmdRgb      investment;
+  PmdRgb      funding;
+  PmdRgb      gap;
+  PmdRgb      palette[8];   /* colour-blind safe (Okabe–Ito) */
+  const char *font_family;
+  double      font_scale;   /* 1 = the size chosen for the chart's size */
+} PmdChartStyle;
+
+/**
+ * PmdChartInput:
+ * @scenario: the scenario (names, colours, actuals)
+ * @projection: its projection
+ * @year: the chosen year (pyramid, bridge); 0 = the last year
+ * @grouping: what the cost curves show per series
+ * @n_variants: series in the variants chart
+ * @variant_names: (array length=n_variants): their names
+ * @variant_projections: (array length=n_variants): their projections
+ * @variants_gap: the variants chart shows the gap instead of the total
+ * @title: (nullable): instead of the kind's own title
+ * @source: (nullable): the source line; NULL: "Source: Piramide, scenario …"
+ */
+typedef struct
+{
+  const PmdScenario          *scenario;
+  const PmdProjection        *projection;
+  int                         year;
+  PmdChartGrouping            grouping;
+  guint                       n_variants;
+  const char *const          *variant_names;
+  const PmdProjection *const *variant_projections;
+  gboolean                    variants_gap;
+  const char                 *title;
+  const char                 *source;
+} PmdChartInput;
+
+/**
+ * PmdChartBox:
+ *
+ * A rectangle in chart coordinates: where a label was drawn (for the
+ * overlap tests) or what a region of the chart shows (for tooltips).
+ */
+typedef struct
+{
+  double x, y, width, height;
+} PmdChartBox;
+
+typedef struct
+{
+  PmdChartBox box;
+  char       *text;
+} PmdChartRegion;
+
+/**
+ * PmdChartRecord:
+ * @labels: (element-type PmdChartBox) (nullable): every text drawn
+ * @regions: (element-type PmdChartRegion) (nullable): what each mark shows
+ *
+ * What a render drew, for tests and for the widget's tooltips.
+ */
+typedef struct
+{
+  GArray *labels;
+  GArray *regions;
+} PmdChartRecord;
+
+void         pmd_chart_style_init     (PmdChartStyle *style,
+                                       gboolean       dark);
+void         pmd_chart_render         (PmdChartKind         kind,
+                                       const PmdChartInput *input,
+                                       const PmdChartStyle *style,
+                                       cairo_t             *cr,
+                                       double               width,
+                                       double               height);
+void         pmd_chart_render_record  (PmdChartKind         kind,
+                                       const PmdChartInput *input,
+                                       const PmdChartStyle *style,
+                                       cairo_t             *cr,
+                                       double               width,
+                                       double               height,
+                                       PmdChartRecord      *record);
+PmdChartRecord *pmd_chart_record_new  (void);
+void         pmd_chart_record_free    (PmdChartRecord *record);
+const char  *pmd_chart_record_lookup  (const PmdChartRecord *record,
+                                       double                x,
+                                       double                y);
+
+const char  *pmd_chart_kind_to_string (PmdChartKind kind);
+gboolean     pmd_chart_kind_from_string (const char   *text,
+                                         PmdChartKind *kind);
+const char  *pmd_chart_kind_title     (PmdChartKind kind);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (PmdChartRecord, pmd_chart_record_free)
+
+G_END_DECLS

@@ -261,7 +261,7 @@ _pmd_chart_curves (PmdCanvas *c)
   g_autofree char *subtitle = NULL;
   PmdMoneyAxis ya;
   PmdYearAxis xa;
-  double hi = 0, label_h;
+  double hi = 0;
   gboolean any_actual = FALSE, any_gap = FALSE;
   const char *title;
 
@@ -313,8 +313,7 @@ _pmd_chart_curves (PmdCanvas *c)
 
   _pmd_canvas_frame (c, title, subtitle);
   _pmd_canvas_legend (c, (PmdLegendItem *) legend->data, legend->len);
-  _pmd_canvas_measure (c, "2026", PMD_TEXT_AXIS, FALSE, 0, NULL, &label_h);
-  _pmd_canvas_reserve_bottom (c, label_h + c->font * 0.5);
+  _pmd_canvas_reserve_year_axis (c);
   _pmd_canvas_money_axis (c, 0, hi, &ya);
   /* Room for the last year's label at the right edge. */
   c->plot.width -= c->font * 1.2;

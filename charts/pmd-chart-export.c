@@ -3,12 +3,9 @@
 
 #include <cairo-pdf.h>
 #include <cairo-svg.h>
-#include <errno.h>
-#include <fcntl.h>
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
-#include <stdio.h>
-#include <unistd.h>
+#include <string.h>
 
 #include "pmd-chart-export.h"
 #include "pmd-chart-private.h"
@@ -30,90 +27,82 @@ pmd_export_format_from_path (const char      *path,
   return TRUE;
 }
 
-/*
- * Files are written as the scenario is: into a temporary file beside the
- * target, flushed, then renamed over it. A full disk or a crash leaves the
- * old file (or none), never half a chart.
- */
-typedef struct
-{
-  char  *path;
-  char  *tmp_path;
-  FILE  *file;
-  int    saved_errno;
-} AtomicFile;
-
-static gboolean
-atomic_open (AtomicFile *af,
-             const char *path,
-             GError    **error)
-{
-  int fd;
-
-  af->path = g_strdup (path);
-  af->tmp_path = g_strdup_printf ("%s.XXXXXX", path);
-  af->saved_errno = 0;
-  fd = g_mkstemp_full (af->tmp_path, O_WRONLY, 0644);
-  if (fd < 0)
-    {
-      int e = errno;
-      g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (e), _("Cannot write %s: %s"), path, g_strerror (e));
-      g_clear_pointer (&af->tmp_path, g_free);
-      return FALSE;
-    }
-  af->file = fdopen (fd, "wb");
-  return TRUE;
-}
-
+/* Charts are drawn into memory and then written as the scenario is: into a
+ * temporary file beside the target, flushed, renamed over it. A full disk or
+ * a crash leaves the old file (or none), never half a chart. */
 static cairo_status_t
-atomic_write_cb (void                *closure,
-                 const unsigned char *data,
-                 unsigned int         length)
+append_cb (void                *closure,
+           const unsigned char *data,
+           unsigned int         length)
 {
-  AtomicFile *af = closure;
-
-  if (af->saved_errno != 0)
-    return CAIRO_STATUS_WRITE_ERROR;
-  if (fwrite (data, 1, length, af->file) != length)
-    {
-      af->saved_errno = errno ? errno : EIO;
-      return CAIRO_STATUS_WRITE_ERROR;
-    }
+  g_byte_array_append (closure, data, length);
   return CAIRO_STATUS_SUCCESS;
 }
 
 static gboolean
-atomic_close (AtomicFile *af,
-              gboolean    ok,
-              GError    **error)
+write_file (const char  *path,
+            GByteArray  *bytes,
+            GError     **error)
 {
-  if (af->file != NULL)
+  g_autoptr(GError) local = NULL;
+
+  if (!g_file_set_contents_full (path, (const char *) bytes->data, bytes->len,
+                                 G_FILE_SET_CONTENTS_CONSISTENT | G_FILE_SET_CONTENTS_DURABLE, 0644, &local))
     {
-      if (fflush (af->file) != 0 || fsync (fileno (af->file)) != 0)
-        {
-          if (af->saved_errno == 0)
-            af->saved_errno = errno;
-        }
-      if (fclose (af->file) != 0 && af->saved_errno == 0)
-        af->saved_errno = errno;
-      af->file = NULL;
+      g_set_error (error, local->domain, local->code, _("Cannot write %s: %s"), path, local->message);
+      return FALSE;
     }
-  if (ok && af->saved_errno == 0 && g_rename (af->tmp_path, af->path) != 0)
-    af->saved_errno = errno;
-  if (!ok || af->saved_errno != 0)
+  return TRUE;
+}
+
+static void
+append_escaped (GString    *out,
+                const char *text)
+{
+  g_autofree char *escaped = g_markup_escape_text (text, -1);
+  g_string_append (out, escaped);
+}
+
+/* Cairo draws SVG text as glyph outlines. Add the chart's title and an
+ * invisible text layer at the labels' places, so that the SVG can be searched,
+ * read by a screen reader and its numbers copied. */
+static void
+add_svg_text (GByteArray           *svg,
+              const PmdChartRecord *record,
+              const char           *title)
+{
+  g_autoptr(GString) layer = g_string_new (NULL);
+  const char *end_tag = "</svg>";
+  guint8 *end = NULL;
+
+  for (guint i = svg->len >= 6 ? svg->len - 6 : 0; i > 0; i--)
+    if (memcmp (svg->data + i, end_tag, 6) == 0)
+      {
+        end = svg->data + i;
+        break;
+      }
+  if (end == NULL)
+    return;
+
+  g_string_append (layer, "<title>");
+  append_escaped (layer, title);
+  g_string_append (layer, "</title>\n<g fill-opacity=\"0\" font-family=\"sans-serif\">\n");
+  for (guint i = 0; i < record->labels->len; i++)
     {
-      if (af->tmp_path != NULL)
-        g_unlink (af->tmp_path);
-      if (af->saved_errno != 0)
-        g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (af->saved_errno), _("Cannot write %s: %s"),
-                     af->path, g_strerror (af->saved_errno));
-      else if (error != NULL && *error == NULL)
-        g_set_error (error, G_FILE_ERROR, G_FILE_ERROR_FAILED, _("Cannot write %s"), af->path);
-      ok = FALSE;
+      const PmdChartBox *box = &g_array_index (record->labels, PmdChartBox, i);
+      char x[G_ASCII_DTOSTR_BUF_SIZE], y[G_ASCII_DTOSTR_BUF_SIZE], size[G_ASCII_DTOSTR_BUF_SIZE];
+
+      g_ascii_formatd (x, sizeof x, "%.1f", box->x);
+      g_ascii_formatd (y, sizeof y, "%.1f", box->y + box->height * 0.8);
+      g_ascii_formatd (size, sizeof size, "%.1f", box->height * 0.8);
+      g_string_append_printf (layer, "<text x=\"%s\" y=\"%s\" font-size=\"%s\">", x, y, size);
+      append_escaped (layer, g_ptr_array_index (record->texts, i));
+      g_string_append (layer, "</text>\n");
     }
-  g_free (af->path);
-  g_free (af->tmp_path);
-  return ok;
+  g_string_append (layer, "</g>\n");
+  g_byte_array_remove_range (svg, end - svg->data, svg->len - (end - svg->data));
+  g_byte_array_append (svg, (const guint8 *) layer->str, layer->len);
+  g_byte_array_append (svg, (const guint8 *) "</svg>\n", 7);
 }
 
 static gboolean
@@ -150,7 +139,8 @@ pmd_chart_export (PmdChartKind         kind,
                   GError             **error)
 {
   PmdExportFormat format;
-  AtomicFile af = { 0 };
+  g_autoptr(GByteArray) bytes = g_byte_array_new ();
+  g_autoptr(PmdChartRecord) record = pmd_chart_record_new ();
   cairo_surface_t *surface;
   cairo_t *cr;
   gboolean ok;
@@ -167,8 +157,6 @@ pmd_chart_export (PmdChartKind         kind,
                    _("The size must lie between 16 and 16384, the scale between 0 and 4"));
       return FALSE;
     }
-  if (!atomic_open (&af, path, error))
-    return FALSE;
 
   switch (format)
     {
@@ -176,30 +164,34 @@ pmd_chart_export (PmdChartKind         kind,
       surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, (int) (width * scale), (int) (height * scale));
       break;
     case PMD_EXPORT_SVG:
-      surface = cairo_svg_surface_create_for_stream (atomic_write_cb, &af, width, height);
+      surface = cairo_svg_surface_create_for_stream (append_cb, bytes, width, height);
       break;
     case PMD_EXPORT_PDF:
     default:
-      surface = cairo_pdf_surface_create_for_stream (atomic_write_cb, &af, width, height);
+      surface = cairo_pdf_surface_create_for_stream (append_cb, bytes, width, height);
       cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "Piramide " PACKAGE_VERSION);
       break;
     }
   cr = cairo_create (surface);
   if (format == PMD_EXPORT_PNG)
     cairo_scale (cr, scale, scale);
-  pmd_chart_render (kind, input, style, cr, width, height);
+  pmd_chart_render_record (kind, input, style, cr, width, height, record);
   cairo_destroy (cr);
   cairo_surface_flush (surface);
   if (format == PMD_EXPORT_PNG)
     ok = check_surface (surface, error) &&
-         cairo_surface_write_to_png_stream (surface, atomic_write_cb, &af) == CAIRO_STATUS_SUCCESS;
+         cairo_surface_write_to_png_stream (surface, append_cb, bytes) == CAIRO_STATUS_SUCCESS;
   else
     {
       cairo_surface_finish (surface);
       ok = check_surface (surface, error);
     }
   cairo_surface_destroy (surface);
-  return atomic_close (&af, ok, error);
+  if (!ok)
+    return FALSE;
+  if (format == PMD_EXPORT_SVG && record->texts->len > 0)
+    add_svg_text (bytes, record, g_ptr_array_index (record->texts, 0));
+  return write_file (path, bytes, error);
 }
 
 /**
@@ -213,15 +205,13 @@ pmd_report_write_pdf (const PmdReportInput *input,
                       const char           *path,
                       GError              **error)
 {
-  AtomicFile af = { 0 };
+  g_autoptr(GByteArray) bytes = g_byte_array_new ();
   cairo_surface_t *surface;
   cairo_t *cr;
   gboolean ok;
   const double a4_w = 595.276, a4_h = 841.89;
 
-  if (!atomic_open (&af, path, error))
-    return FALSE;
-  surface = cairo_pdf_surface_create_for_stream (atomic_write_cb, &af, a4_w, a4_h);
+  surface = cairo_pdf_surface_create_for_stream (append_cb, bytes, a4_w, a4_h);
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "Piramide " PACKAGE_VERSION);
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, input->scenario->name);
   cr = cairo_create (surface);
@@ -230,5 +220,5 @@ pmd_report_write_pdf (const PmdReportInput *input,
   cairo_surface_finish (surface);
   ok = check_surface (surface, error);
   cairo_surface_destroy (surface);
-  return atomic_close (&af, ok, error);
+  return ok && write_file (path, bytes, error);
 }

@@ -120,6 +120,7 @@ double  _pmd_year_x            (const PmdCanvas   *c,
                                 double             year);
 void    _pmd_canvas_reserve_bottom (PmdCanvas *c,
                                     double     height);
+void    _pmd_canvas_reserve_year_axis (PmdCanvas *c);
 int     _pmd_chart_year        (const PmdChartInput *in);
 const PmdRgb *_pmd_layer_color (PmdCanvas    *c,
                                 guint         layer,

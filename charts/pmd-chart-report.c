@@ -5,6 +5,8 @@
 #include <math.h>
 #include <string.h>
 
+#include <cairo-pdf.h>
+
 #include "pmd-chart-private.h"
 
 /*
@@ -306,7 +308,7 @@ static void
 assumptions (Report *r)
 {
   const PmdScenario *sc = r->in->scenario;
-  static const double line_w[] = { 0.2, 0.12, 0.11, 0.09, 0.14, 0.08, 0.26 };
+  static const double line_w[] = { 0.19, 0.15, 0.1, 0.08, 0.12, 0.09, 0.27 };
   const char *line_h[] = { _("Cost line"), _("Layer"), _("Base cost"), _("Clients"), _("Driver"), _("Growth"), _("Source") };
   Table lines = { G_N_ELEMENTS (line_w), line_w, line_h };
   static const double cohort_w[] = { 0.22, 0.4, 0.38 };
@@ -422,6 +424,24 @@ interventions (Report *r)
     }
 }
 
+/* "0,75" and "2.000.000", not "0,750" and "2.000.000,000". */
+static char *
+format_trimmed (double value)
+{
+  char *text = pmd_format_number (value, 3);
+  char *comma = strrchr (text, ',');
+
+  if (comma != NULL)
+    {
+      char *end = text + strlen (text) - 1;
+      while (end > comma && *end == '0')
+        *end-- = '\0';
+      if (end == comma)
+        *end = '\0';
+    }
+  return text;
+}
+
 static void
 variants (Report *r)
 {
@@ -442,7 +462,7 @@ variants (Report *r)
       for (guint k = 0; k < v->overrides->len; k++)
         {
           const PmdOverride *o = &g_array_index (v->overrides, PmdOverride, k);
-          g_autofree char *value = pmd_format_number (o->value, fabs (o->value) < 10 && o->value != floor (o->value) ? 3 : 0);
+          g_autofree char *value = format_trimmed (o->value);
           g_string_append_printf (text, "%s%s = %s", k ? "\n" : "", o->path, value);
         }
       cells[0] = v->name;
@@ -463,9 +483,10 @@ walk (Report *r)
       cairo_paint (r->cr);
     }
   title_page (r);
+  r->y += FONT_SIZE * 2;
+  chart_block (r, PMD_CHART_PYRAMID);
   new_page (r);
   chart_block (r, PMD_CHART_CURVES);
-  chart_block (r, PMD_CHART_PYRAMID);
   chart_block (r, PMD_CHART_BRIDGE);
   chart_block (r, PMD_CHART_SAVINGS);
   if (r->in->variants != NULL && r->in->variants->n > 1)
@@ -523,9 +544,11 @@ pmd_report_render_page (const PmdReportInput *input,
 int
 pmd_report_count_pages (const PmdReportInput *input)
 {
-  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 1, 1);
+  /* Measure on the kind of surface the report is written to (text metrics
+   * differ between image and PDF surfaces), draw nothing: target a page
+   * that never comes, and write the stream nowhere. */
+  cairo_surface_t *surface = cairo_pdf_surface_create_for_stream (NULL, NULL, 595.276, 841.89);
   cairo_t *cr = cairo_create (surface);
-  /* Measure with a real context, draw nothing: target a page that never comes. */
   Report r = { input, cr, 595.276, 841.89, G_MAXINT, 0, 0, { 0 } };
   int pages;
 

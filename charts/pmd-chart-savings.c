@@ -15,7 +15,7 @@ _pmd_chart_savings (PmdCanvas *c)
   cairo_t *cr = c->cr;
   int n = p->n_years;
   g_autofree char *subtitle = NULL;
-  double lo = 0, hi = 0, label_h, slot, bar_w;
+  double lo = 0, hi = 0, slot, bar_w;
   PmdMoneyAxis ya;
   PmdYearAxis xa;
   PmdLegendItem legend[] = {
@@ -39,8 +39,7 @@ _pmd_chart_savings (PmdCanvas *c)
 
   _pmd_canvas_frame (c, _("Savings and payback"), subtitle);
   _pmd_canvas_legend (c, legend, G_N_ELEMENTS (legend));
-  _pmd_canvas_measure (c, "2026", PMD_TEXT_AXIS, FALSE, 0, NULL, &label_h);
-  _pmd_canvas_reserve_bottom (c, label_h + c->font * 0.5);
+  _pmd_canvas_reserve_year_axis (c);
   _pmd_canvas_money_axis (c, lo, hi, &ya);
   /* Half a bar of room at both ends. */
   slot = c->plot.width / MAX (1, n);

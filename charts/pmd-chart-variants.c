@@ -20,7 +20,7 @@ _pmd_chart_variants (PmdCanvas *c)
   const char *const *names = in->n_variants > 0 ? in->variant_names : &scenario_name;
   g_autofree PmdLegendItem *legend = g_new0 (PmdLegendItem, nv + 1);
   g_autofree char *subtitle = NULL;
-  double lo = 0, hi = 0, label_h;
+  double lo = 0, hi = 0;
   int first = G_MAXINT, last = G_MININT;
   PmdMoneyAxis ya;
   PmdYearAxis xa;
@@ -44,8 +44,7 @@ _pmd_chart_variants (PmdCanvas *c)
 
   _pmd_canvas_frame (c, in->variants_gap ? _("Gap per variant") : _("Total cost per variant"), subtitle);
   _pmd_canvas_legend (c, legend, nv);
-  _pmd_canvas_measure (c, "2026", PMD_TEXT_AXIS, FALSE, 0, NULL, &label_h);
-  _pmd_canvas_reserve_bottom (c, label_h + c->font * 0.5);
+  _pmd_canvas_reserve_year_axis (c);
   /* Totals are compared near their level, not from zero: variants differ
    * by a few percent. Gaps keep zero in view. */
   if (!in->variants_gap)

@@ -104,6 +104,7 @@ pmd_chart_record_new (void)
   PmdChartRecord *record = g_new0 (PmdChartRecord, 1);
 
   record->labels = g_array_new (FALSE, FALSE, sizeof (PmdChartBox));
+  record->texts = g_ptr_array_new_with_free_func (g_free);
   record->regions = g_array_new (FALSE, FALSE, sizeof (PmdChartRegion));
   return record;
 }
@@ -114,6 +115,7 @@ pmd_chart_record_free (PmdChartRecord *record)
   if (record == NULL)
     return;
   g_array_unref (record->labels);
+  g_ptr_array_unref (record->texts);
   for (guint i = 0; i < record->regions->len; i++)
     g_free (g_array_index (record->regions, PmdChartRegion, i).text);
   g_array_unref (record->regions);
@@ -233,6 +235,8 @@ _pmd_canvas_text (PmdCanvas    *c,
     {
       PmdChartBox box = { left, top, logical.width, logical.height };
       g_array_append_val (c->record->labels, box);
+      if (c->record->texts != NULL)
+        g_ptr_array_add (c->record->texts, g_strdup (pango_layout_get_text (layout)));
     }
 }
 
@@ -394,6 +398,26 @@ _pmd_canvas_reserve_bottom (PmdCanvas *c,
   c->plot.height -= height;
 }
 
+/* The year labels sit below the lowest money label, which is centred on the
+ * bottom grid line and so hangs half a line below the plot. */
+static double
+year_label_offset (PmdCanvas *c)
+{
+  double label_h;
+
+  _pmd_canvas_measure (c, "2026", PMD_TEXT_AXIS, FALSE, 0, NULL, &label_h);
+  return label_h * 0.6 + c->font * 0.15;
+}
+
+void
+_pmd_canvas_reserve_year_axis (PmdCanvas *c)
+{
+  double label_h;
+
+  _pmd_canvas_measure (c, "2026", PMD_TEXT_AXIS, FALSE, 0, NULL, &label_h);
+  _pmd_canvas_reserve_bottom (c, year_label_offset (c) + label_h);
+}
+
 char *
 _pmd_money_label (const PmdMoneyAxis *axis,
                   double              value)
@@ -504,7 +528,7 @@ _pmd_canvas_year_axis (PmdCanvas   *c,
         if (x - last_x < label_w * 1.4)
           continue;
         label = g_strdup_printf ("%d", year);
-        _pmd_canvas_text (c, label, x, c->plot.y + c->plot.height + c->font * 0.4,
+        _pmd_canvas_text (c, label, x, c->plot.y + c->plot.height + year_label_offset (c),
                           PMD_TEXT_AXIS, FALSE, &c->style->muted, PMD_ANCHOR_CENTER, PMD_ANCHOR_START, 0);
         last_x = x;
       }

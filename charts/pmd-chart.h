@@ -105,14 +105,16 @@ typedef struct
 /**
  * PmdChartRecord:
  * @labels: (element-type PmdChartBox) (nullable): every text drawn
+ * @texts: (element-type utf8) (nullable): the texts of @labels, in order
  * @regions: (element-type PmdChartRegion) (nullable): what each mark shows
  *
  * What a render drew, for tests and for the widget's tooltips.
  */
 typedef struct
 {
-  GArray *labels;
-  GArray *regions;
+  GArray    *labels;
+  GPtrArray *texts;
+  GArray    *regions;
 } PmdChartRecord;
 
 void         pmd_chart_style_init     (PmdChartStyle *style,

@@ -430,6 +430,57 @@ test_dutch (void)
   g_assert_cmpstr (j.out, ==, j_c.out);
 }
 
+/* All five chart kinds and the report, from the command line. */
+static void
+test_chart_and_report (void)
+{
+  g_autofree char *file = westland_path ();
+  g_autofree char *dir = g_dir_make_tmp ("piramide-cli-XXXXXX", NULL);
+  const char *kinds[] = { "curves", "pyramid", "bridge", "savings", "variants" };
+  const char *extensions[] = { "png", "svg", "pdf" };
+  g_autofree char *report = g_build_filename (dir, "report.pdf", NULL);
+  g_autofree char *gif = g_build_filename (dir, "chart.gif", NULL);
+  g_autofree char *png = g_build_filename (dir, "chart.png", NULL);
+  g_auto(Run) rep = { 0 };
+  g_auto(Run) bad_kind = { 0 };
+  g_auto(Run) bad_ext = { 0 };
+  g_auto(Run) bad_year = { 0 };
+  g_auto(Run) no_out = { 0 };
+
+  for (guint k = 0; k < G_N_ELEMENTS (kinds); k++)
+    for (guint e = 0; e < G_N_ELEMENTS (extensions); e++)
+      {
+        g_autofree char *name = g_strdup_printf ("%s.%s", kinds[k], extensions[e]);
+        g_autofree char *out = g_build_filename (dir, name, NULL);
+        g_auto(Run) r = { 0 };
+        GStatBuf st;
+
+        run (&r, "chart", file, "--kind", kinds[k], "--year", "2040", "--out", out, "--width", "640", "--height", "400");
+        g_assert_cmpint (r.status, ==, 0);
+        g_assert_cmpstr (r.err, ==, "");
+        g_assert_cmpint (g_stat (out, &st), ==, 0);
+        g_assert_cmpint (st.st_size, >, 1000);
+        g_remove (out);
+      }
+
+  run (&rep, "report", file, "--out", report, "--variant", "preventie-offensief");
+  g_assert_cmpint (rep.status, ==, 0);
+  g_assert_true (g_file_test (report, G_FILE_TEST_IS_REGULAR));
+  g_remove (report);
+
+  run (&bad_kind, "chart", file, "--kind", "pie", "--out", png);
+  assert_one_line_error (&bad_kind, 2);
+  run (&bad_ext, "chart", file, "--kind", "curves", "--out", gif);
+  assert_one_line_error (&bad_ext, 2);
+  run (&bad_year, "chart", file, "--kind", "pyramid", "--year", "2100", "--out", png);
+  assert_one_line_error (&bad_year, 1);
+  g_assert_nonnull (strstr (bad_year.err, "2100"));
+  run (&no_out, "report", file);
+  assert_one_line_error (&no_out, 2);
+  g_assert_false (g_file_test (png, G_FILE_TEST_EXISTS));
+  g_rmdir (dir);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -445,6 +496,7 @@ main (int    argc,
   g_test_add_func ("/cli/project/default-and-table", test_project_default_and_table);
   g_test_add_func ("/cli/validate", test_validate);
   g_test_add_func ("/cli/dutch", test_dutch);
+  g_test_add_func ("/cli/chart-and-report", test_chart_and_report);
 
   return g_test_run ();
 }

@@ -1,0 +1,597 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <math.h>
+#include <string.h>
+
+#include "pmd-chart.h"
+#include "pmd-chart-export.h"
+#include "pmd-chart-layout.h"
+#include "pmd-scenario-file.h"
+
+/* Layout arithmetic, worked out by hand. */
+static void
+test_nice_ticks (void)
+{
+  static const struct { double lo, hi; int max; double first, step; int count; } cases[] = {
+    /* 130.4e6 / 5 = 26.08e6 → magnitude 1e7: steps 1e7 (15 ticks), 2e7 (8),
+     * 2.5e7 (7) are too many for 6; 5e7 gives 0, 50, 100, 150 mln. */
+    { 0, 130.4e6, 6, 0, 5e7, 4 },
+    /* 1/4 = 0.25 → magnitude 0.1: 0.1 (11), 0.2 (6) too many; 0.25 gives 5. */
+    { 0, 1, 5, 0, 0.25, 5 },
+    /* 10/5 = 2 → magnitude 1: 1 (11), 2 (−4…8: 7) too many; 2.5 gives −5…7.5: 6. */
+    { -3, 7, 6, -5, 2.5, 6 },
+    /* A flat series: 5…5 becomes 0…5; 1.25 → magnitude 1: 1 (6) too many; 2 gives 0…6: 4. */
+    { 5, 5, 5, 0, 2, 4 },
+    /* Nothing at all: 0…1. */
+    { 0, 0, 3, 0, 0.5, 3 },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      PmdTicks t;
+      pmd_chart_nice_ticks (cases[i].lo, cases[i].hi, cases[i].max, &t);
+      g_assert_cmpfloat_with_epsilon (t.first, cases[i].first, 1e-9);
+      g_assert_cmpfloat_with_epsilon (t.step, cases[i].step, 1e-9);
+      g_assert_cmpint (t.count, ==, cases[i].count);
+      g_assert_cmpint (t.count, <=, cases[i].max);
+    }
+
+  /* 21 years, 60 px apart, labels 50 px: every year. 20 px apart: 2 × 20 = 40
+   * < 50, so every 5 years (100 px). */
+  g_assert_cmpint (pmd_chart_year_step (21, 60, 50), ==, 1);
+  g_assert_cmpint (pmd_chart_year_step (21, 20, 50), ==, 5);
+  g_assert_cmpint (pmd_chart_year_step (41, 3, 50), ==, 20);
+
+  /* Axis units and decimals: 25 mln steps need none, 0.5 mln one. */
+  g_assert_cmpfloat (pmd_chart_money_unit (130e6), ==, 1e6);
+  g_assert_cmpfloat (pmd_chart_money_unit (2e9), ==, 1e9);
+  g_assert_cmpfloat (pmd_chart_money_unit (999999), ==, 1);
+  g_assert_cmpint (pmd_chart_decimals_for (25e6, 1e6), ==, 0);
+  g_assert_cmpint (pmd_chart_decimals_for (0.5e6, 1e6), ==, 1);
+  g_assert_cmpint (pmd_chart_decimals_for (0.25e6, 1e6), ==, 2);
+}
+
+static void
+test_overlap (void)
+{
+  g_autoptr(GArray) boxes = g_array_new (FALSE, FALSE, sizeof (PmdChartBox));
+  PmdChartBox a = { 0, 0, 10, 10 }, b = { 10, 0, 10, 10 }, c = { 5, 5, 10, 10 };
+  guint i, j;
+
+  /* Touching is not overlapping. */
+  g_assert_false (pmd_chart_boxes_overlap (&a, &b));
+  g_assert_true (pmd_chart_boxes_overlap (&a, &c));
+  g_array_append_val (boxes, a);
+  g_array_append_val (boxes, b);
+  g_assert_false (pmd_chart_find_overlap (boxes, &i, &j));
+  g_array_append_val (boxes, c);
+  g_assert_true (pmd_chart_find_overlap (boxes, &i, &j));
+  g_assert_cmpuint (i, ==, 0);
+  g_assert_cmpuint (j, ==, 2);
+}
+
+/* Scenarios for the edge cases */
+
+static PmdScenario *
+westland (void)
+{
+  g_autoptr(GError) error = NULL;
+  PmdScenario *sc = pmd_scenario_load_bundled ("westland-2026", &error);
+  g_assert_no_error (error);
+  return sc;
+}
+
+static void
+validate (PmdScenario *sc)
+{
+  g_autoptr(GError) error = NULL;
+  g_assert_true (pmd_scenario_validate (sc, &error));
+  g_assert_no_error (error);
+}
+
+static PmdScenario *
+one_layer (void)
+{
+  PmdScenario *sc = pmd_scenario_new ();
+  PmdLine *l;
+
+  g_ptr_array_add (sc->layers, pmd_layer_new ("enige", "Enige laag"));
+  g_ptr_array_add (sc->domains, pmd_domain_new ("d", "Domein"));
+  l = pmd_line_new ("a", "Post A", "enige", "d", 5e6);
+  l->clients = 100;
+  l->has_clients = TRUE;
+  l->growth = 0.02;
+  g_ptr_array_add (sc->lines, l);
+  g_ptr_array_add (sc->lines, pmd_line_new ("b", "Post B", "enige", "d", 1e6));
+  sc->funding.base = 5.5e6;
+  validate (sc);
+  return sc;
+}
+
+static PmdScenario *
+zero_costs (void)
+{
+  PmdScenario *sc = pmd_scenario_new ();
+
+  g_ptr_array_add (sc->layers, pmd_layer_new ("a", "A"));
+  g_ptr_array_add (sc->layers, pmd_layer_new ("b", "B"));
+  g_ptr_array_add (sc->domains, pmd_domain_new ("d", "D"));
+  g_ptr_array_add (sc->lines, pmd_line_new ("x", "X", "a", "d", 0));
+  g_ptr_array_add (sc->lines, pmd_line_new ("y", "Y", "b", "d", 0));
+  validate (sc);
+  return sc;
+}
+
+/* Every intervention costs more than it saves: return 0. */
+static PmdScenario *
+savings_negative (void)
+{
+  PmdScenario *sc = westland ();
+
+  /* The file's ranges hold the old values, not these. */
+  g_ptr_array_set_size (sc->ranges, 0);
+  for (guint i = 0; i < sc->interventions->len; i++)
+    {
+      PmdIntervention *iv = g_ptr_array_index (sc->interventions, i);
+      iv->ret = 0;
+      iv->cost_ratio = 1;
+      iv->one_off = 250000;
+      iv->structural = 100000;
+    }
+  validate (sc);
+  return sc;
+}
+
+static PmdScenario *
+long_horizon (void)
+{
+  PmdScenario *sc = westland ();
+  sc->horizon = 40;
+  validate (sc);
+  return sc;
+}
+
+static PmdScenario *
+many_lines (void)
+{
+  PmdScenario *sc = westland ();
+
+  for (int i = 0; i < 191; i++)
+    {
+      g_autofree char *id = g_strdup_printf ("extra-%d", i);
+      g_autofree char *name = g_strdup_printf ("Extra post %d", i);
+      PmdLine *l = pmd_line_new (id, name, i % 3 == 0 ? "basis" : i % 3 == 1 ? "licht" : "zwaar",
+                                 i % 2 ? "wmo" : "jeugd", 50000 + 1000 * i);
+      l->growth = 0.001 * (i % 30);
+      g_ptr_array_add (sc->lines, l);
+    }
+  g_assert_cmpuint (sc->lines->len, ==, 200);
+  validate (sc);
+  return sc;
+}
+
+static PmdScenario *
+long_names (void)
+{
+  PmdScenario *sc = westland ();
+  const char *very_long = "Bijzonder lange naam van een onderdeel van het sociaal domein dat niemand ooit "
+                          "zo zou willen noemen maar dat toch voorkomt in een echte begroting";
+
+  g_free (sc->name);
+  sc->name = g_strdup (very_long);
+  for (guint i = 0; i < sc->layers->len; i++)
+    {
+      PmdLayer *l = g_ptr_array_index (sc->layers, i);
+      g_free (l->name);
+      l->name = g_strdup_printf ("%s %u", very_long, i);
+    }
+  for (guint i = 0; i < sc->interventions->len; i++)
+    {
+      PmdIntervention *iv = g_ptr_array_index (sc->interventions, i);
+      g_free (iv->name);
+      iv->name = g_strdup_printf ("%s %u", very_long, i);
+    }
+  for (guint i = 0; i < sc->variants->len; i++)
+    {
+      PmdVariant *v = g_ptr_array_index (sc->variants, i);
+      g_free (v->name);
+      v->name = g_strdup_printf ("%s %u", very_long, i);
+    }
+  validate (sc);
+  return sc;
+}
+
+typedef struct
+{
+  const char   *name;
+  PmdScenario *(*make) (void);
+} Case;
+
+static const Case cases[] = {
+  { "westland", westland },
+  { "one-layer", one_layer },
+  { "zero-costs", zero_costs },
+  { "savings-negative", savings_negative },
+  { "horizon-40", long_horizon },
+  { "200-lines", many_lines },
+  { "long-names", long_names },
+};
+
+static const struct { int w, h; } sizes[] = {
+  { 480, 320 }, { 640, 400 }, { 1280, 720 }, { 1920, 1080 }, { 3840, 2160 },
+};
+
+typedef struct
+{
+  PmdScenario    *scenario;
+  PmdProjection  *projection;
+  PmdVariantSet  *variants;
+  PmdChartInput   input;
+} Fixture;
+
+static void
+fixture_init (Fixture     *f,
+              const Case  *c,
+              PmdChartKind kind)
+{
+  g_autoptr(GError) error = NULL;
+
+  memset (f, 0, sizeof *f);
+  f->scenario = c->make ();
+  f->projection = pmd_project (f->scenario, &error);
+  g_assert_no_error (error);
+  f->input.scenario = f->scenario;
+  f->input.projection = f->projection;
+  if (kind == PMD_CHART_VARIANTS)
+    {
+      f->variants = pmd_variant_set_new (f->scenario, &error);
+      g_assert_no_error (error);
+      f->input.n_variants = f->variants->n;
+      f->input.variant_names = (const char *const *) f->variants->names;
+      f->input.variant_projections = (const PmdProjection *const *) f->variants->projections;
+    }
+  if (g_str_equal (c->name, "200-lines") && kind == PMD_CHART_CURVES)
+    f->input.grouping = PMD_GROUP_LINE;
+}
+
+static void
+fixture_clear (Fixture *f)
+{
+  pmd_variant_set_free (f->variants);
+  pmd_projection_free (f->projection);
+  pmd_scenario_free (f->scenario);
+}
+
+static guint32
+pixel_at (cairo_surface_t *surface,
+          int              x,
+          int              y)
+{
+  const guint8 *data = cairo_image_surface_get_data (surface);
+  int stride = cairo_image_surface_get_stride (surface);
+  return *(const guint32 *) (data + y * stride + x * 4) & 0xffffff;
+}
+
+static gboolean
+close_to (guint32 pixel,
+          double  r,
+          double  g,
+          double  b)
+{
+  return fabs (((pixel >> 16) & 0xff) - r * 255) < 12 && fabs (((pixel >> 8) & 0xff) - g * 255) < 12 &&
+         fabs ((pixel & 0xff) - b * 255) < 12;
+}
+
+/* Every kind, every case, every size: not blank, no label outside the
+ * canvas, no two labels on top of each other. */
+static void
+test_render_all (gconstpointer data)
+{
+  PmdChartKind kind = GPOINTER_TO_INT (data);
+  PmdChartStyle style;
+
+  pmd_chart_style_init (&style, FALSE);
+  for (guint ci = 0; ci < G_N_ELEMENTS (cases); ci++)
+    for (guint si = 0; si < G_N_ELEMENTS (sizes); si++)
+      {
+        Fixture f;
+        int w = sizes[si].w, h = sizes[si].h;
+        cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, w, h);
+        cairo_t *cr = cairo_create (surface);
+        g_autoptr(PmdChartRecord) record = pmd_chart_record_new ();
+        guint first, second, ink = 0;
+
+        fixture_init (&f, &cases[ci], kind);
+        pmd_chart_render_record (kind, &f.input, &style, cr, w, h, record);
+        cairo_surface_flush (surface);
+
+        g_test_message ("%s %s %dx%d: %u labels", pmd_chart_kind_to_string (kind), cases[ci].name, w, h,
+                        record->labels->len);
+        g_assert_cmpuint (record->labels->len, >, 2);
+        for (guint i = 0; i < record->labels->len; i++)
+          {
+            const PmdChartBox *b = &g_array_index (record->labels, PmdChartBox, i);
+            if (b->x < -0.5 || b->y < -0.5 || b->x + b->width > w + 0.5 || b->y + b->height > h + 0.5)
+              g_error ("%s %s %dx%d: label “%s” (%.0f,%.0f %.0f×%.0f) leaves the canvas",
+                       pmd_chart_kind_to_string (kind), cases[ci].name, w, h,
+                       (char *) g_ptr_array_index (record->texts, i), b->x, b->y, b->width, b->height);
+          }
+        if (pmd_chart_find_overlap (record->labels, &first, &second))
+          g_error ("%s %s %dx%d: labels “%s” and “%s” overlap", pmd_chart_kind_to_string (kind), cases[ci].name,
+                   w, h, (char *) g_ptr_array_index (record->texts, first),
+                   (char *) g_ptr_array_index (record->texts, second));
+
+        for (int y = 0; y < h; y += 4)
+          for (int x = 0; x < w; x += 4)
+            ink += pixel_at (surface, x, y) != 0xffffff;
+        /* At least 0,5% ink: text, axes and marks; an all-zero scenario
+         * may show just its title and a message. */
+        g_assert_cmpuint (ink, >, g_str_equal (cases[ci].name, "zero-costs") ? 0 : (guint) (w / 4) * (h / 4) / 200);
+
+        if (si == 2)
+          {
+            g_autofree char *name = g_strdup_printf ("chart-%s-%s.png", pmd_chart_kind_to_string (kind), cases[ci].name);
+            g_autofree char *path = g_test_build_filename (G_TEST_BUILT, name, NULL);
+            cairo_surface_write_to_png (surface, path);
+          }
+        cairo_destroy (cr);
+        cairo_surface_destroy (surface);
+        fixture_clear (&f);
+      }
+}
+
+/* The pyramid is exact: the top money band in the layer's colour, and
+ * the bands ordered bottom (basis, green) to top (zwaar, blue). */
+static void
+test_pyramid_colours (void)
+{
+  Fixture f;
+  PmdChartStyle style;
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, 1280, 720);
+  cairo_t *cr = cairo_create (surface);
+  g_autoptr(PmdChartRecord) record = pmd_chart_record_new ();
+  int found = 0;
+
+  pmd_chart_style_init (&style, FALSE);
+  fixture_init (&f, &cases[0], PMD_CHART_PYRAMID);
+  pmd_chart_render_record (PMD_CHART_PYRAMID, &f.input, &style, cr, 1280, 720, record);
+  cairo_surface_flush (surface);
+
+  for (guint i = 0; i < record->regions->len; i++)
+    {
+      const PmdChartRegion *r = &g_array_index (record->regions, PmdChartRegion, i);
+      /* The money panel's region of each layer: sample just inside the
+       * centre of the band, near its top edge (away from the label). */
+      int x = (int) (r->box.x + r->box.width / 2), y = (int) (r->box.y + 3);
+      guint32 px = pixel_at (surface, x, y);
+
+      if (r->box.x < 640)
+        continue;
+      if (g_str_has_prefix (r->text, "Geïndiceerde zorg"))
+        {
+          g_assert_true (close_to (px, 0x00 / 255.0, 0x72 / 255.0, 0xB2 / 255.0));
+          found++;
+        }
+      else if (g_str_has_prefix (r->text, "Laagdrempelige"))
+        {
+          g_assert_true (close_to (px, 0xE6 / 255.0, 0x9F / 255.0, 0x00 / 255.0));
+          found++;
+        }
+      else if (g_str_has_prefix (r->text, "Sociale basis"))
+        {
+          g_assert_true (close_to (px, 0x00 / 255.0, 0x9E / 255.0, 0x73 / 255.0));
+          found++;
+        }
+    }
+  g_assert_cmpint (found, ==, 3);
+
+  /* Order: the basis band lies below the zwaar band. */
+  {
+    double y_basis = 0, y_zwaar = 0;
+    for (guint i = 0; i < record->regions->len; i++)
+      {
+        const PmdChartRegion *r = &g_array_index (record->regions, PmdChartRegion, i);
+        if (g_str_has_prefix (r->text, "Sociale basis"))
+          y_basis = r->box.y;
+        if (g_str_has_prefix (r->text, "Geïndiceerde zorg"))
+          y_zwaar = r->box.y;
+      }
+    g_assert_cmpfloat (y_basis, >, y_zwaar);
+  }
+
+  /* A tooltip names the layer and its money. */
+  g_assert_nonnull (pmd_chart_record_lookup (record, 1100, 200));
+  g_assert_true (g_str_has_prefix (pmd_chart_record_lookup (record, 1100, 200), "Geïndiceerde zorg"));
+
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
+  fixture_clear (&f);
+}
+
+/* The cost curves stack the layers: low in the plot the basis colour. */
+static void
+test_curves_colours (void)
+{
+  Fixture f;
+  PmdChartStyle style;
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, 1280, 720);
+  cairo_t *cr = cairo_create (surface);
+  g_autoptr(PmdChartRecord) record = pmd_chart_record_new ();
+  const PmdChartRegion *column = NULL;
+  double base_y, top_y;
+  guint32 low, high;
+
+  pmd_chart_style_init (&style, FALSE);
+  fixture_init (&f, &cases[0], PMD_CHART_CURVES);
+  pmd_chart_render_record (PMD_CHART_CURVES, &f.input, &style, cr, 1280, 720, record);
+  cairo_surface_flush (surface);
+
+  /* The tooltip column of 2036 spans the plot's height. */
+  for (guint i = 0; i < record->regions->len; i++)
+    if (g_str_has_prefix (g_array_index (record->regions, PmdChartRegion, i).text, "2036"))
+      column = &g_array_index (record->regions, PmdChartRegion, i);
+  g_assert_nonnull (column);
+  base_y = column->box.y + column->box.height;
+  top_y = column->box.y;
+  /* Basis is € 15 mln of an axis to € 175 mln: 2% above the axis is green;
+   * zwaar runs from € 43 to € 141 mln: halfway up is blue. Both are drawn at
+   * 88% over white. */
+  low = pixel_at (surface, (int) (column->box.x + column->box.width / 2), (int) (base_y - (base_y - top_y) * 0.02));
+  high = pixel_at (surface, (int) (column->box.x + column->box.width / 2), (int) (base_y - (base_y - top_y) * 0.5));
+  g_assert_true (close_to (low, 0.88 * 0x00 / 255.0 + 0.12, 0.88 * 0x9E / 255.0 + 0.12, 0.88 * 0x73 / 255.0 + 0.12));
+  g_assert_true (close_to (high, 0.88 * 0x00 / 255.0 + 0.12, 0.88 * 0x72 / 255.0 + 0.12, 0.88 * 0xB2 / 255.0 + 0.12));
+  g_assert_true (g_str_has_prefix (pmd_chart_record_lookup (record, column->box.x + column->box.width / 2, top_y + 10), "2036"));
+
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
+  fixture_clear (&f);
+}
+
+static char *
+run_tool (const char *tool,
+          const char *arg1,
+          const char *arg2)
+{
+  const char *argv[] = { tool, arg1, arg2, NULL };
+  g_autofree char *out = NULL;
+  int status;
+
+  if (g_find_program_in_path (tool) == NULL)
+    return NULL;
+  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL,
+                               NULL, NULL, &out, NULL, &status, NULL));
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  return g_steal_pointer (&out);
+}
+
+/* PNG, SVG and PDF files with real content. */
+static void
+test_export (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("piramide-charts-XXXXXX", NULL);
+  g_autofree char *png = g_build_filename (dir, "c.png", NULL);
+  g_autofree char *svg = g_build_filename (dir, "c.svg", NULL);
+  g_autofree char *pdf = g_build_filename (dir, "c.pdf", NULL);
+  g_autofree char *bad = g_build_filename (dir, "c.gif", NULL);
+  g_autofree char *svg_text = NULL;
+  g_autofree char *pdf_text = NULL;
+  g_autoptr(GError) error = NULL;
+  PmdChartStyle style;
+  Fixture f;
+  cairo_surface_t *image;
+
+  pmd_chart_style_init (&style, FALSE);
+  fixture_init (&f, &cases[0], PMD_CHART_BRIDGE);
+
+  /* HiDPI: 640 × 400 at scale 2 is 1280 × 800 pixels. */
+  g_assert_true (pmd_chart_export (PMD_CHART_BRIDGE, &f.input, &style, png, 640, 400, 2, &error));
+  g_assert_no_error (error);
+  image = cairo_image_surface_create_from_png (png);
+  g_assert_cmpint (cairo_image_surface_get_width (image), ==, 1280);
+  g_assert_cmpint (cairo_image_surface_get_height (image), ==, 800);
+  cairo_surface_destroy (image);
+
+  g_assert_true (pmd_chart_export (PMD_CHART_BRIDGE, &f.input, &style, svg, 640, 400, 1, &error));
+  g_assert_true (g_file_get_contents (svg, &svg_text, NULL, NULL));
+  g_assert_nonnull (strstr (svg_text, "<title>From 2026 to 2046: what changes the cost</title>"));
+  g_assert_nonnull (strstr (svg_text, "Demography"));
+  /* € 130,4 mln in 2026: Dutch decimal comma. */
+  g_assert_nonnull (strstr (svg_text, "130,4"));
+  {
+    g_autofree char *lint = NULL;
+    const char *argv[] = { "xmllint", "--noout", svg, NULL };
+    int status;
+    if (g_find_program_in_path ("xmllint"))
+      {
+        g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, &lint, NULL, &status, NULL));
+        g_assert_true (g_spawn_check_wait_status (status, NULL));
+      }
+  }
+
+  g_assert_true (pmd_chart_export (PMD_CHART_BRIDGE, &f.input, &style, pdf, 640, 400, 1, &error));
+  pdf_text = run_tool ("pdftotext", pdf, "-");
+  if (pdf_text != NULL)
+    {
+      g_assert_nonnull (strstr (pdf_text, "From 2026 to 2046"));
+      g_assert_nonnull (strstr (pdf_text, "Demography"));
+      g_assert_nonnull (strstr (pdf_text, "130,4"));
+      g_assert_nonnull (strstr (pdf_text, "164,3"));
+    }
+  else
+    g_test_message ("pdftotext not installed: PDF text not checked");
+
+  g_assert_false (pmd_chart_export (PMD_CHART_BRIDGE, &f.input, &style, bad, 640, 400, 1, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT);
+  g_clear_error (&error);
+  g_assert_false (g_file_test (bad, G_FILE_TEST_EXISTS));
+
+  fixture_clear (&f);
+  g_remove (png);
+  g_remove (svg);
+  g_remove (pdf);
+  g_rmdir (dir);
+}
+
+/* The report: A4 pages with key figures, charts, sources. */
+static void
+test_report (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_BUILT, "report-westland.pdf", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *info = NULL;
+  PmdReportInput input = { 0 };
+  Fixture f;
+
+  fixture_init (&f, &cases[0], PMD_CHART_VARIANTS);
+  input.scenario = f.scenario;
+  input.projection = f.projection;
+  input.variants = f.variants;
+  g_assert_true (pmd_report_write_pdf (&input, path, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (pmd_report_count_pages (&input), >=, 4);
+
+  info = run_tool ("pdfinfo", path, NULL);
+  text = run_tool ("pdftotext", path, "-");
+  if (info != NULL && text != NULL)
+    {
+      g_autofree char *pages = g_strdup_printf ("Pages:           %d", pmd_report_count_pages (&input));
+      g_assert_nonnull (strstr (info, "595.276 x 841.89 pts (A4)"));
+      g_assert_nonnull (strstr (info, pages));
+      g_assert_nonnull (strstr (text, "Westland 2026 (illustratief)"));
+      g_assert_nonnull (strstr (text, "Key figures"));
+      g_assert_nonnull (strstr (text, "€ 130,4 m"));
+      g_assert_nonnull (strstr (text, "Paid back in 2030."));
+      g_assert_nonnull (strstr (text, "Assumptions"));
+      g_assert_nonnull (strstr (text, "seed 001 L97"));
+      g_assert_nonnull (strstr (text, "Preventie en welzijn"));   /* wrapped in its cell */
+      g_assert_nonnull (strstr (text, "Niets doen"));
+      g_assert_nonnull (strstr (text, "Residents and money per layer"));
+    }
+  else
+    g_test_message ("poppler-utils not installed: report text not checked");
+  fixture_clear (&f);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+
+  g_test_add_func ("/charts/layout/nice-ticks", test_nice_ticks);
+  g_test_add_func ("/charts/layout/overlap", test_overlap);
+  for (int k = 0; k < PMD_N_CHART_KINDS; k++)
+    {
+      g_autofree char *name = g_strdup_printf ("/charts/render/%s", pmd_chart_kind_to_string (k));
+      g_test_add_data_func (name, GINT_TO_POINTER (k), test_render_all);
+    }
+  g_test_add_func ("/charts/pyramid/colours", test_pyramid_colours);
+  g_test_add_func ("/charts/curves/colours", test_curves_colours);
+  g_test_add_func ("/charts/export", test_export);
+  g_test_add_func ("/charts/report", test_report);
+
+  return g_test_run ();
+}

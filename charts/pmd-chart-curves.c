@@ -199,9 +199,9 @@ fill_gap (PmdCanvas          *c,
   /* Shade and hatch, so the gap reads also where it lies over a band. */
   cairo_save (cr);
   cairo_clip_preserve (cr);
-  _pmd_canvas_color (c, &c->style->background, 0.55);
+  _pmd_canvas_color (c, &c->style->background, 0.75);
   cairo_fill_preserve (cr);
-  _pmd_canvas_color (c, &c->style->gap, 0.35);
+  _pmd_canvas_color (c, &c->style->gap, 0.45);
   cairo_fill (cr);
   cairo_set_line_width (cr, MAX (1.0, c->font / 14));
   _pmd_canvas_color (c, &c->style->gap, 0.9);

@@ -322,7 +322,7 @@ legend_mark (PmdCanvas           *c,
       cairo_fill (cr);
       break;
     case PMD_MARK_SHADE:
-      _pmd_canvas_color (c, &item->color, 0.35);
+      _pmd_canvas_color (c, &item->color, 0.45);
       cairo_rectangle (cr, x, y - size / 2, size, size);
       cairo_fill (cr);
       break;

@@ -462,7 +462,8 @@ pmd_projection_get_pyramid (const PmdProjection *self,
  * @self: a projection of @scenario
  * @scenario: the scenario projected
  * @year: the year to bridge to from the base year
- * @bridge: (out caller-allocates): the steps; free with pmd_bridge_clear()
+ * @bridge: (out caller-allocates): the steps; zero-initialised or filled by an
+ *   earlier call (whose arrays are freed); free with pmd_bridge_clear()
  *
  * Splits the change of the total from the base year to @year into steps, each
  * taken on top of the ones before: demography, volume growth, steps and
@@ -488,6 +489,7 @@ pmd_projection_bridge (const PmdProjection *self,
   g_autofree double *drivers = NULL;
   double previous, spent_before = 0.0;
 
+  pmd_bridge_clear (bridge);
   memset (bridge, 0, sizeof *bridge);
   if (t < 0 || self->n_lines != (int) sc->lines->len)
     return FALSE;

@@ -449,6 +449,13 @@ test_curves_colours (void)
   fixture_clear (&f);
 }
 
+static gboolean
+have_program (const char *name)
+{
+  g_autofree char *path = g_find_program_in_path (name);
+  return path != NULL;
+}
+
 static char *
 run_tool (const char *tool,
           const char *arg1,
@@ -458,7 +465,7 @@ run_tool (const char *tool,
   g_autofree char *out = NULL;
   int status;
 
-  if (g_find_program_in_path (tool) == NULL)
+  if (!have_program (tool))
     return NULL;
   g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL,
                                NULL, NULL, &out, NULL, &status, NULL));
@@ -503,7 +510,7 @@ test_export (void)
     g_autofree char *lint = NULL;
     const char *argv[] = { "xmllint", "--noout", svg, NULL };
     int status;
-    if (g_find_program_in_path ("xmllint"))
+    if (have_program ("xmllint"))
       {
         g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, &lint, NULL, &status, NULL));
         g_assert_true (g_spawn_check_wait_status (status, NULL));

@@ -1,0 +1,572 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <string.h>
+
+#include "pmd-document.h"
+#include "pmd-param.h"
+
+/*
+ * The open scenario: what the window edits. Every edit works on a copy that
+ * is validated before it replaces the scenario, so a rejected value changes
+ * nothing. Undo keeps whole snapshots (a scenario is small); edits with the
+ * same merge key in quick succession — the steps of one slider drag — form
+ * one undo step.
+ */
+
+#define MERGE_WINDOW_USEC (1500 * G_TIME_SPAN_MILLISECOND)
+
+typedef struct
+{
+  PmdScenario *scenario;
+  guint        state;
+} Snapshot;
+
+struct _PmdDocument
+{
+  GObject        parent_instance;
+
+  PmdScenario   *scenario;
+  PmdScenario   *effective;
+  PmdProjection *projection;
+  char          *variant;
+
+  GArray        *undo;     /* Snapshot */
+  GArray        *redo;
+  char          *merge_key;
+  gint64         merge_time;
+
+  guint          state;
+  guint          next_state;
+  guint          saved_state;
+};
+
+G_DEFINE_FINAL_TYPE (PmdDocument, pmd_document, G_TYPE_OBJECT)
+
+enum {
+  PROP_0,
+  PROP_MODIFIED,
+  PROP_CAN_UNDO,
+  PROP_CAN_REDO,
+  PROP_VARIANT,
+  N_PROPS
+};
+
+enum {
+  CHANGED,
+  N_SIGNALS
+};
+
+static GParamSpec *properties[N_PROPS];
+static guint signals[N_SIGNALS];
+
+static void
+snapshot_clear (gpointer data)
+{
+  Snapshot *s = data;
+  g_clear_pointer (&s->scenario, pmd_scenario_free);
+}
+
+static GArray *
+snapshot_stack_new (void)
+{
+  GArray *stack = g_array_new (FALSE, FALSE, sizeof (Snapshot));
+  g_array_set_clear_func (stack, snapshot_clear);
+  return stack;
+}
+
+/* The scenario as shown: @base with the active variant applied. */
+static PmdScenario *
+build_effective (const PmdScenario *base,
+                 const char        *variant,
+                 GError           **error)
+{
+  g_autoptr(PmdScenario) effective = pmd_scenario_copy (base);
+
+  if (variant != NULL)
+    {
+      if (!pmd_scenario_apply_variant (effective, variant, error))
+        return NULL;
+    }
+  else if (!pmd_scenario_validate (effective, error))
+    return NULL;
+  return g_steal_pointer (&effective);
+}
+
+/* What the properties said before a change, to notify only what changed. */
+typedef struct
+{
+  gboolean can_undo;
+  gboolean can_redo;
+  gboolean modified;
+} Flags;
+
+static Flags
+flags_capture (PmdDocument *self)
+{
+  return (Flags) { self->undo->len > 0, self->redo->len > 0, self->state != self->saved_state };
+}
+
+/* Makes @scenario (and its effective form) current and projects it. */
+static void
+install (PmdDocument *self,
+         PmdScenario *scenario,
+         PmdScenario *effective,
+         const Flags *before)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_clear_pointer (&self->scenario, pmd_scenario_free);
+  g_clear_pointer (&self->effective, pmd_scenario_free);
+  self->scenario = scenario;
+  self->effective = effective;
+  if (!pmd_projection_compute (self->projection, self->effective, &error))
+    g_critical ("A validated scenario did not project: %s", error->message);
+
+  g_signal_emit (self, signals[CHANGED], 0);
+  if (before->can_undo != pmd_document_can_undo (self))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CAN_UNDO]);
+  if (before->can_redo != pmd_document_can_redo (self))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CAN_REDO]);
+  if (before->modified != pmd_document_get_modified (self))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MODIFIED]);
+}
+
+static void
+push (GArray      *stack,
+      PmdScenario *scenario,
+      guint        state)
+{
+  Snapshot s = { scenario, state };
+  g_array_append_val (stack, s);
+}
+
+static Snapshot
+pop (GArray *stack)
+{
+  Snapshot s = g_array_index (stack, Snapshot, stack->len - 1);
+
+  /* Take it out without freeing what it holds. */
+  g_array_index (stack, Snapshot, stack->len - 1).scenario = NULL;
+  g_array_set_size (stack, stack->len - 1);
+  return s;
+}
+
+/* Replaces the scenario by @next as one undo step (or as part of the last
+ * one when @merge_key continues it). Takes @next. */
+static gboolean
+commit (PmdDocument *self,
+        PmdScenario *next,
+        const char  *merge_key,
+        GError     **error)
+{
+  g_autoptr(PmdScenario) owned = next;
+  PmdScenario *effective = build_effective (owned, self->variant, error);
+  gint64 now = g_get_monotonic_time ();
+  Flags before = flags_capture (self);
+  gboolean merge;
+
+  if (effective == NULL)
+    return FALSE;
+
+  merge = merge_key != NULL && g_strcmp0 (merge_key, self->merge_key) == 0 &&
+          now - self->merge_time < MERGE_WINDOW_USEC && self->undo->len > 0;
+  if (!merge)
+    {
+      push (self->undo, g_steal_pointer (&self->scenario), self->state);
+      g_free (self->merge_key);
+      self->merge_key = g_strdup (merge_key);
+    }
+  self->merge_time = now;
+  g_array_set_size (self->redo, 0);
+  self->state = ++self->next_state;
+  install (self, g_steal_pointer (&owned), effective, &before);
+  return TRUE;
+}
+
+static void
+pmd_document_finalize (GObject *object)
+{
+  PmdDocument *self = PMD_DOCUMENT (object);
+
+  g_clear_pointer (&self->scenario, pmd_scenario_free);
+  g_clear_pointer (&self->effective, pmd_scenario_free);
+  g_clear_pointer (&self->projection, pmd_projection_free);
+  g_clear_pointer (&self->variant, g_free);
+  g_clear_pointer (&self->undo, g_array_unref);
+  g_clear_pointer (&self->redo, g_array_unref);
+  g_clear_pointer (&self->merge_key, g_free);
+
+  G_OBJECT_CLASS (pmd_document_parent_class)->finalize (object);
+}
+
+static void
+pmd_document_get_property (GObject    *object,
+                           guint       prop_id,
+                           GValue     *value,
+                           GParamSpec *pspec)
+{
+  PmdDocument *self = PMD_DOCUMENT (object);
+
+  switch (prop_id)
+    {
+    case PROP_MODIFIED:
+      g_value_set_boolean (value, pmd_document_get_modified (self));
+      break;
+    case PROP_CAN_UNDO:
+      g_value_set_boolean (value, pmd_document_can_undo (self));
+      break;
+    case PROP_CAN_REDO:
+      g_value_set_boolean (value, pmd_document_can_redo (self));
+      break;
+    case PROP_VARIANT:
+      g_value_set_string (value, self->variant);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+pmd_document_class_init (PmdDocumentClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = pmd_document_finalize;
+  object_class->get_property = pmd_document_get_property;
+
+  properties[PROP_MODIFIED] =
+    g_param_spec_boolean ("modified", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_CAN_UNDO] =
+    g_param_spec_boolean ("can-undo", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_CAN_REDO] =
+    g_param_spec_boolean ("can-redo", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_VARIANT] =
+    g_param_spec_string ("variant", NULL, NULL, NULL,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * PmdDocument::changed:
+   *
+   * The scenario, the variant shown or the projection changed.
+   */
+  signals[CHANGED] = g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                   0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+}
+
+static void
+pmd_document_init (PmdDocument *self)
+{
+  self->undo = snapshot_stack_new ();
+  self->redo = snapshot_stack_new ();
+  self->projection = pmd_projection_new ();
+}
+
+/**
+ * pmd_document_new:
+ * @scenario: (transfer full): a valid scenario
+ *
+ * Returns: (transfer full): a document holding @scenario, unmodified
+ */
+PmdDocument *
+pmd_document_new (PmdScenario *scenario)
+{
+  PmdDocument *self = g_object_new (PMD_TYPE_DOCUMENT, NULL);
+
+  pmd_document_replace (self, scenario);
+  return self;
+}
+
+/**
+ * pmd_document_replace:
+ * @scenario: (transfer full): a valid scenario
+ *
+ * Shows another scenario (a file opened): no variant, no undo history,
+ * nothing modified.
+ */
+void
+pmd_document_replace (PmdDocument *self,
+                      PmdScenario *scenario)
+{
+  g_autoptr(GError) error = NULL;
+  Flags before = flags_capture (self);
+  gboolean had_variant = self->variant != NULL;
+  PmdScenario *effective;
+
+  g_return_if_fail (PMD_IS_DOCUMENT (self));
+  g_return_if_fail (scenario != NULL);
+
+  effective = build_effective (scenario, NULL, &error);
+  if (effective == NULL)
+    {
+      g_critical ("pmd_document_replace: the scenario is not valid: %s", error->message);
+      pmd_scenario_free (scenario);
+      return;
+    }
+  g_array_set_size (self->undo, 0);
+  g_array_set_size (self->redo, 0);
+  g_clear_pointer (&self->merge_key, g_free);
+  g_clear_pointer (&self->variant, g_free);
+  self->state = ++self->next_state;
+  self->saved_state = self->state;
+  install (self, scenario, effective, &before);
+  if (had_variant)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_VARIANT]);
+}
+
+/**
+ * pmd_document_get_scenario:
+ *
+ * Returns: (transfer none): the scenario as edited, without the variant
+ */
+const PmdScenario *
+pmd_document_get_scenario (PmdDocument *self)
+{
+  g_return_val_if_fail (PMD_IS_DOCUMENT (self), NULL);
+  return self->scenario;
+}
+
+/**
+ * pmd_document_get_effective:
+ *
+ * Returns: (transfer none): the scenario as shown: with the variant applied
+ */
+const PmdScenario *
+pmd_document_get_effective (PmdDocument *self)
+{
+  g_return_val_if_fail (PMD_IS_DOCUMENT (self), NULL);
+  return self->effective;
+}
+
+/**
+ * pmd_document_get_projection:
+ *
+ * Returns: (transfer none): the projection of the scenario as shown
+ */
+const PmdProjection *
+pmd_document_get_projection (PmdDocument *self)
+{
+  g_return_val_if_fail (PMD_IS_DOCUMENT (self), NULL);
+  return self->projection;
+}
+
+const char *
+pmd_document_get_variant (PmdDocument *self)
+{
+  g_return_val_if_fail (PMD_IS_DOCUMENT (self), NULL);
+  return self->variant;
+}
+
+/**
+ * pmd_document_set_variant:
+ * @variant_id: (nullable): a variant of the scenario, or NULL for none
+ *
+ * Shows the scenario with a variant's overrides. This is a view, not an
+ * edit: it is not undone and does not modify the document.
+ */
+gboolean
+pmd_document_set_variant (PmdDocument *self,
+                          const char  *variant_id,
+                          GError     **error)
+{
+  PmdScenario *effective;
+  Flags before = flags_capture (self);
+
+  g_return_val_if_fail (PMD_IS_DOCUMENT (self), FALSE);
+
+  if (g_strcmp0 (variant_id, self->variant) == 0)
+    return TRUE;
+  effective = build_effective (self->scenario, variant_id, error);
+  if (effective == NULL)
+    return FALSE;
+  g_free (self->variant);
+  self->variant = g_strdup (variant_id);
+  g_clear_pointer (&self->merge_key, g_free);
+  install (self, g_steal_pointer (&self->scenario), effective, &before);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_VARIANT]);
+  return TRUE;
+}
+
+/**
+ * pmd_document_get_param:
+ * @value: (out): the parameter's value as shown (with the variant)
+ *
+ * Returns: %FALSE for an unknown path
+ */
+gboolean
+pmd_document_get_param (PmdDocument *self,
+                        const char  *path,
+                        double      *value)
+{
+  g_return_val_if_fail (PMD_IS_DOCUMENT (self), FALSE);
+  return pmd_scenario_get_param (self->effective, path, value, NULL);
+}
+
+/* The active variant's override of @path, if it has one. */
+static PmdOverride *
+variant_override (PmdScenario *scenario,
+                  const char  *variant,
+                  const char  *path)
+{
+  int idx = variant ? pmd_scenario_find_variant (scenario, variant) : -1;
+  PmdVariant *v;
+
+  if (idx < 0)
+    return NULL;
+  v = g_ptr_array_index (scenario->variants, idx);
+  for (guint k = 0; k < v->overrides->len; k++)
+    if (g_str_equal (g_array_index (v->overrides, PmdOverride, k).path, path))
+      return &g_array_index (v->overrides, PmdOverride, k);
+  return NULL;
+}
+
+/**
+ * pmd_document_set_param:
+ * @path: a parameter path
+ * @value: its new value
+ * @merge_key: (nullable): edits with the same key within a moment of each
+ *   other are one undo step (one slider drag)
+ * @error: an unknown path, or the rule the value breaks
+ *
+ * Changes one number. When the variant shown overrides this parameter, the
+ * override changes, so what the user moves is what the user sees.
+ */
+gboolean
+pmd_document_set_param (PmdDocument *self,
+                        const char  *path,
+                        double       value,
+                        const char  *merge_key,
+                        GError     **error)
+{
+  g_autoptr(PmdScenario) next = NULL;
+  PmdOverride *override;
+
+  g_return_val_if_fail (PMD_IS_DOCUMENT (self), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  next = pmd_scenario_copy (self->scenario);
+  override = variant_override (next, self->variant, path);
+  if (override != NULL)
+    override->value = value;
+  else if (!pmd_scenario_set_param (next, path, value, error))
+    return FALSE;
+  return commit (self, g_steal_pointer (&next), merge_key, error);
+}
+
+/**
+ * pmd_document_edit:
+ * @func: changes a copy of the scenario
+ * @user_data: for @func
+ * @error: from @func, or the rule the result breaks
+ *
+ * Any edit as one undo step; nothing changes when it fails.
+ */
+gboolean
+pmd_document_edit (PmdDocument *self,
+                   PmdEditFunc  func,
+                   gpointer     user_data,
+                   GError     **error)
+{
+  g_autoptr(PmdScenario) next = NULL;
+
+  g_return_val_if_fail (PMD_IS_DOCUMENT (self), FALSE);
+  g_return_val_if_fail (func != NULL, FALSE);
+
+  next = pmd_scenario_copy (self->scenario);
+  if (!func (next, user_data, error))
+    return FALSE;
+  pmd_document_break_merge (self);
+  return commit (self, g_steal_pointer (&next), NULL, error);
+}
+
+/* Ends the current merge: the next edit is a step of its own. */
+void
+pmd_document_break_merge (PmdDocument *self)
+{
+  g_return_if_fail (PMD_IS_DOCUMENT (self));
+  g_clear_pointer (&self->merge_key, g_free);
+}
+
+gboolean
+pmd_document_get_modified (PmdDocument *self)
+{
+  g_return_val_if_fail (PMD_IS_DOCUMENT (self), FALSE);
+  return self->state != self->saved_state;
+}
+
+/* The scenario as it is now has been saved. */
+void
+pmd_document_set_saved (PmdDocument *self)
+{
+  g_return_if_fail (PMD_IS_DOCUMENT (self));
+
+  if (self->saved_state == self->state)
+    return;
+  self->saved_state = self->state;
+  pmd_document_break_merge (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MODIFIED]);
+}
+
+gboolean
+pmd_document_can_undo (PmdDocument *self)
+{
+  g_return_val_if_fail (PMD_IS_DOCUMENT (self), FALSE);
+  return self->undo->len > 0;
+}
+
+gboolean
+pmd_document_can_redo (PmdDocument *self)
+{
+  g_return_val_if_fail (PMD_IS_DOCUMENT (self), FALSE);
+  return self->redo->len > 0;
+}
+
+/* Moves one snapshot from @from to the current state, the current state
+ * onto @to. */
+static gboolean
+step (PmdDocument *self,
+      GArray      *from,
+      GArray      *to)
+{
+  Snapshot s;
+  PmdScenario *effective;
+  Flags before = flags_capture (self);
+
+  if (from->len == 0)
+    return FALSE;
+  s = pop (from);
+  /* A variant the snapshot does not have any more is no longer shown. */
+  if (self->variant != NULL && pmd_scenario_find_variant (s.scenario, self->variant) < 0)
+    {
+      g_clear_pointer (&self->variant, g_free);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_VARIANT]);
+    }
+  effective = build_effective (s.scenario, self->variant, NULL);
+  if (effective == NULL)
+    effective = build_effective (s.scenario, NULL, NULL);
+  g_assert (effective != NULL);
+  push (to, g_steal_pointer (&self->scenario), self->state);
+  self->state = s.state;
+  pmd_document_break_merge (self);
+  install (self, s.scenario, effective, &before);
+  return TRUE;
+}
+
+gboolean
+pmd_document_undo (PmdDocument *self)
+{
+  g_return_val_if_fail (PMD_IS_DOCUMENT (self), FALSE);
+  return step (self, self->undo, self->redo);
+}
+
+gboolean
+pmd_document_redo (PmdDocument *self)
+{
+  g_return_val_if_fail (PMD_IS_DOCUMENT (self), FALSE);
+  return step (self, self->redo, self->undo);
+}

@@ -1,23 +1,21 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include "pmd-application.h"
 #include "pmd-cli.h"
 
 int
 main (int    argc,
       char **argv)
 {
+  g_autoptr(PmdApplication) app = NULL;
+
   pmd_cli_init_locale ();
 
+  /* project, chart, report, validate: no display needed. */
   if (pmd_cli_is_command (argc, argv))
     return pmd_cli_run (argc, argv);
 
-  /* Until the window exists, "piramide" shows the bundled scenario's
-   * projection as a table. */
-  {
-    char *table_argv[] = { argv[0], "project", "--default", "--format", "table", NULL };
-    if (argc > 1)
-      return pmd_cli_run (argc, argv);
-    return pmd_cli_run (G_N_ELEMENTS (table_argv) - 1, table_argv);
-  }
+  app = pmd_application_new ();
+  return g_application_run (G_APPLICATION (app), argc, argv);
 }

@@ -159,6 +159,7 @@ static gboolean
 commit (PmdDocument *self,
         PmdScenario *next,
         const char  *merge_key,
+        gboolean     merge_any_time,
         GError     **error)
 {
   g_autoptr(PmdScenario) owned = next;
@@ -171,7 +172,7 @@ commit (PmdDocument *self,
     return FALSE;
 
   merge = merge_key != NULL && g_strcmp0 (merge_key, self->merge_key) == 0 &&
-          now - self->merge_time < MERGE_WINDOW_USEC && self->undo->len > 0;
+          (merge_any_time || now - self->merge_time < MERGE_WINDOW_USEC) && self->undo->len > 0;
   if (!merge)
     {
       push (self->undo, g_steal_pointer (&self->scenario), self->state);
@@ -455,7 +456,7 @@ pmd_document_set_param (PmdDocument *self,
     override->value = value;
   else if (!pmd_scenario_set_param (next, path, value, error))
     return FALSE;
-  return commit (self, g_steal_pointer (&next), merge_key, error);
+  return commit (self, g_steal_pointer (&next), merge_key, FALSE, error);
 }
 
 /**
@@ -472,6 +473,27 @@ pmd_document_edit (PmdDocument *self,
                    gpointer     user_data,
                    GError     **error)
 {
+  g_return_val_if_fail (PMD_IS_DOCUMENT (self), FALSE);
+
+  pmd_document_break_merge (self);
+  return pmd_document_edit_merge (self, func, user_data, NULL, error);
+}
+
+/**
+ * pmd_document_edit_merge:
+ * @merge_key: (nullable): consecutive edits with this key, however far
+ *   apart in time, are one undo step, until pmd_document_break_merge()
+ *
+ * For a dialog whose every change is previewed live and which is undone or
+ * kept as a whole.
+ */
+gboolean
+pmd_document_edit_merge (PmdDocument *self,
+                         PmdEditFunc  func,
+                         gpointer     user_data,
+                         const char  *merge_key,
+                         GError     **error)
+{
   g_autoptr(PmdScenario) next = NULL;
 
   g_return_val_if_fail (PMD_IS_DOCUMENT (self), FALSE);
@@ -480,8 +502,7 @@ pmd_document_edit (PmdDocument *self,
   next = pmd_scenario_copy (self->scenario);
   if (!func (next, user_data, error))
     return FALSE;
-  pmd_document_break_merge (self);
-  return commit (self, g_steal_pointer (&next), NULL, error);
+  return commit (self, g_steal_pointer (&next), merge_key, TRUE, error);
 }
 
 /* Ends the current merge: the next edit is a step of its own. */
@@ -509,6 +530,18 @@ pmd_document_set_saved (PmdDocument *self)
     return;
   self->saved_state = self->state;
   pmd_document_break_merge (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MODIFIED]);
+}
+
+/* The scenario as it is now has not been saved (restored work). */
+void
+pmd_document_set_unsaved (PmdDocument *self)
+{
+  g_return_if_fail (PMD_IS_DOCUMENT (self));
+
+  if (self->saved_state != self->state)
+    return;
+  self->saved_state = 0;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MODIFIED]);
 }
 

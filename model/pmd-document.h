@@ -3,7 +3,10 @@
 
 #include <glib-object.h>
 
+#include "pmd-format.h"
+#include "pmd-param.h"
 #include "pmd-projection.h"
+#include "pmd-variants.h"
 
 G_BEGIN_DECLS
 
@@ -42,9 +45,15 @@ gboolean             pmd_document_edit            (PmdDocument *self,
                                                    PmdEditFunc  func,
                                                    gpointer     user_data,
                                                    GError     **error);
+gboolean             pmd_document_edit_merge      (PmdDocument *self,
+                                                   PmdEditFunc  func,
+                                                   gpointer     user_data,
+                                                   const char  *merge_key,
+                                                   GError     **error);
 void                 pmd_document_break_merge     (PmdDocument *self);
 gboolean             pmd_document_get_modified    (PmdDocument *self);
 void                 pmd_document_set_saved       (PmdDocument *self);
+void                 pmd_document_set_unsaved     (PmdDocument *self);
 gboolean             pmd_document_can_undo        (PmdDocument *self);
 gboolean             pmd_document_can_redo        (PmdDocument *self);
 gboolean             pmd_document_undo            (PmdDocument *self);

@@ -307,7 +307,6 @@ test_project_default_and_table (void)
   g_auto(Run) a = { 0 };
   g_auto(Run) b = { 0 };
   g_auto(Run) t = { 0 };
-  g_auto(Run) bare = { 0 };
 
   run (&a, "project", "--default");
   run (&b, "project", file);
@@ -321,11 +320,6 @@ test_project_default_and_table (void)
   g_assert_nonnull (strstr (t.out, "130,4"));
   g_assert_nonnull (strstr (t.out, "127,4"));
   g_assert_nonnull (strstr (t.out, "2046"));
-
-  /* Without arguments: the same table (until the window exists). */
-  run_env (&bare, NULL, NULL);
-  g_assert_cmpint (bare.status, ==, 0);
-  g_assert_cmpstr (bare.out, ==, t.out);
 }
 
 static char *

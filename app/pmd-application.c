@@ -1,0 +1,139 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "pmd-application.h"
+#include "pmd-window.h"
+
+struct _PmdApplication
+{
+  AdwApplication parent_instance;
+};
+
+G_DEFINE_FINAL_TYPE (PmdApplication, pmd_application, ADW_TYPE_APPLICATION)
+
+static PmdWindow *
+get_window (PmdApplication *self,
+            gboolean       *created)
+{
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+
+  *created = window == NULL;
+  if (window == NULL)
+    window = GTK_WINDOW (pmd_window_new (GTK_APPLICATION (self)));
+  return PMD_WINDOW (window);
+}
+
+static void
+pmd_application_activate (GApplication *app)
+{
+  gboolean created;
+  PmdWindow *window = get_window (PMD_APPLICATION (app), &created);
+
+  if (created)
+    {
+      /* The scenario opened last, else the bundled Westland example. */
+      g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+      g_autofree char *last = g_settings_get_string (settings, "last-file");
+
+      if (*last != '\0' && g_file_test (last, G_FILE_TEST_IS_REGULAR))
+        {
+          g_autoptr(GFile) file = g_file_new_for_path (last);
+          g_autoptr(GError) error = NULL;
+          if (!pmd_window_load_file (window, file, &error))
+            g_debug ("Could not reopen %s: %s", last, error->message);
+        }
+    }
+  gtk_window_present (GTK_WINDOW (window));
+  if (created)
+    pmd_window_check_recovery (window);
+}
+
+static void
+pmd_application_open (GApplication  *app,
+                      GFile        **files,
+                      int            n_files,
+                      const char    *hint)
+{
+  gboolean created;
+  PmdWindow *window = get_window (PMD_APPLICATION (app), &created);
+
+  gtk_window_present (GTK_WINDOW (window));
+  if (n_files > 0)
+    pmd_window_open_file (window, files[0]);
+}
+
+static void
+quit_action (GSimpleAction *action,
+             GVariant      *param,
+             gpointer       user_data)
+{
+  GtkApplication *app = user_data;
+  GList *windows = gtk_application_get_windows (app);
+
+  /* Closing asks about unsaved changes; the application ends with its
+   * last window. */
+  for (GList *l = windows; l; l = l->next)
+    gtk_window_close (l->data);
+}
+
+static void
+about_action (GSimpleAction *action,
+              GVariant      *param,
+              gpointer       user_data)
+{
+  GtkApplication *app = user_data;
+  const char *developers[] = { "Piramide developers", NULL };
+
+  adw_show_about_window (gtk_application_get_active_window (app),
+                         "application-name", "Piramide",
+                         "application-icon", APP_ID,
+                         "version", PACKAGE_VERSION,
+                         "comments", _("Plan the money of a municipality's social domain as a care pyramid"),
+                         "developers", developers,
+                         "license-type", GTK_LICENSE_GPL_3_0,
+                         "translator-credits", _("translator-credits"),
+                         NULL);
+}
+
+static const GActionEntry app_actions[] = {
+  { "quit", quit_action },
+  { "about", about_action },
+};
+
+static void
+pmd_application_startup (GApplication *app)
+{
+  const char *quit_accels[] = { "<Control>q", NULL };
+
+  G_APPLICATION_CLASS (pmd_application_parent_class)->startup (app);
+  g_action_map_add_action_entries (G_ACTION_MAP (app), app_actions, G_N_ELEMENTS (app_actions), app);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.quit", quit_accels);
+  gtk_window_set_default_icon_name (APP_ID);
+}
+
+static void
+pmd_application_class_init (PmdApplicationClass *klass)
+{
+  GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
+
+  app_class->activate = pmd_application_activate;
+  app_class->open = pmd_application_open;
+  app_class->startup = pmd_application_startup;
+}
+
+static void
+pmd_application_init (PmdApplication *self)
+{
+}
+
+PmdApplication *
+pmd_application_new (void)
+{
+  return g_object_new (PMD_TYPE_APPLICATION,
+                       "application-id", APP_ID,
+                       "flags", G_APPLICATION_HANDLES_OPEN,
+                       "resource-base-path", "/nl/piramide/Piramide",
+                       NULL);
+}

@@ -1,0 +1,472 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
+#include <locale.h>
+#include <string.h>
+
+#include "pmd-application.h"
+#include "pmd-money-dialog.h"
+#include "pmd-scenario-file.h"
+#include "pmd-window.h"
+#include "pmd-window-private.h"
+
+/*
+ * The real window under Xvfb, driven as a user would: sliders moved, actions
+ * activated, text typed; what the user reads is compared with the model's
+ * numbers for the same setting, computed here from the scenario file.
+ */
+
+static PmdApplication *app;
+static PmdWindow *window;
+
+static void
+drain (void)
+{
+  for (int i = 0; i < 3; i++)
+    {
+      while (g_main_context_pending (NULL))
+        g_main_context_iteration (NULL, FALSE);
+      g_usleep (2000);
+    }
+}
+
+static void
+wait_ms (int ms)
+{
+  gint64 end = g_get_monotonic_time () + ms * 1000;
+
+  while (g_get_monotonic_time () < end)
+    {
+      while (g_main_context_pending (NULL))
+        g_main_context_iteration (NULL, FALSE);
+      g_usleep (5000);
+    }
+}
+
+static void
+screenshot (GtkWidget  *widget,
+            const char *name)
+{
+  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
+  g_autoptr(GtkSnapshot) snapshot = NULL;
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autofree char *dir = g_build_filename (g_getenv ("PIRAMIDE_SCREENSHOTS"), NULL);
+  g_autofree char *path = NULL;
+  GskRenderer *renderer;
+  int w, h;
+
+  for (int i = 0; i < 200 && gdk_paintable_get_intrinsic_width (paintable) <= 1; i++)
+    wait_ms (10);
+  wait_ms (200);
+  w = gdk_paintable_get_intrinsic_width (paintable);
+  h = gdk_paintable_get_intrinsic_height (paintable);
+  snapshot = gtk_snapshot_new ();
+  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), w, h);
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  g_assert_nonnull (node);
+  renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
+  texture = gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, w, h));
+  g_mkdir_with_parents (dir, 0755);
+  path = g_build_filename (dir, name, NULL);
+  g_assert_true (gdk_texture_save_to_png (texture, path));
+  g_test_message ("screenshot %s (%d×%d)", path, w, h);
+}
+
+static PmdScenario *
+westland (void)
+{
+  g_autoptr(GError) error = NULL;
+  PmdScenario *sc = pmd_scenario_load_bundled ("westland-2026", &error);
+  g_assert_no_error (error);
+  return sc;
+}
+
+/* The model's total for @year with one parameter set, formatted as the card
+ * shows it. */
+static char *
+expected_total (const char *path,
+                double      value,
+                int         year)
+{
+  g_autoptr(PmdScenario) sc = westland ();
+  g_autoptr(PmdProjection) p = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (path != NULL)
+    {
+      g_assert_true (pmd_scenario_set_param (sc, path, value, &error));
+      g_assert_true (pmd_scenario_validate (sc, &error));
+    }
+  p = pmd_project (sc, &error);
+  g_assert_no_error (error);
+  return pmd_format_euro_compact (p->total_scenario[pmd_projection_year_index (p, year)]);
+}
+
+static void
+reset_window (void)
+{
+  pmd_window_load_bundled (window, "westland-2026");
+  _pmd_window_set_year (window, 2040);
+  drain ();
+}
+
+static void
+test_opens_default (void)
+{
+  g_autofree char *expected = expected_total (NULL, 0, 2040);
+
+  reset_window ();
+  g_assert_cmpstr (pmd_document_get_scenario (pmd_window_get_document (window))->name, ==,
+                   "Westland 2026 (illustratief)");
+  g_assert_cmpstr (_pmd_window_get_card_title (window, 0), ==, "Cost 2040");
+  g_assert_cmpstr (_pmd_window_get_card_value (window, 0), ==, expected);
+  screenshot (GTK_WIDGET (window), "overview-1280x720.png");
+}
+
+/* Moving the 75+ slider changes the total for 2040 to what the model gives
+ * for that setting; undo brings the figure back. */
+static void
+test_lever_75plus (void)
+{
+  GtkRange *lever;
+  g_autofree char *before = expected_total (NULL, 0, 2040);
+  g_autofree char *after = expected_total ("cohorts.75plus.points.1", 14000, 2040);
+  double value;
+
+  reset_window ();
+  lever = _pmd_window_get_lever (window, "cohorts.75plus.points.1", FALSE);
+  g_assert_nonnull (lever);
+  g_assert_cmpfloat (gtk_range_get_value (lever), ==, 12500);
+  g_assert_cmpstr (before, !=, after);
+
+  /* A drag: several values, one undo step. */
+  for (int v = 12600; v <= 14000; v += 200)
+    {
+      gtk_range_set_value (lever, v);
+      drain ();
+    }
+  gtk_range_set_value (lever, 14000);
+  drain ();
+  g_assert_true (pmd_document_get_param (pmd_window_get_document (window), "cohorts.75plus.points.1", &value));
+  g_assert_cmpfloat (value, ==, 14000);
+  g_assert_cmpstr (_pmd_window_get_card_value (window, 0), ==, after);
+  g_assert_true (pmd_document_get_modified (pmd_window_get_document (window)));
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
+  drain ();
+  g_assert_cmpstr (_pmd_window_get_card_value (window, 0), ==, before);
+  g_assert_cmpfloat (gtk_range_get_value (lever), ==, 12500);
+  g_assert_false (pmd_document_can_undo (pmd_window_get_document (window)));
+}
+
+static PmdMoneyDialog *
+find_money_dialog (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();   /* transfer none */
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) w = g_list_model_get_item (toplevels, i);
+      if (PMD_IS_MONEY_DIALOG (w))
+        return PMD_MONEY_DIALOG (w);
+    }
+  return NULL;
+}
+
+/* A money move through the dialog creates an invest intervention with the
+ * values chosen; its effect is the model's; undo takes it all back. */
+static void
+test_money_move (void)
+{
+  PmdDocument *doc;
+  PmdMoneyDialog *dialog;
+  const PmdScenario *sc;
+  const PmdIntervention *iv;
+  g_autofree char *id = NULL;
+  g_autofree char *before = expected_total (NULL, 0, 2040);
+  g_autofree char *after = NULL;
+  int idx;
+
+  reset_window ();
+  doc = pmd_window_get_document (window);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.move-money", NULL);
+  drain ();
+  dialog = find_money_dialog ();
+  g_assert_nonnull (dialog);
+  id = g_strdup (_pmd_money_dialog_get_id (dialog));
+  _pmd_money_dialog_set_lines (dialog, "wmo-maatwerk", "wijkteams");
+  gtk_range_set_value (_pmd_money_dialog_get_amount (dialog), 1000000);
+  drain ();
+  screenshot (GTK_WIDGET (dialog), "money-dialog.png");
+  _pmd_money_dialog_respond (dialog, TRUE);
+  drain ();
+  g_assert_null (find_money_dialog ());
+
+  sc = pmd_document_get_scenario (doc);
+  idx = pmd_scenario_find_intervention (sc, id);
+  g_assert_cmpint (idx, >=, 0);
+  iv = g_ptr_array_index (sc->interventions, idx);
+  g_assert_cmpint (iv->type, ==, PMD_INTERVENTION_INVEST);
+  g_assert_cmpstr (iv->source, ==, "wmo-maatwerk");
+  g_assert_cmpstr (iv->target, ==, "wijkteams");
+  g_assert_cmpfloat (iv->amount, ==, 1000000);
+  /* The dialog's defaults: return 1, from the year after the base year,
+   * two years' delay, three years' ramp-up. */
+  g_assert_cmpfloat (iv->ret, ==, 1.0);
+  g_assert_cmpint (iv->start, ==, 2027);
+  g_assert_cmpint (iv->lag, ==, 2);
+  g_assert_cmpint (iv->ramp_years, ==, 3);
+
+  /* The same intervention added to the file by hand gives the same figure. */
+  {
+    g_autoptr(PmdScenario) copy = westland ();
+    g_autoptr(PmdProjection) p = NULL;
+    PmdIntervention *same = pmd_intervention_new (id, PMD_INTERVENTION_INVEST, "wmo-maatwerk", "wijkteams", 2027);
+    same->amount = 1e6;
+    same->ret = 1.0;
+    same->lag = 2;
+    same->ramp_years = 3;
+    g_ptr_array_add (copy->interventions, same);
+    g_assert_true (pmd_scenario_validate (copy, NULL));
+    p = pmd_project (copy, NULL);
+    after = pmd_format_euro_compact (p->total_scenario[pmd_projection_year_index (p, 2040)]);
+  }
+  g_assert_cmpstr (_pmd_window_get_card_value (window, 0), ==, after);
+
+  /* The whole dialog was one step. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
+  drain ();
+  g_assert_cmpint (pmd_scenario_find_intervention (pmd_document_get_scenario (doc), id), <, 0);
+  g_assert_cmpstr (_pmd_window_get_card_value (window, 0), ==, before);
+  g_assert_false (pmd_document_can_undo (doc));
+
+  /* Cancel leaves nothing behind. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.move-money", NULL);
+  drain ();
+  dialog = find_money_dialog ();
+  gtk_range_set_value (_pmd_money_dialog_get_amount (dialog), 2000000);
+  drain ();
+  _pmd_money_dialog_respond (dialog, FALSE);
+  drain ();
+  g_assert_cmpuint (pmd_document_get_scenario (doc)->interventions->len, ==, 3);
+  g_assert_false (pmd_document_get_modified (doc));
+}
+
+/* Save, change, reopen: the saved scenario comes back exactly. A corrupt
+ * file leaves the open scenario untouched. */
+static void
+test_save_reopen_corrupt (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("piramide-ui-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "saved.piramide", NULL);
+  g_autofree char *bad_path = g_build_filename (dir, "corrupt.piramide", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GFile) bad = g_file_new_for_path (bad_path);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *saved_text = NULL;
+  g_autofree char *card_saved = NULL;
+  g_autofree char *text_before = NULL;
+  g_autofree char *text_after = NULL;
+  PmdDocument *doc;
+  GtkRange *lever;
+
+  reset_window ();
+  doc = pmd_window_get_document (window);
+  lever = _pmd_window_get_lever (window, "scenario.indexation", FALSE);
+  gtk_range_set_value (lever, 0.02);
+  drain ();
+  g_assert_true (pmd_window_save_to (window, file, &error));
+  g_assert_no_error (error);
+  g_assert_false (pmd_document_get_modified (doc));
+  saved_text = pmd_scenario_to_data (pmd_document_get_scenario (doc), NULL);
+  card_saved = g_strdup (_pmd_window_get_card_value (window, 0));
+
+  gtk_range_set_value (_pmd_window_get_lever (window, "scenario.indexation", FALSE), 0.04);
+  drain ();
+  g_assert_cmpstr (_pmd_window_get_card_value (window, 0), !=, card_saved);
+
+  g_assert_true (pmd_window_load_file (window, file, &error));
+  drain ();
+  text_after = pmd_scenario_to_data (pmd_document_get_scenario (doc), NULL);
+  g_assert_cmpstr (text_after, ==, saved_text);
+  g_assert_cmpstr (_pmd_window_get_card_value (window, 0), ==, card_saved);
+  g_assert_true (g_file_equal (pmd_window_get_file (window), file));
+
+  g_assert_true (g_file_set_contents (bad_path, "{\"format\": \"piramide-scenario\", \"version\": 1, \"base_year\": 20", -1, NULL));
+  text_before = pmd_scenario_to_data (pmd_document_get_scenario (doc), NULL);
+  g_assert_false (pmd_window_load_file (window, bad, &error));
+  g_assert_error (error, PMD_SCENARIO_ERROR, PMD_SCENARIO_ERROR_SYNTAX);
+  g_clear_pointer (&text_after, g_free);
+  text_after = pmd_scenario_to_data (pmd_document_get_scenario (doc), NULL);
+  g_assert_cmpstr (text_after, ==, text_before);
+  g_assert_true (g_file_equal (pmd_window_get_file (window), file));
+  g_assert_cmpstr (_pmd_window_get_card_value (window, 0), ==, card_saved);
+
+  g_remove (path);
+  g_remove (bad_path);
+  g_rmdir (dir);
+}
+
+/* Typing in the cost lines table: Dutch input accepted, nonsense refused. */
+static void
+test_lines_edit (void)
+{
+  PmdLinesPage *page = _pmd_window_get_lines_page (window);
+  PmdDocument *doc;
+  g_autoptr(GError) error = NULL;
+  double value;
+  int wmo;
+
+  reset_window ();
+  doc = pmd_window_get_document (window);
+  wmo = pmd_scenario_find_line (pmd_document_get_scenario (doc), "wmo-maatwerk");
+  _pmd_window_show_page (window, "lines");
+  drain ();
+  screenshot (GTK_WIDGET (window), "lines-1280x720.png");
+
+  g_assert_true (_pmd_lines_page_commit (page, wmo, "base_cost", "€ 22,9 mln", &error));
+  g_assert_true (pmd_document_get_param (doc, "lines.wmo-maatwerk.base_cost", &value));
+  g_assert_cmpfloat (value, ==, 22900000);
+  g_assert_true (_pmd_lines_page_commit (page, wmo, "growth", "1,5", &error));
+  g_assert_true (pmd_document_get_param (doc, "lines.wmo-maatwerk.growth", &value));
+  g_assert_cmpfloat_with_epsilon (value, 0.015, 1e-12);
+  g_assert_false (_pmd_lines_page_commit (page, wmo, "base_cost", "veel", &error));
+  g_assert_nonnull (error);
+  g_clear_error (&error);
+  g_assert_false (_pmd_lines_page_commit (page, wmo, "clients", "-5", &error));
+  g_assert_error (error, PMD_SCENARIO_ERROR, PMD_SCENARIO_ERROR_INVALID);
+  g_assert_true (pmd_document_get_param (doc, "lines.wmo-maatwerk.base_cost", &value));
+  g_assert_cmpfloat (value, ==, 22900000);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
+  drain ();
+  g_assert_true (pmd_document_get_param (doc, "lines.wmo-maatwerk.base_cost", &value));
+  g_assert_cmpfloat (value, ==, 22800000);
+  _pmd_window_show_page (window, "overview");
+}
+
+/* Meeting mode: F5's action, number keys for variants, Escape's action. */
+static void
+test_meeting_mode (void)
+{
+  PmdDocument *doc;
+
+  reset_window ();
+  doc = pmd_window_get_document (window);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.meeting", NULL);
+  drain ();
+  g_assert_true (_pmd_window_in_meeting (window));
+  g_assert_nonnull (_pmd_window_get_lever (window, "cohorts.75plus.points.1", TRUE));
+  screenshot (GTK_WIDGET (window), "meeting.png");
+
+  /* 2 shows the first variant, "Niets doen"; 1 the scenario as written. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-variant", "u", 2);
+  drain ();
+  g_assert_cmpstr (pmd_document_get_variant (doc), ==, "niets-doen");
+  g_assert_cmpuint (gtk_drop_down_get_selected (_pmd_window_get_variant_dropdown (window)), ==, 1);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-variant", "u", 1);
+  drain ();
+  g_assert_null (pmd_document_get_variant (doc));
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.leave-meeting", NULL);
+  drain ();
+  g_assert_false (_pmd_window_in_meeting (window));
+}
+
+static void
+test_sizes (void)
+{
+  reset_window ();
+  gtk_window_unfullscreen (GTK_WINDOW (window));
+  gtk_window_set_default_size (GTK_WINDOW (window), 1920, 1080);
+  drain ();
+  wait_ms (300);
+  screenshot (GTK_WIDGET (window), "overview-1920x1080.png");
+  _pmd_window_show_page (window, "analysis");
+  drain ();
+  screenshot (GTK_WIDGET (window), "analysis-1920x1080.png");
+  _pmd_window_show_page (window, "overview");
+  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 720);
+  drain ();
+}
+
+/* The Dutch run: what a user with LANG=nl_NL.UTF-8 sees. */
+static void
+test_dutch (void)
+{
+  reset_window ();
+  g_assert_cmpstr (_pmd_window_get_card_title (window, 0), ==, "Kosten 2040");
+  g_assert_true (g_str_has_suffix (_pmd_window_get_card_value (window, 0), " mln"));
+  screenshot (GTK_WIDGET (window), "overview-nl-1280x720.png");
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.meeting", NULL);
+  drain ();
+  screenshot (GTK_WIDGET (window), "meeting-nl.png");
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.leave-meeting", NULL);
+  drain ();
+  _pmd_window_show_page (window, "lines");
+  drain ();
+  screenshot (GTK_WIDGET (window), "lines-nl.png");
+  _pmd_window_show_page (window, "overview");
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  int status;
+
+  /* Not G_TEST_OPTION_ISOLATE_DIRS: it hides the system's data directories,
+   * and with them the MIME database that icon loading needs. Only the
+   * user's own directories (autosave, recent files) are made fresh. */
+  {
+    g_autofree char *home = g_dir_make_tmp ("piramide-ui-home-XXXXXX", NULL);
+    g_autofree char *data = g_build_filename (home, "data", NULL);
+    g_autofree char *config = g_build_filename (home, "config", NULL);
+    g_autofree char *cache = g_build_filename (home, "cache", NULL);
+    g_setenv ("XDG_DATA_HOME", data, TRUE);
+    g_setenv ("XDG_CONFIG_HOME", config, TRUE);
+    g_setenv ("XDG_CACHE_HOME", cache, TRUE);
+  }
+  g_test_init (&argc, &argv, NULL);
+  setlocale (LC_ALL, "");
+  setlocale (LC_NUMERIC, "C");
+  bindtextdomain (GETTEXT_PACKAGE, g_getenv ("PIRAMIDE_LOCALEDIR"));
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+
+  gtk_init ();
+  adw_init ();
+  app = pmd_application_new ();
+  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
+  g_assert_true (g_application_register (G_APPLICATION (app), NULL, NULL));
+  g_application_activate (G_APPLICATION (app));
+  window = PMD_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (app)));
+  g_assert_nonnull (window);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 720);
+  gtk_window_present (GTK_WINDOW (window));
+  drain ();
+
+  if (g_strcmp0 (g_getenv ("PIRAMIDE_UI_DUTCH"), "1") == 0)
+    g_test_add_func ("/ui/window/dutch", test_dutch);
+  else
+    {
+      g_test_add_func ("/ui/window/opens-default", test_opens_default);
+      g_test_add_func ("/ui/window/lever-75plus", test_lever_75plus);
+      g_test_add_func ("/ui/window/money-move", test_money_move);
+      g_test_add_func ("/ui/window/save-reopen-corrupt", test_save_reopen_corrupt);
+      g_test_add_func ("/ui/window/lines-edit", test_lines_edit);
+      g_test_add_func ("/ui/window/meeting-mode", test_meeting_mode);
+      g_test_add_func ("/ui/window/sizes", test_sizes);
+    }
+  status = g_test_run ();
+
+  /* Nothing modified: the window closes without asking. */
+  pmd_window_load_bundled (window, "westland-2026");
+  gtk_window_destroy (GTK_WINDOW (window));
+  drain ();
+  g_object_unref (app);
+  return status;
+}

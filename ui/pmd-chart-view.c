@@ -1,0 +1,301 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gi18n-lib.h>
+
+#include "pmd-chart-view.h"
+
+/*
+ * A thin widget around pmd_chart_render(): it paints the chart of the
+ * document's projection, in the desktop's light or dark style, and shows
+ * what lies under the pointer as a tooltip. No drawing code lives here.
+ */
+
+struct _PmdChartView
+{
+  GtkWidget       parent_instance;
+
+  PmdChartKind    kind;
+  PmdDocument    *document;
+  gulong          changed_id;
+  int             year;
+  double          font_scale;
+  PmdChartRecord *record;   /* from the last paint, for tooltips */
+};
+
+G_DEFINE_FINAL_TYPE (PmdChartView, pmd_chart_view, GTK_TYPE_WIDGET)
+
+enum {
+  PROP_0,
+  PROP_KIND,
+  PROP_DOCUMENT,
+  PROP_YEAR,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void
+update_accessible (PmdChartView *self)
+{
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, pmd_chart_kind_title (self->kind),
+                                  -1);
+}
+
+static void
+document_changed_cb (PmdChartView *self)
+{
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+static void
+style_changed_cb (PmdChartView *self)
+{
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+static gboolean
+query_tooltip_cb (GtkWidget  *widget,
+                  int         x,
+                  int         y,
+                  gboolean    keyboard,
+                  GtkTooltip *tooltip,
+                  gpointer    user_data)
+{
+  PmdChartView *self = PMD_CHART_VIEW (widget);
+  const char *text;
+
+  if (keyboard || self->record == NULL)
+    return FALSE;
+  text = pmd_chart_record_lookup (self->record, x, y);
+  if (text == NULL)
+    return FALSE;
+  gtk_tooltip_set_text (tooltip, text);
+  return TRUE;
+}
+
+static void
+pmd_chart_view_snapshot (GtkWidget   *widget,
+                         GtkSnapshot *snapshot)
+{
+  PmdChartView *self = PMD_CHART_VIEW (widget);
+  int width = gtk_widget_get_width (widget);
+  int height = gtk_widget_get_height (widget);
+  g_autoptr(PmdVariantSet) variants = NULL;
+  PmdChartInput input = { 0 };
+  PmdChartStyle style;
+  cairo_t *cr;
+
+  if (self->document == NULL || width <= 0 || height <= 0)
+    return;
+
+  input.scenario = pmd_document_get_effective (self->document);
+  input.projection = pmd_document_get_projection (self->document);
+  input.year = self->year;
+  if (self->kind == PMD_CHART_VARIANTS)
+    {
+      variants = pmd_variant_set_new (pmd_document_get_scenario (self->document), NULL);
+      if (variants != NULL)
+        {
+          input.n_variants = variants->n;
+          input.variant_names = (const char *const *) variants->names;
+          input.variant_projections = (const PmdProjection *const *) variants->projections;
+        }
+    }
+  pmd_chart_style_init (&style, adw_style_manager_get_dark (adw_style_manager_get_default ()));
+  style.font_scale = self->font_scale;
+
+  g_clear_pointer (&self->record, pmd_chart_record_free);
+  self->record = pmd_chart_record_new ();
+  cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
+  pmd_chart_render_record (self->kind, &input, &style, cr, width, height, self->record);
+  cairo_destroy (cr);
+}
+
+static void
+pmd_chart_view_dispose (GObject *object)
+{
+  PmdChartView *self = PMD_CHART_VIEW (object);
+
+  if (self->document != NULL)
+    g_clear_signal_handler (&self->changed_id, self->document);
+  g_clear_object (&self->document);
+  g_clear_pointer (&self->record, pmd_chart_record_free);
+
+  G_OBJECT_CLASS (pmd_chart_view_parent_class)->dispose (object);
+}
+
+static void
+pmd_chart_view_get_property (GObject    *object,
+                             guint       prop_id,
+                             GValue     *value,
+                             GParamSpec *pspec)
+{
+  PmdChartView *self = PMD_CHART_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_KIND:
+      g_value_set_int (value, self->kind);
+      break;
+    case PROP_DOCUMENT:
+      g_value_set_object (value, self->document);
+      break;
+    case PROP_YEAR:
+      g_value_set_int (value, self->year);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+pmd_chart_view_set_property (GObject      *object,
+                             guint         prop_id,
+                             const GValue *value,
+                             GParamSpec   *pspec)
+{
+  PmdChartView *self = PMD_CHART_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_KIND:
+      pmd_chart_view_set_kind (self, g_value_get_int (value));
+      break;
+    case PROP_DOCUMENT:
+      pmd_chart_view_set_document (self, g_value_get_object (value));
+      break;
+    case PROP_YEAR:
+      pmd_chart_view_set_year (self, g_value_get_int (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+pmd_chart_view_class_init (PmdChartViewClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = pmd_chart_view_dispose;
+  object_class->get_property = pmd_chart_view_get_property;
+  object_class->set_property = pmd_chart_view_set_property;
+  widget_class->snapshot = pmd_chart_view_snapshot;
+
+  properties[PROP_KIND] =
+    g_param_spec_int ("kind", NULL, NULL, 0, PMD_N_CHART_KINDS - 1, PMD_CHART_CURVES,
+                      G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_DOCUMENT] =
+    g_param_spec_object ("document", NULL, NULL, PMD_TYPE_DOCUMENT,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_YEAR] =
+    g_param_spec_int ("year", NULL, NULL, 0, 2200, 0,
+                      G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_css_name (widget_class, "chartview");
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_IMG);
+}
+
+static void
+pmd_chart_view_init (PmdChartView *self)
+{
+  self->font_scale = 1.0;
+  gtk_widget_set_has_tooltip (GTK_WIDGET (self), TRUE);
+  g_signal_connect (self, "query-tooltip", G_CALLBACK (query_tooltip_cb), NULL);
+  g_signal_connect_object (adw_style_manager_get_default (), "notify::dark",
+                           G_CALLBACK (style_changed_cb), self, G_CONNECT_SWAPPED);
+  gtk_widget_set_size_request (GTK_WIDGET (self), 320, 240);
+  update_accessible (self);
+}
+
+GtkWidget *
+pmd_chart_view_new (PmdChartKind kind)
+{
+  return g_object_new (PMD_TYPE_CHART_VIEW, "kind", kind, NULL);
+}
+
+PmdChartKind
+pmd_chart_view_get_kind (PmdChartView *self)
+{
+  g_return_val_if_fail (PMD_IS_CHART_VIEW (self), PMD_CHART_CURVES);
+  return self->kind;
+}
+
+void
+pmd_chart_view_set_kind (PmdChartView *self,
+                         PmdChartKind  kind)
+{
+  g_return_if_fail (PMD_IS_CHART_VIEW (self));
+  g_return_if_fail (kind < PMD_N_CHART_KINDS);
+
+  if (self->kind == kind)
+    return;
+  self->kind = kind;
+  update_accessible (self);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_KIND]);
+}
+
+PmdDocument *
+pmd_chart_view_get_document (PmdChartView *self)
+{
+  g_return_val_if_fail (PMD_IS_CHART_VIEW (self), NULL);
+  return self->document;
+}
+
+void
+pmd_chart_view_set_document (PmdChartView *self,
+                             PmdDocument  *document)
+{
+  g_return_if_fail (PMD_IS_CHART_VIEW (self));
+  g_return_if_fail (document == NULL || PMD_IS_DOCUMENT (document));
+
+  if (self->document == document)
+    return;
+  if (self->document != NULL)
+    g_clear_signal_handler (&self->changed_id, self->document);
+  g_set_object (&self->document, document);
+  if (document != NULL)
+    self->changed_id = g_signal_connect_swapped (document, "changed", G_CALLBACK (document_changed_cb), self);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DOCUMENT]);
+}
+
+int
+pmd_chart_view_get_year (PmdChartView *self)
+{
+  g_return_val_if_fail (PMD_IS_CHART_VIEW (self), 0);
+  return self->year;
+}
+
+/**
+ * pmd_chart_view_set_year:
+ * @year: the year the pyramid and the bridge show; 0 for the last
+ */
+void
+pmd_chart_view_set_year (PmdChartView *self,
+                         int           year)
+{
+  g_return_if_fail (PMD_IS_CHART_VIEW (self));
+
+  if (self->year == year)
+    return;
+  self->year = year;
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_YEAR]);
+}
+
+/* Larger type, for meeting mode on a projector. */
+void
+pmd_chart_view_set_font_scale (PmdChartView *self,
+                               double        scale)
+{
+  g_return_if_fail (PMD_IS_CHART_VIEW (self));
+  self->font_scale = scale;
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}

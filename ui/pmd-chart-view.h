@@ -1,0 +1,27 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "pmd-chart.h"
+#include "pmd-document.h"
+
+G_BEGIN_DECLS
+
+#define PMD_TYPE_CHART_VIEW (pmd_chart_view_get_type ())
+G_DECLARE_FINAL_TYPE (PmdChartView, pmd_chart_view, PMD, CHART_VIEW, GtkWidget)
+
+GtkWidget    *pmd_chart_view_new          (PmdChartKind kind);
+PmdChartKind  pmd_chart_view_get_kind     (PmdChartView *self);
+void          pmd_chart_view_set_kind     (PmdChartView *self,
+                                           PmdChartKind  kind);
+PmdDocument  *pmd_chart_view_get_document (PmdChartView *self);
+void          pmd_chart_view_set_document (PmdChartView *self,
+                                           PmdDocument  *document);
+int           pmd_chart_view_get_year     (PmdChartView *self);
+void          pmd_chart_view_set_year     (PmdChartView *self,
+                                           int           year);
+void          pmd_chart_view_set_font_scale (PmdChartView *self,
+                                             double        scale);
+
+G_END_DECLS

@@ -1,0 +1,216 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <string.h>
+
+#include "pmd-export-dialog.h"
+#include "pmd-chart-view.h"
+#include "pmd-chart-export.h"
+
+/* Export a chart as PNG, SVG or PDF, or copy it, with a live preview. */
+
+struct _PmdExportDialog
+{
+  AdwWindow      parent_instance;
+
+  PmdDocument   *document;
+  int            year;
+  AdwComboRow   *kind_row;
+  GtkSpinButton *width;
+  GtkSpinButton *height;
+  PmdChartView  *preview;
+};
+
+G_DEFINE_FINAL_TYPE (PmdExportDialog, pmd_export_dialog, ADW_TYPE_WINDOW)
+
+static void
+fill_input (PmdExportDialog *self,
+            PmdChartInput   *input,
+            PmdVariantSet  **variants)
+{
+  memset (input, 0, sizeof *input);
+  input->scenario = pmd_document_get_effective (self->document);
+  input->projection = pmd_document_get_projection (self->document);
+  input->year = self->year;
+  if (adw_combo_row_get_selected (self->kind_row) == PMD_CHART_VARIANTS)
+    {
+      *variants = pmd_variant_set_new (pmd_document_get_scenario (self->document), NULL);
+      if (*variants != NULL)
+        {
+          input->n_variants = (*variants)->n;
+          input->variant_names = (const char *const *) (*variants)->names;
+          input->variant_projections = (const PmdProjection *const *) (*variants)->projections;
+        }
+    }
+}
+
+static void
+kind_changed_cb (PmdExportDialog *self)
+{
+  pmd_chart_view_set_kind (self->preview, adw_combo_row_get_selected (self->kind_row));
+}
+
+static void
+copy_clicked_cb (PmdExportDialog *self)
+{
+  g_autoptr(PmdVariantSet) variants = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  PmdChartInput input;
+  PmdChartStyle style;
+  int w = gtk_spin_button_get_value_as_int (self->width), h = gtk_spin_button_get_value_as_int (self->height);
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, w, h);
+  cairo_t *cr = cairo_create (surface);
+
+  fill_input (self, &input, &variants);
+  pmd_chart_style_init (&style, FALSE);
+  pmd_chart_render (adw_combo_row_get_selected (self->kind_row), &input, &style, cr, w, h);
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+  bytes = g_bytes_new (cairo_image_surface_get_data (surface),
+                       (gsize) cairo_image_surface_get_stride (surface) * h);
+  texture = gdk_memory_texture_new (w, h, GDK_MEMORY_B8G8R8A8_PREMULTIPLIED, bytes,
+                                    cairo_image_surface_get_stride (surface));
+  gdk_clipboard_set_texture (gtk_widget_get_clipboard (GTK_WIDGET (self)), texture);
+  cairo_surface_destroy (surface);
+}
+
+static void
+save_response_cb (GtkNativeDialog *chooser,
+                  int              response,
+                  PmdExportDialog *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+      g_autofree char *path = g_file_get_path (file);
+      g_autoptr(PmdVariantSet) variants = NULL;
+      g_autoptr(GError) error = NULL;
+      PmdChartInput input;
+      PmdChartStyle style;
+
+      fill_input (self, &input, &variants);
+      pmd_chart_style_init (&style, FALSE);
+      if (path == NULL ||
+          !pmd_chart_export (adw_combo_row_get_selected (self->kind_row), &input, &style, path,
+                             gtk_spin_button_get_value (self->width), gtk_spin_button_get_value (self->height),
+                             1.0, &error))
+        {
+          GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Could not export the chart"),
+                                                      error ? error->message : _("Only local files can be written"));
+          adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+          gtk_window_present (GTK_WINDOW (dialog));
+        }
+      else
+        gtk_window_destroy (GTK_WINDOW (self));
+    }
+  g_object_unref (chooser);
+}
+
+static void
+save_clicked_cb (PmdExportDialog *self)
+{
+  GtkFileChooserNative *chooser;
+  g_autofree char *name = g_strdup_printf ("%s.png", pmd_chart_kind_to_string (adw_combo_row_get_selected (self->kind_row)));
+
+  chooser = gtk_file_chooser_native_new (_("Export Chart"), GTK_WINDOW (self), GTK_FILE_CHOOSER_ACTION_SAVE,
+                                         _("_Export"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
+  g_signal_connect (chooser, "response", G_CALLBACK (save_response_cb), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static void
+pmd_export_dialog_dispose (GObject *object)
+{
+  g_clear_object (&PMD_EXPORT_DIALOG (object)->document);
+  G_OBJECT_CLASS (pmd_export_dialog_parent_class)->dispose (object);
+}
+
+static void
+pmd_export_dialog_class_init (PmdExportDialogClass *klass)
+{
+  G_OBJECT_CLASS (klass)->dispose = pmd_export_dialog_dispose;
+  gtk_widget_class_add_binding_action (GTK_WIDGET_CLASS (klass), GDK_KEY_Escape, 0, "window.close", NULL);
+}
+
+static void
+pmd_export_dialog_init (PmdExportDialog *self)
+{
+}
+
+static GtkSpinButton *
+size_row (AdwPreferencesGroup *group,
+          const char          *title,
+          int                  value)
+{
+  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *spin = gtk_spin_button_new_with_range (320, 7680, 10);
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (spin), value);
+  gtk_widget_set_valign (spin, GTK_ALIGN_CENTER);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), spin);
+  adw_preferences_group_add (group, row);
+  return GTK_SPIN_BUTTON (spin);
+}
+
+GtkWindow *
+pmd_export_dialog_new (GtkWindow   *parent,
+                       PmdDocument *document,
+                       int          year)
+{
+  PmdExportDialog *self = g_object_new (PMD_TYPE_EXPORT_DIALOG,
+                                        "transient-for", parent, "modal", TRUE,
+                                        "title", _("Export Chart"),
+                                        "default-width", 900, "default-height", 640, NULL);
+  g_autoptr(GtkStringList) kinds = gtk_string_list_new (NULL);
+  GtkWidget *box, *header, *copy, *save, *content, *settings;
+  AdwPreferencesGroup *group;
+
+  self->document = g_object_ref (document);
+  self->year = year;
+  for (int k = 0; k < PMD_N_CHART_KINDS; k++)
+    gtk_string_list_append (kinds, pmd_chart_kind_title (k));
+
+  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  header = adw_header_bar_new ();
+  copy = gtk_button_new_with_mnemonic (_("_Copy"));
+  save = gtk_button_new_with_mnemonic (_("_Export…"));
+  gtk_widget_add_css_class (save, "suggested-action");
+  adw_header_bar_pack_start (ADW_HEADER_BAR (header), copy);
+  adw_header_bar_pack_end (ADW_HEADER_BAR (header), save);
+  gtk_box_append (GTK_BOX (box), header);
+
+  content = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  gtk_widget_set_vexpand (content, TRUE);
+  settings = adw_preferences_page_new ();
+  gtk_widget_set_size_request (settings, 320, -1);
+  group = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
+  adw_preferences_page_add (ADW_PREFERENCES_PAGE (settings), group);
+  self->kind_row = ADW_COMBO_ROW (adw_combo_row_new ());
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->kind_row), _("Chart"));
+  adw_combo_row_set_model (self->kind_row, G_LIST_MODEL (kinds));
+  adw_preferences_group_add (group, GTK_WIDGET (self->kind_row));
+  self->width = size_row (group, _("Width"), 1600);
+  self->height = size_row (group, _("Height"), 900);
+  gtk_box_append (GTK_BOX (content), settings);
+
+  self->preview = PMD_CHART_VIEW (pmd_chart_view_new (PMD_CHART_CURVES));
+  pmd_chart_view_set_document (self->preview, document);
+  pmd_chart_view_set_year (self->preview, year);
+  gtk_widget_set_hexpand (GTK_WIDGET (self->preview), TRUE);
+  gtk_widget_set_margin_end (GTK_WIDGET (self->preview), 12);
+  gtk_widget_set_margin_bottom (GTK_WIDGET (self->preview), 12);
+  gtk_widget_set_margin_top (GTK_WIDGET (self->preview), 12);
+  gtk_box_append (GTK_BOX (content), GTK_WIDGET (self->preview));
+  gtk_box_append (GTK_BOX (box), content);
+  adw_window_set_content (ADW_WINDOW (self), box);
+
+  g_signal_connect_swapped (self->kind_row, "notify::selected", G_CALLBACK (kind_changed_cb), self);
+  g_signal_connect_swapped (copy, "clicked", G_CALLBACK (copy_clicked_cb), self);
+  g_signal_connect_swapped (save, "clicked", G_CALLBACK (save_clicked_cb), self);
+  return GTK_WINDOW (self);
+}

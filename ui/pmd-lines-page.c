@@ -1,0 +1,561 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gi18n-lib.h>
+#include <string.h>
+
+#include "pmd-lines-page.h"
+
+/*
+ * The cost lines in a column view, edited in place. Numbers are read the
+ * way a Dutch user types them ("22,8 mln", "€ 1.250.000", "3,4%") and shown
+ * the Dutch way; a cell whose text is not a number turns red while typing,
+ * and a value the model refuses leaves the scenario as it was.
+ */
+
+/* One row: the index of a line in the scenario. */
+#define PMD_TYPE_LINE_ITEM (pmd_line_item_get_type ())
+G_DECLARE_FINAL_TYPE (PmdLineItem, pmd_line_item, PMD, LINE_ITEM, GObject)
+
+struct _PmdLineItem
+{
+  GObject parent_instance;
+  guint   index;
+};
+
+G_DEFINE_FINAL_TYPE (PmdLineItem, pmd_line_item, G_TYPE_OBJECT)
+
+static void pmd_line_item_class_init (PmdLineItemClass *klass) { }
+static void pmd_line_item_init (PmdLineItem *self) { }
+
+static PmdLineItem *
+pmd_line_item_new (guint index)
+{
+  PmdLineItem *item = g_object_new (PMD_TYPE_LINE_ITEM, NULL);
+  item->index = index;
+  return item;
+}
+
+typedef enum
+{
+  FIELD_TEXT,
+  FIELD_MONEY,
+  FIELD_COUNT,
+  FIELD_NUMBER,
+  FIELD_PERCENT,
+} FieldKind;
+
+typedef struct
+{
+  const char *field;
+  const char *title;
+  FieldKind   kind;
+} Column;
+
+static const Column columns[] = {
+  { "name", N_("Cost line"), FIELD_TEXT },
+  { "base_cost", N_("Base cost"), FIELD_MONEY },
+  { "clients", N_("Clients"), FIELD_COUNT },
+  { "elasticity", N_("Elasticity"), FIELD_NUMBER },
+  { "growth", N_("Growth"), FIELD_PERCENT },
+  { "indexation", N_("Indexation"), FIELD_PERCENT },
+};
+
+struct _PmdLinesPage
+{
+  GtkBox         parent_instance;
+
+  PmdDocument   *document;
+  GListStore    *store;
+  GtkColumnView *view;
+  GtkSingleSelection *selection;
+  int            editing;
+  char          *shape;
+};
+
+G_DEFINE_FINAL_TYPE (PmdLinesPage, pmd_lines_page, GTK_TYPE_BOX)
+
+static void
+show_error (PmdLinesPage *self,
+            const char   *message)
+{
+  GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
+
+  if (overlay != NULL)
+    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), adw_toast_new (message));
+}
+
+static const PmdLine *
+line_at (PmdLinesPage *self,
+         guint         index)
+{
+  const PmdScenario *sc = pmd_document_get_scenario (self->document);
+  return index < sc->lines->len ? g_ptr_array_index (sc->lines, index) : NULL;
+}
+
+static char *
+cell_text (const PmdScenario *sc,
+           const PmdLine     *l,
+           const Column      *col)
+{
+  if (g_str_equal (col->field, "name"))
+    return g_strdup (l->name);
+  if (g_str_equal (col->field, "base_cost"))
+    return pmd_format_euro (l->base_cost);
+  if (g_str_equal (col->field, "clients"))
+    return l->has_clients ? pmd_format_number (l->clients, 0) : g_strdup ("–");
+  if (g_str_equal (col->field, "elasticity"))
+    return pmd_format_number (l->elasticity, 2);
+  if (g_str_equal (col->field, "growth"))
+    return pmd_format_percent (l->growth, 2);
+  if (g_str_equal (col->field, "indexation"))
+    return pmd_format_percent (l->has_indexation ? l->indexation : sc->indexation, 2);
+  g_return_val_if_reached (NULL);
+}
+
+/* Reads what a user typed in a cell of @kind. A percentage may be typed
+ * with or without its sign: "3,4" in a percent column is 3,4%. */
+static gboolean
+parse_cell (FieldKind   kind,
+            const char *text,
+            double     *value,
+            GError    **error)
+{
+  if (!pmd_parse_number (text, value, error))
+    return FALSE;
+  if (kind == FIELD_PERCENT && strchr (text, '%') == NULL)
+    *value /= 100.0;
+  return TRUE;
+}
+
+typedef struct
+{
+  char *id;
+  char *name;
+} Rename;
+
+static gboolean
+rename_cb (PmdScenario *sc,
+           gpointer     user_data,
+           GError     **error)
+{
+  Rename *r = user_data;
+  PmdLine *l = g_ptr_array_index (sc->lines, pmd_scenario_find_line (sc, r->id));
+
+  g_free (l->name);
+  l->name = g_strdup (r->name);
+  return TRUE;
+}
+
+gboolean
+_pmd_lines_page_commit (PmdLinesPage *self,
+                        guint         index,
+                        const char   *field,
+                        const char   *text,
+                        GError      **error)
+{
+  const PmdLine *l = line_at (self, index);
+  const Column *col = NULL;
+  g_autofree char *path = NULL;
+  double value;
+
+  if (l == NULL)
+    return FALSE;
+  for (guint k = 0; k < G_N_ELEMENTS (columns); k++)
+    if (g_str_equal (columns[k].field, field))
+      col = &columns[k];
+  g_return_val_if_fail (col != NULL, FALSE);
+
+  if (col->kind == FIELD_TEXT)
+    {
+      Rename r = { l->id, (char *) text };
+      g_autofree char *stripped = g_strstrip (g_strdup (text));
+
+      if (*stripped == '\0')
+        {
+          g_set_error (error, PMD_SCENARIO_ERROR, PMD_SCENARIO_ERROR_INVALID, _("A cost line needs a name"));
+          return FALSE;
+        }
+      r.name = stripped;
+      if (g_strcmp0 (stripped, l->name) == 0)
+        return TRUE;
+      return pmd_document_edit (self->document, rename_cb, &r, error);
+    }
+  if (!parse_cell (col->kind, text, &value, error))
+    return FALSE;
+  path = g_strdup_printf ("lines.%s.%s", l->id, field);
+  pmd_document_break_merge (self->document);
+  return pmd_document_set_param (self->document, path, value, NULL, error);
+}
+
+/* Cells */
+
+static void
+label_text_changed_cb (GtkEditableLabel *label,
+                       GParamSpec       *pspec,
+                       gpointer          user_data)
+{
+  const Column *col = g_object_get_data (G_OBJECT (label), "pmd-column");
+  double value;
+
+  if (col->kind == FIELD_TEXT || !gtk_editable_label_get_editing (label))
+    return;
+  if (parse_cell (col->kind, gtk_editable_get_text (GTK_EDITABLE (label)), &value, NULL))
+    gtk_widget_remove_css_class (GTK_WIDGET (label), "error");
+  else
+    gtk_widget_add_css_class (GTK_WIDGET (label), "error");
+}
+
+static void refresh (PmdLinesPage *self);
+
+static void
+label_editing_cb (GtkEditableLabel *label,
+                  GParamSpec       *pspec,
+                  PmdLinesPage     *self)
+{
+  const Column *col = g_object_get_data (G_OBJECT (label), "pmd-column");
+  guint index = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (label), "pmd-index"));
+  g_autoptr(GError) error = NULL;
+
+  if (gtk_editable_label_get_editing (label))
+    {
+      self->editing++;
+      return;
+    }
+  self->editing = MAX (0, self->editing - 1);
+  gtk_widget_remove_css_class (GTK_WIDGET (label), "error");
+  if (!_pmd_lines_page_commit (self, index, col->field, gtk_editable_get_text (GTK_EDITABLE (label)), &error))
+    {
+      if (error != NULL)
+        show_error (self, error->message);
+      refresh (self);
+    }
+}
+
+static void
+setup_cb (GtkSignalListItemFactory *factory,
+          GtkListItem              *item,
+          PmdLinesPage             *self)
+{
+  const Column *col = g_object_get_data (G_OBJECT (factory), "pmd-column");
+  GtkWidget *label = gtk_editable_label_new ("");
+
+  g_object_set_data (G_OBJECT (label), "pmd-column", (gpointer) col);
+  if (col->kind != FIELD_TEXT)
+    {
+      gtk_editable_set_alignment (GTK_EDITABLE (label), 1.0);
+      gtk_widget_add_css_class (label, "numeric");
+    }
+  gtk_editable_set_width_chars (GTK_EDITABLE (label), col->kind == FIELD_TEXT ? 24 : 12);
+  g_signal_connect (label, "notify::text", G_CALLBACK (label_text_changed_cb), NULL);
+  g_signal_connect (label, "notify::editing", G_CALLBACK (label_editing_cb), self);
+  gtk_list_item_set_child (item, label);
+}
+
+static void
+bind_cb (GtkSignalListItemFactory *factory,
+         GtkListItem              *item,
+         PmdLinesPage             *self)
+{
+  const Column *col = g_object_get_data (G_OBJECT (factory), "pmd-column");
+  PmdLineItem *row = gtk_list_item_get_item (item);
+  GtkWidget *label = gtk_list_item_get_child (item);
+  const PmdScenario *sc = pmd_document_get_scenario (self->document);
+  const PmdLine *l = line_at (self, row->index);
+  g_autofree char *text = NULL;
+  const char *source;
+
+  if (l == NULL)
+    return;
+  text = cell_text (sc, l, col);
+  g_object_set_data (G_OBJECT (label), "pmd-index", GUINT_TO_POINTER (row->index));
+  g_signal_handlers_block_by_func (label, label_editing_cb, self);
+  gtk_editable_set_text (GTK_EDITABLE (label), text);
+  g_signal_handlers_unblock_by_func (label, label_editing_cb, self);
+
+  /* Every number explains where it comes from. */
+  source = pmd_sources_lookup (l->sources, col->field);
+  if (source == NULL && g_str_equal (col->field, "name"))
+    source = l->source;
+  gtk_widget_set_tooltip_text (label, source);
+  if (source != NULL && g_str_has_prefix (source, "aanname"))
+    gtk_widget_add_css_class (label, "assumption");
+  else
+    gtk_widget_remove_css_class (label, "assumption");
+}
+
+static void
+layer_setup_cb (GtkSignalListItemFactory *factory,
+                GtkListItem              *item,
+                PmdLinesPage             *self)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_label_set_width_chars (GTK_LABEL (label), 18);
+  gtk_list_item_set_child (item, label);
+}
+
+static void
+layer_bind_cb (GtkSignalListItemFactory *factory,
+               GtkListItem              *item,
+               PmdLinesPage             *self)
+{
+  PmdLineItem *row = gtk_list_item_get_item (item);
+  const PmdScenario *sc = pmd_document_get_scenario (self->document);
+  const PmdLine *l = line_at (self, row->index);
+  const char *what = g_object_get_data (G_OBJECT (factory), "pmd-what");
+  const char *text = "";
+
+  if (l == NULL)
+    return;
+  if (g_str_equal (what, "layer"))
+    text = ((PmdLayer *) g_ptr_array_index (sc->layers, l->layer_idx))->name;
+  else if (g_str_equal (what, "domain"))
+    text = ((PmdDomain *) g_ptr_array_index (sc->domains, l->domain_idx))->name;
+  else if (g_str_equal (what, "driver"))
+    text = l->driver_idx >= 0 ? ((PmdCohort *) g_ptr_array_index (sc->cohorts, l->driver_idx))->name : "–";
+  else if (g_str_equal (what, "source"))
+    {
+      text = l->source ? l->source : "";
+      gtk_widget_set_tooltip_text (gtk_list_item_get_child (item), l->source);
+    }
+  gtk_label_set_text (GTK_LABEL (gtk_list_item_get_child (item)), text);
+}
+
+static void
+add_column (PmdLinesPage *self,
+            const Column *col)
+{
+  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+  GtkColumnViewColumn *column;
+
+  g_object_set_data (G_OBJECT (factory), "pmd-column", (gpointer) col);
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_cb), self);
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_cb), self);
+  column = gtk_column_view_column_new (_(col->title), factory);
+  gtk_column_view_column_set_resizable (column, TRUE);
+  if (col->kind == FIELD_TEXT)
+    gtk_column_view_column_set_expand (column, TRUE);
+  gtk_column_view_append_column (self->view, column);
+  g_object_unref (column);
+}
+
+static void
+add_label_column (PmdLinesPage *self,
+                  const char   *title,
+                  const char   *what)
+{
+  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+  GtkColumnViewColumn *column;
+
+  g_object_set_data (G_OBJECT (factory), "pmd-what", (gpointer) what);
+  g_signal_connect (factory, "setup", G_CALLBACK (layer_setup_cb), self);
+  g_signal_connect (factory, "bind", G_CALLBACK (layer_bind_cb), self);
+  column = gtk_column_view_column_new (title, factory);
+  gtk_column_view_column_set_resizable (column, TRUE);
+  if (g_str_equal (what, "source"))
+    gtk_column_view_column_set_expand (column, TRUE);
+  gtk_column_view_append_column (self->view, column);
+  g_object_unref (column);
+}
+
+/* Shows the document's lines: a new row set when lines came or went, else
+ * the same rows bound again (never under a cell being edited). */
+static void
+refresh (PmdLinesPage *self)
+{
+  const PmdScenario *sc = pmd_document_get_scenario (self->document);
+  g_autoptr(GString) shape = g_string_new (NULL);
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->store));
+
+  if (self->editing > 0)
+    return;
+  for (guint i = 0; i < sc->lines->len; i++)
+    g_string_append_printf (shape, "%s;", ((PmdLine *) g_ptr_array_index (sc->lines, i))->id);
+
+  if (g_strcmp0 (shape->str, self->shape) != 0)
+    {
+      g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
+
+      for (guint i = 0; i < sc->lines->len; i++)
+        g_ptr_array_add (items, pmd_line_item_new (i));
+      g_list_store_splice (self->store, 0, n, items->pdata, items->len);
+      g_free (self->shape);
+      self->shape = g_strdup (shape->str);
+      return;
+    }
+  /* Same rows: bind them again to show the new values. */
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(PmdLineItem) item = g_list_model_get_item (G_LIST_MODEL (self->store), i);
+      g_autoptr(PmdLineItem) copy = pmd_line_item_new (item->index);
+      g_list_store_splice (self->store, i, 1, (gpointer *) &copy, 1);
+    }
+}
+
+static gboolean
+add_line_cb (PmdScenario *sc,
+             gpointer     user_data,
+             GError     **error)
+{
+  g_autofree char *id = NULL;
+  PmdLine *l;
+
+  if (sc->layers->len == 0)
+    {
+      g_set_error (error, PMD_SCENARIO_ERROR, PMD_SCENARIO_ERROR_INVALID, _("Add a layer first"));
+      return FALSE;
+    }
+  if (sc->domains->len == 0)
+    g_ptr_array_add (sc->domains, pmd_domain_new ("algemeen", _("General")));
+  for (guint n = 1; id == NULL; n++)
+    {
+      g_autofree char *candidate = g_strdup_printf ("post-%u", n);
+      if (pmd_scenario_find_line (sc, candidate) < 0)
+        id = g_steal_pointer (&candidate);
+    }
+  l = pmd_line_new (id, _("New cost line"), ((PmdLayer *) g_ptr_array_index (sc->layers, 0))->id,
+                    ((PmdDomain *) g_ptr_array_index (sc->domains, 0))->id, 0);
+  l->source = g_strdup (_("aanname: added in Piramide, to be filled in"));
+  g_ptr_array_add (sc->lines, l);
+  return TRUE;
+}
+
+static gboolean
+remove_line_cb (PmdScenario *sc,
+                gpointer     user_data,
+                GError     **error)
+{
+  int idx = pmd_scenario_find_line (sc, user_data);
+
+  if (idx < 0)
+    return FALSE;
+  for (guint i = 0; i < sc->interventions->len; i++)
+    {
+      const PmdIntervention *iv = g_ptr_array_index (sc->interventions, i);
+      if (g_strcmp0 (iv->source, user_data) == 0 || g_strcmp0 (iv->target, user_data) == 0)
+        {
+          g_set_error (error, PMD_SCENARIO_ERROR, PMD_SCENARIO_ERROR_REFERENCE,
+                       _("The intervention “%s” uses this cost line: remove it first"), iv->name);
+          return FALSE;
+        }
+    }
+  /* Its actuals go with it. */
+  for (guint i = sc->actuals->len; i > 0; i--)
+    if (g_strcmp0 (((PmdActual *) g_ptr_array_index (sc->actuals, i - 1))->line, user_data) == 0)
+      g_ptr_array_remove_index (sc->actuals, i - 1);
+  g_ptr_array_remove_index (sc->lines, idx);
+  return TRUE;
+}
+
+static void
+add_clicked_cb (PmdLinesPage *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!pmd_document_edit (self->document, add_line_cb, NULL, &error))
+    show_error (self, error->message);
+}
+
+static void
+remove_clicked_cb (PmdLinesPage *self)
+{
+  g_autoptr(GError) error = NULL;
+  guint selected = gtk_single_selection_get_selected (self->selection);
+  g_autoptr(PmdLineItem) item = NULL;
+  const PmdLine *l;
+
+  if (selected == GTK_INVALID_LIST_POSITION)
+    return;
+  item = g_list_model_get_item (G_LIST_MODEL (self->store), selected);
+  l = line_at (self, item->index);
+  if (l != NULL && !pmd_document_edit (self->document, remove_line_cb, l->id, &error))
+    show_error (self, error->message);
+}
+
+static void
+pmd_lines_page_dispose (GObject *object)
+{
+  PmdLinesPage *self = PMD_LINES_PAGE (object);
+
+  if (self->document != NULL)
+    g_signal_handlers_disconnect_by_data (self->document, self);
+  g_clear_object (&self->document);
+  g_clear_object (&self->store);
+  G_OBJECT_CLASS (pmd_lines_page_parent_class)->dispose (object);
+}
+
+static void
+pmd_lines_page_finalize (GObject *object)
+{
+  g_free (PMD_LINES_PAGE (object)->shape);
+  G_OBJECT_CLASS (pmd_lines_page_parent_class)->finalize (object);
+}
+
+static void
+pmd_lines_page_class_init (PmdLinesPageClass *klass)
+{
+  G_OBJECT_CLASS (klass)->dispose = pmd_lines_page_dispose;
+  G_OBJECT_CLASS (klass)->finalize = pmd_lines_page_finalize;
+}
+
+static void
+pmd_lines_page_init (PmdLinesPage *self)
+{
+}
+
+PmdLinesPage *
+pmd_lines_page_new (PmdDocument *document)
+{
+  PmdLinesPage *self = g_object_new (PMD_TYPE_LINES_PAGE, "orientation", GTK_ORIENTATION_VERTICAL,
+                                     "spacing", 6, NULL);
+  GtkWidget *bar = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *add = gtk_button_new_with_mnemonic (_("_Add Cost Line"));
+  GtkWidget *remove = gtk_button_new_with_mnemonic (_("_Remove"));
+  GtkWidget *hint = gtk_label_new (_("Click a value to change it. Amounts may be typed as “22,8 mln” or “€ 1.250.000”; "
+                                     "assumptions are marked, sources show on hover."));
+
+  self->document = g_object_ref (document);
+  self->store = g_list_store_new (PMD_TYPE_LINE_ITEM);
+  self->selection = gtk_single_selection_new (G_LIST_MODEL (g_object_ref (self->store)));
+  self->view = GTK_COLUMN_VIEW (gtk_column_view_new (GTK_SELECTION_MODEL (self->selection)));
+  gtk_column_view_set_show_column_separators (self->view, TRUE);
+  gtk_widget_add_css_class (GTK_WIDGET (self->view), "data-table");
+  gtk_widget_set_vexpand (GTK_WIDGET (self->view), TRUE);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->view), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Cost lines"), -1);
+
+  add_column (self, &columns[0]);
+  add_label_column (self, _("Layer"), "layer");
+  add_label_column (self, _("Domain"), "domain");
+  for (guint k = 1; k < G_N_ELEMENTS (columns); k++)
+    add_column (self, &columns[k]);
+  add_label_column (self, _("Driver"), "driver");
+  add_label_column (self, _("Source"), "source");
+
+  gtk_widget_set_margin_start (bar, 12);
+  gtk_widget_set_margin_end (bar, 12);
+  gtk_widget_set_margin_top (bar, 6);
+  gtk_label_set_wrap (GTK_LABEL (hint), TRUE);
+  gtk_label_set_xalign (GTK_LABEL (hint), 0);
+  gtk_widget_set_hexpand (hint, TRUE);
+  gtk_widget_add_css_class (hint, "dim-label");
+  gtk_box_append (GTK_BOX (bar), hint);
+  gtk_box_append (GTK_BOX (bar), add);
+  gtk_box_append (GTK_BOX (bar), remove);
+  gtk_box_append (GTK_BOX (self), bar);
+  gtk_box_append (GTK_BOX (self), GTK_WIDGET (self->view));
+
+  g_signal_connect_swapped (add, "clicked", G_CALLBACK (add_clicked_cb), self);
+  g_signal_connect_swapped (remove, "clicked", G_CALLBACK (remove_clicked_cb), self);
+  g_signal_connect_swapped (document, "changed", G_CALLBACK (refresh), self);
+  refresh (self);
+  return self;
+}
+
+GtkColumnView *
+_pmd_lines_page_get_view (PmdLinesPage *self)
+{
+  return self->view;
+}

@@ -1,0 +1,25 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include "pmd-window.h"
+#include "pmd-lines-page.h"
+
+G_BEGIN_DECLS
+
+/* What the UI tests touch and read, as a user would. */
+GtkRange     *_pmd_window_get_lever            (PmdWindow  *self,
+                                                const char *path,
+                                                gboolean    meeting);
+const char   *_pmd_window_get_card_value       (PmdWindow  *self,
+                                                guint       index);
+const char   *_pmd_window_get_card_title       (PmdWindow  *self,
+                                                guint       index);
+void          _pmd_window_set_year             (PmdWindow  *self,
+                                                int         year);
+gboolean      _pmd_window_in_meeting           (PmdWindow  *self);
+GtkDropDown  *_pmd_window_get_variant_dropdown (PmdWindow  *self);
+PmdLinesPage *_pmd_window_get_lines_page       (PmdWindow  *self);
+void          _pmd_window_show_page            (PmdWindow  *self,
+                                                const char *name);
+
+G_END_DECLS

@@ -44,9 +44,12 @@ draw_band (PmdCanvas    *c,
   cairo_t *cr = c->cr;
   double w = share->now * scale, w0 = share->then * scale;
   g_autofree char *percent = pmd_format_percent (share->now, 0);
-  g_autofree char *label = g_strdup_printf ("%s · %s", percent, amount);
-  double tw, th, sw = 0, sh = 0, x;
+  /* Three short lines rather than one long one: they fit beside a narrow band. */
+  const char *lines[3] = { percent, amount, compare ? then_text : NULL };
+  const double sizes[3] = { PMD_TEXT_NORMAL, PMD_TEXT_SMALL, PMD_TEXT_SMALL };
+  double widths[3] = { 0 }, heights[3] = { 0 }, block_w = 0, block_h = 0, ty;
   gboolean inside;
+  guint n = compare ? 3 : 2;
 
   /* The chosen year, filled; a sliver stays visible. */
   cairo_rectangle (cr, centre - MAX (w, 2) / 2, y, MAX (w, 2), band_h);
@@ -65,36 +68,35 @@ draw_band (PmdCanvas    *c,
       cairo_restore (cr);
     }
 
-  _pmd_canvas_measure (c, label, PMD_TEXT_NORMAL, TRUE, 0, &tw, &th);
-  if (compare)
-    _pmd_canvas_measure (c, then_text, PMD_TEXT_SMALL, FALSE, 0, &sw, &sh);
-  inside = MAX (tw, sw) + c->font < w && th + sh < band_h * 0.9;
-
-  if (inside)
+  for (guint i = 0; i < n; i++)
     {
-      double ty = y + band_h / 2 - (th + sh) / 2;
-      PmdRgb white = { 1, 1, 1 };
-      _pmd_canvas_text (c, label, centre, ty, PMD_TEXT_NORMAL, TRUE, &white, PMD_ANCHOR_CENTER, PMD_ANCHOR_START, 0);
-      if (compare)
-        _pmd_canvas_text (c, then_text, centre, ty + th, PMD_TEXT_SMALL, FALSE, &white,
-                          PMD_ANCHOR_CENTER, PMD_ANCHOR_START, 0);
-      return;
+      _pmd_canvas_measure (c, lines[i], sizes[i], i == 0, 0, &widths[i], &heights[i]);
+      block_w = MAX (block_w, widths[i]);
+      block_h += heights[i];
     }
+  /* Without room for all lines, the base year's goes first. */
+  while (n > 1 && block_h > band_h * 0.95)
+    block_h -= heights[--n];
+  inside = block_w + c->font < w;
+  ty = y + band_h / 2 - block_h / 2;
 
-  /* Beside the band, on the outer side, ellipsized to the room there. */
-  {
-    double room = (scale - MAX (w, w0)) / 2 - c->font * 0.4;
-    double ty = y + band_h / 2 - (th + sh) / 2;
+  for (guint i = 0; i < n; i++)
+    {
+      PmdRgb white = { 1, 1, 1 };
+      double room = (scale - MAX (w, w0)) / 2 - c->font * 0.4;
+      double x;
 
-    x = label_left ? centre - MAX (w, w0) / 2 - c->font * 0.4 : centre + MAX (w, w0) / 2 + c->font * 0.4;
-    if (room < c->font * 2)
-      return;
-    _pmd_canvas_text (c, label, x, ty, PMD_TEXT_NORMAL, TRUE, &c->style->text,
-                      label_left ? PMD_ANCHOR_END : PMD_ANCHOR_START, PMD_ANCHOR_START, -MIN (tw, room));
-    if (compare)
-      _pmd_canvas_text (c, then_text, x, ty + th, PMD_TEXT_SMALL, FALSE, &c->style->muted,
-                        label_left ? PMD_ANCHOR_END : PMD_ANCHOR_START, PMD_ANCHOR_START, -MIN (sw, room));
-  }
+      if (inside)
+        _pmd_canvas_text (c, lines[i], centre, ty, sizes[i], i == 0, &white, PMD_ANCHOR_CENTER, PMD_ANCHOR_START, 0);
+      else if (room >= c->font * 2)
+        {
+          /* Beside the band, on the outer side, ellipsized to the room there. */
+          x = label_left ? centre - MAX (w, w0) / 2 - c->font * 0.4 : centre + MAX (w, w0) / 2 + c->font * 0.4;
+          _pmd_canvas_text (c, lines[i], x, ty, sizes[i], i == 0, i == 0 ? &c->style->text : &c->style->muted,
+                            label_left ? PMD_ANCHOR_END : PMD_ANCHOR_START, PMD_ANCHOR_START, -MIN (widths[i], room));
+        }
+      ty += heights[i];
+    }
 }
 
 void

@@ -247,7 +247,7 @@ setup_cb (GtkSignalListItemFactory *factory,
       gtk_editable_set_alignment (GTK_EDITABLE (label), 1.0);
       gtk_widget_add_css_class (label, "numeric");
     }
-  gtk_editable_set_width_chars (GTK_EDITABLE (label), col->kind == FIELD_TEXT ? 24 : 12);
+  gtk_editable_set_width_chars (GTK_EDITABLE (label), col->kind == FIELD_TEXT ? 24 : 10);
   g_signal_connect (label, "notify::text", G_CALLBACK (label_text_changed_cb), NULL);
   g_signal_connect (label, "notify::editing", G_CALLBACK (label_editing_cb), self);
   gtk_list_item_set_child (item, label);
@@ -293,7 +293,7 @@ layer_setup_cb (GtkSignalListItemFactory *factory,
   GtkWidget *label = gtk_label_new (NULL);
   gtk_label_set_xalign (GTK_LABEL (label), 0);
   gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-  gtk_label_set_width_chars (GTK_LABEL (label), 18);
+  gtk_label_set_width_chars (GTK_LABEL (label), 14);
   gtk_list_item_set_child (item, label);
 }
 
@@ -336,8 +336,7 @@ add_column (PmdLinesPage *self,
   g_signal_connect (factory, "bind", G_CALLBACK (bind_cb), self);
   column = gtk_column_view_column_new (_(col->title), factory);
   gtk_column_view_column_set_resizable (column, TRUE);
-  if (col->kind == FIELD_TEXT)
-    gtk_column_view_column_set_expand (column, TRUE);
+  gtk_column_view_column_set_fixed_width (column, col->kind == FIELD_TEXT ? 300 : 120);
   gtk_column_view_append_column (self->view, column);
   g_object_unref (column);
 }
@@ -356,7 +355,12 @@ add_label_column (PmdLinesPage *self,
   column = gtk_column_view_column_new (title, factory);
   gtk_column_view_column_set_resizable (column, TRUE);
   if (g_str_equal (what, "source"))
-    gtk_column_view_column_set_expand (column, TRUE);
+    {
+      gtk_column_view_column_set_expand (column, TRUE);
+      gtk_column_view_column_set_fixed_width (column, 360);
+    }
+  else
+    gtk_column_view_column_set_fixed_width (column, 150);
   gtk_column_view_append_column (self->view, column);
   g_object_unref (column);
 }

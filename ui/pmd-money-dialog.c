@@ -171,6 +171,26 @@ escape_cb (GtkWidget *widget,
   return TRUE;
 }
 
+/* Spin buttons print with the C locale's decimal point; show and read
+ * numbers the Dutch way instead ("1,5"). */
+static gboolean
+spin_output_cb (GtkSpinButton *spin,
+                gpointer       user_data)
+{
+  g_autofree char *text = pmd_format_number (gtk_spin_button_get_value (spin), gtk_spin_button_get_digits (spin));
+
+  gtk_editable_set_text (GTK_EDITABLE (spin), text);
+  return TRUE;
+}
+
+static int
+spin_input_cb (GtkSpinButton *spin,
+               double        *value,
+               gpointer       user_data)
+{
+  return pmd_parse_number (gtk_editable_get_text (GTK_EDITABLE (spin)), value, NULL) ? TRUE : GTK_INPUT_ERROR;
+}
+
 static GtkWidget *
 spin_row (AdwPreferencesGroup *group,
           const char          *title,
@@ -188,6 +208,11 @@ spin_row (AdwPreferencesGroup *group,
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
   gtk_spin_button_set_digits (GTK_SPIN_BUTTON (spin), digits);
+  if (digits > 0)
+    {
+      g_signal_connect (spin, "output", G_CALLBACK (spin_output_cb), NULL);
+      g_signal_connect (spin, "input", G_CALLBACK (spin_input_cb), NULL);
+    }
   gtk_spin_button_set_value (GTK_SPIN_BUTTON (spin), value);
   gtk_widget_set_valign (spin, GTK_ALIGN_CENTER);
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), spin);

@@ -55,7 +55,7 @@ struct _PmdWindow
   GtkDropDown     *variant_dropdown;
   GtkBox          *levers_box;
   GtkSpinButton   *year_spin;
-  GtkBox          *cards_box;
+  GtkFlowBox      *cards_box;
   PmdChartView    *curves_view;
   PmdChartView    *pyramid_view;
   PmdChartView    *bridge_view;
@@ -63,7 +63,7 @@ struct _PmdWindow
   PmdChartView    *variants_view;
   GtkScrolledWindow *lines_scroller;
   GtkLabel        *meeting_title;
-  GtkBox          *meeting_cards;
+  GtkFlowBox      *meeting_cards;
   PmdChartView    *meeting_chart;
   GtkBox          *meeting_levers;
 
@@ -169,6 +169,46 @@ lever_changed_cb (GtkRange *range,
     }
 }
 
+static void rebuild_levers (PmdWindow *self);
+static void clear_box (GtkBox *box);
+static void build_levers_into (PmdWindow *self,
+                               GtkBox    *box,
+                               gboolean   meeting);
+static void sync_levers (PmdWindow *self);
+
+static void
+star_toggled_cb (GtkToggleButton *star,
+                 PmdWindow       *self)
+{
+  const char *path = g_object_get_data (G_OBJECT (star), "pmd-path");
+  g_auto(GStrv) marked = g_settings_get_strv (self->settings, "meeting-levers");
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_auto(GStrv) result = NULL;
+
+  for (guint i = 0; marked[i]; i++)
+    if (!g_str_equal (marked[i], path))
+      g_strv_builder_add (builder, marked[i]);
+  if (gtk_toggle_button_get_active (star))
+    g_strv_builder_add (builder, path);
+  result = g_strv_builder_end (builder);
+  g_settings_set_strv (self->settings, "meeting-levers", (const char *const *) result);
+}
+
+static void
+meeting_levers_changed_cb (PmdWindow *self)
+{
+  /* Only the meeting page's levers depend on the marks. */
+  for (guint i = self->levers->len; i > 0; i--)
+    {
+      Lever *lever = g_ptr_array_index (self->levers, i - 1);
+      if (gtk_widget_is_ancestor (GTK_WIDGET (lever->scale), GTK_WIDGET (self->meeting_levers)))
+        g_ptr_array_remove_index (self->levers, i - 1);
+    }
+  clear_box (self->meeting_levers);
+  build_levers_into (self, self->meeting_levers, TRUE);
+  sync_levers (self);
+}
+
 static GtkWidget *
 add_lever (PmdWindow   *self,
            GtkBox      *box,
@@ -190,6 +230,10 @@ add_lever (PmdWindow   *self,
 
   gtk_label_set_xalign (GTK_LABEL (name), 0);
   gtk_label_set_wrap (GTK_LABEL (name), TRUE);
+  /* Long Dutch compounds break too, so the sidebar keeps its width. */
+  gtk_label_set_wrap_mode (GTK_LABEL (name), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_width_chars (GTK_LABEL (name), 12);
+  gtk_label_set_max_width_chars (GTK_LABEL (name), 30);
   gtk_widget_set_hexpand (name, TRUE);
   gtk_widget_add_css_class (name, "lever-label");
   gtk_widget_add_css_class (value, "lever-value");
@@ -202,6 +246,24 @@ add_lever (PmdWindow   *self,
   gtk_box_append (GTK_BOX (row), scale);
   if (big)
     gtk_widget_add_css_class (row, "big-lever");
+  else
+    {
+      /* A star marks the lever for meeting mode. */
+      GtkWidget *star = gtk_toggle_button_new ();
+      g_auto(GStrv) marked = g_settings_get_strv (self->settings, "meeting-levers");
+
+      gtk_button_set_icon_name (GTK_BUTTON (star), "starred-symbolic");
+      gtk_widget_add_css_class (star, "flat");
+      gtk_widget_add_css_class (star, "circular");
+      gtk_widget_set_valign (star, GTK_ALIGN_CENTER);
+      gtk_widget_set_tooltip_text (star, _("Show in meeting mode"));
+      gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (star), g_strv_contains ((const char *const *) marked, path));
+      g_object_set_data_full (G_OBJECT (star), "pmd-path", g_strdup (path), g_free);
+      g_signal_connect (star, "toggled", G_CALLBACK (star_toggled_cb), self);
+      gtk_box_append (GTK_BOX (top), star);
+    }
+  if (gtk_widget_get_parent (GTK_WIDGET (box)) == NULL && g_object_get_data (G_OBJECT (box), "pmd-parent"))
+    gtk_box_append (g_object_get_data (G_OBJECT (box), "pmd-parent"), GTK_WIDGET (box));
   gtk_box_append (box, row);
 
   lever->window = self;
@@ -217,6 +279,8 @@ add_lever (PmdWindow   *self,
   return row;
 }
 
+/* A titled group of levers; it joins @parent with its first lever, so that
+ * meeting mode shows no empty headings. */
 static GtkWidget *
 lever_group (GtkBox     *parent,
              const char *title)
@@ -227,7 +291,9 @@ lever_group (GtkBox     *parent,
   gtk_label_set_xalign (GTK_LABEL (heading), 0);
   gtk_widget_add_css_class (heading, "heading");
   gtk_box_append (GTK_BOX (group), heading);
-  gtk_box_append (parent, group);
+  g_object_set_data (G_OBJECT (group), "pmd-parent", parent);
+  g_object_ref_sink (group);
+  g_object_set_data_full (G_OBJECT (parent), title, group, g_object_unref);
   return group;
 }
 
@@ -288,14 +354,14 @@ lever_shape (const PmdScenario *sc)
 static gboolean
 is_meeting_lever (PmdWindow  *self,
                   const char *path,
-                  guint       index)
+                  guint       n_interventions)
 {
   g_auto(GStrv) marked = g_settings_get_strv (self->settings, "meeting-levers");
 
   if (marked[0] != NULL)
     return g_strv_contains ((const char *const *) marked, path);
-  /* Nothing marked: the demography and the interventions' main effects. */
-  return g_str_has_prefix (path, "cohorts.") || (g_str_has_prefix (path, "interventions.") && index < 6);
+  /* Nothing marked: the demography and the first interventions' effects. */
+  return g_str_has_prefix (path, "cohorts.") || (g_str_has_prefix (path, "interventions.") && n_interventions < 4);
 }
 
 static void
@@ -305,13 +371,14 @@ build_levers_into (PmdWindow *self,
 {
   const PmdScenario *sc = pmd_document_get_scenario (self->document);
   GtkWidget *group;
-  guint index = 0;
+  guint n_interventions = 0;
 
 #define LEVER(grp, label, path, lo, hi, step, fmt) \
   G_STMT_START { \
-    if (!meeting || is_meeting_lever (self, path, index)) \
+    if (!meeting || is_meeting_lever (self, path, n_interventions)) \
       add_lever (self, GTK_BOX (grp), label, path, lo, hi, step, fmt, meeting); \
-    index++; \
+    if (g_str_has_prefix (path, "interventions.")) \
+      n_interventions++; \
   } G_STMT_END
 
   group = lever_group (box, _("Demography"));
@@ -433,8 +500,8 @@ sync_levers (PmdWindow *self)
 /* Key figures */
 
 static void
-make_cards (Card   *cards,
-            GtkBox *box)
+make_cards (Card       *cards,
+            GtkFlowBox *box)
 {
   for (guint i = 0; i < 4; i++)
     {
@@ -454,11 +521,15 @@ make_cards (Card   *cards,
       gtk_label_set_xalign (cards[i].value, 0);
       gtk_label_set_xalign (cards[i].detail, 0);
       gtk_label_set_ellipsize (cards[i].title, PANGO_ELLIPSIZE_END);
-      gtk_label_set_ellipsize (cards[i].detail, PANGO_ELLIPSIZE_END);
+      gtk_label_set_wrap (cards[i].detail, TRUE);
+      /* Short natural widths let four cards share a row at 1280 pixels. */
+      gtk_label_set_max_width_chars (cards[i].detail, 16);
+      gtk_label_set_max_width_chars (cards[i].title, 16);
       gtk_box_append (GTK_BOX (card), GTK_WIDGET (cards[i].title));
       gtk_box_append (GTK_BOX (card), GTK_WIDGET (cards[i].value));
       gtk_box_append (GTK_BOX (card), GTK_WIDGET (cards[i].detail));
-      gtk_box_append (box, card);
+      gtk_flow_box_append (box, card);
+      gtk_widget_set_focusable (gtk_widget_get_parent (card), FALSE);
     }
 }
 
@@ -1406,6 +1477,8 @@ pmd_window_init (PmdWindow *self)
   make_cards (self->cards, self->cards_box);
   make_cards (self->big_cards, self->meeting_cards);
   pmd_chart_view_set_font_scale (self->meeting_chart, 1.4);
+  pmd_chart_view_set_font_scale (self->curves_view, 1.15);
+  pmd_chart_view_set_font_scale (self->pyramid_view, 1.15);
 
   {
     g_autoptr(GError) error = NULL;
@@ -1426,6 +1499,7 @@ pmd_window_init (PmdWindow *self)
   self->lines_page = pmd_lines_page_new (self->document);
   gtk_scrolled_window_set_child (self->lines_scroller, GTK_WIDGET (self->lines_page));
 
+  g_signal_connect_swapped (self->settings, "changed::meeting-levers", G_CALLBACK (meeting_levers_changed_cb), self);
   self->variant_handler = g_signal_connect_swapped (self->variant_dropdown, "notify::selected",
                                                     G_CALLBACK (variant_selected_cb), self);
   g_signal_connect_swapped (self->year_spin, "value-changed", G_CALLBACK (year_changed_cb), self);

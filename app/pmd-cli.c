@@ -716,8 +716,9 @@ print_help (void)
  * @argc: the argument count
  * @argv: the arguments
  *
- * Returns: %TRUE when the arguments name a headless command (or --help or
- *   --version), which never needs a display.
+ * Returns: %TRUE when the arguments name a headless command (or --help,
+ *   --version or an unknown word), which never needs a display; %FALSE when
+ *   they open the window (nothing, a file, GTK's own options).
  */
 gboolean
 pmd_cli_is_command (int    argc,
@@ -727,7 +728,14 @@ pmd_cli_is_command (int    argc,
     "project", "chart", "report", "validate", "--help", "-h", "--version", "-v", "help", NULL
   };
 
-  return argc > 1 && g_strv_contains (commands, argv[1]);
+  if (argc < 2)
+    return FALSE;
+  if (g_strv_contains (commands, argv[1]))
+    return TRUE;
+  /* A word that is neither an option nor a file to open is a mistyped
+   * command: answer it here rather than start the window. */
+  return argv[1][0] != '-' && !g_str_has_suffix (argv[1], ".piramide") &&
+         !g_file_test (argv[1], G_FILE_TEST_EXISTS);
 }
 
 void

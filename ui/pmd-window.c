@@ -190,6 +190,8 @@ star_toggled_cb (GtkToggleButton *star,
       g_strv_builder_add (builder, marked[i]);
   if (gtk_toggle_button_get_active (star))
     g_strv_builder_add (builder, path);
+  gtk_button_set_icon_name (GTK_BUTTON (star), gtk_toggle_button_get_active (star)
+                                               ? "starred-symbolic" : "non-starred-symbolic");
   result = g_strv_builder_end (builder);
   g_settings_set_strv (self->settings, "meeting-levers", (const char *const *) result);
 }
@@ -252,7 +254,8 @@ add_lever (PmdWindow   *self,
       GtkWidget *star = gtk_toggle_button_new ();
       g_auto(GStrv) marked = g_settings_get_strv (self->settings, "meeting-levers");
 
-      gtk_button_set_icon_name (GTK_BUTTON (star), "starred-symbolic");
+      gtk_button_set_icon_name (GTK_BUTTON (star), g_strv_contains ((const char *const *) marked, path)
+                                                   ? "starred-symbolic" : "non-starred-symbolic");
       gtk_widget_add_css_class (star, "flat");
       gtk_widget_add_css_class (star, "circular");
       gtk_widget_set_valign (star, GTK_ALIGN_CENTER);

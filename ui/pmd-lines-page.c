@@ -72,6 +72,8 @@ struct _PmdLinesPage
   GtkSingleSelection *selection;
   int            editing;
   char          *shape;
+  guint          refresh_id;
+  gboolean       dirty;
 };
 
 G_DEFINE_FINAL_TYPE (PmdLinesPage, pmd_lines_page, GTK_TYPE_BOX)
@@ -207,7 +209,7 @@ label_text_changed_cb (GtkEditableLabel *label,
     gtk_widget_add_css_class (GTK_WIDGET (label), "error");
 }
 
-static void refresh (PmdLinesPage *self);
+static void refresh_now (PmdLinesPage *self);
 
 static void
 label_editing_cb (GtkEditableLabel *label,
@@ -229,7 +231,7 @@ label_editing_cb (GtkEditableLabel *label,
     {
       if (error != NULL)
         show_error (self, error->message);
-      refresh (self);
+      refresh_now (self);
     }
 }
 
@@ -368,7 +370,7 @@ add_label_column (PmdLinesPage *self,
 /* Shows the document's lines: a new row set when lines came or went, else
  * the same rows bound again (never under a cell being edited). */
 static void
-refresh (PmdLinesPage *self)
+refresh_now (PmdLinesPage *self)
 {
   const PmdScenario *sc = pmd_document_get_scenario (self->document);
   g_autoptr(GString) shape = g_string_new (NULL);
@@ -397,6 +399,38 @@ refresh (PmdLinesPage *self)
       g_autoptr(PmdLineItem) copy = pmd_line_item_new (item->index);
       g_list_store_splice (self->store, i, 1, (gpointer *) &copy, 1);
     }
+}
+
+static gboolean
+refresh_idle_cb (gpointer data)
+{
+  PmdLinesPage *self = data;
+
+  self->refresh_id = 0;
+  if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
+    {
+      self->dirty = TRUE;
+      return G_SOURCE_REMOVE;
+    }
+  self->dirty = FALSE;
+  refresh_now (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* A slider drag changes the document many times a second: rebind the table
+ * once, when idle, and only while it is on screen. */
+static void
+refresh (PmdLinesPage *self)
+{
+  if (self->refresh_id == 0)
+    self->refresh_id = g_idle_add (refresh_idle_cb, self);
+}
+
+static void
+map_cb (PmdLinesPage *self)
+{
+  if (self->dirty)
+    refresh (self);
 }
 
 static gboolean
@@ -486,6 +520,7 @@ pmd_lines_page_dispose (GObject *object)
 
   if (self->document != NULL)
     g_signal_handlers_disconnect_by_data (self->document, self);
+  g_clear_handle_id (&self->refresh_id, g_source_remove);
   g_clear_object (&self->document);
   g_clear_object (&self->store);
   G_OBJECT_CLASS (pmd_lines_page_parent_class)->dispose (object);
@@ -554,7 +589,8 @@ pmd_lines_page_new (PmdDocument *document)
   g_signal_connect_swapped (add, "clicked", G_CALLBACK (add_clicked_cb), self);
   g_signal_connect_swapped (remove, "clicked", G_CALLBACK (remove_clicked_cb), self);
   g_signal_connect_swapped (document, "changed", G_CALLBACK (refresh), self);
-  refresh (self);
+  g_signal_connect (self, "map", G_CALLBACK (map_cb), NULL);
+  refresh_now (self);
   return self;
 }
 

@@ -1,0 +1,137 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/*
+ * Frame time while a slider is dragged, in the real window: each step sets
+ * the 75+ slider, and the time until the window has painted the new
+ * figures and charts is measured with the frame clock.
+ *
+ *   xvfb-run -a -s "-screen 0 1920x1080x24" dbus-run-session -- \
+ *     env GSETTINGS_SCHEMA_DIR=build/data GSETTINGS_BACKEND=memory \
+ *     ./build/bench/bench-drag [STEPS]
+ *
+ * Also reports the share of that time spent in the model (set + project)
+ * and in drawing the charts, measured the same way without the window.
+ */
+#include "config.h"
+
+#include <stdio.h>
+
+#include "pmd-application.h"
+#include "pmd-window.h"
+#include "pmd-window-private.h"
+#include "pmd-chart.h"
+#include "pmd-scenario-file.h"
+
+static gboolean painted;
+
+static void
+after_paint_cb (GdkFrameClock *clock,
+                gpointer       user_data)
+{
+  painted = TRUE;
+}
+
+static int
+compare_double (const void *a,
+                const void *b)
+{
+  double x = *(const double *) a, y = *(const double *) b;
+  return x < y ? -1 : x > y;
+}
+
+static void
+report (const char *label,
+        double     *ms,
+        int         n)
+{
+  qsort (ms, n, sizeof (double), compare_double);
+  printf ("%-28s median %6.2f ms  p95 %6.2f ms  max %6.2f ms  (%d steps)\n",
+          label, ms[n / 2], ms[(int) (n * 0.95)], ms[n - 1], n);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  int steps = argc > 1 ? atoi (argv[1]) : 200;
+  g_autofree double *frame = g_new (double, steps);
+  g_autofree double *model = g_new (double, steps);
+  g_autofree double *charts = g_new (double, steps);
+  PmdApplication *app;
+  PmdWindow *window;
+  GtkRange *lever;
+  GdkFrameClock *clock;
+  int n_painted = 0;
+
+  gtk_init ();
+  adw_init ();
+  app = pmd_application_new ();
+  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
+  g_application_register (G_APPLICATION (app), NULL, NULL);
+  g_application_activate (G_APPLICATION (app));
+  window = PMD_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (app)));
+  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 720);
+  gtk_window_present (GTK_WINDOW (window));
+  for (int i = 0; i < 100; i++)
+    g_main_context_iteration (NULL, FALSE);
+  g_usleep (500000);
+  while (g_main_context_pending (NULL))
+    g_main_context_iteration (NULL, FALSE);
+
+  lever = _pmd_window_get_lever (window, "cohorts.75plus.points.1", FALSE);
+  clock = gtk_widget_get_frame_clock (GTK_WIDGET (window));
+  g_signal_connect (clock, "after-paint", G_CALLBACK (after_paint_cb), NULL);
+
+  for (int i = 0; i < steps; i++)
+    {
+      gint64 t0 = g_get_monotonic_time ();
+
+      painted = FALSE;
+      gtk_range_set_value (lever, 9000 + (i % 100) * 60);
+      /* Wait for the paint of this change (at most a second). */
+      while (!painted && g_get_monotonic_time () - t0 < G_USEC_PER_SEC)
+        g_main_context_iteration (NULL, FALSE);
+      if (painted)
+        frame[n_painted++] = (g_get_monotonic_time () - t0) / 1000.0;
+    }
+  if (n_painted < steps)
+    g_printerr ("%d of %d steps painted no frame within a second (Xvfb's frame clock without a "
+                "compositor); they are left out\n", steps - n_painted, steps);
+
+  /* The same work without GTK: the model, then the two overview charts. */
+  {
+    PmdDocument *doc = pmd_window_get_document (window);
+    PmdChartStyle style;
+    cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 430, 400);
+
+    pmd_chart_style_init (&style, FALSE);
+    for (int i = 0; i < steps; i++)
+      {
+        gint64 t0 = g_get_monotonic_time (), t1;
+        PmdChartInput input = { 0 };
+        cairo_t *cr;
+
+        pmd_document_set_param (doc, "cohorts.75plus.points.1", 9000 + (i % 100) * 60, "bench", NULL);
+        t1 = g_get_monotonic_time ();
+        model[i] = (t1 - t0) / 1000.0;
+        input.scenario = pmd_document_get_effective (doc);
+        input.projection = pmd_document_get_projection (doc);
+        input.year = 2040;
+        cr = cairo_create (surface);
+        pmd_chart_render (PMD_CHART_CURVES, &input, &style, cr, 430, 400);
+        pmd_chart_render (PMD_CHART_PYRAMID, &input, &style, cr, 430, 400);
+        cairo_destroy (cr);
+        charts[i] = (g_get_monotonic_time () - t1) / 1000.0;
+      }
+    cairo_surface_destroy (surface);
+  }
+
+  if (n_painted > 0)
+    report ("slider step to painted frame", frame, n_painted);
+  report ("model (set + project)", model, steps);
+  report ("two overview charts", charts, steps);
+
+  pmd_window_load_bundled (window, "westland-2026");
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_object_unref (app);
+  return 0;
+}

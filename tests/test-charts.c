@@ -582,6 +582,113 @@ test_report (void)
   fixture_clear (&f);
 }
 
+/* Every kind as SVG and PDF: valid, with its title and Dutch numbers. */
+static void
+test_export_kinds (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("piramide-kinds-XXXXXX", NULL);
+  PmdChartStyle style;
+
+  pmd_chart_style_init (&style, FALSE);
+  for (int k = 0; k < PMD_N_CHART_KINDS; k++)
+    {
+      g_autofree char *svg = g_strdup_printf ("%s/%s.svg", dir, pmd_chart_kind_to_string (k));
+      g_autofree char *pdf = g_strdup_printf ("%s/%s.pdf", dir, pmd_chart_kind_to_string (k));
+      g_autofree char *svg_text = NULL;
+      g_autofree char *pdf_text = NULL;
+      g_autoptr(GError) error = NULL;
+      g_autoptr(PmdChartRecord) record = pmd_chart_record_new ();
+      const char *title;
+      Fixture f;
+
+      fixture_init (&f, &cases[0], k);
+      f.input.year = 2040;
+      /* The title is the first text drawn. */
+      {
+        cairo_surface_t *s = cairo_image_surface_create (CAIRO_FORMAT_RGB24, 640, 400);
+        cairo_t *cr = cairo_create (s);
+        pmd_chart_render_record (k, &f.input, &style, cr, 640, 400, record);
+        cairo_destroy (cr);
+        cairo_surface_destroy (s);
+      }
+      title = g_ptr_array_index (record->texts, 0);
+      g_assert_true (pmd_chart_export (k, &f.input, &style, svg, 640, 400, 1, &error));
+      g_assert_true (pmd_chart_export (k, &f.input, &style, pdf, 640, 400, 1, &error));
+      g_assert_no_error (error);
+      g_assert_true (g_file_get_contents (svg, &svg_text, NULL, NULL));
+      g_assert_nonnull (strstr (svg_text, title));
+      /* Every kind shows euros with a Dutch decimal comma ("€ 130,4 m") or,
+       * for the pyramid, thousands with a dot ("112.000"). */
+      g_assert_true (strstr (svg_text, ",") != NULL);
+      pdf_text = run_tool ("pdftotext", pdf, "-");
+      if (pdf_text != NULL)
+        {
+          g_autofree char *first_words = g_strndup (title, 12);
+          g_assert_nonnull (strstr (pdf_text, first_words));
+          g_assert_nonnull (strstr (pdf_text, k == PMD_CHART_PYRAMID ? "112.000" : " m"));
+        }
+      fixture_clear (&f);
+      g_remove (svg);
+      g_remove (pdf);
+    }
+  g_rmdir (dir);
+}
+
+/* The dark style: a dark background, light text, the same layout. */
+static void
+test_dark (void)
+{
+  PmdChartStyle style;
+  Fixture f;
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, 800, 500);
+  cairo_t *cr = cairo_create (surface);
+  g_autoptr(PmdChartRecord) record = pmd_chart_record_new ();
+  g_autofree char *path = g_test_build_filename (G_TEST_BUILT, "chart-curves-dark.png", NULL);
+
+  pmd_chart_style_init (&style, TRUE);
+  fixture_init (&f, &cases[0], PMD_CHART_CURVES);
+  pmd_chart_render_record (PMD_CHART_CURVES, &f.input, &style, cr, 800, 500, record);
+  cairo_surface_flush (surface);
+  /* The corner is the dark background (#1e1e1e). */
+  g_assert_true (close_to (pixel_at (surface, 2, 2), 0x1e / 255.0, 0x1e / 255.0, 0x1e / 255.0));
+  g_assert_false (pmd_chart_find_overlap (record->labels, NULL, NULL));
+  cairo_surface_write_to_png (surface, path);
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
+  fixture_clear (&f);
+}
+
+/* Printing draws the report page by page: each page of the count has ink. */
+static void
+test_report_pages (void)
+{
+  PmdReportInput input = { 0 };
+  Fixture f;
+  int pages;
+
+  fixture_init (&f, &cases[0], PMD_CHART_VARIANTS);
+  input.scenario = f.scenario;
+  input.projection = f.projection;
+  input.variants = f.variants;
+  pages = pmd_report_count_pages (&input);
+  for (int page = 0; page < pages; page++)
+    {
+      cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, 596, 842);
+      cairo_t *cr = cairo_create (surface);
+      guint ink = 0;
+
+      pmd_report_render_page (&input, cr, page, 595.276, 841.89);
+      cairo_surface_flush (surface);
+      for (int y = 0; y < 842; y += 3)
+        for (int x = 0; x < 596; x += 3)
+          ink += pixel_at (surface, x, y) != 0xffffff;
+      g_assert_cmpuint (ink, >, 200);
+      cairo_destroy (cr);
+      cairo_surface_destroy (surface);
+    }
+  fixture_clear (&f);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -599,6 +706,9 @@ main (int    argc,
   g_test_add_func ("/charts/curves/colours", test_curves_colours);
   g_test_add_func ("/charts/export", test_export);
   g_test_add_func ("/charts/report", test_report);
+  g_test_add_func ("/charts/export-kinds", test_export_kinds);
+  g_test_add_func ("/charts/dark", test_dark);
+  g_test_add_func ("/charts/report-pages", test_report_pages);
 
   return g_test_run ();
 }

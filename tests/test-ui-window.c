@@ -376,6 +376,36 @@ test_meeting_mode (void)
   g_assert_false (_pmd_window_in_meeting (window));
 }
 
+/* Unsaved work is kept in the user's data directory and can be read back;
+ * saving removes it. */
+static void
+test_autosave (void)
+{
+  g_autofree char *autosave = g_build_filename (g_get_user_data_dir (), "piramide", "autosave.piramide", NULL);
+  g_autofree char *dir = g_dir_make_tmp ("piramide-ui-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "s.piramide", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(PmdScenario) kept = NULL;
+  g_autoptr(GError) error = NULL;
+  double value;
+
+  reset_window ();
+  g_remove (autosave);
+  gtk_range_set_value (_pmd_window_get_lever (window, "funding.growth", FALSE), 0.01);
+  drain ();
+  _pmd_window_autosave_now (window);
+  g_assert_true (g_file_test (autosave, G_FILE_TEST_IS_REGULAR));
+  kept = pmd_scenario_load_file (autosave, &error);
+  g_assert_no_error (error);
+  g_assert_true (pmd_scenario_get_param (kept, "funding.growth", &value, NULL));
+  g_assert_cmpfloat_with_epsilon (value, 0.01, 1e-12);
+
+  g_assert_true (pmd_window_save_to (window, file, &error));
+  g_assert_false (g_file_test (autosave, G_FILE_TEST_EXISTS));
+  g_remove (path);
+  g_rmdir (dir);
+}
+
 static void
 test_sizes (void)
 {
@@ -459,6 +489,7 @@ main (int    argc,
       g_test_add_func ("/ui/window/save-reopen-corrupt", test_save_reopen_corrupt);
       g_test_add_func ("/ui/window/lines-edit", test_lines_edit);
       g_test_add_func ("/ui/window/meeting-mode", test_meeting_mode);
+      g_test_add_func ("/ui/window/autosave", test_autosave);
       g_test_add_func ("/ui/window/sizes", test_sizes);
     }
   status = g_test_run ();

@@ -123,6 +123,46 @@ save_clicked_cb (PmdExportDialog *self)
 }
 
 static void
+draw_chart_page_cb (GtkPrintOperation *operation,
+                    GtkPrintContext   *context,
+                    int                page,
+                    PmdExportDialog   *self)
+{
+  g_autoptr(PmdVariantSet) variants = NULL;
+  cairo_t *cr = gtk_print_context_get_cairo_context (context);
+  double width = gtk_print_context_get_width (context);
+  PmdChartInput input;
+  PmdChartStyle style;
+
+  fill_input (self, &input, &variants);
+  pmd_chart_style_init (&style, FALSE);
+  /* The page's width, at the chosen proportions. */
+  pmd_chart_render (adw_combo_row_get_selected (self->kind_row), &input, &style, cr, width,
+                    width * gtk_spin_button_get_value (self->height) / gtk_spin_button_get_value (self->width));
+}
+
+static void
+print_clicked_cb (PmdExportDialog *self)
+{
+  g_autoptr(GtkPrintOperation) operation = gtk_print_operation_new ();
+  g_autoptr(GtkPageSetup) setup = gtk_page_setup_new ();
+  g_autoptr(GError) error = NULL;
+
+  gtk_page_setup_set_orientation (setup, GTK_PAGE_ORIENTATION_LANDSCAPE);
+  gtk_print_operation_set_default_page_setup (operation, setup);
+  gtk_print_operation_set_n_pages (operation, 1);
+  gtk_print_operation_set_unit (operation, GTK_UNIT_POINTS);
+  g_signal_connect (operation, "draw-page", G_CALLBACK (draw_chart_page_cb), self);
+  if (gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG, GTK_WINDOW (self), &error) ==
+      GTK_PRINT_OPERATION_RESULT_ERROR)
+    {
+      GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Could not print"), error->message);
+      adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+      gtk_window_present (GTK_WINDOW (dialog));
+    }
+}
+
+static void
 pmd_export_dialog_dispose (GObject *object)
 {
   g_clear_object (&PMD_EXPORT_DIALOG (object)->document);
@@ -167,7 +207,7 @@ pmd_export_dialog_new (GtkWindow   *parent,
                                         "title", _("Export Chart"),
                                         "default-width", 900, "default-height", 640, NULL);
   g_autoptr(GtkStringList) kinds = gtk_string_list_new (NULL);
-  GtkWidget *box, *header, *copy, *save, *content, *settings;
+  GtkWidget *box, *header, *copy, *save, *print, *content, *settings;
   AdwPreferencesGroup *group;
 
   self->document = g_object_ref (document);
@@ -178,9 +218,11 @@ pmd_export_dialog_new (GtkWindow   *parent,
   box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
   header = adw_header_bar_new ();
   copy = gtk_button_new_with_mnemonic (_("_Copy"));
+  print = gtk_button_new_with_mnemonic (_("_Print…"));
   save = gtk_button_new_with_mnemonic (_("_Export…"));
   gtk_widget_add_css_class (save, "suggested-action");
   adw_header_bar_pack_start (ADW_HEADER_BAR (header), copy);
+  adw_header_bar_pack_start (ADW_HEADER_BAR (header), print);
   adw_header_bar_pack_end (ADW_HEADER_BAR (header), save);
   gtk_box_append (GTK_BOX (box), header);
 
@@ -212,5 +254,6 @@ pmd_export_dialog_new (GtkWindow   *parent,
   g_signal_connect_swapped (self->kind_row, "notify::selected", G_CALLBACK (kind_changed_cb), self);
   g_signal_connect_swapped (copy, "clicked", G_CALLBACK (copy_clicked_cb), self);
   g_signal_connect_swapped (save, "clicked", G_CALLBACK (save_clicked_cb), self);
+  g_signal_connect_swapped (print, "clicked", G_CALLBACK (print_clicked_cb), self);
   return GTK_WINDOW (self);
 }

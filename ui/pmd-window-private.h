@@ -21,5 +21,6 @@ GtkDropDown  *_pmd_window_get_variant_dropdown (PmdWindow  *self);
 PmdLinesPage *_pmd_window_get_lines_page       (PmdWindow  *self);
 void          _pmd_window_show_page            (PmdWindow  *self,
                                                 const char *name);
+void          _pmd_window_autosave_now         (PmdWindow  *self);
 
 G_END_DECLS

@@ -1208,6 +1208,73 @@ report_action (GtkWidget  *widget,
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
 
+/* Printing: the report, page by page, through the desktop's print dialog. */
+
+typedef struct
+{
+  PmdReportInput  input;
+  PmdVariantSet  *variants;
+} PrintJob;
+
+static void
+print_job_free (gpointer data)
+{
+  PrintJob *job = data;
+  pmd_variant_set_free (job->variants);
+  g_free (job);
+}
+
+static void
+begin_print_cb (GtkPrintOperation *operation,
+                GtkPrintContext   *context,
+                PrintJob          *job)
+{
+  gtk_print_operation_set_n_pages (operation, pmd_report_count_pages (&job->input));
+}
+
+static void
+draw_page_cb (GtkPrintOperation *operation,
+              GtkPrintContext   *context,
+              int                page,
+              PrintJob          *job)
+{
+  cairo_t *cr = gtk_print_context_get_cairo_context (context);
+  double width = gtk_print_context_get_width (context);
+  double height = gtk_print_context_get_height (context);
+  /* The report is laid out on A4 in points: scale it to the printable area. */
+  double scale = MIN (width / 595.276, height / 841.89);
+
+  cairo_save (cr);
+  cairo_scale (cr, scale, scale);
+  pmd_report_render_page (&job->input, cr, page, 595.276, 841.89);
+  cairo_restore (cr);
+}
+
+static void
+print_action (GtkWidget  *widget,
+              const char *action,
+              GVariant   *param)
+{
+  PmdWindow *self = PMD_WINDOW (widget);
+  g_autoptr(GtkPrintOperation) operation = gtk_print_operation_new ();
+  g_autoptr(GError) error = NULL;
+  PrintJob *job = g_new0 (PrintJob, 1);
+
+  job->variants = pmd_variant_set_new (pmd_document_get_scenario (self->document), NULL);
+  job->input.scenario = pmd_document_get_effective (self->document);
+  job->input.projection = pmd_document_get_projection (self->document);
+  job->input.variants = job->variants;
+  job->input.year = gtk_spin_button_get_value_as_int (self->year_spin);
+  g_object_set_data_full (G_OBJECT (operation), "pmd-job", job, print_job_free);
+  gtk_print_operation_set_job_name (operation, pmd_document_get_scenario (self->document)->name);
+  gtk_print_operation_set_unit (operation, GTK_UNIT_POINTS);
+  g_signal_connect (operation, "begin-print", G_CALLBACK (begin_print_cb), job);
+  g_signal_connect (operation, "draw-page", G_CALLBACK (draw_page_cb), job);
+  if (gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG, GTK_WINDOW (self), &error) ==
+      GTK_PRINT_OPERATION_RESULT_ERROR)
+    error_dialog (self, _("Could not print"), error->message);
+}
+
 /* Autosave and recovery */
 
 static gboolean
@@ -1427,6 +1494,7 @@ pmd_window_class_init (PmdWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.move-money", NULL, move_money_action);
   gtk_widget_class_install_action (widget_class, "win.export-charts", NULL, export_action);
   gtk_widget_class_install_action (widget_class, "win.report", NULL, report_action);
+  gtk_widget_class_install_action (widget_class, "win.print", NULL, print_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "win.new", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "win.open", NULL);
@@ -1438,7 +1506,8 @@ pmd_window_class_init (PmdWindowClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "win.leave-meeting", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_m, GDK_CONTROL_MASK, "win.move-money", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK, "win.export-charts", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK, "win.report", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK, "win.print", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_r, GDK_CONTROL_MASK, "win.report", NULL);
   for (guint n = 1; n <= 9; n++)
     gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1 + n - 1, GDK_ALT_MASK, "win.show-variant", "u", n);
 }
@@ -1544,6 +1613,12 @@ pmd_window_get_file (PmdWindow *self)
 }
 
 /* For the tests: what a user sees and touches. */
+
+void
+_pmd_window_autosave_now (PmdWindow *self)
+{
+  autosave_cb (self);
+}
 
 GtkRange *
 _pmd_window_get_lever (PmdWindow  *self,

@@ -623,9 +623,7 @@ cmd_chart (int    argc,
           print_error ("%s", error->message);
           return EXIT_FAILURE;
         }
-      input.n_variants = variants->n;
-      input.variant_names = (const char *const *) variants->names;
-      input.variant_projections = (const PmdProjection *const *) variants->projections;
+      pmd_chart_input_set_variants (&input, variants);
     }
   pmd_chart_style_init (&style, dark);
   if (!pmd_chart_export (kind, &input, &style, out_path, width, height, scale, &error))

@@ -287,12 +287,8 @@ chart_block (Report      *r,
   input.scenario = r->in->scenario;
   input.projection = r->in->projection;
   input.year = r->in->year;
-  if (kind == PMD_CHART_VARIANTS && r->in->variants != NULL)
-    {
-      input.n_variants = r->in->variants->n;
-      input.variant_names = (const char *const *) r->in->variants->names;
-      input.variant_projections = (const PmdProjection *const *) r->in->variants->projections;
-    }
+  if (kind == PMD_CHART_VARIANTS)
+    pmd_chart_input_set_variants (&input, r->in->variants);
   ensure_room (r, h + FONT_SIZE);
   if (drawing (r))
     {

@@ -119,6 +119,8 @@ typedef struct
 
 void         pmd_chart_style_init     (PmdChartStyle *style,
                                        gboolean       dark);
+void         pmd_chart_input_set_variants (PmdChartInput       *input,
+                                           const PmdVariantSet *variants);
 void         pmd_chart_render         (PmdChartKind         kind,
                                        const PmdChartInput *input,
                                        const PmdChartStyle *style,

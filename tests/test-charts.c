@@ -248,9 +248,7 @@ fixture_init (Fixture     *f,
     {
       f->variants = pmd_variant_set_new (f->scenario, &error);
       g_assert_no_error (error);
-      f->input.n_variants = f->variants->n;
-      f->input.variant_names = (const char *const *) f->variants->names;
-      f->input.variant_projections = (const PmdProjection *const *) f->variants->projections;
+      pmd_chart_input_set_variants (&f->input, f->variants);
     }
   if (g_str_equal (c->name, "200-lines") && kind == PMD_CHART_CURVES)
     f->input.grouping = PMD_GROUP_LINE;

@@ -97,12 +97,7 @@ pmd_chart_view_snapshot (GtkWidget   *widget,
   if (self->kind == PMD_CHART_VARIANTS)
     {
       variants = pmd_variant_set_new (pmd_document_get_scenario (self->document), NULL);
-      if (variants != NULL)
-        {
-          input.n_variants = variants->n;
-          input.variant_names = (const char *const *) variants->names;
-          input.variant_projections = (const PmdProjection *const *) variants->projections;
-        }
+      pmd_chart_input_set_variants (&input, variants);
     }
   pmd_chart_style_init (&style, adw_style_manager_get_dark (adw_style_manager_get_default ()));
   style.font_scale = self->font_scale;

@@ -36,12 +36,7 @@ fill_input (PmdExportDialog *self,
   if (adw_combo_row_get_selected (self->kind_row) == PMD_CHART_VARIANTS)
     {
       *variants = pmd_variant_set_new (pmd_document_get_scenario (self->document), NULL);
-      if (*variants != NULL)
-        {
-          input->n_variants = (*variants)->n;
-          input->variant_names = (const char *const *) (*variants)->names;
-          input->variant_projections = (const PmdProjection *const *) (*variants)->projections;
-        }
+      pmd_chart_input_set_variants (input, *variants);
     }
 }
 

@@ -408,22 +408,13 @@ pmd_document_get_param (PmdDocument *self,
   return pmd_scenario_get_param (self->effective, path, value, NULL);
 }
 
-/* The active variant's override of @path, if it has one. */
-static PmdOverride *
-variant_override (PmdScenario *scenario,
-                  const char  *variant,
-                  const char  *path)
+/* The variant shown, in @scenario (a copy being edited). */
+static PmdVariant *
+active_variant (PmdScenario *scenario,
+                const char  *variant)
 {
   int idx = variant ? pmd_scenario_find_variant (scenario, variant) : -1;
-  PmdVariant *v;
-
-  if (idx < 0)
-    return NULL;
-  v = g_ptr_array_index (scenario->variants, idx);
-  for (guint k = 0; k < v->overrides->len; k++)
-    if (g_str_equal (g_array_index (v->overrides, PmdOverride, k).path, path))
-      return &g_array_index (v->overrides, PmdOverride, k);
-  return NULL;
+  return idx >= 0 ? g_ptr_array_index (scenario->variants, idx) : NULL;
 }
 
 /**
@@ -434,8 +425,9 @@ variant_override (PmdScenario *scenario,
  *   other are one undo step (one slider drag)
  * @error: an unknown path, or the rule the value breaks
  *
- * Changes one number. When the variant shown overrides this parameter, the
- * override changes, so what the user moves is what the user sees.
+ * Changes one number. While a variant is shown the change belongs to that
+ * variant: its override of @path is set (or added), and the scenario as
+ * written keeps its value. What the user moves is what the user sees.
  */
 gboolean
 pmd_document_set_param (PmdDocument *self,
@@ -445,15 +437,29 @@ pmd_document_set_param (PmdDocument *self,
                         GError     **error)
 {
   g_autoptr(PmdScenario) next = NULL;
-  PmdOverride *override;
+  PmdVariant *variant;
 
   g_return_val_if_fail (PMD_IS_DOCUMENT (self), FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
 
   next = pmd_scenario_copy (self->scenario);
-  override = variant_override (next, self->variant, path);
-  if (override != NULL)
-    override->value = value;
+  variant = active_variant (next, self->variant);
+  if (variant != NULL)
+    {
+      PmdParam param;
+      guint k;
+
+      /* The path must name a number of the scenario. */
+      if (!pmd_scenario_lookup_param (next, path, &param, error))
+        return FALSE;
+      for (k = 0; k < variant->overrides->len; k++)
+        if (g_str_equal (g_array_index (variant->overrides, PmdOverride, k).path, path))
+          break;
+      if (k < variant->overrides->len)
+        g_array_index (variant->overrides, PmdOverride, k).value = value;
+      else
+        pmd_variant_add_override (variant, path, value);
+    }
   else if (!pmd_scenario_set_param (next, path, value, error))
     return FALSE;
   return commit (self, g_steal_pointer (&next), merge_key, FALSE, error);

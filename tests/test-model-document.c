@@ -179,6 +179,19 @@ test_variant (void)
                                          "interventions.i2.fraction", &value, NULL));
   g_assert_cmpfloat (value, ==, 0.2);
 
+  /* A parameter the variant did not override gets an override. */
+  g_assert_true (pmd_document_set_param (doc, "lines.l1.growth", 0.05, NULL, &error));
+  g_assert_true (pmd_document_get_param (doc, "lines.l1.growth", &value));
+  g_assert_cmpfloat (value, ==, 0.05);
+  g_assert_true (pmd_scenario_get_param ((PmdScenario *) pmd_document_get_scenario (doc),
+                                         "lines.l1.growth", &value, NULL));
+  g_assert_cmpfloat (value, ==, 0.01);
+  g_assert_cmpuint (((PmdVariant *) g_ptr_array_index (pmd_document_get_scenario (doc)->variants, 0))->overrides->len, ==, 2);
+  /* A value the variant makes invalid is refused like any other. */
+  g_assert_false (pmd_document_set_param (doc, "interventions.i2.fraction", 3, NULL, &error));
+  g_assert_error (error, PMD_SCENARIO_ERROR, PMD_SCENARIO_ERROR_INVALID);
+  g_clear_error (&error);
+
   g_assert_false (pmd_document_set_variant (doc, "nope", &error));
   g_assert_error (error, PMD_SCENARIO_ERROR, PMD_SCENARIO_ERROR_REFERENCE);
   g_assert_cmpstr (pmd_document_get_variant (doc), ==, "half");

@@ -406,6 +406,53 @@ test_autosave (void)
   g_rmdir (dir);
 }
 
+/* Variants: a new one from what is shown, its own lever values, deletion
+ * undone. */
+static void
+test_variants (void)
+{
+  PmdDocument *doc;
+  const PmdScenario *sc;
+  const PmdVariant *v;
+  double value;
+  int idx;
+
+  reset_window ();
+  doc = pmd_window_get_document (window);
+  gtk_drop_down_set_selected (_pmd_window_get_variant_dropdown (window), 1);  /* Niets doen */
+  drain ();
+  g_assert_cmpstr (pmd_document_get_variant (doc), ==, "niets-doen");
+
+  _pmd_window_new_variant (window, "Niets doen, meer ouderen");
+  drain ();
+  sc = pmd_document_get_scenario (doc);
+  g_assert_cmpstr (pmd_document_get_variant (doc), ==, "niets-doen-meer-ouderen");
+  idx = pmd_scenario_find_variant (sc, "niets-doen-meer-ouderen");
+  g_assert_cmpint (idx, >=, 0);
+  v = g_ptr_array_index (sc->variants, idx);
+  g_assert_cmpstr (v->name, ==, "Niets doen, meer ouderen");
+  /* It starts from "Niets doen": both interventions off. */
+  g_assert_cmpuint (v->overrides->len, ==, 2);
+  g_assert_cmpuint (gtk_drop_down_get_selected (_pmd_window_get_variant_dropdown (window)), ==, 4);
+
+  /* The lever moves the variant, not the scenario as written. */
+  gtk_range_set_value (_pmd_window_get_lever (window, "cohorts.75plus.points.1", FALSE), 14000);
+  drain ();
+  g_assert_true (pmd_document_get_param (doc, "cohorts.75plus.points.1", &value));
+  g_assert_cmpfloat (value, ==, 14000);
+  g_assert_true (pmd_scenario_get_param ((PmdScenario *) pmd_document_get_scenario (doc),
+                                         "cohorts.75plus.points.1", &value, NULL));
+  g_assert_cmpfloat (value, ==, 12500);
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.variant-delete", NULL);
+  drain ();
+  g_assert_null (pmd_document_get_variant (doc));
+  g_assert_cmpint (pmd_scenario_find_variant (pmd_document_get_scenario (doc), "niets-doen-meer-ouderen"), <, 0);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
+  drain ();
+  g_assert_cmpint (pmd_scenario_find_variant (pmd_document_get_scenario (doc), "niets-doen-meer-ouderen"), >=, 0);
+}
+
 static void
 test_sizes (void)
 {
@@ -490,6 +537,7 @@ main (int    argc,
       g_test_add_func ("/ui/window/lines-edit", test_lines_edit);
       g_test_add_func ("/ui/window/meeting-mode", test_meeting_mode);
       g_test_add_func ("/ui/window/autosave", test_autosave);
+      g_test_add_func ("/ui/window/variants", test_variants);
       g_test_add_func ("/ui/window/sizes", test_sizes);
     }
   status = g_test_run ();

@@ -22,5 +22,7 @@ PmdLinesPage *_pmd_window_get_lines_page       (PmdWindow  *self);
 void          _pmd_window_show_page            (PmdWindow  *self,
                                                 const char *name);
 void          _pmd_window_autosave_now         (PmdWindow  *self);
+void          _pmd_window_new_variant          (PmdWindow  *self,
+                                                const char *name);
 
 G_END_DECLS

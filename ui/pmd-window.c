@@ -707,6 +707,8 @@ update_all (PmdWindow *self)
   update_variants (self);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo", pmd_document_can_undo (self->document));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.redo", pmd_document_can_redo (self->document));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.variant-rename", pmd_document_get_variant (self->document) != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.variant-delete", pmd_document_get_variant (self->document) != NULL);
 }
 
 static void
@@ -1208,6 +1210,211 @@ report_action (GtkWidget  *widget,
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
 
+/* Variants: new (from what is shown), rename, delete */
+
+typedef struct
+{
+  char *id;
+  char *name;
+  char *copy_from;   /* the variant whose overrides the new one starts with */
+} VariantEdit;
+
+static void
+variant_edit_free (VariantEdit *edit)
+{
+  g_free (edit->id);
+  g_free (edit->name);
+  g_free (edit->copy_from);
+  g_free (edit);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (VariantEdit, variant_edit_free)
+
+/* "Preventie 2030!" → "preventie-2030", unique among the variants. */
+static char *
+variant_id_for (const PmdScenario *sc,
+                const char        *name)
+{
+  g_autofree char *ascii = g_str_to_ascii (name, "C");
+  g_autoptr(GString) id = g_string_new (NULL);
+
+  for (const char *p = ascii; *p; p++)
+    {
+      char c = g_ascii_tolower (*p);
+      if (g_ascii_isalnum (c))
+        g_string_append_c (id, c);
+      else if (id->len > 0 && id->str[id->len - 1] != '-')
+        g_string_append_c (id, '-');
+    }
+  while (id->len > 0 && id->str[id->len - 1] == '-')
+    g_string_truncate (id, id->len - 1);
+  if (id->len == 0)
+    g_string_append (id, "variant");
+  if (pmd_scenario_find_variant (sc, id->str) >= 0)
+    {
+      g_autofree char *base = g_strdup (id->str);
+      for (guint n = 2; pmd_scenario_find_variant (sc, id->str) >= 0; n++)
+        g_string_printf (id, "%s-%u", base, n);
+    }
+  return g_string_free (g_steal_pointer (&id), FALSE);
+}
+
+static gboolean
+add_variant_cb (PmdScenario *sc,
+                gpointer     user_data,
+                GError     **error)
+{
+  VariantEdit *edit = user_data;
+  PmdVariant *v = pmd_variant_new (edit->id, edit->name);
+  int from = edit->copy_from ? pmd_scenario_find_variant (sc, edit->copy_from) : -1;
+
+  if (from >= 0)
+    {
+      PmdVariant *source = g_ptr_array_index (sc->variants, from);
+      for (guint k = 0; k < source->overrides->len; k++)
+        pmd_variant_add_override (v, g_array_index (source->overrides, PmdOverride, k).path,
+                                  g_array_index (source->overrides, PmdOverride, k).value);
+    }
+  g_ptr_array_add (sc->variants, v);
+  return TRUE;
+}
+
+static gboolean
+rename_variant_cb (PmdScenario *sc,
+                   gpointer     user_data,
+                   GError     **error)
+{
+  VariantEdit *edit = user_data;
+  PmdVariant *v = g_ptr_array_index (sc->variants, pmd_scenario_find_variant (sc, edit->id));
+
+  g_free (v->name);
+  v->name = g_strdup (edit->name);
+  return TRUE;
+}
+
+static gboolean
+delete_variant_cb (PmdScenario *sc,
+                   gpointer     user_data,
+                   GError     **error)
+{
+  g_ptr_array_remove_index (sc->variants, pmd_scenario_find_variant (sc, user_data));
+  return TRUE;
+}
+
+static void
+name_response_cb (AdwMessageDialog *dialog,
+                  const char       *response,
+                  PmdWindow        *self)
+{
+  g_autoptr(VariantEdit) edit = g_object_steal_data (G_OBJECT (dialog), "pmd-edit");
+  GtkEditable *entry = g_object_get_data (G_OBJECT (dialog), "pmd-entry");
+  g_autofree char *name = g_strstrip (g_strdup (gtk_editable_get_text (entry)));
+  g_autoptr(GError) error = NULL;
+
+  if (!g_str_equal (response, "ok") || *name == '\0')
+    return;
+  g_free (edit->name);
+  edit->name = g_steal_pointer (&name);
+  if (edit->id == NULL)
+    {
+      edit->id = variant_id_for (pmd_document_get_scenario (self->document), edit->name);
+      if (!pmd_document_edit (self->document, add_variant_cb, edit, &error) ||
+          !pmd_document_set_variant (self->document, edit->id, &error))
+        toast (self, error->message);
+    }
+  else if (!pmd_document_edit (self->document, rename_variant_cb, edit, &error))
+    toast (self, error->message);
+}
+
+static void
+ask_variant_name (PmdWindow   *self,
+                  const char  *heading,
+                  const char  *initial,
+                  VariantEdit *edit)
+{
+  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, NULL);
+  GtkWidget *entry = gtk_entry_new ();
+
+  gtk_editable_set_text (GTK_EDITABLE (entry), initial);
+  gtk_entry_set_activates_default (GTK_ENTRY (entry), TRUE);
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), entry);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"), "ok", _("_OK"), NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "ok", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "ok");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_object_set_data (G_OBJECT (dialog), "pmd-entry", entry);
+  g_object_set_data_full (G_OBJECT (dialog), "pmd-edit", edit, (GDestroyNotify) variant_edit_free);
+  g_signal_connect (dialog, "response", G_CALLBACK (name_response_cb), self);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static const PmdVariant *
+shown_variant (PmdWindow *self)
+{
+  const PmdScenario *sc = pmd_document_get_scenario (self->document);
+  const char *id = pmd_document_get_variant (self->document);
+  int idx = id ? pmd_scenario_find_variant (sc, id) : -1;
+
+  return idx >= 0 ? g_ptr_array_index (sc->variants, idx) : NULL;
+}
+
+static void
+variant_new_action (GtkWidget  *widget,
+                    const char *action,
+                    GVariant   *param)
+{
+  PmdWindow *self = PMD_WINDOW (widget);
+  const PmdVariant *shown = shown_variant (self);
+  VariantEdit *edit = g_new0 (VariantEdit, 1);
+  g_autofree char *initial = shown ? g_strdup_printf (_("Copy of %s"), shown->name) : g_strdup (_("New variant"));
+
+  edit->copy_from = shown ? g_strdup (shown->id) : NULL;
+  ask_variant_name (self, _("New Variant"), initial, edit);
+}
+
+static void
+variant_rename_action (GtkWidget  *widget,
+                       const char *action,
+                       GVariant   *param)
+{
+  PmdWindow *self = PMD_WINDOW (widget);
+  const PmdVariant *shown = shown_variant (self);
+  VariantEdit *edit;
+
+  if (shown == NULL)
+    return;
+  edit = g_new0 (VariantEdit, 1);
+  edit->id = g_strdup (shown->id);
+  ask_variant_name (self, _("Rename Variant"), shown->name, edit);
+}
+
+static void
+variant_delete_action (GtkWidget  *widget,
+                       const char *action,
+                       GVariant   *param)
+{
+  PmdWindow *self = PMD_WINDOW (widget);
+  const PmdVariant *shown = shown_variant (self);
+  g_autofree char *id = NULL;
+  g_autoptr(GError) error = NULL;
+  AdwToast *done;
+
+  if (shown == NULL)
+    return;
+  id = g_strdup (shown->id);
+  /* Show the scenario as written first: the variant is about to go. */
+  pmd_document_set_variant (self->document, NULL, NULL);
+  if (!pmd_document_edit (self->document, delete_variant_cb, id, &error))
+    {
+      toast (self, error->message);
+      return;
+    }
+  done = adw_toast_new (_("Variant deleted"));
+  adw_toast_set_button_label (done, _("_Undo"));
+  adw_toast_set_action_name (done, "win.undo");
+  adw_toast_overlay_add_toast (self->toast_overlay, done);
+}
+
 /* Printing: the report, page by page, through the desktop's print dialog. */
 
 typedef struct
@@ -1495,6 +1702,9 @@ pmd_window_class_init (PmdWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.export-charts", NULL, export_action);
   gtk_widget_class_install_action (widget_class, "win.report", NULL, report_action);
   gtk_widget_class_install_action (widget_class, "win.print", NULL, print_action);
+  gtk_widget_class_install_action (widget_class, "win.variant-new", NULL, variant_new_action);
+  gtk_widget_class_install_action (widget_class, "win.variant-rename", NULL, variant_rename_action);
+  gtk_widget_class_install_action (widget_class, "win.variant-delete", NULL, variant_delete_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "win.new", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "win.open", NULL);
@@ -1618,6 +1828,26 @@ void
 _pmd_window_autosave_now (PmdWindow *self)
 {
   autosave_cb (self);
+}
+
+/* The name dialog answered with @name. */
+void
+_pmd_window_new_variant (PmdWindow  *self,
+                         const char *name)
+{
+  const PmdVariant *shown = shown_variant (self);
+  VariantEdit *edit = g_new0 (VariantEdit, 1);
+  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), NULL, NULL);
+  GtkWidget *entry = gtk_entry_new ();
+
+  edit->copy_from = shown ? g_strdup (shown->id) : NULL;
+  gtk_editable_set_text (GTK_EDITABLE (entry), name);
+  g_object_set_data (G_OBJECT (dialog), "pmd-entry", entry);
+  g_object_set_data_full (G_OBJECT (dialog), "pmd-edit", edit, (GDestroyNotify) variant_edit_free);
+  name_response_cb (ADW_MESSAGE_DIALOG (dialog), "ok", self);
+  g_object_ref_sink (entry);
+  g_object_unref (entry);
+  gtk_window_destroy (GTK_WINDOW (dialog));
 }
 
 GtkRange *

@@ -170,6 +170,13 @@ commit (PmdDocument *self,
 
   if (effective == NULL)
     return FALSE;
+  /* The scenario as written is read too (editors, the variants chart):
+   * its ids resolved like the effective one's. */
+  if (!pmd_scenario_resolve (owned, error))
+    {
+      pmd_scenario_free (effective);
+      return FALSE;
+    }
 
   merge = merge_key != NULL && g_strcmp0 (merge_key, self->merge_key) == 0 &&
           (merge_any_time || now - self->merge_time < MERGE_WINDOW_USEC) && self->undo->len > 0;

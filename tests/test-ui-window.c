@@ -348,6 +348,46 @@ test_lines_edit (void)
   _pmd_window_show_page (window, "overview");
 }
 
+/* The interventions page: every field, typed the Dutch way. */
+static void
+test_interventions_edit (void)
+{
+  PmdInterventionsPage *page = _pmd_window_get_interventions_page (window);
+  PmdDocument *doc;
+  g_autoptr(GError) error = NULL;
+  const PmdIntervention *iv;
+
+  reset_window ();
+  doc = pmd_window_get_document (window);
+  _pmd_window_show_page (window, "interventions");
+  drain ();
+  screenshot (GTK_WIDGET (window), "interventions-1280x720.png");
+
+  g_assert_true (_pmd_interventions_page_commit (page, "preventie-ouderen", "amount", "1,5 mln", &error));
+  g_assert_true (_pmd_interventions_page_commit (page, "jeugd-lichter", "fraction", "15", &error));
+  g_assert_true (_pmd_interventions_page_commit (page, "jeugd-lichter", "end", "2035", &error));
+  g_assert_true (_pmd_interventions_page_commit (page, "preventie-ouderen", "name", " Preventie 75+ ", &error));
+  g_assert_no_error (error);
+  iv = g_ptr_array_index (pmd_document_get_scenario (doc)->interventions, 0);
+  g_assert_cmpfloat (iv->amount, ==, 1500000);
+  g_assert_cmpstr (iv->name, ==, "Preventie 75+");
+  iv = g_ptr_array_index (pmd_document_get_scenario (doc)->interventions, 1);
+  g_assert_cmpfloat_with_epsilon (iv->fraction, 0.15, 1e-12);
+  g_assert_true (iv->has_end);
+  g_assert_cmpint (iv->end, ==, 2035);
+
+  /* An end year before the start is refused, and an empty one is "none". */
+  g_assert_false (_pmd_interventions_page_commit (page, "jeugd-lichter", "end", "2020", &error));
+  g_assert_error (error, PMD_SCENARIO_ERROR, PMD_SCENARIO_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_true (_pmd_interventions_page_commit (page, "jeugd-lichter", "end", "", &error));
+  iv = g_ptr_array_index (pmd_document_get_scenario (doc)->interventions, 1);
+  g_assert_false (iv->has_end);
+  g_assert_false (_pmd_interventions_page_commit (page, "jeugd-lichter", "fraction", "veel", &error));
+  g_assert_nonnull (error);
+  _pmd_window_show_page (window, "overview");
+}
+
 /* Meeting mode: F5's action, number keys for variants, Escape's action. */
 static void
 test_meeting_mode (void)
@@ -536,6 +576,7 @@ main (int    argc,
       g_test_add_func ("/ui/window/save-reopen-corrupt", test_save_reopen_corrupt);
       g_test_add_func ("/ui/window/lines-edit", test_lines_edit);
       g_test_add_func ("/ui/window/meeting-mode", test_meeting_mode);
+      g_test_add_func ("/ui/window/interventions-edit", test_interventions_edit);
       g_test_add_func ("/ui/window/autosave", test_autosave);
       g_test_add_func ("/ui/window/variants", test_variants);
       g_test_add_func ("/ui/window/sizes", test_sizes);

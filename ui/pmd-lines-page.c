@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "pmd-lines-page.h"
+#include "pmd-field.h"
 
 /*
  * The cost lines in a column view, edited in place. Numbers are read the
@@ -37,29 +38,20 @@ pmd_line_item_new (guint index)
   return item;
 }
 
-typedef enum
-{
-  FIELD_TEXT,
-  FIELD_MONEY,
-  FIELD_COUNT,
-  FIELD_NUMBER,
-  FIELD_PERCENT,
-} FieldKind;
-
 typedef struct
 {
   const char *field;
   const char *title;
-  FieldKind   kind;
+  PmdFieldKind   kind;
 } Column;
 
 static const Column columns[] = {
-  { "name", N_("Cost line"), FIELD_TEXT },
-  { "base_cost", N_("Base cost"), FIELD_MONEY },
-  { "clients", N_("Clients"), FIELD_COUNT },
-  { "elasticity", N_("Elasticity"), FIELD_NUMBER },
-  { "growth", N_("Growth"), FIELD_PERCENT },
-  { "indexation", N_("Indexation"), FIELD_PERCENT },
+  { "name", N_("Cost line"), PMD_FIELD_TEXT },
+  { "base_cost", N_("Base cost"), PMD_FIELD_MONEY },
+  { "clients", N_("Clients"), PMD_FIELD_COUNT },
+  { "elasticity", N_("Elasticity"), PMD_FIELD_NUMBER },
+  { "growth", N_("Growth"), PMD_FIELD_PERCENT },
+  { "indexation", N_("Indexation"), PMD_FIELD_PERCENT },
 };
 
 struct _PmdLinesPage
@@ -116,21 +108,6 @@ cell_text (const PmdScenario *sc,
   g_return_val_if_reached (NULL);
 }
 
-/* Reads what a user typed in a cell of @kind. A percentage may be typed
- * with or without its sign: "3,4" in a percent column is 3,4%. */
-static gboolean
-parse_cell (FieldKind   kind,
-            const char *text,
-            double     *value,
-            GError    **error)
-{
-  if (!pmd_parse_number (text, value, error))
-    return FALSE;
-  if (kind == FIELD_PERCENT && strchr (text, '%') == NULL)
-    *value /= 100.0;
-  return TRUE;
-}
-
 typedef struct
 {
   char *id;
@@ -169,7 +146,7 @@ _pmd_lines_page_commit (PmdLinesPage *self,
       col = &columns[k];
   g_return_val_if_fail (col != NULL, FALSE);
 
-  if (col->kind == FIELD_TEXT)
+  if (col->kind == PMD_FIELD_TEXT)
     {
       Rename r = { l->id, (char *) text };
       g_autofree char *stripped = g_strstrip (g_strdup (text));
@@ -184,7 +161,7 @@ _pmd_lines_page_commit (PmdLinesPage *self,
         return TRUE;
       return pmd_document_edit (self->document, rename_cb, &r, error);
     }
-  if (!parse_cell (col->kind, text, &value, error))
+  if (!pmd_field_parse (col->kind, text, &value, error))
     return FALSE;
   path = g_strdup_printf ("lines.%s.%s", l->id, field);
   pmd_document_break_merge (self->document);
@@ -201,9 +178,9 @@ label_text_changed_cb (GtkEditableLabel *label,
   const Column *col = g_object_get_data (G_OBJECT (label), "pmd-column");
   double value;
 
-  if (col->kind == FIELD_TEXT || !gtk_editable_label_get_editing (label))
+  if (col->kind == PMD_FIELD_TEXT || !gtk_editable_label_get_editing (label))
     return;
-  if (parse_cell (col->kind, gtk_editable_get_text (GTK_EDITABLE (label)), &value, NULL))
+  if (pmd_field_parse (col->kind, gtk_editable_get_text (GTK_EDITABLE (label)), &value, NULL))
     gtk_widget_remove_css_class (GTK_WIDGET (label), "error");
   else
     gtk_widget_add_css_class (GTK_WIDGET (label), "error");
@@ -244,12 +221,12 @@ setup_cb (GtkSignalListItemFactory *factory,
   GtkWidget *label = gtk_editable_label_new ("");
 
   g_object_set_data (G_OBJECT (label), "pmd-column", (gpointer) col);
-  if (col->kind != FIELD_TEXT)
+  if (col->kind != PMD_FIELD_TEXT)
     {
       gtk_editable_set_alignment (GTK_EDITABLE (label), 1.0);
       gtk_widget_add_css_class (label, "numeric");
     }
-  gtk_editable_set_width_chars (GTK_EDITABLE (label), col->kind == FIELD_TEXT ? 24 : 10);
+  gtk_editable_set_width_chars (GTK_EDITABLE (label), col->kind == PMD_FIELD_TEXT ? 24 : 10);
   g_signal_connect (label, "notify::text", G_CALLBACK (label_text_changed_cb), NULL);
   g_signal_connect (label, "notify::editing", G_CALLBACK (label_editing_cb), self);
   gtk_list_item_set_child (item, label);
@@ -338,7 +315,7 @@ add_column (PmdLinesPage *self,
   g_signal_connect (factory, "bind", G_CALLBACK (bind_cb), self);
   column = gtk_column_view_column_new (_(col->title), factory);
   gtk_column_view_column_set_resizable (column, TRUE);
-  gtk_column_view_column_set_fixed_width (column, col->kind == FIELD_TEXT ? 300 : 120);
+  gtk_column_view_column_set_fixed_width (column, col->kind == PMD_FIELD_TEXT ? 300 : 120);
   gtk_column_view_append_column (self->view, column);
   g_object_unref (column);
 }

@@ -8,6 +8,7 @@
 #include "pmd-window-private.h"
 #include "pmd-chart-view.h"
 #include "pmd-lines-page.h"
+#include "pmd-interventions-page.h"
 #include "pmd-money-dialog.h"
 #include "pmd-export-dialog.h"
 #include "pmd-scenario-file.h"
@@ -71,6 +72,7 @@ struct _PmdWindow
   GFile           *file;
   GSettings       *settings;
   PmdLinesPage    *lines_page;
+  PmdInterventionsPage *interventions_page;
 
   GPtrArray       *levers;        /* Lever */
   char            *lever_shape;   /* what the levers were built for */
@@ -1780,6 +1782,15 @@ pmd_window_init (PmdWindow *self)
 
   self->lines_page = pmd_lines_page_new (self->document);
   gtk_scrolled_window_set_child (self->lines_scroller, GTK_WIDGET (self->lines_page));
+  {
+    GtkWidget *stack = gtk_widget_get_ancestor (GTK_WIDGET (self->lines_scroller), ADW_TYPE_VIEW_STACK);
+    AdwViewStackPage *page;
+
+    self->interventions_page = pmd_interventions_page_new (self->document);
+    page = adw_view_stack_add_titled (ADW_VIEW_STACK (stack), GTK_WIDGET (self->interventions_page),
+                                      "interventions", _("Interventions"));
+    adw_view_stack_page_set_icon_name (page, "emblem-system-symbolic");
+  }
 
   g_signal_connect_swapped (self->settings, "changed::meeting-levers", G_CALLBACK (meeting_levers_changed_cb), self);
   self->variant_handler = g_signal_connect_swapped (self->variant_dropdown, "notify::selected",
@@ -1904,6 +1915,12 @@ PmdLinesPage *
 _pmd_window_get_lines_page (PmdWindow *self)
 {
   return self->lines_page;
+}
+
+PmdInterventionsPage *
+_pmd_window_get_interventions_page (PmdWindow *self)
+{
+  return self->interventions_page;
 }
 
 void

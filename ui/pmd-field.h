@@ -1,0 +1,26 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+/* How the editors show and read one number: the Dutch way, by kind. */
+typedef enum
+{
+  PMD_FIELD_TEXT,
+  PMD_FIELD_MONEY,
+  PMD_FIELD_COUNT,
+  PMD_FIELD_NUMBER,
+  PMD_FIELD_PERCENT,
+  PMD_FIELD_YEAR,
+} PmdFieldKind;
+
+char     *pmd_field_format (PmdFieldKind kind,
+                            double       value);
+gboolean  pmd_field_parse  (PmdFieldKind kind,
+                            const char  *text,
+                            double      *value,
+                            GError     **error);
+
+G_END_DECLS

@@ -388,6 +388,40 @@ test_interventions_edit (void)
   _pmd_window_show_page (window, "overview");
 }
 
+/* The assumptions page: cohort points, funding steps, the horizon. */
+static void
+test_assumptions_edit (void)
+{
+  PmdAssumptionsPage *page = _pmd_window_get_assumptions_page (window);
+  PmdDocument *doc;
+  double value;
+
+  reset_window ();
+  doc = pmd_window_get_document (window);
+  _pmd_window_show_page (window, "assumptions");
+  drain ();
+  screenshot (GTK_WIDGET (window), "assumptions-1280x720.png");
+
+  /* 75+ in 2040: 12.500 → 14.000, as the slider would. */
+  g_assert_true (_pmd_assumptions_page_type (page, "Residents", "12.500", "14.000"));
+  drain ();
+  g_assert_true (pmd_document_get_param (doc, "cohorts.75plus.points.1", &value));
+  g_assert_cmpfloat (value, ==, 14000);
+  /* The Ravijnjaar step: −3 mln → −2,5 mln. */
+  g_assert_true (_pmd_assumptions_page_type (page, "Change in euros", "€ \u22123.000.000", "-2,5 mln"));
+  drain ();
+  g_assert_cmpfloat (g_array_index (pmd_document_get_scenario (doc)->funding.steps, PmdYearValue, 0).value, ==, -2500000);
+  /* A horizon of 30 years: 31 years projected. */
+  g_assert_true (_pmd_assumptions_page_type (page, "Horizon in years", "20", "30"));
+  drain ();
+  g_assert_cmpint (pmd_document_get_projection (doc)->n_years, ==, 31);
+  /* 250 years is refused; the horizon stays. */
+  g_assert_true (_pmd_assumptions_page_type (page, "Horizon in years", "30", "250"));
+  drain ();
+  g_assert_cmpint (pmd_document_get_scenario (doc)->horizon, ==, 30);
+  _pmd_window_show_page (window, "overview");
+}
+
 /* Meeting mode: F5's action, number keys for variants, Escape's action. */
 static void
 test_meeting_mode (void)
@@ -577,6 +611,7 @@ main (int    argc,
       g_test_add_func ("/ui/window/lines-edit", test_lines_edit);
       g_test_add_func ("/ui/window/meeting-mode", test_meeting_mode);
       g_test_add_func ("/ui/window/interventions-edit", test_interventions_edit);
+      g_test_add_func ("/ui/window/assumptions-edit", test_assumptions_edit);
       g_test_add_func ("/ui/window/autosave", test_autosave);
       g_test_add_func ("/ui/window/variants", test_variants);
       g_test_add_func ("/ui/window/sizes", test_sizes);

@@ -9,6 +9,7 @@
 #include "pmd-chart-view.h"
 #include "pmd-lines-page.h"
 #include "pmd-interventions-page.h"
+#include "pmd-assumptions-page.h"
 #include "pmd-money-dialog.h"
 #include "pmd-export-dialog.h"
 #include "pmd-scenario-file.h"
@@ -73,6 +74,7 @@ struct _PmdWindow
   GSettings       *settings;
   PmdLinesPage    *lines_page;
   PmdInterventionsPage *interventions_page;
+  PmdAssumptionsPage *assumptions_page;
 
   GPtrArray       *levers;        /* Lever */
   char            *lever_shape;   /* what the levers were built for */
@@ -1790,6 +1792,10 @@ pmd_window_init (PmdWindow *self)
     page = adw_view_stack_add_titled (ADW_VIEW_STACK (stack), GTK_WIDGET (self->interventions_page),
                                       "interventions", _("Interventions"));
     adw_view_stack_page_set_icon_name (page, "emblem-system-symbolic");
+    self->assumptions_page = pmd_assumptions_page_new (self->document);
+    page = adw_view_stack_add_titled (ADW_VIEW_STACK (stack), GTK_WIDGET (self->assumptions_page),
+                                      "assumptions", _("Assumptions"));
+    adw_view_stack_page_set_icon_name (page, "preferences-other-symbolic");
   }
 
   g_signal_connect_swapped (self->settings, "changed::meeting-levers", G_CALLBACK (meeting_levers_changed_cb), self);
@@ -1921,6 +1927,12 @@ PmdInterventionsPage *
 _pmd_window_get_interventions_page (PmdWindow *self)
 {
   return self->interventions_page;
+}
+
+PmdAssumptionsPage *
+_pmd_window_get_assumptions_page (PmdWindow *self)
+{
+  return self->assumptions_page;
 }
 
 void

@@ -338,6 +338,7 @@ test_lines_edit (void)
   g_clear_error (&error);
   g_assert_false (_pmd_lines_page_commit (page, wmo, "clients", "-5", &error));
   g_assert_error (error, PMD_SCENARIO_ERROR, PMD_SCENARIO_ERROR_INVALID);
+  g_clear_error (&error);
   g_assert_true (pmd_document_get_param (doc, "lines.wmo-maatwerk.base_cost", &value));
   g_assert_cmpfloat (value, ==, 22900000);
   gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
@@ -345,6 +346,15 @@ test_lines_edit (void)
   drain ();
   g_assert_true (pmd_document_get_param (doc, "lines.wmo-maatwerk.base_cost", &value));
   g_assert_cmpfloat (value, ==, 22800000);
+
+  /* Layer and driver from their lists: Wmo-maatwerk to the middle layer
+   * (its € 22,8 mln leaves the top), then no driver. */
+  g_assert_true (_pmd_lines_page_choose (page, wmo, "layer", 1, &error));
+  g_assert_cmpfloat_with_epsilon (pmd_document_get_projection (doc)->layer_baseline[2 * pmd_document_get_projection (doc)->n_years],
+                                  91300000 - 22800000, 1e-6);
+  g_assert_true (_pmd_lines_page_choose (page, wmo, "driver", 0, &error));
+  g_assert_null (((PmdLine *) g_ptr_array_index (pmd_document_get_scenario (doc)->lines, wmo))->driver);
+  g_assert_no_error (error);
   _pmd_window_show_page (window, "overview");
 }
 

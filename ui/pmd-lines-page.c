@@ -264,16 +264,96 @@ bind_cb (GtkSignalListItemFactory *factory,
     gtk_widget_remove_css_class (label, "assumption");
 }
 
+/* Layer, domain and driver: chosen from the scenario's own lists. */
+typedef struct
+{
+  char       *id;
+  const char *what;
+  int         index;
+} Choice;
+
+static gboolean
+choose_cb (PmdScenario *sc,
+           gpointer     user_data,
+           GError     **error)
+{
+  Choice *c = user_data;
+  PmdLine *l = g_ptr_array_index (sc->lines, pmd_scenario_find_line (sc, c->id));
+
+  if (g_str_equal (c->what, "layer"))
+    {
+      g_free (l->layer);
+      l->layer = g_strdup (((PmdLayer *) g_ptr_array_index (sc->layers, c->index))->id);
+    }
+  else if (g_str_equal (c->what, "domain"))
+    {
+      g_free (l->domain);
+      l->domain = g_strdup (((PmdDomain *) g_ptr_array_index (sc->domains, c->index))->id);
+    }
+  else
+    {
+      /* Index 0 is "no driver". */
+      g_free (l->driver);
+      l->driver = c->index > 0 ? g_strdup (((PmdCohort *) g_ptr_array_index (sc->cohorts, c->index - 1))->id) : NULL;
+    }
+  return TRUE;
+}
+
+gboolean
+_pmd_lines_page_choose (PmdLinesPage *self,
+                        guint         line,
+                        const char   *what,
+                        int           index,
+                        GError      **error)
+{
+  const PmdLine *l = line_at (self, line);
+  Choice choice = { l ? l->id : NULL, what, index };
+
+  g_return_val_if_fail (l != NULL, FALSE);
+  return pmd_document_edit (self->document, choose_cb, &choice, error);
+}
+
+static void
+choice_selected_cb (GtkDropDown  *dropdown,
+                    GParamSpec   *pspec,
+                    PmdLinesPage *self)
+{
+  const char *what = g_object_get_data (G_OBJECT (dropdown), "pmd-what");
+  guint index = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (dropdown), "pmd-index"));
+  const PmdLine *l = line_at (self, index);
+  g_autoptr(GError) error = NULL;
+
+  if (l == NULL || g_object_get_data (G_OBJECT (dropdown), "pmd-binding"))
+    return;
+  if (!_pmd_lines_page_choose (self, index, what, (int) gtk_drop_down_get_selected (dropdown), &error))
+    {
+      show_error (self, error->message);
+      refresh_now (self);
+    }
+}
+
 static void
 layer_setup_cb (GtkSignalListItemFactory *factory,
                 GtkListItem              *item,
                 PmdLinesPage             *self)
 {
-  GtkWidget *label = gtk_label_new (NULL);
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-  gtk_label_set_width_chars (GTK_LABEL (label), 14);
-  gtk_list_item_set_child (item, label);
+  const char *what = g_object_get_data (G_OBJECT (factory), "pmd-what");
+  GtkWidget *child;
+
+  if (g_str_equal (what, "source"))
+    {
+      child = gtk_label_new (NULL);
+      gtk_label_set_xalign (GTK_LABEL (child), 0);
+      gtk_label_set_ellipsize (GTK_LABEL (child), PANGO_ELLIPSIZE_END);
+    }
+  else
+    {
+      child = gtk_drop_down_new (NULL, NULL);
+      gtk_widget_add_css_class (child, "flat");
+      g_object_set_data (G_OBJECT (child), "pmd-what", (gpointer) what);
+      g_signal_connect (child, "notify::selected", G_CALLBACK (choice_selected_cb), self);
+    }
+  gtk_list_item_set_child (item, child);
 }
 
 static void
@@ -285,22 +365,45 @@ layer_bind_cb (GtkSignalListItemFactory *factory,
   const PmdScenario *sc = pmd_document_get_scenario (self->document);
   const PmdLine *l = line_at (self, row->index);
   const char *what = g_object_get_data (G_OBJECT (factory), "pmd-what");
-  const char *text = "";
+  GtkWidget *child = gtk_list_item_get_child (item);
+  g_autoptr(GtkStringList) names = NULL;
+  guint selected = 0;
 
   if (l == NULL)
     return;
-  if (g_str_equal (what, "layer"))
-    text = ((PmdLayer *) g_ptr_array_index (sc->layers, l->layer_idx))->name;
-  else if (g_str_equal (what, "domain"))
-    text = ((PmdDomain *) g_ptr_array_index (sc->domains, l->domain_idx))->name;
-  else if (g_str_equal (what, "driver"))
-    text = l->driver_idx >= 0 ? ((PmdCohort *) g_ptr_array_index (sc->cohorts, l->driver_idx))->name : "–";
-  else if (g_str_equal (what, "source"))
+  if (g_str_equal (what, "source"))
     {
-      text = l->source ? l->source : "";
-      gtk_widget_set_tooltip_text (gtk_list_item_get_child (item), l->source);
+      gtk_label_set_text (GTK_LABEL (child), l->source ? l->source : "");
+      gtk_widget_set_tooltip_text (child, l->source);
+      return;
     }
-  gtk_label_set_text (GTK_LABEL (gtk_list_item_get_child (item)), text);
+
+  names = gtk_string_list_new (NULL);
+  if (g_str_equal (what, "layer"))
+    {
+      for (guint i = 0; i < sc->layers->len; i++)
+        gtk_string_list_append (names, ((PmdLayer *) g_ptr_array_index (sc->layers, i))->name);
+      selected = l->layer_idx;
+    }
+  else if (g_str_equal (what, "domain"))
+    {
+      for (guint i = 0; i < sc->domains->len; i++)
+        gtk_string_list_append (names, ((PmdDomain *) g_ptr_array_index (sc->domains, i))->name);
+      selected = l->domain_idx;
+    }
+  else
+    {
+      gtk_string_list_append (names, _("None"));
+      for (guint i = 0; i < sc->cohorts->len; i++)
+        gtk_string_list_append (names, ((PmdCohort *) g_ptr_array_index (sc->cohorts, i))->name);
+      selected = l->driver_idx + 1;
+    }
+  /* Filling the list is not a choice of the user's. */
+  g_object_set_data (G_OBJECT (child), "pmd-binding", GINT_TO_POINTER (1));
+  g_object_set_data (G_OBJECT (child), "pmd-index", GUINT_TO_POINTER (row->index));
+  gtk_drop_down_set_model (GTK_DROP_DOWN (child), G_LIST_MODEL (names));
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (child), selected);
+  g_object_set_data (G_OBJECT (child), "pmd-binding", NULL);
 }
 
 static void

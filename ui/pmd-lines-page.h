@@ -19,5 +19,10 @@ gboolean      _pmd_lines_page_commit    (PmdLinesPage *self,
                                          const char   *text,
                                          GError      **error);
 GtkColumnView *_pmd_lines_page_get_view (PmdLinesPage *self);
+gboolean      _pmd_lines_page_choose    (PmdLinesPage *self,
+                                         guint         line,
+                                         const char   *what,
+                                         int           index,
+                                         GError      **error);
 
 G_END_DECLS

@@ -68,6 +68,7 @@ struct _PmdWindow
   GtkFlowBox      *meeting_cards;
   PmdChartView    *meeting_chart;
   GtkBox          *meeting_levers;
+  GMenu           *recent_section;
 
   PmdDocument     *document;
   GFile           *file;
@@ -735,6 +736,40 @@ year_changed_cb (PmdWindow *self)
 
 /* Files */
 
+static int
+compare_recent (gconstpointer a,
+                gconstpointer b)
+{
+  GDateTime *ta = gtk_recent_info_get_modified ((GtkRecentInfo *) a);
+  GDateTime *tb = gtk_recent_info_get_modified ((GtkRecentInfo *) b);
+  return g_date_time_compare (tb, ta);
+}
+
+/* The eight scenario files used last, newest first, that still exist. */
+static void
+update_recent (PmdWindow *self)
+{
+  GList *items = gtk_recent_manager_get_items (gtk_recent_manager_get_default ());
+  guint n = 0;
+
+  g_menu_remove_all (self->recent_section);
+  items = g_list_sort (items, compare_recent);
+  for (GList *l = items; l != NULL && n < 8; l = l->next)
+    {
+      GtkRecentInfo *info = l->data;
+      const char *uri = gtk_recent_info_get_uri (info);
+      g_autoptr(GMenuItem) item = NULL;
+
+      if (!g_str_has_suffix (uri, ".piramide") || !gtk_recent_info_exists (info))
+        continue;
+      item = g_menu_item_new (gtk_recent_info_get_display_name (info), NULL);
+      g_menu_item_set_action_and_target_value (item, "win.open-recent", g_variant_new_string (uri));
+      g_menu_append_item (self->recent_section, item);
+      n++;
+    }
+  g_list_free_full (items, (GDestroyNotify) gtk_recent_info_unref);
+}
+
 static void
 set_file (PmdWindow *self,
           GFile     *file)
@@ -746,6 +781,7 @@ set_file (PmdWindow *self,
       g_autofree char *path = g_file_get_path (file);
 
       gtk_recent_manager_add_item (gtk_recent_manager_get_default (), uri);
+      update_recent (self);
       if (path != NULL)
         g_settings_set_string (self->settings, "last-file", path);
     }
@@ -1063,6 +1099,16 @@ open_action (GtkWidget  *widget,
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
   g_signal_connect (chooser, "response", G_CALLBACK (open_response_cb), self);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static void
+open_recent_action (GtkWidget  *widget,
+                    const char *action,
+                    GVariant   *param)
+{
+  g_autoptr(GFile) file = g_file_new_for_uri (g_variant_get_string (param, NULL));
+
+  pmd_window_open_file (PMD_WINDOW (widget), file);
 }
 
 static void
@@ -1691,10 +1737,12 @@ pmd_window_class_init (PmdWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PmdWindow, meeting_cards);
   gtk_widget_class_bind_template_child (widget_class, PmdWindow, meeting_chart);
   gtk_widget_class_bind_template_child (widget_class, PmdWindow, meeting_levers);
+  gtk_widget_class_bind_template_child (widget_class, PmdWindow, recent_section);
 
   gtk_widget_class_install_action (widget_class, "win.new", NULL, new_action);
   gtk_widget_class_install_action (widget_class, "win.new-westland", NULL, new_westland_action);
   gtk_widget_class_install_action (widget_class, "win.open", NULL, open_action);
+  gtk_widget_class_install_action (widget_class, "win.open-recent", "s", open_recent_action);
   gtk_widget_class_install_action (widget_class, "win.save", NULL, save_action);
   gtk_widget_class_install_action (widget_class, "win.save-as", NULL, save_as_action);
   gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_action);
@@ -1813,6 +1861,9 @@ pmd_window_init (PmdWindow *self)
   gtk_widget_add_controller (GTK_WIDGET (self), keys);
 
   update_all (self);
+  update_recent (self);
+  g_signal_connect_object (gtk_recent_manager_get_default (), "changed", G_CALLBACK (update_recent), self,
+                           G_CONNECT_SWAPPED);
   gtk_spin_button_set_value (self->year_spin, pmd_document_get_projection (self->document)->base_year + 10);
   year_changed_cb (self);
 

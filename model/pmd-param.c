@@ -320,3 +320,54 @@ pmd_scenario_set_param (PmdScenario *self,
   pmd_param_set (&param, value);
   return TRUE;
 }
+
+/**
+ * pmd_scenario_get_param_source:
+ * @self: a scenario
+ * @path: a parameter path
+ *
+ * Where the number @path names comes from: the field's own source, else its
+ * object's ("seed 001 L97", "aanname: …").
+ *
+ * Returns: (nullable) (transfer none): the provenance text, if the file has one
+ */
+const char *
+pmd_scenario_get_param_source (const PmdScenario *self,
+                               const char        *path)
+{
+  g_auto(GStrv) parts = NULL;
+  guint n;
+
+  g_return_val_if_fail (self != NULL, NULL);
+  g_return_val_if_fail (path != NULL, NULL);
+
+  parts = g_strsplit (path, ".", 0);
+  n = g_strv_length (parts);
+  if (n == 2 && g_str_equal (parts[0], "scenario"))
+    return pmd_sources_lookup (self->sources, parts[1]);
+  if (n == 2 && g_str_equal (parts[0], "funding"))
+    {
+      const char *s = pmd_sources_lookup (self->funding.sources, parts[1]);
+      return s ? s : self->funding.source;
+    }
+  if (n == 4 && g_str_equal (parts[0], "cohorts"))
+    {
+      int idx = pmd_scenario_find_cohort (self, parts[1]);
+      return idx >= 0 ? ((PmdCohort *) g_ptr_array_index (self->cohorts, idx))->source : NULL;
+    }
+  if (n == 3 && g_str_equal (parts[0], "lines"))
+    {
+      int idx = pmd_scenario_find_line (self, parts[1]);
+      const PmdLine *l = idx >= 0 ? g_ptr_array_index (self->lines, idx) : NULL;
+      const char *s = l ? pmd_sources_lookup (l->sources, parts[2]) : NULL;
+      return s ? s : l ? l->source : NULL;
+    }
+  if (n == 3 && g_str_equal (parts[0], "interventions"))
+    {
+      int idx = pmd_scenario_find_intervention (self, parts[1]);
+      return idx >= 0 ? pmd_sources_lookup (((PmdIntervention *) g_ptr_array_index (self->interventions, idx))->sources,
+                                            parts[2])
+                      : NULL;
+    }
+  return NULL;
+}

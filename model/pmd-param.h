@@ -48,5 +48,7 @@ gboolean pmd_scenario_set_param    (PmdScenario *self,
                                     const char  *path,
                                     double       value,
                                     GError     **error);
+const char *pmd_scenario_get_param_source (const PmdScenario *self,
+                                           const char        *path);
 
 G_END_DECLS

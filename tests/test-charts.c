@@ -580,7 +580,8 @@ test_report (void)
   fixture_clear (&f);
 }
 
-/* Every kind as SVG and PDF: valid, with its title and Dutch numbers. */
+/* Every kind and every case as SVG and PDF: valid, with its title; for the
+ * bundled scenario also its Dutch numbers. */
 static void
 test_export_kinds (void)
 {
@@ -588,6 +589,7 @@ test_export_kinds (void)
   PmdChartStyle style;
 
   pmd_chart_style_init (&style, FALSE);
+  for (guint ci = 0; ci < G_N_ELEMENTS (cases); ci++)
   for (int k = 0; k < PMD_N_CHART_KINDS; k++)
     {
       g_autofree char *svg = g_strdup_printf ("%s/%s.svg", dir, pmd_chart_kind_to_string (k));
@@ -599,7 +601,7 @@ test_export_kinds (void)
       const char *title;
       Fixture f;
 
-      fixture_init (&f, &cases[0], k);
+      fixture_init (&f, &cases[ci], k);
       f.input.year = 2040;
       /* The title is the first text drawn. */
       {
@@ -614,11 +616,23 @@ test_export_kinds (void)
       g_assert_true (pmd_chart_export (k, &f.input, &style, pdf, 640, 400, 1, &error));
       g_assert_no_error (error);
       g_assert_true (g_file_get_contents (svg, &svg_text, NULL, NULL));
-      g_assert_nonnull (strstr (svg_text, title));
+      {
+        g_autofree char *escaped = g_markup_escape_text (title, -1);
+        g_assert_nonnull (strstr (svg_text, escaped));
+      }
+      if (have_program ("xmllint"))
+        {
+          const char *argv[] = { "xmllint", "--noout", svg, NULL };
+          int status;
+          g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDOUT_TO_DEV_NULL,
+                                       NULL, NULL, NULL, NULL, &status, NULL));
+          g_assert_true (g_spawn_check_wait_status (status, NULL));
+        }
+      pdf_text = ci == 0 ? run_tool ("pdftotext", pdf, "-") : NULL;
       /* Every kind shows euros with a Dutch decimal comma ("€ 130,4 m") or,
        * for the pyramid, thousands with a dot ("112.000"). */
-      g_assert_true (strstr (svg_text, ",") != NULL);
-      pdf_text = run_tool ("pdftotext", pdf, "-");
+      if (ci == 0)
+        g_assert_true (strstr (svg_text, ",") != NULL);
       if (pdf_text != NULL)
         {
           g_autofree char *first_words = g_strndup (title, 12);

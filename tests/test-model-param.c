@@ -76,6 +76,24 @@ test_errors (void)
   }
 }
 
+/* Where a number comes from: the field's source, else its object's. */
+static void
+test_source (void)
+{
+  g_autoptr(PmdScenario) sc = pmd_test_scenario_two_lines ();
+  PmdLine *l1 = g_ptr_array_index (sc->lines, 0);
+
+  l1->source = g_strdup ("seed 001 L97");
+  pmd_sources_set (&l1->sources, "growth", "aanname: instroom");
+  pmd_sources_set (&sc->sources, "indexation", "aanname: constante prijzen");
+  g_assert_cmpstr (pmd_scenario_get_param_source (sc, "lines.l1.growth"), ==, "aanname: instroom");
+  g_assert_cmpstr (pmd_scenario_get_param_source (sc, "lines.l1.base_cost"), ==, "seed 001 L97");
+  g_assert_cmpstr (pmd_scenario_get_param_source (sc, "scenario.indexation"), ==, "aanname: constante prijzen");
+  g_assert_null (pmd_scenario_get_param_source (sc, "lines.l2.growth"));
+  g_assert_null (pmd_scenario_get_param_source (sc, "interventions.i1.amount"));
+  g_assert_null (pmd_scenario_get_param_source (sc, "nonsense"));
+}
+
 /* A variant sets its overrides, then the result is validated. */
 static void
 test_variant (void)
@@ -146,6 +164,7 @@ main (int    argc,
   g_test_add_func ("/model/param/errors", test_errors);
   g_test_add_func ("/model/param/variant", test_variant);
   g_test_add_func ("/model/scenario/copy", test_copy);
+  g_test_add_func ("/model/param/source", test_source);
 
   return g_test_run ();
 }

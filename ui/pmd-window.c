@@ -247,6 +247,8 @@ add_lever (PmdWindow   *self,
   gtk_widget_add_css_class (value, "numeric");
   gtk_box_append (GTK_BOX (top), name);
   gtk_box_append (GTK_BOX (top), value);
+  /* Every number says where it comes from. */
+  gtk_widget_set_tooltip_text (row, pmd_scenario_get_param_source (pmd_document_get_scenario (self->document), path));
   gtk_box_append (GTK_BOX (row), top);
   gtk_scale_set_draw_value (GTK_SCALE (scale), FALSE);
   gtk_accessible_update_property (GTK_ACCESSIBLE (scale), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);

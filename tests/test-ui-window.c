@@ -425,6 +425,24 @@ test_assumptions_edit (void)
   g_assert_true (_pmd_assumptions_page_type (page, "Horizon in years", "20", "30"));
   drain ();
   g_assert_cmpint (pmd_document_get_projection (doc)->n_years, ==, 31);
+  /* Layers, domains and cohorts come and go; one in use is not removed. */
+  {
+    g_autoptr(GError) error = NULL;
+    guint n_layers = pmd_document_get_scenario (doc)->layers->len;
+
+    g_assert_true (_pmd_assumptions_page_add_remove (page, "layers", NULL, &error));
+    g_assert_cmpuint (pmd_document_get_scenario (doc)->layers->len, ==, n_layers + 1);
+    g_assert_cmpint (pmd_document_get_projection (doc)->n_layers, ==, (int) n_layers + 1);
+    g_assert_true (_pmd_assumptions_page_add_remove (page, "layers", "laag-1", &error));
+    g_assert_cmpuint (pmd_document_get_scenario (doc)->layers->len, ==, n_layers);
+    g_assert_false (_pmd_assumptions_page_add_remove (page, "layers", "zwaar", &error));
+    g_assert_error (error, PMD_SCENARIO_ERROR, PMD_SCENARIO_ERROR_REFERENCE);
+    g_clear_error (&error);
+    g_assert_true (_pmd_assumptions_page_add_remove (page, "cohorts", NULL, &error));
+    g_assert_true (_pmd_assumptions_page_add_remove (page, "domains", NULL, &error));
+    g_assert_false (_pmd_assumptions_page_add_remove (page, "cohorts", "75plus", &error));
+    g_clear_error (&error);
+  }
   /* 250 years is refused; the horizon stays. */
   g_assert_true (_pmd_assumptions_page_type (page, "Horizon in years", "30", "250"));
   drain ();

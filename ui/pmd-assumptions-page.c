@@ -35,6 +35,8 @@ typedef enum
   TARGET_BASE_YEAR,
   TARGET_HORIZON,
   TARGET_LAYER_NAME,
+  TARGET_DOMAIN_NAME,
+  TARGET_COHORT_NAME,
   TARGET_POINT_YEAR,
   TARGET_FUNDING_STEP_YEAR,
   TARGET_FUNDING_STEP_AMOUNT,
@@ -96,6 +98,20 @@ apply_field_cb (PmdScenario *sc,
         PmdLayer *l = g_ptr_array_index (sc->layers, pmd_scenario_find_layer (sc, f->id));
         g_free (l->name);
         l->name = g_strdup (f->text);
+      }
+      break;
+    case TARGET_DOMAIN_NAME:
+      {
+        PmdDomain *d = g_ptr_array_index (sc->domains, pmd_scenario_find_domain (sc, f->id));
+        g_free (d->name);
+        d->name = g_strdup (f->text);
+      }
+      break;
+    case TARGET_COHORT_NAME:
+      {
+        PmdCohort *c = g_ptr_array_index (sc->cohorts, pmd_scenario_find_cohort (sc, f->id));
+        g_free (c->name);
+        c->name = g_strdup (f->text);
       }
       break;
     case TARGET_POINT_YEAR:
@@ -185,6 +201,14 @@ field_row (const char  *title,
   adw_entry_row_set_show_apply_button (ADW_ENTRY_ROW (row), TRUE);
   if (source != NULL)
     gtk_widget_set_tooltip_text (row, source);
+  /* Assumptions are marked where they are shown, not only on hover. */
+  if (source != NULL && g_str_has_prefix (source, "aanname"))
+    {
+      GtkWidget *mark = gtk_label_new (_("assumption"));
+      gtk_widget_add_css_class (mark, "assumption-tag");
+      gtk_widget_set_valign (mark, GTK_ALIGN_CENTER);
+      adw_entry_row_add_suffix (ADW_ENTRY_ROW (row), mark);
+    }
   g_object_set_data_full (G_OBJECT (row), "pmd-field", f, field_free);
   g_signal_connect (row, "changed", G_CALLBACK (entry_changed_cb), f);
   g_signal_connect (row, "apply", G_CALLBACK (entry_apply_cb), f);
@@ -308,6 +332,125 @@ list_button (PmdAssumptionsPage *self,
   return button;
 }
 
+/* Adding and removing layers, domains and cohorts */
+
+typedef enum
+{
+  COLLECTION_LAYERS,
+  COLLECTION_DOMAINS,
+  COLLECTION_COHORTS,
+} Collection;
+
+typedef struct
+{
+  Collection collection;
+  char      *id;       /* to remove, or NULL to add */
+} CollectionEdit;
+
+static char *
+unused_id (GPtrArray  *items,
+           const char *prefix)
+{
+  for (guint n = 1; ; n++)
+    {
+      g_autofree char *id = g_strdup_printf ("%s-%u", prefix, n);
+      gboolean used = FALSE;
+
+      for (guint i = 0; i < items->len && !used; i++)
+        used = g_str_equal (*(char **) g_ptr_array_index (items, i), id);
+      if (!used)
+        return g_steal_pointer (&id);
+    }
+}
+
+static gboolean
+collection_edit_cb (PmdScenario *sc,
+                    gpointer     user_data,
+                    GError     **error)
+{
+  CollectionEdit *e = user_data;
+  GPtrArray *items = e->collection == COLLECTION_LAYERS ? sc->layers
+                     : e->collection == COLLECTION_DOMAINS ? sc->domains : sc->cohorts;
+
+  if (e->id == NULL)
+    {
+      g_autofree char *id = NULL;
+
+      switch (e->collection)
+        {
+        case COLLECTION_LAYERS:
+          id = unused_id (items, "laag");
+          g_ptr_array_add (items, pmd_layer_new (id, _("New layer")));
+          break;
+        case COLLECTION_DOMAINS:
+          id = unused_id (items, "domein");
+          g_ptr_array_add (items, pmd_domain_new (id, _("New domain")));
+          break;
+        case COLLECTION_COHORTS:
+        default:
+          {
+            PmdCohort *c;
+            id = unused_id (items, "cohort");
+            c = pmd_cohort_new (id, _("New cohort"));
+            pmd_cohort_add_point (c, sc->base_year, 1000);
+            c->source = g_strdup (_("aanname: added in Piramide, to be filled in"));
+            g_ptr_array_add (items, c);
+          }
+          break;
+        }
+      return TRUE;
+    }
+
+  /* Whatever still refers to it is named, rather than removed with it. */
+  for (guint i = 0; i < sc->lines->len; i++)
+    {
+      const PmdLine *l = g_ptr_array_index (sc->lines, i);
+      const char *ref = e->collection == COLLECTION_LAYERS ? l->layer
+                        : e->collection == COLLECTION_DOMAINS ? l->domain : l->driver;
+      if (g_strcmp0 (ref, e->id) == 0)
+        {
+          g_set_error (error, PMD_SCENARIO_ERROR, PMD_SCENARIO_ERROR_REFERENCE,
+                       _("The cost line “%s” still uses it: move that line first"), l->name);
+          return FALSE;
+        }
+    }
+  for (guint i = 0; i < items->len; i++)
+    if (g_str_equal (*(char **) g_ptr_array_index (items, i), e->id))
+      {
+        g_ptr_array_remove_index (items, i);
+        break;
+      }
+  return TRUE;
+}
+
+static void
+collection_button_cb (GtkButton          *button,
+                      PmdAssumptionsPage *self)
+{
+  CollectionEdit e = { GPOINTER_TO_INT (g_object_get_data (G_OBJECT (button), "pmd-collection")),
+                       g_object_get_data (G_OBJECT (button), "pmd-id") };
+  g_autoptr(GError) error = NULL;
+
+  if (!pmd_document_edit (self->document, collection_edit_cb, &e, &error))
+    show_error (self, error->message);
+}
+
+static GtkWidget *
+collection_button (PmdAssumptionsPage *self,
+                   Collection          collection,
+                   const char         *id)
+{
+  GtkWidget *button = gtk_button_new_from_icon_name (id ? "user-trash-symbolic" : "list-add-symbolic");
+
+  gtk_widget_add_css_class (button, "flat");
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_widget_set_tooltip_text (button, id ? _("Remove") : _("Add"));
+  g_object_set_data (G_OBJECT (button), "pmd-collection", GINT_TO_POINTER (collection));
+  g_object_set_data_full (G_OBJECT (button), "pmd-id", g_strdup (id), g_free);
+  g_signal_connect (button, "clicked", G_CALLBACK (collection_button_cb), self);
+  return button;
+}
+
 /* One row for a year and a value: two fields side by side. */
 static GtkWidget *
 pair_rows (PmdAssumptionsPage *self,
@@ -340,6 +483,10 @@ page_shape (const PmdScenario *sc)
                           sc->discount_rate, sc->funding.base, sc->funding.growth);
   for (guint i = 0; i < sc->layers->len; i++)
     g_string_append_printf (shape, "%s;", ((PmdLayer *) g_ptr_array_index (sc->layers, i))->name);
+  for (guint i = 0; i < sc->domains->len; i++)
+    g_string_append_printf (shape, "d:%s;", ((PmdDomain *) g_ptr_array_index (sc->domains, i))->name);
+  for (guint i = 0; i < sc->cohorts->len; i++)
+    g_string_append_printf (shape, "c:%s;", ((PmdCohort *) g_ptr_array_index (sc->cohorts, i))->name);
   for (guint i = 0; i < sc->cohorts->len; i++)
     {
       const PmdCohort *c = g_ptr_array_index (sc->cohorts, i);
@@ -385,14 +532,29 @@ rebuild (PmdAssumptionsPage *self)
                                                pmd_sources_lookup (sc->sources, "discount_rate")));
 
   group = add_group (self, _("Layers"), _("From the social base (bottom) to specialist care (top)"));
+  adw_preferences_group_set_header_suffix (group, collection_button (self, COLLECTION_LAYERS, NULL));
   for (guint i = 0; i < sc->layers->len; i++)
     {
       const PmdLayer *l = g_ptr_array_index (sc->layers, i);
-      adw_preferences_group_add (group, field_row (_("Name"), l->name, l->source,
-                                                   field_new (TARGET_LAYER_NAME, PMD_FIELD_TEXT, NULL, l->id, 0)));
+      GtkWidget *row = field_row (_("Name"), l->name, l->source,
+                                  field_new (TARGET_LAYER_NAME, PMD_FIELD_TEXT, NULL, l->id, 0));
+      adw_entry_row_add_suffix (ADW_ENTRY_ROW (row), collection_button (self, COLLECTION_LAYERS, l->id));
+      adw_preferences_group_add (group, row);
+    }
+
+  group = add_group (self, _("Domains"), _("The laws and tasks the cost lines belong to"));
+  adw_preferences_group_set_header_suffix (group, collection_button (self, COLLECTION_DOMAINS, NULL));
+  for (guint i = 0; i < sc->domains->len; i++)
+    {
+      const PmdDomain *d = g_ptr_array_index (sc->domains, i);
+      GtkWidget *row = field_row (_("Name"), d->name, d->source,
+                                  field_new (TARGET_DOMAIN_NAME, PMD_FIELD_TEXT, NULL, d->id, 0));
+      adw_entry_row_add_suffix (ADW_ENTRY_ROW (row), collection_button (self, COLLECTION_DOMAINS, d->id));
+      adw_preferences_group_add (group, row);
     }
 
   group = add_group (self, _("Demography"), _("Between two points a cohort grows at a constant rate; beyond them, at the nearest segment's rate"));
+  adw_preferences_group_set_header_suffix (group, collection_button (self, COLLECTION_COHORTS, NULL));
   for (guint i = 0; i < sc->cohorts->len; i++)
     {
       const PmdCohort *c = g_ptr_array_index (sc->cohorts, i);
@@ -402,6 +564,9 @@ rebuild (PmdAssumptionsPage *self)
       adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (expander), c->source ? c->source : "");
       adw_expander_row_add_action (ADW_EXPANDER_ROW (expander),
                                    list_button (self, "list-add-symbolic", _("Add a point"), c->id, -1));
+      adw_expander_row_add_action (ADW_EXPANDER_ROW (expander), collection_button (self, COLLECTION_COHORTS, c->id));
+      adw_expander_row_add_row (ADW_EXPANDER_ROW (expander),
+                                field_row (_("Name"), c->name, NULL, field_new (TARGET_COHORT_NAME, PMD_FIELD_TEXT, NULL, c->id, 0)));
       for (guint k = 0; k < c->points->len; k++)
         {
           const PmdYearValue *p = &g_array_index (c->points, PmdYearValue, k);
@@ -538,4 +703,17 @@ _pmd_assumptions_page_type (PmdAssumptionsPage *self,
   gtk_editable_set_text (GTK_EDITABLE (row), text);
   g_signal_emit_by_name (row, "apply");
   return TRUE;
+}
+
+gboolean
+_pmd_assumptions_page_add_remove (PmdAssumptionsPage *self,
+                                  const char         *collection,
+                                  const char         *id,
+                                  GError            **error)
+{
+  CollectionEdit e = { g_str_equal (collection, "layers") ? COLLECTION_LAYERS
+                       : g_str_equal (collection, "domains") ? COLLECTION_DOMAINS : COLLECTION_COHORTS,
+                       (char *) id };
+
+  return pmd_document_edit (self->document, collection_edit_cb, &e, error);
 }

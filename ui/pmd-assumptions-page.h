@@ -18,4 +18,9 @@ gboolean _pmd_assumptions_page_type (PmdAssumptionsPage *self,
                                      const char         *current,
                                      const char         *text);
 
+gboolean _pmd_assumptions_page_add_remove (PmdAssumptionsPage *self,
+                                           const char         *collection,
+                                           const char         *id,
+                                           GError            **error);
+
 G_END_DECLS

@@ -222,9 +222,16 @@ entry_row (const char  *title,
   adw_entry_row_set_show_apply_button (ADW_ENTRY_ROW (row), TRUE);
   g_object_set_data_full (G_OBJECT (row), "pmd-id", g_strdup (id), g_free);
   g_object_set_data (G_OBJECT (row), "pmd-field", (gpointer) field);
-  /* Every number can say where it comes from. */
+  /* Every number can say where it comes from; assumptions are marked. */
   if (source != NULL)
     gtk_widget_set_tooltip_text (row, source);
+  if (source != NULL && g_str_has_prefix (source, "aanname"))
+    {
+      GtkWidget *mark = gtk_label_new (_("assumption"));
+      gtk_widget_add_css_class (mark, "assumption-tag");
+      gtk_widget_set_valign (mark, GTK_ALIGN_CENTER);
+      adw_entry_row_add_suffix (ADW_ENTRY_ROW (row), mark);
+    }
   g_signal_connect (row, "changed", G_CALLBACK (entry_changed_cb), NULL);
   g_signal_connect (row, "apply", G_CALLBACK (entry_apply_cb), self);
   return row;

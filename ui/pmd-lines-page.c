@@ -333,6 +333,29 @@ choice_selected_cb (GtkDropDown  *dropdown,
 }
 
 static void
+choice_item_setup_cb (GtkSignalListItemFactory *factory,
+                      GtkListItem              *item,
+                      gpointer                  user_data)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_label_set_width_chars (GTK_LABEL (label), 12);
+  gtk_list_item_set_child (item, label);
+}
+
+static void
+choice_item_bind_cb (GtkSignalListItemFactory *factory,
+                     GtkListItem              *item,
+                     gpointer                  user_data)
+{
+  GtkStringObject *string = gtk_list_item_get_item (item);
+
+  gtk_label_set_text (GTK_LABEL (gtk_list_item_get_child (item)), gtk_string_object_get_string (string));
+}
+
+static void
 layer_setup_cb (GtkSignalListItemFactory *factory,
                 GtkListItem              *item,
                 PmdLinesPage             *self)
@@ -348,8 +371,15 @@ layer_setup_cb (GtkSignalListItemFactory *factory,
     }
   else
     {
+      GtkListItemFactory *items = gtk_signal_list_item_factory_new ();
+
+      /* The chosen name ellipsizes rather than widen the column. */
+      g_signal_connect (items, "setup", G_CALLBACK (choice_item_setup_cb), NULL);
+      g_signal_connect (items, "bind", G_CALLBACK (choice_item_bind_cb), NULL);
       child = gtk_drop_down_new (NULL, NULL);
-      gtk_widget_add_css_class (child, "flat");
+      gtk_drop_down_set_factory (GTK_DROP_DOWN (child), items);
+      g_object_unref (items);
+      gtk_widget_add_css_class (child, "cell-choice");
       g_object_set_data (G_OBJECT (child), "pmd-what", (gpointer) what);
       g_signal_connect (child, "notify::selected", G_CALLBACK (choice_selected_cb), self);
     }
@@ -442,7 +472,7 @@ add_label_column (PmdLinesPage *self,
       gtk_column_view_column_set_fixed_width (column, 360);
     }
   else
-    gtk_column_view_column_set_fixed_width (column, 150);
+    gtk_column_view_column_set_fixed_width (column, 190);
   gtk_column_view_append_column (self->view, column);
   g_object_unref (column);
 }
@@ -664,7 +694,14 @@ pmd_lines_page_new (PmdDocument *document)
   gtk_box_append (GTK_BOX (bar), add);
   gtk_box_append (GTK_BOX (bar), remove);
   gtk_box_append (GTK_BOX (self), bar);
-  gtk_box_append (GTK_BOX (self), GTK_WIDGET (self->view));
+  {
+    /* Only the table scrolls: the hint and the buttons stay in view. */
+    GtkWidget *scroller = gtk_scrolled_window_new ();
+    gtk_widget_set_vexpand (scroller, TRUE);
+    gtk_widget_set_hexpand (scroller, TRUE);
+    gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), GTK_WIDGET (self->view));
+    gtk_box_append (GTK_BOX (self), scroller);
+  }
 
   g_signal_connect_swapped (add, "clicked", G_CALLBACK (add_clicked_cb), self);
   g_signal_connect_swapped (remove, "clicked", G_CALLBACK (remove_clicked_cb), self);

@@ -689,6 +689,272 @@ cmd_report (int    argc,
   return EXIT_SUCCESS;
 }
 
+static int
+cmd_montecarlo (int    argc,
+                char **argv)
+{
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PmdScenario) sc = NULL;
+  g_autoptr(PmdMonteCarlo) mc = NULL;
+  g_autoptr(PmdJsonWriter) w = NULL;
+  g_autofree char *variant = NULL;
+  g_autofree char *format_text = NULL;
+  g_autofree char *out_path = NULL;
+  g_autofree char *data = NULL;
+  g_auto(GStrv) extra = NULL;
+  gboolean use_default = FALSE;
+  int runs = 2000;
+  gint64 seed = 1;
+  const char *file;
+  const double levels[] = { 0.1, 0.5, 0.9 };
+  const char *level_names[] = { "10", "50", "90" };
+  gsize len;
+  int status;
+  GOptionEntry entries[] = {
+    { "runs", 0, 0, G_OPTION_ARG_INT, &runs, N_("Number of runs (default 2000)"), N_("N") },
+    { "seed", 0, 0, G_OPTION_ARG_INT64, &seed, N_("Seed of the random draws: the same seed gives the same result"), N_("S") },
+    { "variant", 0, 0, G_OPTION_ARG_STRING, &variant, N_("Apply the overrides of variant ID first"), N_("ID") },
+    { "format", 0, 0, G_OPTION_ARG_STRING, &format_text, N_("Output format: json (the only one)"), N_("FORMAT") },
+    { "out", 0, 0, G_OPTION_ARG_FILENAME, &out_path, N_("Write to PATH instead of standard output"), N_("PATH") },
+    { "default", 0, 0, G_OPTION_ARG_NONE, &use_default, N_("Use the bundled Westland scenario"), NULL },
+    { NULL }
+  };
+
+  context = g_option_context_new (_("montecarlo FILE — the range of outcomes over the ranged parameters"));
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    return usage_error (context, error->message);
+  if ((status = file_argument (context, argc, argv, use_default, &file)) != 0)
+    return status;
+  if (format_text != NULL && !g_str_equal (format_text, "json"))
+    return usage_error (context, _("the format is json"));
+  if (runs < 1 || runs > 1000000 || seed < 0 || seed > G_MAXUINT32)
+    return usage_error (context, _("--runs lies between 1 and 1000000, --seed between 0 and 4294967295"));
+
+  sc = load_scenario (file, use_default);
+  if (sc == NULL)
+    return EXIT_FAILURE;
+  if (variant != NULL && !pmd_scenario_apply_variant (sc, variant, &error))
+    {
+      print_error ("%s: %s", file ? file : "westland-2026", error->message);
+      return EXIT_FAILURE;
+    }
+  mc = pmd_monte_carlo_run (sc, runs, (guint32) seed, NULL, NULL, NULL, &error);
+  if (mc == NULL)
+    {
+      print_error ("%s", error->message);
+      return EXIT_FAILURE;
+    }
+
+  w = pmd_json_writer_new (TRUE);
+  pmd_json_writer_begin_object (w, FALSE);
+  pmd_json_writer_key (w, "years");
+  pmd_json_writer_begin_array (w, TRUE);
+  for (int t = 0; t < mc->n_years; t++)
+    pmd_json_writer_int (w, mc->base_year + t);
+  pmd_json_writer_end_array (w);
+  pmd_json_writer_key (w, "runs");
+  pmd_json_writer_int (w, mc->runs);
+  pmd_json_writer_key (w, "seed");
+  pmd_json_writer_int (w, seed);
+  pmd_json_writer_key (w, "percentiles");
+  pmd_json_writer_begin_object (w, FALSE);
+  {
+    const char *series_names[] = { "total", "gap", "savings" };
+    const double *series[] = { mc->total, mc->gap, mc->savings };
+    g_autofree double *row = g_new (double, mc->n_years);
+
+    for (guint s = 0; s < G_N_ELEMENTS (series); s++)
+      {
+        pmd_json_writer_key (w, series_names[s]);
+        pmd_json_writer_begin_object (w, FALSE);
+        for (guint l = 0; l < G_N_ELEMENTS (levels); l++)
+          {
+            for (int t = 0; t < mc->n_years; t++)
+              row[t] = pmd_monte_carlo_percentile (mc, series[s], t, levels[l]);
+            write_series (w, level_names[l], row, mc->n_years);
+          }
+        pmd_json_writer_end_object (w);
+      }
+  }
+  pmd_json_writer_end_object (w);
+  write_series (w, "p_gap_positive", mc->p_gap_positive, mc->n_years);
+  pmd_json_writer_key (w, "payback_year");
+  pmd_json_writer_begin_object (w, FALSE);
+  for (int t = 0; t < mc->n_years; t++)
+    if (mc->payback_counts[t] > 0)
+      {
+        g_autofree char *year = g_strdup_printf ("%d", mc->base_year + t);
+        pmd_json_writer_key (w, year);
+        pmd_json_writer_int (w, mc->payback_counts[t]);
+      }
+  pmd_json_writer_key (w, "never");
+  pmd_json_writer_int (w, mc->never_paid_back);
+  pmd_json_writer_end_object (w);
+  pmd_json_writer_end_object (w);
+  data = pmd_json_writer_steal (w, &len);
+  return write_output (out_path, data, len) ? EXIT_SUCCESS : EXIT_FAILURE;
+}
+
+static int
+cmd_sensitivity (int    argc,
+                 char **argv)
+{
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PmdScenario) sc = NULL;
+  g_autoptr(GArray) swings = NULL;
+  g_autoptr(PmdJsonWriter) w = NULL;
+  g_autofree char *output = NULL;
+  g_autofree char *format_text = NULL;
+  g_autofree char *data = NULL;
+  gboolean use_default = FALSE;
+  int year = 0;
+  double base = 0;
+  const char *file;
+  gsize len;
+  int status;
+  GOptionEntry entries[] = {
+    { "output", 0, 0, G_OPTION_ARG_STRING, &output, N_("The output to explain, e.g. totals.gap"), N_("PATH") },
+    { "year", 0, 0, G_OPTION_ARG_INT, &year, N_("The year of the output (default: the last)"), N_("YEAR") },
+    { "format", 0, 0, G_OPTION_ARG_STRING, &format_text, N_("Output format: json (the only one)"), N_("FORMAT") },
+    { "default", 0, 0, G_OPTION_ARG_NONE, &use_default, N_("Use the bundled Westland scenario"), NULL },
+    { NULL }
+  };
+
+  context = g_option_context_new (_("sensitivity FILE — each ranged parameter at its low and high end"));
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    return usage_error (context, error->message);
+  if ((status = file_argument (context, argc, argv, use_default, &file)) != 0)
+    return status;
+  if (output == NULL)
+    return usage_error (context, _("--output PATH is required (for example totals.gap)"));
+  if (format_text != NULL && !g_str_equal (format_text, "json"))
+    return usage_error (context, _("the format is json"));
+
+  sc = load_scenario (file, use_default);
+  if (sc == NULL)
+    return EXIT_FAILURE;
+  if (year == 0)
+    year = pmd_scenario_get_end_year (sc);
+  swings = pmd_sensitivity (sc, output, year, &base, &error);
+  if (swings == NULL)
+    {
+      print_error ("%s", error->message);
+      return EXIT_FAILURE;
+    }
+  w = pmd_json_writer_new (TRUE);
+  pmd_json_writer_begin_object (w, FALSE);
+  pmd_json_writer_key (w, "output");
+  pmd_json_writer_string (w, output);
+  pmd_json_writer_key (w, "year");
+  pmd_json_writer_int (w, year);
+  pmd_json_writer_key (w, "base");
+  pmd_json_writer_number (w, base);
+  pmd_json_writer_key (w, "parameters");
+  pmd_json_writer_begin_array (w, FALSE);
+  for (guint i = 0; i < swings->len; i++)
+    {
+      const PmdSwing *s = &g_array_index (swings, PmdSwing, i);
+      const PmdRange *r = NULL;
+
+      for (guint k = 0; k < sc->ranges->len; k++)
+        if (g_str_equal (((PmdRange *) g_ptr_array_index (sc->ranges, k))->path, s->path))
+          r = g_ptr_array_index (sc->ranges, k);
+      pmd_json_writer_begin_object (w, TRUE);
+      pmd_json_writer_key (w, "path");
+      pmd_json_writer_string (w, s->path);
+      pmd_json_writer_key (w, "low");
+      pmd_json_writer_number (w, r->low);
+      pmd_json_writer_key (w, "high");
+      pmd_json_writer_number (w, r->high);
+      pmd_json_writer_key (w, "at_low");
+      pmd_json_writer_number (w, s->at_low);
+      pmd_json_writer_key (w, "at_high");
+      pmd_json_writer_number (w, s->at_high);
+      pmd_json_writer_key (w, "swing");
+      pmd_json_writer_number (w, s->swing);
+      pmd_json_writer_end_object (w);
+    }
+  pmd_json_writer_end_array (w);
+  pmd_json_writer_end_object (w);
+  data = pmd_json_writer_steal (w, &len);
+  return write_output (NULL, data, len) ? EXIT_SUCCESS : EXIT_FAILURE;
+}
+
+static int
+cmd_goalseek (int    argc,
+              char **argv)
+{
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PmdScenario) sc = NULL;
+  g_autofree char *param = NULL;
+  g_autofree char *output = NULL;
+  g_autofree char *target_text = NULL;
+  g_autofree char *low_text = NULL;
+  g_autofree char *high_text = NULL;
+  g_autofree char *text = NULL;
+  gboolean use_default = FALSE;
+  int year = 0;
+  double target, low, high, result;
+  const char *file;
+  int status;
+  GOptionEntry entries[] = {
+    { "param", 0, 0, G_OPTION_ARG_STRING, &param, N_("The parameter to change, e.g. interventions.preventie-ouderen.amount"), N_("PATH") },
+    { "output", 0, 0, G_OPTION_ARG_STRING, &output, N_("The output to reach, e.g. totals.gap"), N_("PATH") },
+    { "year", 0, 0, G_OPTION_ARG_INT, &year, N_("The year of the output"), N_("YEAR") },
+    { "target", 0, 0, G_OPTION_ARG_STRING, &target_text, N_("The value to reach"), N_("V") },
+    { "low", 0, 0, G_OPTION_ARG_STRING, &low_text, N_("Search from (default: the parameter's range)"), N_("V") },
+    { "high", 0, 0, G_OPTION_ARG_STRING, &high_text, N_("Search to (default: the parameter's range)"), N_("V") },
+    { "default", 0, 0, G_OPTION_ARG_NONE, &use_default, N_("Use the bundled Westland scenario"), NULL },
+    { NULL }
+  };
+
+  context = g_option_context_new (_("goalseek FILE — the value of a parameter that brings an output to a target"));
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    return usage_error (context, error->message);
+  if ((status = file_argument (context, argc, argv, use_default, &file)) != 0)
+    return status;
+  if (param == NULL || output == NULL || target_text == NULL || year == 0)
+    return usage_error (context, _("--param, --output, --year and --target are required"));
+  if (!pmd_parse_number (target_text, &target, &error) ||
+      (low_text != NULL && !pmd_parse_number (low_text, &low, &error)) ||
+      (high_text != NULL && !pmd_parse_number (high_text, &high, &error)))
+    return usage_error (context, error->message);
+
+  sc = load_scenario (file, use_default);
+  if (sc == NULL)
+    return EXIT_FAILURE;
+  if (low_text == NULL || high_text == NULL)
+    {
+      const PmdRange *r = NULL;
+      for (guint k = 0; k < sc->ranges->len; k++)
+        if (g_str_equal (((PmdRange *) g_ptr_array_index (sc->ranges, k))->path, param))
+          r = g_ptr_array_index (sc->ranges, k);
+      if (r == NULL)
+        {
+          print_error (_("%s has no range in the file: give --low and --high"), param);
+          return EXIT_FAILURE;
+        }
+      if (low_text == NULL)
+        low = r->low;
+      if (high_text == NULL)
+        high = r->high;
+    }
+  if (!pmd_goal_seek (sc, param, output, year, target, low, high, &result, &error))
+    {
+      print_error ("%s", error->message);
+      return EXIT_FAILURE;
+    }
+  text = pmd_format_plain (result);
+  g_print ("%s\n", text);
+  return EXIT_SUCCESS;
+}
+
 static void
 print_help (void)
 {
@@ -701,6 +967,12 @@ print_help (void)
   g_print ("      %s\n", _("Draw a chart: curves, pyramid, bridge, savings or variants"));
   g_print ("  report FILE --out PATH.pdf [--variant ID] [--year Y]\n");
   g_print ("      %s\n", _("Write an A4 PDF report for a council proposal"));
+  g_print ("  montecarlo FILE [--runs N] [--seed S] [--variant ID] [--format json]\n");
+  g_print ("      %s\n", _("Percentiles of total, gap and savings over the ranged parameters"));
+  g_print ("  sensitivity FILE --output PATH [--year Y] [--format json]\n");
+  g_print ("      %s\n", _("Each ranged parameter at its low and high end: a tornado"));
+  g_print ("  goalseek FILE --param PATH --output PATH --year Y --target V [--low V --high V]\n");
+  g_print ("      %s\n", _("The value of a parameter that brings an output to a target"));
   g_print ("  validate FILE\n");
   g_print ("      %s\n\n", _("Check a scenario file; the exit status says whether it is valid"));
   g_print ("%s\n", _("Options:"));
@@ -723,7 +995,7 @@ pmd_cli_is_command (int    argc,
                     char **argv)
 {
   static const char *const commands[] = {
-    "project", "chart", "report", "validate", "--help", "-h", "--version", "-v", "help", NULL
+    "project", "chart", "report", "validate", "montecarlo", "sensitivity", "goalseek", "--help", "-h", "--version", "-v", "help", NULL
   };
 
   if (argc < 2)
@@ -783,6 +1055,12 @@ pmd_cli_run (int    argc,
     return cmd_chart (argc, argv);
   if (g_str_equal (argv[1], "report"))
     return cmd_report (argc, argv);
+  if (g_str_equal (argv[1], "montecarlo"))
+    return cmd_montecarlo (argc, argv);
+  if (g_str_equal (argv[1], "sensitivity"))
+    return cmd_sensitivity (argc, argv);
+  if (g_str_equal (argv[1], "goalseek"))
+    return cmd_goalseek (argc, argv);
 
   {
     g_autofree char *message = g_strdup_printf (_("unknown command “%s”"), argv[1]);

@@ -9,4 +9,5 @@
 #include "pmd-param.h"
 #include "pmd-projection.h"
 #include "pmd-scenario.h"
+#include "pmd-uncertainty.h"
 #include "pmd-variants.h"

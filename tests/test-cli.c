@@ -475,6 +475,86 @@ test_chart_and_report (void)
   g_rmdir (dir);
 }
 
+/* The uncertainty commands on the bundled scenario. */
+static void
+test_uncertainty_commands (void)
+{
+  g_autofree char *file = westland_path ();
+  g_auto(Run) a = { 0 };
+  g_auto(Run) b = { 0 };
+  g_auto(Run) s = { 0 };
+  g_auto(Run) g = { 0 };
+  g_auto(Run) none = { 0 };
+  g_autoptr(JsonNode) root = NULL;
+  g_autoptr(JsonNode) sroot = NULL;
+  JsonObject *obj, *pct;
+  JsonArray *params;
+  g_autofree char *check = NULL;
+
+  run (&a, "montecarlo", file, "--runs", "500", "--seed", "5", "--format", "json");
+  run (&b, "montecarlo", file, "--runs", "500", "--seed", "5");
+  g_assert_cmpint (a.status, ==, 0);
+  g_assert_cmpstr (a.out, ==, b.out);
+  obj = parse_object (a.out, &root);
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (obj, "years")), ==, 21);
+  pct = json_object_get_object_member (obj, "percentiles");
+  for (const char *const *k = (const char *const[]) { "total", "gap", "savings", NULL }; *k; k++)
+    {
+      JsonObject *series = json_object_get_object_member (pct, *k);
+      for (guint t = 0; t < 21; t++)
+        {
+          double p10 = json_array_get_double_element (json_object_get_array_member (series, "10"), t);
+          double p50 = json_array_get_double_element (json_object_get_array_member (series, "50"), t);
+          double p90 = json_array_get_double_element (json_object_get_array_member (series, "90"), t);
+          g_assert_cmpfloat (p10, <=, p50);
+          g_assert_cmpfloat (p50, <=, p90);
+        }
+    }
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (obj, "p_gap_positive")), ==, 21);
+  g_assert_true (json_object_has_member (json_object_get_object_member (obj, "payback_year"), "never"));
+
+  run (&s, "sensitivity", file, "--output", "totals.gap", "--year", "2040", "--format", "json");
+  g_assert_cmpint (s.status, ==, 0);
+  obj = parse_object (s.out, &sroot);
+  params = json_object_get_array_member (obj, "parameters");
+  g_assert_cmpuint (json_array_get_length (params), ==, 7);
+  for (guint i = 1; i < json_array_get_length (params); i++)
+    g_assert_cmpfloat (json_object_get_double_member (json_array_get_object_element (params, i - 1), "swing"), >=,
+                       json_object_get_double_member (json_array_get_object_element (params, i), "swing"));
+
+  /* The share of youth moved to light help that brings the 2040 gap to
+   * € 20 mln; put back into the file and projected, the gap is € 20 mln. */
+  run (&g, "goalseek", file, "--param", "interventions.jeugd-lichter.fraction", "--output", "totals.gap",
+       "--year", "2040", "--target", "20 mln", "--low", "0", "--high", "1");
+  g_assert_cmpint (g.status, ==, 0);
+  {
+    g_autofree char *westland = NULL;
+    g_autoptr(GString) text = NULL;
+    g_autofree char *fraction = g_strstrip (g_strdup (g.out));
+    g_autofree char *changed = NULL;
+    g_auto(Run) p = { 0 };
+    g_autoptr(JsonNode) proot = NULL;
+    JsonObject *totals;
+
+    g_assert_true (g_file_get_contents (file, &westland, NULL, NULL));
+    text = g_string_new (westland);
+    check = g_strdup_printf ("\"fraction\": %s,", fraction);
+    g_assert_cmpuint (g_string_replace (text, "\"fraction\": 0.1,", check, 1), ==, 1);
+    /* The file's range [0.02, 0.2] must still hold the new value. */
+    g_string_replace (text, "\"interventions.jeugd-lichter.fraction\": [0.02, 0.2],", "", 1);
+    changed = write_temp ("goal.piramide", text->str);
+    run (&p, "project", changed);
+    g_assert_cmpint (p.status, ==, 0);
+    totals = json_object_get_object_member (parse_object (p.out, &proot), "totals");
+    g_assert_cmpfloat_with_epsilon (element (totals, "gap", 14), 20000000, 1.0);
+  }
+
+  run (&none, "goalseek", file, "--param", "interventions.preventie-ouderen.amount", "--output", "totals.gap",
+       "--year", "2030", "--target", "0", "--low", "0", "--high", "20000000");
+  assert_one_line_error (&none, 1);
+  g_assert_nonnull (strstr (none.err, "no value"));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -491,6 +571,7 @@ main (int    argc,
   g_test_add_func ("/cli/validate", test_validate);
   g_test_add_func ("/cli/dutch", test_dutch);
   g_test_add_func ("/cli/chart-and-report", test_chart_and_report);
+  g_test_add_func ("/cli/uncertainty", test_uncertainty_commands);
 
   return g_test_run ();
 }

@@ -1,0 +1,502 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "pmd-uncertainty.h"
+#include "pmd-format.h"
+#include "pmd-param.h"
+
+/**
+ * pmd_triangular_sample:
+ *
+ * A draw from the triangular distribution (@low, @mode, @high) by inverting
+ * its distribution function.
+ */
+double
+pmd_triangular_sample (GRand  *rand,
+                       double  low,
+                       double  mode,
+                       double  high)
+{
+  double u = g_rand_double (rand);
+  double span = high - low;
+
+  if (span <= 0)
+    return mode;
+  if (u < (mode - low) / span)
+    return low + sqrt (u * span * (mode - low));
+  return high - sqrt ((1 - u) * span * (high - mode));
+}
+
+/**
+ * pmd_percentile:
+ * @sorted: (array length=n): values in ascending order
+ * @p: the percentile as a fraction (0.1 for P10)
+ *
+ * Linear interpolation between order statistics ("type 7").
+ */
+double
+pmd_percentile (const double *sorted,
+                guint         n,
+                double        p)
+{
+  double h, lo;
+
+  if (n == 0)
+    return NAN;
+  h = (n - 1) * CLAMP (p, 0.0, 1.0);
+  lo = floor (h);
+  if ((guint) lo + 1 >= n)
+    return sorted[n - 1];
+  return sorted[(guint) lo] + (h - lo) * (sorted[(guint) lo + 1] - sorted[(guint) lo]);
+}
+
+/* Monte Carlo */
+
+typedef struct
+{
+  const PmdScenario *scenario;
+  const double      *samples;   /* runs × n_ranges, drawn beforehand */
+  guint              n_ranges;
+  guint              first;
+  guint              last;      /* exclusive */
+  PmdMonteCarlo     *out;       /* unsorted, run-major while running */
+  int               *payback;   /* per run: year, or 0 */
+  const gint        *cancel;
+  gint              *done;
+  GError            *error;
+} Worker;
+
+static gpointer
+worker_run (gpointer data)
+{
+  Worker *w = data;
+  g_autoptr(PmdScenario) sc = pmd_scenario_copy (w->scenario);
+  g_autoptr(PmdProjection) p = pmd_projection_new ();
+  g_autofree PmdParam *params = g_new (PmdParam, MAX (1, w->n_ranges));
+  int n = w->out->n_years;
+
+  if (!pmd_scenario_resolve (sc, &w->error))
+    return NULL;
+  /* Resolve each path once: a run only sets numbers. */
+  for (guint k = 0; k < w->n_ranges; k++)
+    if (!pmd_scenario_lookup_param (sc, ((PmdRange *) g_ptr_array_index (sc->ranges, k))->path, &params[k], &w->error))
+      return NULL;
+
+  for (guint r = w->first; r < w->last; r++)
+    {
+      if (w->cancel != NULL && g_atomic_int_get (w->cancel))
+        return NULL;
+      for (guint k = 0; k < w->n_ranges; k++)
+        pmd_param_set (&params[k], w->samples[(gsize) r * w->n_ranges + k]);
+      if (!pmd_projection_compute (p, sc, &w->error))
+        return NULL;
+      memcpy (w->out->total + (gsize) r * n, p->total_scenario, sizeof (double) * n);
+      memcpy (w->out->gap + (gsize) r * n, p->gap, sizeof (double) * n);
+      memcpy (w->out->savings + (gsize) r * n, p->savings, sizeof (double) * n);
+      w->payback[r] = p->has_payback ? p->payback_year : 0;
+      g_atomic_int_inc (w->done);
+    }
+  return NULL;
+}
+
+static int
+compare_double (const void *a,
+                const void *b)
+{
+  double x = *(const double *) a, y = *(const double *) b;
+  return x < y ? -1 : x > y;
+}
+
+/* Run-major [run × year] to year-major, each year sorted. */
+static void
+transpose_sorted (double *values,
+                  guint   runs,
+                  int     n)
+{
+  g_autofree double *copy = g_memdup2 (values, sizeof (double) * runs * n);
+
+  for (int t = 0; t < n; t++)
+    {
+      for (guint r = 0; r < runs; r++)
+        values[(gsize) t * runs + r] = copy[(gsize) r * n + t];
+      qsort (values + (gsize) t * runs, runs, sizeof (double), compare_double);
+    }
+}
+
+/**
+ * pmd_monte_carlo_run:
+ * @scenario: a valid scenario with ranges
+ * @runs: how many runs
+ * @seed: the same seed gives the same result
+ * @cancel: (nullable): set to non-zero (atomically) to stop early
+ * @progress: (nullable): called from the calling thread as runs finish
+ * @error: an invalid scenario, or "cancelled"
+ *
+ * Draws every ranged parameter from its triangular distribution (low, the
+ * scenario's value, high) for each run, then projects the runs on two
+ * threads. The draws are made up front from one seeded generator, so the
+ * result does not depend on how the runs are shared between threads.
+ *
+ * Returns: (transfer full) (nullable): the results, per year sorted
+ */
+PmdMonteCarlo *
+pmd_monte_carlo_run (const PmdScenario *scenario,
+                     guint              runs,
+                     guint32            seed,
+                     const gint        *cancel,
+                     PmdProgressFunc    progress,
+                     gpointer           user_data,
+                     GError           **error)
+{
+  g_autoptr(PmdMonteCarlo) self = NULL;
+  g_autoptr(PmdScenario) sc = pmd_scenario_copy (scenario);
+  g_autoptr(GRand) rand = g_rand_new_with_seed (seed);
+  g_autofree double *samples = NULL;
+  g_autofree int *payback = NULL;
+  guint n_ranges = sc->ranges->len;
+  Worker workers[2];
+  GThread *thread;
+  gint done = 0;
+
+  g_return_val_if_fail (runs > 0, NULL);
+
+  if (!pmd_scenario_validate (sc, error))
+    return NULL;
+
+  self = g_new0 (PmdMonteCarlo, 1);
+  self->runs = runs;
+  self->base_year = sc->base_year;
+  self->n_years = sc->horizon + 1;
+  self->total = g_new (double, (gsize) runs * self->n_years);
+  self->gap = g_new (double, (gsize) runs * self->n_years);
+  self->savings = g_new (double, (gsize) runs * self->n_years);
+  self->p_gap_positive = g_new0 (double, self->n_years);
+  self->payback_counts = g_new0 (guint, self->n_years);
+  payback = g_new0 (int, runs);
+
+  samples = g_new (double, MAX (1, (gsize) runs * n_ranges));
+  for (guint r = 0; r < runs; r++)
+    for (guint k = 0; k < n_ranges; k++)
+      {
+        const PmdRange *range = g_ptr_array_index (sc->ranges, k);
+        double mode;
+        pmd_scenario_get_param (sc, range->path, &mode, NULL);
+        samples[(gsize) r * n_ranges + k] = pmd_triangular_sample (rand, range->low, mode, range->high);
+      }
+
+  for (guint i = 0; i < 2; i++)
+    {
+      workers[i] = (Worker) { sc, samples, n_ranges, i == 0 ? 0 : runs / 2, i == 0 ? runs / 2 : runs,
+                              self, payback, cancel, &done, NULL };
+    }
+  thread = g_thread_new ("piramide-montecarlo", worker_run, &workers[1]);
+  worker_run (&workers[0]);
+  if (progress != NULL)
+    progress (g_atomic_int_get (&done), runs, user_data);
+  g_thread_join (thread);
+  if (progress != NULL)
+    progress (g_atomic_int_get (&done), runs, user_data);
+
+  for (guint i = 0; i < 2; i++)
+    if (workers[i].error != NULL)
+      {
+        g_propagate_error (error, workers[i].error);
+        g_clear_error (&workers[1 - i].error);
+        return NULL;
+      }
+  if (cancel != NULL && g_atomic_int_get (cancel))
+    {
+      g_set_error (error, PMD_SCENARIO_ERROR, PMD_SCENARIO_ERROR_INVALID, _("Cancelled"));
+      return NULL;
+    }
+
+  for (guint r = 0; r < runs; r++)
+    {
+      for (int t = 0; t < self->n_years; t++)
+        if (self->gap[(gsize) r * self->n_years + t] > 0)
+          self->p_gap_positive[t] += 1.0 / runs;
+      if (payback[r] == 0)
+        self->never_paid_back++;
+      else
+        self->payback_counts[payback[r] - self->base_year]++;
+    }
+  transpose_sorted (self->total, runs, self->n_years);
+  transpose_sorted (self->gap, runs, self->n_years);
+  transpose_sorted (self->savings, runs, self->n_years);
+  return g_steal_pointer (&self);
+}
+
+/**
+ * pmd_monte_carlo_percentile:
+ * @series: the result's @total, @gap or @savings
+ * @t: a year index
+ * @p: the percentile as a fraction
+ */
+double
+pmd_monte_carlo_percentile (const PmdMonteCarlo *self,
+                            const double        *series,
+                            int                  t,
+                            double               p)
+{
+  g_return_val_if_fail (t >= 0 && t < self->n_years, NAN);
+  return pmd_percentile (series + (gsize) t * self->runs, self->runs, p);
+}
+
+void
+pmd_monte_carlo_free (PmdMonteCarlo *self)
+{
+  if (self == NULL)
+    return;
+  g_free (self->total);
+  g_free (self->gap);
+  g_free (self->savings);
+  g_free (self->p_gap_positive);
+  g_free (self->payback_counts);
+  g_free (self);
+}
+
+/* Outputs by path */
+
+/**
+ * pmd_projection_get_output:
+ * @output: "totals.<baseline|scenario|investment|savings|cumulative_savings|funding|gap>",
+ *   "layers.<id>.<baseline|scenario>", "domains.<id>.…", "lines.<id>.<baseline|scenario>",
+ *   "npv" or "payback_year"
+ * @year: the year (ignored for npv and payback_year)
+ *
+ * Reads one number of a projection by the names of `project --format json`.
+ */
+gboolean
+pmd_projection_get_output (const PmdProjection *p,
+                           const PmdScenario   *sc,
+                           const char          *output,
+                           int                  year,
+                           double              *value,
+                           GError             **error)
+{
+  g_auto(GStrv) parts = g_strsplit (output, ".", 0);
+  guint n = g_strv_length (parts);
+  int t = pmd_projection_year_index (p, year);
+  const double *series = NULL;
+  int item = 0;
+
+  if (n == 1 && g_str_equal (parts[0], "npv"))
+    {
+      *value = p->npv;
+      return TRUE;
+    }
+  if (n == 1 && g_str_equal (parts[0], "payback_year"))
+    {
+      *value = p->has_payback ? p->payback_year : NAN;
+      return TRUE;
+    }
+  if (t < 0)
+    {
+      g_set_error (error, PMD_SCENARIO_ERROR, PMD_SCENARIO_ERROR_INVALID,
+                   _("the year %d lies outside the projection (%d–%d)"), year, p->base_year,
+                   p->base_year + p->n_years - 1);
+      return FALSE;
+    }
+  if (n == 2 && g_str_equal (parts[0], "totals"))
+    {
+      static const char *names[] = { "baseline", "scenario", "investment", "savings", "cumulative_savings", "funding", "gap" };
+      const double *all[] = { p->total_baseline, p->total_scenario, p->investment, p->savings, p->cumulative_savings,
+                              p->funding, p->gap };
+      for (guint k = 0; k < G_N_ELEMENTS (names); k++)
+        if (g_str_equal (parts[1], names[k]))
+          series = all[k];
+    }
+  else if (n == 3 && (g_str_equal (parts[2], "baseline") || g_str_equal (parts[2], "scenario")))
+    {
+      gboolean base = g_str_equal (parts[2], "baseline");
+      if (g_str_equal (parts[0], "layers") && (item = pmd_scenario_find_layer (sc, parts[1])) >= 0)
+        series = base ? p->layer_baseline : p->layer_scenario;
+      else if (g_str_equal (parts[0], "domains") && (item = pmd_scenario_find_domain (sc, parts[1])) >= 0)
+        series = base ? p->domain_baseline : p->domain_scenario;
+      else if (g_str_equal (parts[0], "lines") && (item = pmd_scenario_find_line (sc, parts[1])) >= 0)
+        series = base ? p->line_baseline : p->line_scenario;
+    }
+  if (series == NULL)
+    {
+      g_set_error (error, PMD_SCENARIO_ERROR, PMD_SCENARIO_ERROR_REFERENCE,
+                   _("“%s” is not an output (for example totals.gap, layers.zwaar.scenario, npv)"), output);
+      return FALSE;
+    }
+  *value = series[item * p->n_years + t];
+  return TRUE;
+}
+
+/* Projects @sc with @path set to @x and reads the output. */
+static gboolean
+evaluate (PmdScenario   *sc,
+          PmdProjection *p,
+          const PmdParam *param,
+          double          x,
+          const char     *output,
+          int             year,
+          double         *value,
+          GError        **error)
+{
+  pmd_param_set (param, x);
+  return pmd_projection_compute (p, sc, error) && pmd_projection_get_output (p, sc, output, year, value, error);
+}
+
+static int
+compare_swing (gconstpointer a,
+               gconstpointer b)
+{
+  const PmdSwing *x = a, *y = b;
+  if (x->swing != y->swing)
+    return x->swing < y->swing ? 1 : -1;
+  return g_strcmp0 (x->path, y->path);
+}
+
+static void
+swing_clear (gpointer data)
+{
+  g_free (((PmdSwing *) data)->path);
+}
+
+/**
+ * pmd_sensitivity:
+ * @output: an output path (see pmd_projection_get_output())
+ * @year: the year of the output
+ * @base_value: (out) (optional): the output with every parameter at its value
+ *
+ * Sets each ranged parameter to its low and to its high end, the others at
+ * their value, and records the output: the bars of a tornado.
+ *
+ * Returns: (transfer full) (element-type PmdSwing): the swings, largest first
+ */
+GArray *
+pmd_sensitivity (const PmdScenario *scenario,
+                 const char        *output,
+                 int                year,
+                 double            *base_value,
+                 GError           **error)
+{
+  g_autoptr(PmdScenario) sc = pmd_scenario_copy (scenario);
+  g_autoptr(PmdProjection) p = pmd_projection_new ();
+  g_autoptr(GArray) swings = g_array_new (FALSE, FALSE, sizeof (PmdSwing));
+  double base;
+
+  g_array_set_clear_func (swings, swing_clear);
+  if (!pmd_scenario_validate (sc, error) || !pmd_projection_compute (p, sc, error) ||
+      !pmd_projection_get_output (p, sc, output, year, &base, error))
+    return NULL;
+  if (base_value != NULL)
+    *base_value = base;
+
+  for (guint k = 0; k < sc->ranges->len; k++)
+    {
+      const PmdRange *r = g_ptr_array_index (sc->ranges, k);
+      PmdSwing swing = { g_strdup (r->path), 0, 0, 0 };
+      PmdParam param;
+      double value;
+
+      g_array_append_val (swings, swing);
+      if (!pmd_scenario_lookup_param (sc, r->path, &param, error))
+        return NULL;
+      value = pmd_param_get (&param);
+      if (!evaluate (sc, p, &param, r->low, output, year, &g_array_index (swings, PmdSwing, k).at_low, error) ||
+          !evaluate (sc, p, &param, r->high, output, year, &g_array_index (swings, PmdSwing, k).at_high, error))
+        return NULL;
+      pmd_param_set (&param, value);
+      g_array_index (swings, PmdSwing, k).swing = fabs (g_array_index (swings, PmdSwing, k).at_high -
+                                                        g_array_index (swings, PmdSwing, k).at_low);
+    }
+  g_array_sort (swings, compare_swing);
+  return g_steal_pointer (&swings);
+}
+
+/**
+ * pmd_goal_seek:
+ * @param: the parameter to change
+ * @output: the output to bring to @target (see pmd_projection_get_output())
+ * @low: the low end of the search
+ * @high: the high end
+ * @result: (out): the value of @param that reaches @target
+ * @error: no value in [@low, @high] reaches the target
+ *
+ * Finds a sign change of output(x) − target on a grid of the range, then
+ * narrows it by bisection, which cannot fail once a sign change is found.
+ */
+gboolean
+pmd_goal_seek (const PmdScenario *scenario,
+               const char        *param_path,
+               const char        *output,
+               int                year,
+               double             target,
+               double             low,
+               double             high,
+               double            *result,
+               GError           **error)
+{
+  g_autoptr(PmdScenario) sc = pmd_scenario_copy (scenario);
+  g_autoptr(PmdProjection) p = pmd_projection_new ();
+  const int grid = 64;
+  PmdParam param;
+  double a = low, fa, best_x = low, best_f = G_MAXDOUBLE;
+
+  if (!pmd_scenario_validate (sc, error) || !pmd_scenario_lookup_param (sc, param_path, &param, error))
+    return FALSE;
+  if (!(low < high))
+    {
+      g_set_error (error, PMD_SCENARIO_ERROR, PMD_SCENARIO_ERROR_INVALID,
+                   _("the search range [%g, %g] is empty"), low, high);
+      return FALSE;
+    }
+  if (!evaluate (sc, p, &param, a, output, year, &fa, error))
+    return FALSE;
+  fa -= target;
+
+  for (int i = 1; i <= grid; i++)
+    {
+      double b = low + (high - low) * i / grid, fb;
+
+      if (!evaluate (sc, p, &param, b, output, year, &fb, error))
+        return FALSE;
+      fb -= target;
+      if (fabs (fa) < fabs (best_f))
+        best_x = a, best_f = fa;
+      if (fa == 0)
+        {
+          *result = a;
+          return TRUE;
+        }
+      if ((fa < 0) != (fb < 0))
+        {
+          /* A sign change in [a, b]: bisect it to the last bit. */
+          for (int k = 0; k < 200 && b - a > 1e-12 * MAX (1.0, fabs (a)); k++)
+            {
+              double m = (a + b) / 2, fm;
+              if (!evaluate (sc, p, &param, m, output, year, &fm, error))
+                return FALSE;
+              fm -= target;
+              if ((fm < 0) == (fa < 0))
+                a = m, fa = fm;
+              else
+                b = m;
+            }
+          *result = fabs (fa) <= fabs (fb) ? a : b;
+          return TRUE;
+        }
+      a = b;
+      fa = fb;
+    }
+  if (fabs (fa) < fabs (best_f))
+    best_x = a, best_f = fa;
+  {
+    g_autofree char *closest = pmd_format_plain (best_x);
+    g_autofree char *miss = pmd_format_plain (best_f + target);
+    g_set_error (error, PMD_SCENARIO_ERROR, PMD_SCENARIO_ERROR_INVALID,
+                 _("no value of %s between %g and %g brings %s in %d to %g; the closest is %s, giving %s"),
+                 param_path, low, high, output, year, target, closest, miss);
+  }
+  return FALSE;
+}

@@ -1,0 +1,224 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <math.h>
+#include <string.h>
+
+#include "pmd-test-utils.h"
+
+/* The mean of a triangular distribution is (low + mode + high) / 3:
+ * (0 + 1 + 5) / 3 = 2. With 200.000 draws the standard error is
+ * sqrt(var / n), var = (a² + b² + c² − ab − ac − bc) / 18 = (0 + 25 + 1 − 0 − 0 − 5) / 18
+ * = 1.1667, so 0.0024: 0.02 is eight of them. */
+static void
+test_triangular_mean (void)
+{
+  g_autoptr(GRand) rand = g_rand_new_with_seed (42);
+  double sum = 0, lo = G_MAXDOUBLE, hi = -G_MAXDOUBLE;
+  const int n = 200000;
+
+  for (int i = 0; i < n; i++)
+    {
+      double x = pmd_triangular_sample (rand, 0, 1, 5);
+      sum += x;
+      lo = MIN (lo, x);
+      hi = MAX (hi, x);
+    }
+  g_assert_cmpfloat_with_epsilon (sum / n, 2.0, 0.02);
+  g_assert_cmpfloat (lo, >=, 0);
+  g_assert_cmpfloat (hi, <=, 5);
+  /* A range of zero width is its mode. */
+  g_assert_cmpfloat (pmd_triangular_sample (rand, 3, 3, 3), ==, 3);
+}
+
+/* Type 7: h = (n − 1) p. For 1, 2, 3, 4: P10 → h = 0.3 → 1.3; P50 → 2.5;
+ * P90 → 3.7; P0 → 1; P100 → 4. */
+static void
+test_percentile (void)
+{
+  const double v[] = { 1, 2, 3, 4 };
+
+  g_assert_cmpfloat_with_epsilon (pmd_percentile (v, 4, 0.1), 1.3, 1e-12);
+  g_assert_cmpfloat_with_epsilon (pmd_percentile (v, 4, 0.5), 2.5, 1e-12);
+  g_assert_cmpfloat_with_epsilon (pmd_percentile (v, 4, 0.9), 3.7, 1e-12);
+  g_assert_cmpfloat (pmd_percentile (v, 4, 0), ==, 1);
+  g_assert_cmpfloat (pmd_percentile (v, 4, 1), ==, 4);
+  g_assert_cmpfloat (pmd_percentile (v, 1, 0.3), ==, 1);
+}
+
+static PmdScenario *
+ranged_scenario (void)
+{
+  PmdScenario *sc = pmd_test_scenario_two_lines ();
+  g_autoptr(GError) error = NULL;
+
+  g_ptr_array_add (sc->ranges, pmd_range_new ("lines.l1.growth", 0, 0.05));
+  g_ptr_array_add (sc->ranges, pmd_range_new ("interventions.i1.return", 1, 3));
+  g_ptr_array_add (sc->ranges, pmd_range_new ("cohorts.c.points.1", 1500, 3000));
+  g_ptr_array_add (sc->ranges, pmd_range_new ("interventions.i2.lag", 0, 2));
+  g_assert_true (pmd_scenario_validate (sc, &error));
+  return sc;
+}
+
+static void
+test_seeds (void)
+{
+  g_autoptr(PmdScenario) sc = ranged_scenario ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PmdMonteCarlo) a = pmd_monte_carlo_run (sc, 2000, 11, NULL, NULL, NULL, &error);
+  g_autoptr(PmdMonteCarlo) b = pmd_monte_carlo_run (sc, 2000, 11, NULL, NULL, NULL, &error);
+  g_autoptr(PmdMonteCarlo) c = pmd_monte_carlo_run (sc, 2000, 12, NULL, NULL, NULL, &error);
+  gsize size = sizeof (double) * 2000 * a->n_years;
+  guint total_paid = 0;
+
+  g_assert_no_error (error);
+  /* The same seed, the same numbers, to the bit (two threads or not). */
+  g_assert_cmpmem (a->total, size, b->total, size);
+  g_assert_cmpmem (a->gap, size, b->gap, size);
+  g_assert_cmpmem (a->savings, size, b->savings, size);
+  /* Another seed: other numbers, close percentiles (within 1%). */
+  g_assert_true (memcmp (a->total, c->total, size) != 0);
+  for (int t = 0; t < a->n_years; t++)
+    {
+      double pa = pmd_monte_carlo_percentile (a, a->total, t, 0.5);
+      double pc = pmd_monte_carlo_percentile (c, c->total, t, 0.5);
+      g_assert_cmpfloat (fabs (pa - pc), <=, 0.01 * pa);
+    }
+  /* P10 ≤ P50 ≤ P90 everywhere; shares are shares; every run is counted once. */
+  for (int t = 0; t < a->n_years; t++)
+    {
+      const double *series[] = { a->total, a->gap, a->savings };
+      for (guint s = 0; s < 3; s++)
+        {
+          g_assert_cmpfloat (pmd_monte_carlo_percentile (a, series[s], t, 0.1), <=,
+                             pmd_monte_carlo_percentile (a, series[s], t, 0.5));
+          g_assert_cmpfloat (pmd_monte_carlo_percentile (a, series[s], t, 0.5), <=,
+                             pmd_monte_carlo_percentile (a, series[s], t, 0.9));
+        }
+      g_assert_cmpfloat (a->p_gap_positive[t], >=, 0);
+      g_assert_cmpfloat (a->p_gap_positive[t], <=, 1.0 + 1e-12);
+      total_paid += a->payback_counts[t];
+    }
+  g_assert_cmpuint (total_paid + a->never_paid_back, ==, 2000);
+}
+
+/* A linear output with a symmetric range: the funding base ±200.000 around
+ * 1.600.000. The gap is scenario − funding, linear in the base with slope
+ * −1 (−1.01^t later), and a symmetric triangle has its median at the mode:
+ * P50 of the gap equals the deterministic gap. The sampling error of a
+ * median of 4.000 draws is about 1.25 × σ / √n = 1.25 × 81.650 / 63 ≈ 1.600;
+ * 5.000 (three of them) is the tolerance. */
+static void
+test_symmetric_median (void)
+{
+  g_autoptr(PmdScenario) sc = pmd_test_scenario_two_lines ();
+  g_autoptr(PmdProjection) p = NULL;
+  g_autoptr(PmdMonteCarlo) mc = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_ptr_array_add (sc->ranges, pmd_range_new ("funding.base", 1400000, 1800000));
+  g_assert_true (pmd_scenario_validate (sc, &error));
+  p = pmd_project (sc, &error);
+  mc = pmd_monte_carlo_run (sc, 4000, 3, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  for (int t = 0; t < p->n_years; t++)
+    {
+      g_assert_cmpfloat_with_epsilon (pmd_monte_carlo_percentile (mc, mc->gap, t, 0.5), p->gap[t], 5000);
+      /* The cost does not depend on the funding: every run the same. */
+      g_assert_cmpfloat_with_epsilon (pmd_monte_carlo_percentile (mc, mc->total, t, 0.1), p->total_scenario[t], 1e-6);
+      g_assert_cmpfloat_with_epsilon (pmd_monte_carlo_percentile (mc, mc->total, t, 0.9), p->total_scenario[t], 1e-6);
+    }
+}
+
+static void
+test_cancel (void)
+{
+  g_autoptr(PmdScenario) sc = ranged_scenario ();
+  g_autoptr(GError) error = NULL;
+  gint cancel = 1;
+  g_autoptr(PmdMonteCarlo) mc = pmd_monte_carlo_run (sc, 1000, 1, &cancel, NULL, NULL, &error);
+
+  g_assert_null (mc);
+  g_assert_nonnull (error);
+}
+
+/*
+ * The tornado, worked out by hand on line a (1.000, base year 2030), output
+ * the baseline total in 2032 (t = 2):
+ *   base_cost [900, 1.300]: 900 and 1.300 → swing 400
+ *   growth [0, 0.1]: 1.000 and 1.000 × 1.1² = 1.210 → swing 210
+ *   funding.base [0, 5.000]: the baseline does not move → swing 0
+ */
+static void
+test_sensitivity_order (void)
+{
+  g_autoptr(PmdScenario) sc = pmd_test_scenario_one_line (1000);
+  g_autoptr(GArray) swings = NULL;
+  g_autoptr(GError) error = NULL;
+  double base;
+
+  g_ptr_array_add (sc->ranges, pmd_range_new ("funding.base", 0, 5000));
+  g_ptr_array_add (sc->ranges, pmd_range_new ("lines.a.growth", 0, 0.1));
+  g_ptr_array_add (sc->ranges, pmd_range_new ("lines.a.base_cost", 900, 1300));
+  swings = pmd_sensitivity (sc, "totals.baseline", 2032, &base, &error);
+  g_assert_no_error (error);
+  g_assert_cmpfloat_with_epsilon (base, 1000, 1e-9);
+  g_assert_cmpuint (swings->len, ==, 3);
+  g_assert_cmpstr (g_array_index (swings, PmdSwing, 0).path, ==, "lines.a.base_cost");
+  g_assert_cmpfloat_with_epsilon (g_array_index (swings, PmdSwing, 0).swing, 400, 1e-9);
+  g_assert_cmpstr (g_array_index (swings, PmdSwing, 1).path, ==, "lines.a.growth");
+  g_assert_cmpfloat_with_epsilon (g_array_index (swings, PmdSwing, 1).at_high, 1210, 1e-9);
+  g_assert_cmpfloat_with_epsilon (g_array_index (swings, PmdSwing, 1).swing, 210, 1e-9);
+  g_assert_cmpstr (g_array_index (swings, PmdSwing, 2).path, ==, "funding.base");
+  g_assert_cmpfloat (g_array_index (swings, PmdSwing, 2).swing, ==, 0);
+  g_assert_null (pmd_sensitivity (sc, "totals.nope", 2032, NULL, &error));
+}
+
+/*
+ * Goal seek: an invest of 100 a year from a (1.000) to b with return r.
+ * In 2030 the scenario total is 1.000 − 100 r + 100, so a total of 900
+ * needs r = 2. Put back and projected, the total is 900 to the euro.
+ * A total of 500 would need r = 6, outside [0, 3]: no value reaches it.
+ */
+static void
+test_goal_seek (void)
+{
+  g_autoptr(PmdScenario) sc = pmd_test_scenario_one_line (1000);
+  g_autoptr(PmdProjection) p = NULL;
+  g_autoptr(GError) error = NULL;
+  PmdIntervention *iv = pmd_intervention_new ("i", PMD_INTERVENTION_INVEST, "a", "b", 2030);
+  double r;
+
+  iv->amount = 100;
+  iv->ret = 1;
+  g_ptr_array_add (sc->interventions, iv);
+  g_assert_true (pmd_scenario_validate (sc, &error));
+
+  g_assert_true (pmd_goal_seek (sc, "interventions.i.return", "totals.scenario", 2030, 900, 0, 3, &r, &error));
+  g_assert_no_error (error);
+  g_assert_cmpfloat_with_epsilon (r, 2.0, 1e-6);
+  g_assert_true (pmd_scenario_set_param (sc, "interventions.i.return", r, &error));
+  p = pmd_project (sc, &error);
+  g_assert_cmpfloat_with_epsilon (p->total_scenario[0], 900, 1.0);
+
+  g_assert_false (pmd_goal_seek (sc, "interventions.i.return", "totals.scenario", 2030, 500, 0, 3, &r, &error));
+  g_assert_error (error, PMD_SCENARIO_ERROR, PMD_SCENARIO_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "no value"));
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+
+  g_test_add_func ("/model/uncertainty/triangular-mean", test_triangular_mean);
+  g_test_add_func ("/model/uncertainty/percentile", test_percentile);
+  g_test_add_func ("/model/uncertainty/seeds", test_seeds);
+  g_test_add_func ("/model/uncertainty/symmetric-median", test_symmetric_median);
+  g_test_add_func ("/model/uncertainty/cancel", test_cancel);
+  g_test_add_func ("/model/uncertainty/sensitivity-order", test_sensitivity_order);
+  g_test_add_func ("/model/uncertainty/goal-seek", test_goal_seek);
+
+  return g_test_run ();
+}

@@ -557,6 +557,8 @@ cmd_chart (int    argc,
   g_autoptr(PmdScenario) sc = NULL;
   g_autoptr(PmdProjection) projection = NULL;
   g_autoptr(PmdVariantSet) variants = NULL;
+  g_autoptr(PmdMonteCarlo) mc = NULL;
+  g_autoptr(GArray) swings = NULL;
   g_autofree char *variant = NULL;
   g_autofree char *kind_text = NULL;
   g_autofree char *group_text = NULL;
@@ -571,7 +573,7 @@ cmd_chart (int    argc,
   const char *file;
   int status;
   GOptionEntry entries[] = {
-    { "kind", 0, 0, G_OPTION_ARG_STRING, &kind_text, N_("curves, pyramid, bridge, savings or variants"), N_("KIND") },
+    { "kind", 0, 0, G_OPTION_ARG_STRING, &kind_text, N_("curves, pyramid, bridge, savings, variants, fan or tornado"), N_("KIND") },
     { "year", 0, 0, G_OPTION_ARG_INT, &year, N_("The year for the pyramid and the bridge (default: the last)"), N_("YEAR") },
     { "variant", 0, 0, G_OPTION_ARG_STRING, &variant, N_("Apply the overrides of variant ID first"), N_("ID") },
     { "out", 0, 0, G_OPTION_ARG_FILENAME, &out_path, N_("The file to write: .png, .svg or .pdf"), N_("PATH") },
@@ -592,7 +594,7 @@ cmd_chart (int    argc,
   if ((status = file_argument (context, argc, argv, use_default, &file)) != 0)
     return status;
   if (kind_text == NULL || !pmd_chart_kind_from_string (kind_text, &kind))
-    return usage_error (context, _("--kind is curves, pyramid, bridge, savings or variants"));
+    return usage_error (context, _("--kind is curves, pyramid, bridge, savings, variants, fan or tornado"));
   if (out_path == NULL)
     return usage_error (context, _("--out PATH is required"));
   if (!pmd_export_format_from_path (out_path, &format))
@@ -625,6 +627,22 @@ cmd_chart (int    argc,
         }
       pmd_chart_input_set_variants (&input, variants);
     }
+  /* The fan: 1.000 runs with seed 1; the tornado: the gap in the chosen year. */
+  if (kind == PMD_CHART_FAN && (mc = pmd_monte_carlo_run (sc, 1000, 1, NULL, NULL, NULL, &error)) == NULL)
+    {
+      print_error ("%s", error->message);
+      return EXIT_FAILURE;
+    }
+  if (kind == PMD_CHART_TORNADO &&
+      (swings = pmd_sensitivity (sc, "totals.gap", year ? year : pmd_scenario_get_end_year (sc), &input.swing_base,
+                                 &error)) == NULL)
+    {
+      print_error ("%s", error->message);
+      return EXIT_FAILURE;
+    }
+  input.monte_carlo = mc;
+  input.swings = swings;
+  input.swing_output = "totals.gap";
   pmd_chart_style_init (&style, dark);
   if (!pmd_chart_export (kind, &input, &style, out_path, width, height, scale, &error))
     {
@@ -964,7 +982,7 @@ print_help (void)
   g_print ("  project FILE [--variant ID] [--format json|csv|table] [--out PATH]\n");
   g_print ("      %s\n", _("Project a scenario (--default: the bundled Westland scenario)"));
   g_print ("  chart FILE --kind KIND --out PATH.(png|svg|pdf) [--year Y] [--variant ID] [--width W --height H]\n");
-  g_print ("      %s\n", _("Draw a chart: curves, pyramid, bridge, savings or variants"));
+  g_print ("      %s\n", _("Draw a chart: curves, pyramid, bridge, savings, variants, fan or tornado"));
   g_print ("  report FILE --out PATH.pdf [--variant ID] [--year Y]\n");
   g_print ("      %s\n", _("Write an A4 PDF report for a council proposal"));
   g_print ("  montecarlo FILE [--runs N] [--seed S] [--variant ID] [--format json]\n");

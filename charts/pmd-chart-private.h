@@ -136,5 +136,7 @@ void    _pmd_chart_pyramid     (PmdCanvas *c);
 void    _pmd_chart_bridge      (PmdCanvas *c);
 void    _pmd_chart_savings     (PmdCanvas *c);
 void    _pmd_chart_variants    (PmdCanvas *c);
+void    _pmd_chart_fan         (PmdCanvas *c);
+void    _pmd_chart_tornado     (PmdCanvas *c);
 
 G_END_DECLS

@@ -30,6 +30,9 @@ typedef struct
   int                   page;
   double                y;
   PmdChartStyle         style;
+  PmdMonteCarlo        *monte_carlo;  /* for the fan, made once */
+  GArray               *swings;       /* for the tornado */
+  double                swing_base;
 } Report;
 
 static gboolean
@@ -289,6 +292,10 @@ chart_block (Report      *r,
   input.year = r->in->year;
   if (kind == PMD_CHART_VARIANTS)
     pmd_chart_input_set_variants (&input, r->in->variants);
+  input.monte_carlo = r->monte_carlo;
+  input.swings = r->swings;
+  input.swing_output = "totals.gap";
+  input.swing_base = r->swing_base;
   ensure_room (r, h + FONT_SIZE);
   if (drawing (r))
     {
@@ -487,6 +494,20 @@ walk (Report *r)
   chart_block (r, PMD_CHART_SAVINGS);
   if (r->in->variants != NULL && r->in->variants->n > 1)
     chart_block (r, PMD_CHART_VARIANTS);
+  /* The uncertainty, when the scenario has ranges: 1.000 runs, seed 1, and
+   * the gap's sensitivity in the chosen year. */
+  if (r->in->scenario->ranges->len > 0)
+    {
+      int year = r->in->year > 0 ? r->in->year : pmd_scenario_get_end_year (r->in->scenario);
+      if (r->monte_carlo == NULL)
+        r->monte_carlo = pmd_monte_carlo_run (r->in->scenario, 1000, 1, NULL, NULL, NULL, NULL);
+      if (r->swings == NULL)
+        r->swings = pmd_sensitivity (r->in->scenario, "totals.gap", year, &r->swing_base, NULL);
+      if (r->monte_carlo != NULL)
+        chart_block (r, PMD_CHART_FAN);
+      if (r->swings != NULL)
+        chart_block (r, PMD_CHART_TORNADO);
+    }
   new_page (r);
   assumptions (r);
   interventions (r);
@@ -497,16 +518,24 @@ walk (Report *r)
   return r->page + 1;
 }
 
+static void
+report_clear (Report *r)
+{
+  g_clear_pointer (&r->monte_carlo, pmd_monte_carlo_free);
+  g_clear_pointer (&r->swings, g_array_unref);
+}
+
 void
 _pmd_report_draw_all (const PmdReportInput *input,
                       cairo_t              *cr,
                       double                width,
                       double                height)
 {
-  Report r = { input, cr, width, height, ALL_PAGES, 0, 0, { 0 } };
+  Report r = { input, cr, width, height, ALL_PAGES, 0, 0, { 0 }, NULL, NULL, 0 };
 
   pmd_chart_style_init (&r.style, FALSE);
   walk (&r);
+  report_clear (&r);
 }
 
 /**
@@ -524,12 +553,13 @@ pmd_report_render_page (const PmdReportInput *input,
                         double                width,
                         double                height)
 {
-  Report r = { input, cr, width, height, page, 0, 0, { 0 } };
+  Report r = { input, cr, width, height, page, 0, 0, { 0 }, NULL, NULL, 0 };
 
   pmd_chart_style_init (&r.style, FALSE);
   cairo_save (cr);
   walk (&r);
   cairo_restore (cr);
+  report_clear (&r);
 }
 
 /**
@@ -545,11 +575,12 @@ pmd_report_count_pages (const PmdReportInput *input)
    * that never comes, and write the stream nowhere. */
   cairo_surface_t *surface = cairo_pdf_surface_create_for_stream (NULL, NULL, 595.276, 841.89);
   cairo_t *cr = cairo_create (surface);
-  Report r = { input, cr, 595.276, 841.89, G_MAXINT, 0, 0, { 0 } };
+  Report r = { input, cr, 595.276, 841.89, G_MAXINT, 0, 0, { 0 }, NULL, NULL, 0 };
   int pages;
 
   pmd_chart_style_init (&r.style, FALSE);
   pages = walk (&r);
+  report_clear (&r);
   cairo_destroy (cr);
   cairo_surface_destroy (surface);
   return pages;

@@ -17,6 +17,8 @@ static const struct
   [PMD_CHART_BRIDGE] = { "bridge", _pmd_chart_bridge },
   [PMD_CHART_SAVINGS] = { "savings", _pmd_chart_savings },
   [PMD_CHART_VARIANTS] = { "variants", _pmd_chart_variants },
+  [PMD_CHART_FAN] = { "fan", _pmd_chart_fan },
+  [PMD_CHART_TORNADO] = { "tornado", _pmd_chart_tornado },
 };
 
 static PmdRgb
@@ -110,6 +112,8 @@ pmd_chart_kind_title (PmdChartKind kind)
     case PMD_CHART_BRIDGE: return _("Bridge");
     case PMD_CHART_SAVINGS: return _("Savings");
     case PMD_CHART_VARIANTS: return _("Variants");
+    case PMD_CHART_FAN: return _("Uncertainty");
+    case PMD_CHART_TORNADO: return _("Sensitivity");
     case PMD_N_CHART_KINDS:
     default: g_return_val_if_reached (NULL);
     }

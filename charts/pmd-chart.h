@@ -20,6 +20,8 @@ typedef enum
   PMD_CHART_BRIDGE,
   PMD_CHART_SAVINGS,
   PMD_CHART_VARIANTS,
+  PMD_CHART_FAN,
+  PMD_CHART_TORNADO,
   PMD_N_CHART_KINDS,
 } PmdChartKind;
 
@@ -68,6 +70,10 @@ typedef struct
  * @variant_names: (array length=n_variants): their names
  * @variant_projections: (array length=n_variants): their projections
  * @variants_gap: the variants chart shows the gap instead of the total
+ * @monte_carlo: (nullable): runs for the fan chart
+ * @swings: (nullable) (element-type PmdSwing): sensitivity for the tornado
+ * @swing_output: the output the swings are of
+ * @swing_base: that output with every parameter at its value
  * @title: (nullable): instead of the kind's own title
  * @source: (nullable): the source line; NULL: "Source: Piramide, scenario …"
  */
@@ -81,6 +87,10 @@ typedef struct
   const char *const          *variant_names;
   const PmdProjection *const *variant_projections;
   gboolean                    variants_gap;
+  const PmdMonteCarlo        *monte_carlo;   /* the fan */
+  const GArray               *swings;        /* PmdSwing, the tornado */
+  const char                 *swing_output;
+  double                      swing_base;
   const char                 *title;
   const char                 *source;
 } PmdChartInput;

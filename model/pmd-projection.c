@@ -161,14 +161,20 @@ compute_baseline (PmdProjection     *self,
       double *cost = self->line_baseline + i * n;
       double *clients = self->line_baseline_clients + i * n;
 
+      /* (1 + growth)^t and (1 + indexation)^t by repeated multiplication:
+       * exact to a few units in the last place over 100 years, and the
+       * projection's hot loop then has no pow() in it. */
+      double growth = 1.0, price = 1.0;
+
       for (int t = 0; t < n; t++)
         {
           double demo = d != NULL ? 1.0 + l->elasticity * (d[t] - 1.0) : 1.0;
-          double volume = pow (1.0 + l->growth, t) * demo * steps_factor (l->steps, sc->base_year + t);
-          double price = pow (1.0 + idx, t);
+          double volume = growth * demo * (l->steps->len ? steps_factor (l->steps, sc->base_year + t) : 1.0);
 
           cost[t] = l->base_cost * volume * price;
           clients[t] = l->has_clients ? l->clients * volume : NAN;
+          growth *= 1.0 + l->growth;
+          price *= 1.0 + idx;
         }
     }
 }

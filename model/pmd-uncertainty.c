@@ -3,7 +3,6 @@
 
 #include <glib/gi18n-lib.h>
 #include <math.h>
-#include <stdlib.h>
 #include <string.h>
 
 #include "pmd-uncertainty.h"
@@ -104,12 +103,56 @@ worker_run (gpointer data)
   return NULL;
 }
 
-static int
-compare_double (const void *a,
-                const void *b)
+/* Doubles as unsigned keys that sort in the same order: flip the sign bit
+ * of positives, every bit of negatives. */
+static inline guint64
+sort_key (double value)
 {
-  double x = *(const double *) a, y = *(const double *) b;
-  return x < y ? -1 : x > y;
+  guint64 bits;
+
+  memcpy (&bits, &value, sizeof bits);
+  return (bits >> 63) ? ~bits : bits | G_GUINT64_CONSTANT (0x8000000000000000);
+}
+
+static inline double
+from_key (guint64 key)
+{
+  guint64 bits = (key >> 63) ? key & ~G_GUINT64_CONSTANT (0x8000000000000000) : ~key;
+  double value;
+
+  memcpy (&value, &bits, sizeof value);
+  return value;
+}
+
+/* An LSD radix sort, eight passes of a byte: the runs of a year are sorted
+ * in linear time (qsort took a third of a Monte Carlo). */
+static void
+sort_doubles (double  *values,
+              guint    n,
+              guint64 *keys,
+              guint64 *spare)
+{
+  for (guint i = 0; i < n; i++)
+    keys[i] = sort_key (values[i]);
+  for (guint shift = 0; shift < 64; shift += 8)
+    {
+      guint count[257] = { 0 };
+      guint64 *tmp;
+
+      for (guint i = 0; i < n; i++)
+        count[((keys[i] >> shift) & 0xff) + 1]++;
+      if (count[((keys[0] >> shift) & 0xff) + 1] == n)
+        continue;   /* every key has this byte: nothing to move */
+      for (guint b = 0; b < 256; b++)
+        count[b + 1] += count[b];
+      for (guint i = 0; i < n; i++)
+        spare[count[(keys[i] >> shift) & 0xff]++] = keys[i];
+      tmp = keys;
+      keys = spare;
+      spare = tmp;
+    }
+  for (guint i = 0; i < n; i++)
+    values[i] = from_key (keys[i]);
 }
 
 /* Run-major [run × year] to year-major, each year sorted. */
@@ -119,12 +162,14 @@ transpose_sorted (double *values,
                   int     n)
 {
   g_autofree double *copy = g_memdup2 (values, sizeof (double) * runs * n);
+  g_autofree guint64 *keys = g_new (guint64, runs);
+  g_autofree guint64 *spare = g_new (guint64, runs);
 
   for (int t = 0; t < n; t++)
     {
       for (guint r = 0; r < runs; r++)
         values[(gsize) t * runs + r] = copy[(gsize) r * n + t];
-      qsort (values + (gsize) t * runs, runs, sizeof (double), compare_double);
+      sort_doubles (values + (gsize) t * runs, runs, keys, spare);
     }
 }
 
@@ -157,6 +202,7 @@ pmd_monte_carlo_run (const PmdScenario *scenario,
   g_autoptr(PmdScenario) sc = pmd_scenario_copy (scenario);
   g_autoptr(GRand) rand = g_rand_new_with_seed (seed);
   g_autofree double *samples = NULL;
+  g_autofree double *modes = NULL;
   g_autofree int *payback = NULL;
   guint n_ranges = sc->ranges->len;
   Worker workers[2];
@@ -179,14 +225,16 @@ pmd_monte_carlo_run (const PmdScenario *scenario,
   self->payback_counts = g_new0 (guint, self->n_years);
   payback = g_new0 (int, runs);
 
+  /* Each range's mode is the scenario's value: read once, not per run. */
+  modes = g_new (double, MAX (1, n_ranges));
+  for (guint k = 0; k < n_ranges; k++)
+    pmd_scenario_get_param (sc, ((PmdRange *) g_ptr_array_index (sc->ranges, k))->path, &modes[k], NULL);
   samples = g_new (double, MAX (1, (gsize) runs * n_ranges));
   for (guint r = 0; r < runs; r++)
     for (guint k = 0; k < n_ranges; k++)
       {
         const PmdRange *range = g_ptr_array_index (sc->ranges, k);
-        double mode;
-        pmd_scenario_get_param (sc, range->path, &mode, NULL);
-        samples[(gsize) r * n_ranges + k] = pmd_triangular_sample (rand, range->low, mode, range->high);
+        samples[(gsize) r * n_ranges + k] = pmd_triangular_sample (rand, range->low, modes[k], range->high);
       }
 
   for (guint i = 0; i < 2; i++)

@@ -100,6 +100,15 @@ test_seeds (void)
       total_paid += a->payback_counts[t];
     }
   g_assert_cmpuint (total_paid + a->never_paid_back, ==, 2000);
+
+  /* Each year's runs are in ascending order (negative savings included). */
+  for (int t = 0; t < a->n_years; t++)
+    for (guint r = 1; r < a->runs; r++)
+      {
+        g_assert_cmpfloat (a->total[t * a->runs + r - 1], <=, a->total[t * a->runs + r]);
+        g_assert_cmpfloat (a->gap[t * a->runs + r - 1], <=, a->gap[t * a->runs + r]);
+        g_assert_cmpfloat (a->savings[t * a->runs + r - 1], <=, a->savings[t * a->runs + r]);
+      }
 }
 
 /* A linear output with a symmetric range: the funding base ±200.000 around

@@ -616,3 +616,75 @@ pmd_document_redo (PmdDocument *self)
   g_return_val_if_fail (PMD_IS_DOCUMENT (self), FALSE);
   return step (self, self->redo, self->undo);
 }
+
+typedef struct
+{
+  const char *collection;
+  const char *id;
+  const char *name;
+} Rename;
+
+static gboolean
+rename_cb (PmdScenario *sc,
+           gpointer     user_data,
+           GError     **error)
+{
+  Rename *r = user_data;
+  GPtrArray *items = NULL;
+
+  if (g_str_equal (r->collection, "layers"))
+    items = sc->layers;
+  else if (g_str_equal (r->collection, "domains"))
+    items = sc->domains;
+  else if (g_str_equal (r->collection, "cohorts"))
+    items = sc->cohorts;
+  else if (g_str_equal (r->collection, "lines"))
+    items = sc->lines;
+  else if (g_str_equal (r->collection, "interventions"))
+    items = sc->interventions;
+  else if (g_str_equal (r->collection, "variants"))
+    items = sc->variants;
+  g_return_val_if_fail (items != NULL, FALSE);
+
+  /* Every entity struct starts with its id and then its name. */
+  for (guint i = 0; i < items->len; i++)
+    {
+      char **fields = g_ptr_array_index (items, i);
+      if (g_strcmp0 (fields[0], r->id) == 0)
+        {
+          g_free (fields[1]);
+          fields[1] = g_strdup (r->name);
+          return TRUE;
+        }
+    }
+  g_set_error (error, PMD_SCENARIO_ERROR, PMD_SCENARIO_ERROR_REFERENCE, _("Nothing has the id “%s”"), r->id);
+  return FALSE;
+}
+
+/**
+ * pmd_document_rename:
+ * @collection: "layers", "domains", "cohorts", "lines", "interventions" or "variants"
+ * @id: the id of one of them
+ * @name: its new name (spaces at the ends are dropped; empty is refused)
+ *
+ * Renames one thing, as one undo step.
+ */
+gboolean
+pmd_document_rename (PmdDocument *self,
+                     const char  *collection,
+                     const char  *id,
+                     const char  *name,
+                     GError     **error)
+{
+  g_autofree char *stripped = g_strstrip (g_strdup (name));
+  Rename r = { collection, id, stripped };
+
+  g_return_val_if_fail (PMD_IS_DOCUMENT (self), FALSE);
+
+  if (*stripped == '\0')
+    {
+      g_set_error (error, PMD_SCENARIO_ERROR, PMD_SCENARIO_ERROR_INVALID, _("A name cannot be empty"));
+      return FALSE;
+    }
+  return pmd_document_edit (self, rename_cb, &r, error);
+}

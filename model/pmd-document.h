@@ -50,6 +50,11 @@ gboolean             pmd_document_edit_merge      (PmdDocument *self,
                                                    gpointer     user_data,
                                                    const char  *merge_key,
                                                    GError     **error);
+gboolean             pmd_document_rename          (PmdDocument *self,
+                                                   const char  *collection,
+                                                   const char  *id,
+                                                   const char  *name,
+                                                   GError     **error);
 void                 pmd_document_break_merge     (PmdDocument *self);
 gboolean             pmd_document_get_modified    (PmdDocument *self);
 void                 pmd_document_set_saved       (PmdDocument *self);

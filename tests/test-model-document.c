@@ -222,9 +222,21 @@ test_edit (void)
   /* A second "l3" duplicates an id. */
   g_assert_false (pmd_document_edit (doc, add_line_cb, "l3", &error));
   g_assert_error (error, PMD_SCENARIO_ERROR, PMD_SCENARIO_ERROR_INVALID);
+  g_clear_error (&error);
   g_assert_cmpuint (pmd_document_get_scenario (doc)->lines->len, ==, 3);
   g_assert_true (pmd_document_undo (doc));
   g_assert_cmpuint (pmd_document_get_scenario (doc)->lines->len, ==, 2);
+
+  /* Renaming: trimmed, never empty, one undo step. */
+  g_assert_true (pmd_document_rename (doc, "layers", "top", "  Geïndiceerd ", &error));
+  g_assert_cmpstr (((PmdLayer *) g_ptr_array_index (pmd_document_get_scenario (doc)->layers, 1))->name, ==, "Geïndiceerd");
+  g_assert_false (pmd_document_rename (doc, "lines", "l1", "   ", &error));
+  g_assert_error (error, PMD_SCENARIO_ERROR, PMD_SCENARIO_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_false (pmd_document_rename (doc, "lines", "nope", "X", &error));
+  g_assert_error (error, PMD_SCENARIO_ERROR, PMD_SCENARIO_ERROR_REFERENCE);
+  g_assert_true (pmd_document_undo (doc));
+  g_assert_cmpstr (((PmdLayer *) g_ptr_array_index (pmd_document_get_scenario (doc)->layers, 1))->name, ==, "Top");
 }
 
 int

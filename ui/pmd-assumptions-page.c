@@ -93,27 +93,6 @@ apply_field_cb (PmdScenario *sc,
     case TARGET_HORIZON:
       sc->horizon = (int) f->value;
       break;
-    case TARGET_LAYER_NAME:
-      {
-        PmdLayer *l = g_ptr_array_index (sc->layers, pmd_scenario_find_layer (sc, f->id));
-        g_free (l->name);
-        l->name = g_strdup (f->text);
-      }
-      break;
-    case TARGET_DOMAIN_NAME:
-      {
-        PmdDomain *d = g_ptr_array_index (sc->domains, pmd_scenario_find_domain (sc, f->id));
-        g_free (d->name);
-        d->name = g_strdup (f->text);
-      }
-      break;
-    case TARGET_COHORT_NAME:
-      {
-        PmdCohort *c = g_ptr_array_index (sc->cohorts, pmd_scenario_find_cohort (sc, f->id));
-        g_free (c->name);
-        c->name = g_strdup (f->text);
-      }
-      break;
     case TARGET_POINT_YEAR:
       {
         PmdCohort *c = g_ptr_array_index (sc->cohorts, pmd_scenario_find_cohort (sc, f->id));
@@ -127,6 +106,9 @@ apply_field_cb (PmdScenario *sc,
       g_array_index (sc->funding.steps, PmdYearValue, f->index).value = f->value;
       break;
     case TARGET_PARAM:
+    case TARGET_LAYER_NAME:
+    case TARGET_DOMAIN_NAME:
+    case TARGET_COHORT_NAME:
     default:
       g_assert_not_reached ();
     }
@@ -141,6 +123,10 @@ commit_field (PmdAssumptionsPage *self,
 {
   g_autofree char *text = g_strstrip (g_strdup (typed));
 
+  if (f->target == TARGET_LAYER_NAME || f->target == TARGET_DOMAIN_NAME || f->target == TARGET_COHORT_NAME)
+    return pmd_document_rename (self->document,
+                                f->target == TARGET_LAYER_NAME ? "layers" : f->target == TARGET_DOMAIN_NAME ? "domains" : "cohorts",
+                                f->id, text, error);
   if (f->kind == PMD_FIELD_TEXT)
     {
       if (*text == '\0')

@@ -78,12 +78,7 @@ apply_change_cb (PmdScenario *sc,
   Change *change = user_data;
   PmdIntervention *iv = g_ptr_array_index (sc->interventions, pmd_scenario_find_intervention (sc, change->id));
 
-  if (g_str_equal (change->field, "name"))
-    {
-      g_free (iv->name);
-      iv->name = g_strstrip (g_strdup (change->text));
-    }
-  else if (g_str_equal (change->field, "end"))
+  if (g_str_equal (change->field, "end"))
     iv->has_end = FALSE;    /* an empty end year: to the horizon */
   else if (g_str_equal (change->field, "source") || g_str_equal (change->field, "target"))
     {
@@ -117,15 +112,10 @@ _pmd_interventions_page_commit (PmdInterventionsPage *self,
   const Field *f = NULL;
   double value;
 
-  if (g_str_equal (field, "name") || (g_str_equal (field, "end") && *stripped == '\0'))
-    {
-      if (g_str_equal (field, "name") && *stripped == '\0')
-        {
-          g_set_error (error, PMD_SCENARIO_ERROR, PMD_SCENARIO_ERROR_INVALID, _("An intervention needs a name"));
-          return FALSE;
-        }
-      return pmd_document_edit (self->document, apply_change_cb, &change, error);
-    }
+  if (g_str_equal (field, "name"))
+    return pmd_document_rename (self->document, "interventions", id, stripped, error);
+  if (g_str_equal (field, "end") && *stripped == '\0')
+    return pmd_document_edit (self->document, apply_change_cb, &change, error);
   for (guint k = 0; k < G_N_ELEMENTS (fields); k++)
     if (g_str_equal (fields[k].field, field))
       f = &fields[k];

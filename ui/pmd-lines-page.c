@@ -108,25 +108,6 @@ cell_text (const PmdScenario *sc,
   g_return_val_if_reached (NULL);
 }
 
-typedef struct
-{
-  char *id;
-  char *name;
-} Rename;
-
-static gboolean
-rename_cb (PmdScenario *sc,
-           gpointer     user_data,
-           GError     **error)
-{
-  Rename *r = user_data;
-  PmdLine *l = g_ptr_array_index (sc->lines, pmd_scenario_find_line (sc, r->id));
-
-  g_free (l->name);
-  l->name = g_strdup (r->name);
-  return TRUE;
-}
-
 gboolean
 _pmd_lines_page_commit (PmdLinesPage *self,
                         guint         index,
@@ -147,20 +128,7 @@ _pmd_lines_page_commit (PmdLinesPage *self,
   g_return_val_if_fail (col != NULL, FALSE);
 
   if (col->kind == PMD_FIELD_TEXT)
-    {
-      Rename r = { l->id, (char *) text };
-      g_autofree char *stripped = g_strstrip (g_strdup (text));
-
-      if (*stripped == '\0')
-        {
-          g_set_error (error, PMD_SCENARIO_ERROR, PMD_SCENARIO_ERROR_INVALID, _("A cost line needs a name"));
-          return FALSE;
-        }
-      r.name = stripped;
-      if (g_strcmp0 (stripped, l->name) == 0)
-        return TRUE;
-      return pmd_document_edit (self->document, rename_cb, &r, error);
-    }
+    return pmd_document_rename (self->document, "lines", l->id, text, error);
   if (!pmd_field_parse (col->kind, text, &value, error))
     return FALSE;
   path = g_strdup_printf ("lines.%s.%s", l->id, field);

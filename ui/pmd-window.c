@@ -1332,19 +1332,6 @@ add_variant_cb (PmdScenario *sc,
 }
 
 static gboolean
-rename_variant_cb (PmdScenario *sc,
-                   gpointer     user_data,
-                   GError     **error)
-{
-  VariantEdit *edit = user_data;
-  PmdVariant *v = g_ptr_array_index (sc->variants, pmd_scenario_find_variant (sc, edit->id));
-
-  g_free (v->name);
-  v->name = g_strdup (edit->name);
-  return TRUE;
-}
-
-static gboolean
 delete_variant_cb (PmdScenario *sc,
                    gpointer     user_data,
                    GError     **error)
@@ -1374,7 +1361,7 @@ name_response_cb (AdwMessageDialog *dialog,
           !pmd_document_set_variant (self->document, edit->id, &error))
         toast (self, error->message);
     }
-  else if (!pmd_document_edit (self->document, rename_variant_cb, edit, &error))
+  else if (!pmd_document_rename (self->document, "variants", edit->id, edit->name, &error))
     toast (self, error->message);
 }
 

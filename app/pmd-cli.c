@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include <errno.h>
+#include <math.h>
 #include <glib/gi18n-lib.h>
 #include <locale.h>
 #include <stdio.h>
@@ -973,6 +974,209 @@ cmd_goalseek (int    argc,
   return EXIT_SUCCESS;
 }
 
+typedef struct
+{
+  char          *file;
+  char          *variant;   /* NULL: as written */
+  char          *name;
+  PmdScenario   *scenario;
+  PmdProjection *projection;
+} Entry;
+
+static void
+entry_clear (gpointer data)
+{
+  Entry *e = data;
+  g_free (e->file);
+  g_free (e->variant);
+  g_free (e->name);
+  pmd_scenario_free (e->scenario);
+  pmd_projection_free (e->projection);
+}
+
+static int
+cmd_compare (int    argc,
+             char **argv)
+{
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) entries = g_array_new (FALSE, TRUE, sizeof (Entry));
+  g_autofree char *variants_text = NULL;
+  g_autofree char *format_text = NULL;
+  g_autofree char *data = NULL;
+  g_auto(GStrv) variants = NULL;
+  gsize len;
+  GOptionEntry options[] = {
+    { "variants", 0, 0, G_OPTION_ARG_STRING, &variants_text,
+      N_("Compare these variants of each file (comma-separated; “-” is the file as written)"), N_("IDS") },
+    { "format", 0, 0, G_OPTION_ARG_STRING, &format_text, N_("Output format: json (default) or csv"), N_("FORMAT") },
+    { NULL }
+  };
+
+  g_array_set_clear_func (entries, entry_clear);
+  context = g_option_context_new (_("compare FILE [FILE…] — scenarios and variants side by side"));
+  g_option_context_add_main_entries (context, options, GETTEXT_PACKAGE);
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    return usage_error (context, error->message);
+  if (argc < 3)
+    return usage_error (context, _("give one or more scenario files"));
+  if (format_text != NULL && !g_str_equal (format_text, "json") && !g_str_equal (format_text, "csv"))
+    return usage_error (context, _("the format is json or csv"));
+  variants = g_strsplit (variants_text ? variants_text : "-", ",", 0);
+
+  for (int i = 2; i < argc; i++)
+    for (guint v = 0; variants[v] != NULL; v++)
+      {
+        Entry e = { g_strdup (argv[i]), NULL, NULL, load_scenario (argv[i], FALSE), NULL };
+        const char *id = g_strstrip (variants[v]);
+
+        if (e.scenario == NULL)
+          {
+            entry_clear (&e);
+            return EXIT_FAILURE;
+          }
+        if (!g_str_equal (id, "-"))
+          {
+            int idx = pmd_scenario_find_variant (e.scenario, id);
+            if (idx < 0 || !pmd_scenario_apply_variant (e.scenario, id, &error))
+              {
+                print_error ("%s: %s", argv[i], error ? error->message : _("no such variant"));
+                entry_clear (&e);
+                return EXIT_FAILURE;
+              }
+            e.variant = g_strdup (id);
+            e.name = g_strdup (((PmdVariant *) g_ptr_array_index (e.scenario->variants, idx))->name);
+          }
+        else
+          e.name = g_strdup (e.scenario->name);
+        e.projection = pmd_project (e.scenario, &error);
+        g_array_append_val (entries, e);
+        if (e.projection == NULL)
+          {
+            print_error ("%s", error->message);
+            return EXIT_FAILURE;
+          }
+      }
+  if (entries->len < 2)
+    return usage_error (context, _("compare needs two or more scenarios or variants"));
+
+  if (format_text != NULL && g_str_equal (format_text, "csv"))
+    {
+      GString *out = g_string_new ("\xEF\xBB\xBF");
+      const char *header[] = { _("year"), _("name"), _("file"), _("variant"), _("scenario"), _("gap"), _("savings"),
+                               _("cumulative savings") };
+
+      for (guint k = 0; k < G_N_ELEMENTS (header); k++)
+        {
+          if (k > 0)
+            g_string_append_c (out, ';');
+          append_csv_field (out, header[k]);
+        }
+      g_string_append (out, "\r\n");
+      for (guint i = 0; i < entries->len; i++)
+        {
+          const Entry *e = &g_array_index (entries, Entry, i);
+          for (int t = 0; t < e->projection->n_years; t++)
+            {
+              g_string_append_printf (out, "%d;", e->projection->base_year + t);
+              append_csv_field (out, e->name);
+              g_string_append_c (out, ';');
+              append_csv_field (out, e->file);
+              g_string_append_c (out, ';');
+              append_csv_field (out, e->variant ? e->variant : "");
+              append_csv_number (out, e->projection->total_scenario[t]);
+              append_csv_number (out, e->projection->gap[t]);
+              append_csv_number (out, e->projection->savings[t]);
+              append_csv_number (out, e->projection->cumulative_savings[t]);
+              g_string_append (out, "\r\n");
+            }
+        }
+      len = out->len;
+      data = g_string_free (out, FALSE);
+      return write_output (NULL, data, len) ? EXIT_SUCCESS : EXIT_FAILURE;
+    }
+
+  {
+    g_autoptr(PmdJsonWriter) w = pmd_json_writer_new (TRUE);
+    const Entry *first = &g_array_index (entries, Entry, 0);
+    g_autoptr(GPtrArray) paths = pmd_scenario_list_params (first->scenario);
+    int n = first->projection->n_years;
+
+    pmd_json_writer_begin_object (w, FALSE);
+    pmd_json_writer_key (w, "years");
+    pmd_json_writer_begin_array (w, TRUE);
+    for (int t = 0; t < n; t++)
+      pmd_json_writer_int (w, first->projection->base_year + t);
+    pmd_json_writer_end_array (w);
+
+    pmd_json_writer_key (w, "entries");
+    pmd_json_writer_begin_array (w, FALSE);
+    for (guint i = 0; i < entries->len; i++)
+      {
+        const Entry *e = &g_array_index (entries, Entry, i);
+        const PmdProjection *p = e->projection;
+        g_autofree double *difference = g_new0 (double, p->n_years);
+
+        for (int t = 0; t < p->n_years; t++)
+          {
+            int t0 = pmd_projection_year_index (first->projection, p->base_year + t);
+            difference[t] = t0 >= 0 ? p->total_scenario[t] - first->projection->total_scenario[t0] : NAN;
+          }
+        pmd_json_writer_begin_object (w, FALSE);
+        pmd_json_writer_key (w, "name");
+        pmd_json_writer_string (w, e->name);
+        pmd_json_writer_key (w, "file");
+        pmd_json_writer_string (w, e->file);
+        pmd_json_writer_key (w, "variant");
+        pmd_json_writer_string (w, e->variant);
+        write_series (w, "scenario", p->total_scenario, p->n_years);
+        write_series (w, "gap", p->gap, p->n_years);
+        write_series (w, "savings", p->savings, p->n_years);
+        write_series (w, "cumulative_savings", p->cumulative_savings, p->n_years);
+        write_series (w, "difference", difference, p->n_years);
+        pmd_json_writer_key (w, "payback_year");
+        if (p->has_payback)
+          pmd_json_writer_int (w, p->payback_year);
+        else
+          pmd_json_writer_null (w);
+        pmd_json_writer_key (w, "npv");
+        pmd_json_writer_number (w, p->npv);
+        pmd_json_writer_end_object (w);
+      }
+    pmd_json_writer_end_array (w);
+
+    /* The assumptions that differ: every parameter of the first entry
+     * whose value is not the same in all of them. */
+    pmd_json_writer_key (w, "differences");
+    pmd_json_writer_begin_array (w, FALSE);
+    for (guint k = 0; k < paths->len; k++)
+      {
+        const char *path = g_ptr_array_index (paths, k);
+        g_autofree double *values = g_new (double, entries->len);
+        gboolean differs = FALSE;
+
+        for (guint i = 0; i < entries->len; i++)
+          {
+            if (!pmd_scenario_get_param (g_array_index (entries, Entry, i).scenario, path, &values[i], NULL))
+              values[i] = NAN;
+            if (i > 0 && !(values[i] == values[0] || (isnan (values[i]) && isnan (values[0]))))
+              differs = TRUE;
+          }
+        if (!differs)
+          continue;
+        pmd_json_writer_begin_object (w, TRUE);
+        pmd_json_writer_key (w, "path");
+        pmd_json_writer_string (w, path);
+        write_series (w, "values", values, entries->len);
+        pmd_json_writer_end_object (w);
+      }
+    pmd_json_writer_end_array (w);
+    pmd_json_writer_end_object (w);
+    data = pmd_json_writer_steal (w, &len);
+  }
+  return write_output (NULL, data, len) ? EXIT_SUCCESS : EXIT_FAILURE;
+}
+
 static void
 print_help (void)
 {
@@ -991,6 +1195,8 @@ print_help (void)
   g_print ("      %s\n", _("Each ranged parameter at its low and high end: a tornado"));
   g_print ("  goalseek FILE --param PATH --output PATH --year Y --target V [--low V --high V]\n");
   g_print ("      %s\n", _("The value of a parameter that brings an output to a target"));
+  g_print ("  compare FILE [FILE…] [--variants a,b] [--format json|csv]\n");
+  g_print ("      %s\n", _("Scenarios and variants side by side, with the assumptions that differ"));
   g_print ("  validate FILE\n");
   g_print ("      %s\n\n", _("Check a scenario file; the exit status says whether it is valid"));
   g_print ("%s\n", _("Options:"));
@@ -1013,7 +1219,7 @@ pmd_cli_is_command (int    argc,
                     char **argv)
 {
   static const char *const commands[] = {
-    "project", "chart", "report", "validate", "montecarlo", "sensitivity", "goalseek", "--help", "-h", "--version", "-v", "help", NULL
+    "project", "chart", "report", "validate", "montecarlo", "sensitivity", "goalseek", "compare", "--help", "-h", "--version", "-v", "help", NULL
   };
 
   if (argc < 2)
@@ -1073,6 +1279,8 @@ pmd_cli_run (int    argc,
     return cmd_chart (argc, argv);
   if (g_str_equal (argv[1], "report"))
     return cmd_report (argc, argv);
+  if (g_str_equal (argv[1], "compare"))
+    return cmd_compare (argc, argv);
   if (g_str_equal (argv[1], "montecarlo"))
     return cmd_montecarlo (argc, argv);
   if (g_str_equal (argv[1], "sensitivity"))

@@ -371,3 +371,39 @@ pmd_scenario_get_param_source (const PmdScenario *self,
     }
   return NULL;
 }
+
+/**
+ * pmd_scenario_list_params:
+ *
+ * Returns: (transfer full) (element-type utf8): every parameter path of the
+ *   scenario, in file order
+ */
+GPtrArray *
+pmd_scenario_list_params (const PmdScenario *self)
+{
+  static const char *const line_fields[] = { "base_cost", "clients", "growth", "elasticity", "indexation" };
+  static const char *const iv_fields[] = { "fraction", "cost_ratio", "amount", "return", "one_off", "structural",
+                                           "start", "end", "lag", "ramp_years", "enabled" };
+  GPtrArray *paths = g_ptr_array_new_with_free_func (g_free);
+
+  g_ptr_array_add (paths, g_strdup ("scenario.indexation"));
+  g_ptr_array_add (paths, g_strdup ("scenario.discount_rate"));
+  g_ptr_array_add (paths, g_strdup ("funding.base"));
+  g_ptr_array_add (paths, g_strdup ("funding.growth"));
+  for (guint i = 0; i < self->cohorts->len; i++)
+    {
+      const PmdCohort *c = g_ptr_array_index (self->cohorts, i);
+      for (guint k = 0; k < c->points->len; k++)
+        g_ptr_array_add (paths, g_strdup_printf ("cohorts.%s.points.%u", c->id, k));
+    }
+  for (guint i = 0; i < self->lines->len; i++)
+    for (guint k = 0; k < G_N_ELEMENTS (line_fields); k++)
+      g_ptr_array_add (paths, g_strdup_printf ("lines.%s.%s", ((PmdLine *) g_ptr_array_index (self->lines, i))->id,
+                                               line_fields[k]));
+  for (guint i = 0; i < self->interventions->len; i++)
+    for (guint k = 0; k < G_N_ELEMENTS (iv_fields); k++)
+      g_ptr_array_add (paths, g_strdup_printf ("interventions.%s.%s",
+                                               ((PmdIntervention *) g_ptr_array_index (self->interventions, i))->id,
+                                               iv_fields[k]));
+  return paths;
+}

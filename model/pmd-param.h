@@ -50,5 +50,6 @@ gboolean pmd_scenario_set_param    (PmdScenario *self,
                                     GError     **error);
 const char *pmd_scenario_get_param_source (const PmdScenario *self,
                                            const char        *path);
+GPtrArray  *pmd_scenario_list_params      (const PmdScenario *self);
 
 G_END_DECLS

@@ -555,6 +555,45 @@ test_uncertainty_commands (void)
   g_assert_nonnull (strstr (none.err, "no value"));
 }
 
+/* Variants side by side: "Niets doen" switches both interventions off, so
+ * those two "enabled" values differ and nothing else does; its difference
+ * to the file as written is its savings undone. */
+static void
+test_compare (void)
+{
+  g_autofree char *file = westland_path ();
+  g_auto(Run) r = { 0 };
+  g_auto(Run) csv = { 0 };
+  g_auto(Run) one = { 0 };
+  g_autoptr(JsonNode) root = NULL;
+  JsonObject *obj, *written, *niets;
+  JsonArray *entries, *diffs;
+
+  run (&r, "compare", file, "--variants", "-,niets-doen");
+  g_assert_cmpint (r.status, ==, 0);
+  obj = parse_object (r.out, &root);
+  entries = json_object_get_array_member (obj, "entries");
+  g_assert_cmpuint (json_array_get_length (entries), ==, 2);
+  written = json_array_get_object_element (entries, 0);
+  niets = json_array_get_object_element (entries, 1);
+  g_assert_cmpstr (json_object_get_string_member (niets, "name"), ==, "Niets doen");
+  for (guint t = 0; t < 21; t++)
+    g_assert_cmpfloat_with_epsilon (element (niets, "difference", t), element (written, "savings", t), 1e-6);
+  diffs = json_object_get_array_member (obj, "differences");
+  g_assert_cmpuint (json_array_get_length (diffs), ==, 2);
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (diffs, 0), "path"), ==,
+                   "interventions.preventie-ouderen.enabled");
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (diffs, 1), "path"), ==,
+                   "interventions.jeugd-lichter.enabled");
+
+  run (&csv, "compare", file, "--variants", "-,niets-doen,preventie-offensief", "--format", "csv");
+  g_assert_cmpint (csv.status, ==, 0);
+  g_assert_nonnull (strstr (csv.out, "2026;Niets doen;"));
+
+  run (&one, "compare", file);
+  assert_one_line_error (&one, 2);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -572,6 +611,7 @@ main (int    argc,
   g_test_add_func ("/cli/dutch", test_dutch);
   g_test_add_func ("/cli/chart-and-report", test_chart_and_report);
   g_test_add_func ("/cli/uncertainty", test_uncertainty_commands);
+  g_test_add_func ("/cli/compare", test_compare);
 
   return g_test_run ();
 }

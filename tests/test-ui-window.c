@@ -395,6 +395,13 @@ test_interventions_edit (void)
   g_assert_false (iv->has_end);
   g_assert_false (_pmd_interventions_page_commit (page, "jeugd-lichter", "fraction", "veel", &error));
   g_assert_nonnull (error);
+  g_clear_error (&error);
+
+  /* The order in which they act: the shift first, then the investment. */
+  g_assert_true (_pmd_interventions_page_move (page, "jeugd-lichter", -1, &error));
+  g_assert_cmpstr (((PmdIntervention *) g_ptr_array_index (pmd_document_get_scenario (doc)->interventions, 0))->id, ==,
+                   "jeugd-lichter");
+  g_assert_false (_pmd_interventions_page_move (page, "jeugd-lichter", -1, &error));
   _pmd_window_show_page (window, "overview");
 }
 

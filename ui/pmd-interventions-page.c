@@ -88,7 +88,45 @@ apply_change_cb (PmdScenario *sc,
     }
   else if (g_str_equal (change->field, "remove"))
     g_ptr_array_remove_index (sc->interventions, pmd_scenario_find_intervention (sc, change->id));
+  else if (g_str_equal (change->field, "move"))
+    {
+      /* The order is the order in which they act: swap with a neighbour. */
+      int from = pmd_scenario_find_intervention (sc, change->id);
+      int to = from + change->line;
+
+      if (to < 0 || to >= (int) sc->interventions->len)
+        return FALSE;
+      sc->interventions->pdata[from] = sc->interventions->pdata[to];
+      sc->interventions->pdata[to] = iv;
+    }
   return TRUE;
+}
+
+/**
+ * _pmd_interventions_page_move:
+ * @delta: −1 to act earlier, +1 to act later
+ */
+gboolean
+_pmd_interventions_page_move (PmdInterventionsPage *self,
+                              const char           *id,
+                              int                   delta,
+                              GError              **error)
+{
+  Change change = { id, "move", NULL, delta };
+
+  return pmd_document_edit (self->document, apply_change_cb, &change, error);
+}
+
+static void
+move_clicked_cb (GtkButton            *button,
+                 PmdInterventionsPage *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  _pmd_interventions_page_move (self, g_object_get_data (G_OBJECT (button), "pmd-id"),
+                                GPOINTER_TO_INT (g_object_get_data (G_OBJECT (button), "pmd-delta")), &error);
+  if (error != NULL)
+    show_error (self, error->message);
 }
 
 /**
@@ -316,6 +354,19 @@ rebuild (PmdInterventionsPage *self)
       g_signal_connect (sw, "notify::active", G_CALLBACK (enabled_cb), self);
       adw_expander_row_add_action (ADW_EXPANDER_ROW (expander), sw);
 
+      for (int delta = -1; delta <= 1; delta += 2)
+        {
+          GtkWidget *move = gtk_button_new_from_icon_name (delta < 0 ? "go-up-symbolic" : "go-down-symbolic");
+
+          gtk_widget_set_valign (move, GTK_ALIGN_CENTER);
+          gtk_widget_add_css_class (move, "flat");
+          gtk_widget_set_tooltip_text (move, delta < 0 ? _("Act earlier") : _("Act later"));
+          gtk_widget_set_sensitive (move, delta < 0 ? i > 0 : i + 1 < sc->interventions->len);
+          g_object_set_data_full (G_OBJECT (move), "pmd-id", g_strdup (iv->id), g_free);
+          g_object_set_data (G_OBJECT (move), "pmd-delta", GINT_TO_POINTER (delta));
+          g_signal_connect (move, "clicked", G_CALLBACK (move_clicked_cb), self);
+          adw_expander_row_add_action (ADW_EXPANDER_ROW (expander), move);
+        }
       gtk_widget_set_valign (remove, GTK_ALIGN_CENTER);
       gtk_widget_add_css_class (remove, "flat");
       gtk_widget_set_tooltip_text (remove, _("Remove this intervention"));

@@ -19,4 +19,9 @@ gboolean _pmd_interventions_page_commit (PmdInterventionsPage *self,
                                          const char           *text,
                                          GError              **error);
 
+gboolean _pmd_interventions_page_move   (PmdInterventionsPage *self,
+                                         const char           *id,
+                                         int                   delta,
+                                         GError              **error);
+
 G_END_DECLS

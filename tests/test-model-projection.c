@@ -523,6 +523,32 @@ test_bridge (void)
 
 /* Re-projecting into the same storage gives the same numbers, also after
  * a shape change; an unresolved scenario is refused, not read out of bounds. */
+/*
+ * The same two interventions in the other order (i2 before i1). In 2029 l1
+ * before any intervention is B = 913,358.98 / 0.8 + 200,000 = 1,341,698.73
+ * (undoing the list-order figures of test_scenario_interventions).
+ *   i2 first: moved = 0.2 × B = 268,339.75 → l1 = 1,073,358.98,
+ *             l2 gets 0.5 × 268,339.75 = 134,169.87;
+ *   then i1:  avoided = min(200,000, 1,073,358.98) = 200,000 → l1 = 873,358.98;
+ *   l2 = 500,000 + 100,000 + 134,169.87 + 10,000 = 744,169.87.
+ * The total is 20,000 (= 0.1 × 200,000) lower than in list order: the shift
+ * now also moves half of what the investment would later avoid.
+ */
+static void
+test_intervention_order (void)
+{
+  g_autoptr(PmdScenario) sc = pmd_test_scenario_two_lines ();
+  g_autoptr(PmdProjection) in_order = project (sc);
+  g_autoptr(PmdProjection) swapped = NULL;
+  gpointer first = g_ptr_array_steal_index (sc->interventions, 0);
+
+  g_ptr_array_add (sc->interventions, first);
+  swapped = project (sc);
+  assert_euro (swapped->line_scenario[L1 * 5 + 3], 873358.9811178608);
+  assert_euro (swapped->line_scenario[L2 * 5 + 3], 744169.8726397326);
+  assert_euro (in_order->total_scenario[3] - swapped->total_scenario[3], 20000.0);
+}
+
 static void
 test_recompute (void)
 {
@@ -565,6 +591,7 @@ main (int    argc,
   g_test_add_func ("/model/projection/payback-dip", test_payback_dip);
   g_test_add_func ("/model/projection/payback-epsilon", test_payback_epsilon);
   g_test_add_func ("/model/projection/empty-layer", test_empty_layer);
+  g_test_add_func ("/model/projection/intervention-order", test_intervention_order);
   g_test_add_func ("/model/projection/recompute", test_recompute);
   g_test_add_func ("/model/projection/bridge", test_bridge);
 

@@ -358,6 +358,70 @@ test_lines_edit (void)
   _pmd_window_show_page (window, "overview");
 }
 
+/* The P50 of the total in the last year that the CLI's own Monte Carlo gives
+ * for Westland, with 75+ in 2040 at @residents (0: as bundled). */
+static double
+expected_p50 (double residents,
+              guint  runs)
+{
+  g_autoptr(PmdScenario) sc = westland ();
+  g_autoptr(PmdMonteCarlo) mc = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (residents > 0)
+    g_assert_true (pmd_scenario_set_param (sc, "cohorts.75plus.points.1", residents, &error));
+  mc = pmd_monte_carlo_run (sc, runs, 1, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  return pmd_monte_carlo_percentile (mc, mc->total, mc->n_years - 1, 50);
+}
+
+static void
+wait_uncertainty (PmdUncertaintyPage *page)
+{
+  for (int i = 0; i < 6000 && _pmd_uncertainty_page_is_busy (page); i++)
+    wait_ms (10);
+  g_assert_false (_pmd_uncertainty_page_is_busy (page));
+}
+
+/*
+ * The uncertainty page computes in a worker thread: while it does, the
+ * window keeps running (this test's main loop turns), and what it finally
+ * shows is exactly the Monte Carlo of the scenario on screen (same seed,
+ * same runs → the same bits). An edit starts it again.
+ */
+static void
+test_uncertainty (void)
+{
+  PmdUncertaintyPage *page = _pmd_window_get_uncertainty_page (window);
+  PmdDocument *doc;
+  g_autoptr(GError) error = NULL;
+  const PmdMonteCarlo *mc;
+  double before;
+
+  reset_window ();
+  doc = pmd_window_get_document (window);
+  _pmd_window_show_page (window, "uncertainty");
+  _pmd_uncertainty_page_set_runs (page, 2000);
+  wait_uncertainty (page);
+  mc = _pmd_uncertainty_page_get_result (page);
+  g_assert_nonnull (mc);
+  g_assert_cmpuint (mc->runs, ==, 2000);
+  before = pmd_monte_carlo_percentile (mc, mc->total, mc->n_years - 1, 50);
+  g_assert_cmpfloat (before, ==, expected_p50 (0, 2000));
+  screenshot (GTK_WIDGET (window), "uncertainty-1280x720.png");
+
+  g_assert_true (pmd_document_set_param (doc, "cohorts.75plus.points.1", 14000, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (_pmd_uncertainty_page_is_busy (page));
+  wait_uncertainty (page);
+  mc = _pmd_uncertainty_page_get_result (page);
+  g_assert_cmpuint (mc->runs, ==, 2000);
+  g_assert_cmpfloat (pmd_monte_carlo_percentile (mc, mc->total, mc->n_years - 1, 50), ==,
+                     expected_p50 (14000, 2000));
+  g_assert_cmpfloat (pmd_monte_carlo_percentile (mc, mc->total, mc->n_years - 1, 50), !=, before);
+  _pmd_window_show_page (window, "overview");
+}
+
 /* The interventions page: every field, typed the Dutch way. */
 static void
 test_interventions_edit (void)
@@ -646,6 +710,7 @@ main (int    argc,
       g_test_add_func ("/ui/window/lines-edit", test_lines_edit);
       g_test_add_func ("/ui/window/meeting-mode", test_meeting_mode);
       g_test_add_func ("/ui/window/interventions-edit", test_interventions_edit);
+      g_test_add_func ("/ui/window/uncertainty", test_uncertainty);
       g_test_add_func ("/ui/window/assumptions-edit", test_assumptions_edit);
       g_test_add_func ("/ui/window/autosave", test_autosave);
       g_test_add_func ("/ui/window/variants", test_variants);

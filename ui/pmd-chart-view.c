@@ -22,6 +22,10 @@ struct _PmdChartView
   int             year;
   double          font_scale;
   PmdChartRecord *record;   /* from the last paint, for tooltips */
+  /* Borrowed from whoever computed them (the uncertainty page). */
+  const PmdMonteCarlo *monte_carlo;
+  const GArray   *swings;
+  double          swing_base;
 };
 
 G_DEFINE_FINAL_TYPE (PmdChartView, pmd_chart_view, GTK_TYPE_WIDGET)
@@ -99,6 +103,10 @@ pmd_chart_view_snapshot (GtkWidget   *widget,
       variants = pmd_variant_set_new (pmd_document_get_scenario (self->document), NULL);
       pmd_chart_input_set_variants (&input, variants);
     }
+  input.monte_carlo = self->monte_carlo;
+  input.swings = self->swings;
+  input.swing_output = "totals.gap";
+  input.swing_base = self->swing_base;
   pmd_chart_style_init (&style, adw_style_manager_get_dark (adw_style_manager_get_default ()));
   style.font_scale = self->font_scale;
 
@@ -292,5 +300,27 @@ pmd_chart_view_set_font_scale (PmdChartView *self,
 {
   g_return_if_fail (PMD_IS_CHART_VIEW (self));
   self->font_scale = scale;
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+/**
+ * pmd_chart_view_set_uncertainty:
+ * @monte_carlo: (nullable): runs for the fan, borrowed
+ * @swings: (nullable): swings of the gap for the tornado, borrowed
+ * @swing_base: the gap with every parameter at its value
+ *
+ * The caller keeps both alive until it sets others (or NULL).
+ */
+void
+pmd_chart_view_set_uncertainty (PmdChartView        *self,
+                                const PmdMonteCarlo *monte_carlo,
+                                const GArray        *swings,
+                                double               swing_base)
+{
+  g_return_if_fail (PMD_IS_CHART_VIEW (self));
+
+  self->monte_carlo = monte_carlo;
+  self->swings = swings;
+  self->swing_base = swing_base;
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }

@@ -23,5 +23,9 @@ void          pmd_chart_view_set_year     (PmdChartView *self,
                                            int           year);
 void          pmd_chart_view_set_font_scale (PmdChartView *self,
                                              double        scale);
+void          pmd_chart_view_set_uncertainty (PmdChartView        *self,
+                                              const PmdMonteCarlo *monte_carlo,
+                                              const GArray        *swings,
+                                              double               swing_base);
 
 G_END_DECLS

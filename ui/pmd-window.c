@@ -9,6 +9,7 @@
 #include "pmd-chart-view.h"
 #include "pmd-lines-page.h"
 #include "pmd-interventions-page.h"
+#include "pmd-uncertainty-page.h"
 #include "pmd-assumptions-page.h"
 #include "pmd-money-dialog.h"
 #include "pmd-export-dialog.h"
@@ -75,6 +76,7 @@ struct _PmdWindow
   GSettings       *settings;
   PmdLinesPage    *lines_page;
   PmdInterventionsPage *interventions_page;
+  PmdUncertaintyPage *uncertainty_page;
   PmdAssumptionsPage *assumptions_page;
 
   GPtrArray       *levers;        /* Lever */
@@ -1825,6 +1827,10 @@ pmd_window_init (PmdWindow *self)
     GtkWidget *stack = gtk_widget_get_ancestor (GTK_WIDGET (self->lines_scroller), ADW_TYPE_VIEW_STACK);
     AdwViewStackPage *page;
 
+    self->uncertainty_page = pmd_uncertainty_page_new (self->document);
+    page = adw_view_stack_add_titled (ADW_VIEW_STACK (stack), GTK_WIDGET (self->uncertainty_page),
+                                      "uncertainty", _("Uncertainty"));
+    adw_view_stack_page_set_icon_name (page, "dialog-question-symbolic");
     self->interventions_page = pmd_interventions_page_new (self->document);
     page = adw_view_stack_add_titled (ADW_VIEW_STACK (stack), GTK_WIDGET (self->interventions_page),
                                       "interventions", _("Interventions"));
@@ -1961,6 +1967,12 @@ PmdLinesPage *
 _pmd_window_get_lines_page (PmdWindow *self)
 {
   return self->lines_page;
+}
+
+PmdUncertaintyPage *
+_pmd_window_get_uncertainty_page (PmdWindow *self)
+{
+  return self->uncertainty_page;
 }
 
 PmdInterventionsPage *

@@ -1,0 +1,380 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "pmd-chart-view.h"
+#include "pmd-format.h"
+#include "pmd-uncertainty-page.h"
+
+/*
+ * The uncertainty page: the fan of the total cost (Monte Carlo over the
+ * scenario's ranges) and the tornado of the gap in the last year.
+ *
+ * The runs happen in a worker thread on a copy of the scenario, so the
+ * window never waits. Every change to the document cancels the job under
+ * way and, after a short pause, starts a quick pass of a few hundred runs
+ * followed by the full number: while a slider moves the fan follows at
+ * once, then sharpens. Each pass uses the same seed, so the same scenario
+ * always gives the same fan.
+ */
+
+#define QUICK_RUNS   250
+#define SEED         1
+#define RESTART_MS   120
+#define POLL_MS      100
+
+typedef struct
+{
+  gatomicrefcount ref;
+  gint            cancel;
+  guint           done;       /* atomic */
+  PmdScenario    *scenario;
+  guint           runs;
+  int             year;
+  PmdMonteCarlo  *mc;
+  GArray         *swings;
+  double          swing_base;
+} Job;
+
+struct _PmdUncertaintyPage
+{
+  AdwBin          parent_instance;
+
+  PmdDocument    *document;
+  PmdChartView   *fan;
+  PmdChartView   *tornado;
+  GtkSpinButton  *runs;
+  GtkProgressBar *progress;
+  GtkLabel       *status;
+  GtkWidget      *cancel_button;
+
+  guint           restart_id;
+  guint           poll_id;
+  Job            *job;       /* the job under way, or NULL */
+  gboolean        full_next; /* after the quick pass, run them all */
+
+  PmdMonteCarlo  *mc;        /* the last finished result */
+  GArray         *swings;
+};
+
+G_DEFINE_FINAL_TYPE (PmdUncertaintyPage, pmd_uncertainty_page, ADW_TYPE_BIN)
+
+static Job *
+job_ref (Job *job)
+{
+  g_atomic_ref_count_inc (&job->ref);
+  return job;
+}
+
+static void
+job_unref (Job *job)
+{
+  if (!g_atomic_ref_count_dec (&job->ref))
+    return;
+  pmd_scenario_free (job->scenario);
+  g_clear_pointer (&job->mc, pmd_monte_carlo_free);
+  g_clear_pointer (&job->swings, g_array_unref);
+  g_free (job);
+}
+
+static void
+job_progress_cb (guint    done,
+                 guint    total,
+                 gpointer user_data)
+{
+  Job *job = user_data;
+
+  (void) total;
+  g_atomic_int_set (&job->done, done);
+}
+
+static void
+job_thread (GTask        *task,
+            gpointer      source_object,
+            gpointer      task_data,
+            GCancellable *cancellable)
+{
+  Job *job = task_data;
+  GError *error = NULL;
+
+  (void) source_object;
+  (void) cancellable;
+  job->mc = pmd_monte_carlo_run (job->scenario, job->runs, SEED, &job->cancel,
+                                 job_progress_cb, job, &error);
+  if (job->mc != NULL)
+    job->swings = pmd_sensitivity (job->scenario, "totals.gap", job->year, &job->swing_base, &error);
+  if (job->mc == NULL || job->swings == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_boolean (task, TRUE);
+}
+
+static void
+stop_job (PmdUncertaintyPage *self)
+{
+  if (self->job != NULL)
+    {
+      g_atomic_int_set (&self->job->cancel, 1);
+      g_clear_pointer (&self->job, job_unref);
+    }
+  g_clear_handle_id (&self->poll_id, g_source_remove);
+  gtk_widget_set_visible (GTK_WIDGET (self->progress), FALSE);
+  gtk_widget_set_sensitive (self->cancel_button, FALSE);
+}
+
+static void
+show_summary (PmdUncertaintyPage *self)
+{
+  const PmdMonteCarlo *mc = self->mc;
+  g_autofree char *runs = NULL;
+  g_autofree char *chance = NULL;
+  g_autofree char *never = NULL;
+  g_autofree char *text = NULL;
+  int last;
+
+  if (mc == NULL)
+    return;
+  last = mc->n_years - 1;
+  runs = pmd_format_number (mc->runs, 0);
+  chance = pmd_format_percent (mc->p_gap_positive[last], 0);
+  never = pmd_format_percent ((double) mc->never_paid_back / mc->runs, 0);
+  /* Translators: runs, year, chance of a gap, share not paid back */
+  text = g_strdup_printf (_("%s runs · chance of a funding gap in %d: %s · not paid back by then: %s"),
+                          runs, mc->base_year + last, chance, never);
+  gtk_label_set_text (self->status, text);
+}
+
+static void start_job (PmdUncertaintyPage *self, guint runs);
+
+static void
+job_done_cb (GObject      *source,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  PmdUncertaintyPage *self = PMD_UNCERTAINTY_PAGE (source);
+  Job *job = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!g_task_propagate_boolean (G_TASK (result), &error) || job != self->job)
+    {
+      /* Superseded or cancelled: a newer job (or none) owns the page. */
+      if (job == self->job && error != NULL && !g_atomic_int_get (&job->cancel))
+        {
+          stop_job (self);
+          gtk_label_set_text (self->status, error->message);
+        }
+      job_unref (job);
+      return;
+    }
+
+  pmd_chart_view_set_uncertainty (self->fan, NULL, NULL, 0);
+  pmd_chart_view_set_uncertainty (self->tornado, NULL, NULL, 0);
+  g_clear_pointer (&self->mc, pmd_monte_carlo_free);
+  g_clear_pointer (&self->swings, g_array_unref);
+  self->mc = g_steal_pointer (&job->mc);
+  self->swings = g_steal_pointer (&job->swings);
+  pmd_chart_view_set_uncertainty (self->fan, self->mc, NULL, 0);
+  pmd_chart_view_set_uncertainty (self->tornado, NULL, self->swings, job->swing_base);
+  stop_job (self);
+  show_summary (self);
+  job_unref (job);
+
+  if (self->full_next)
+    {
+      self->full_next = FALSE;
+      start_job (self, gtk_spin_button_get_value_as_int (self->runs));
+    }
+}
+
+static gboolean
+poll_cb (gpointer user_data)
+{
+  PmdUncertaintyPage *self = user_data;
+
+  if (self->job != NULL && self->job->runs > 0)
+    gtk_progress_bar_set_fraction (self->progress,
+                                   (double) g_atomic_int_get (&self->job->done) / self->job->runs);
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+start_job (PmdUncertaintyPage *self,
+           guint               runs)
+{
+  g_autoptr(GTask) task = NULL;
+  Job *job;
+
+  stop_job (self);
+  if (self->document == NULL)
+    return;
+
+  job = g_new0 (Job, 1);
+  g_atomic_ref_count_init (&job->ref);
+  job->scenario = pmd_scenario_copy (pmd_document_get_effective (self->document));
+  job->runs = runs;
+  job->year = pmd_scenario_get_end_year (job->scenario);
+  self->job = job;
+
+  task = g_task_new (self, NULL, job_done_cb, job_ref (job));
+  g_task_set_task_data (task, job_ref (job), (GDestroyNotify) job_unref);
+  g_task_run_in_thread (task, job_thread);
+
+  gtk_progress_bar_set_fraction (self->progress, 0);
+  gtk_widget_set_visible (GTK_WIDGET (self->progress), TRUE);
+  gtk_widget_set_sensitive (self->cancel_button, TRUE);
+  self->poll_id = g_timeout_add (POLL_MS, poll_cb, self);
+  gtk_label_set_text (self->status, _("Calculating…"));
+}
+
+static gboolean
+restart_cb (gpointer user_data)
+{
+  PmdUncertaintyPage *self = user_data;
+  guint runs = gtk_spin_button_get_value_as_int (self->runs);
+
+  self->restart_id = 0;
+  self->full_next = runs > QUICK_RUNS;
+  start_job (self, MIN (runs, QUICK_RUNS));
+  return G_SOURCE_REMOVE;
+}
+
+static void
+schedule_restart (PmdUncertaintyPage *self)
+{
+  g_clear_handle_id (&self->restart_id, g_source_remove);
+  self->restart_id = g_timeout_add (RESTART_MS, restart_cb, self);
+}
+
+static void
+document_changed_cb (PmdUncertaintyPage *self)
+{
+  /* What is drawn no longer matches the scenario: stop it first. */
+  if (self->job != NULL)
+    g_atomic_int_set (&self->job->cancel, 1);
+  schedule_restart (self);
+}
+
+static void
+cancel_clicked_cb (PmdUncertaintyPage *self)
+{
+  self->full_next = FALSE;
+  g_clear_handle_id (&self->restart_id, g_source_remove);
+  stop_job (self);
+  if (self->mc != NULL)
+    show_summary (self);
+  else
+    gtk_label_set_text (self->status, _("Stopped."));
+}
+
+static void
+pmd_uncertainty_page_dispose (GObject *object)
+{
+  PmdUncertaintyPage *self = PMD_UNCERTAINTY_PAGE (object);
+
+  if (self->document != NULL)
+    g_signal_handlers_disconnect_by_data (self->document, self);
+  g_clear_handle_id (&self->restart_id, g_source_remove);
+  stop_job (self);
+  if (self->fan != NULL)
+    {
+      pmd_chart_view_set_uncertainty (self->fan, NULL, NULL, 0);
+      pmd_chart_view_set_uncertainty (self->tornado, NULL, NULL, 0);
+    }
+  g_clear_pointer (&self->mc, pmd_monte_carlo_free);
+  g_clear_pointer (&self->swings, g_array_unref);
+  g_clear_object (&self->document);
+  G_OBJECT_CLASS (pmd_uncertainty_page_parent_class)->dispose (object);
+}
+
+static void
+pmd_uncertainty_page_class_init (PmdUncertaintyPageClass *klass)
+{
+  G_OBJECT_CLASS (klass)->dispose = pmd_uncertainty_page_dispose;
+}
+
+static void
+pmd_uncertainty_page_init (PmdUncertaintyPage *self)
+{
+}
+
+PmdUncertaintyPage *
+pmd_uncertainty_page_new (PmdDocument *document)
+{
+  PmdUncertaintyPage *self = g_object_new (PMD_TYPE_UNCERTAINTY_PAGE, NULL);
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
+  GtkWidget *bar = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  GtkWidget *charts = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  GtkWidget *label = gtk_label_new_with_mnemonic (_("_Runs"));
+
+  self->document = g_object_ref (document);
+
+  self->runs = GTK_SPIN_BUTTON (gtk_spin_button_new_with_range (100, 20000, 500));
+  gtk_spin_button_set_value (self->runs, 2000);
+  gtk_label_set_mnemonic_widget (GTK_LABEL (label), GTK_WIDGET (self->runs));
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->runs),
+                               _("How many times the scenario is drawn from its ranges"));
+  g_signal_connect_swapped (self->runs, "value-changed", G_CALLBACK (schedule_restart), self);
+
+  self->status = GTK_LABEL (gtk_label_new (NULL));
+  gtk_label_set_xalign (self->status, 0);
+  gtk_label_set_wrap (self->status, TRUE);
+  gtk_widget_set_hexpand (GTK_WIDGET (self->status), TRUE);
+
+  self->progress = GTK_PROGRESS_BAR (gtk_progress_bar_new ());
+  gtk_widget_set_valign (GTK_WIDGET (self->progress), GTK_ALIGN_CENTER);
+  gtk_widget_set_size_request (GTK_WIDGET (self->progress), 120, -1);
+  gtk_widget_set_visible (GTK_WIDGET (self->progress), FALSE);
+
+  self->cancel_button = gtk_button_new_with_mnemonic (_("_Stop"));
+  gtk_widget_set_sensitive (self->cancel_button, FALSE);
+  g_signal_connect_swapped (self->cancel_button, "clicked", G_CALLBACK (cancel_clicked_cb), self);
+
+  gtk_box_append (GTK_BOX (bar), label);
+  gtk_box_append (GTK_BOX (bar), GTK_WIDGET (self->runs));
+  gtk_box_append (GTK_BOX (bar), GTK_WIDGET (self->status));
+  gtk_box_append (GTK_BOX (bar), GTK_WIDGET (self->progress));
+  gtk_box_append (GTK_BOX (bar), self->cancel_button);
+
+  self->fan = PMD_CHART_VIEW (pmd_chart_view_new (PMD_CHART_FAN));
+  self->tornado = PMD_CHART_VIEW (pmd_chart_view_new (PMD_CHART_TORNADO));
+  pmd_chart_view_set_document (self->fan, document);
+  pmd_chart_view_set_document (self->tornado, document);
+  gtk_widget_set_hexpand (GTK_WIDGET (self->fan), TRUE);
+  gtk_widget_set_vexpand (GTK_WIDGET (self->fan), TRUE);
+  gtk_widget_set_hexpand (GTK_WIDGET (self->tornado), TRUE);
+  gtk_box_set_homogeneous (GTK_BOX (charts), TRUE);
+  gtk_box_append (GTK_BOX (charts), GTK_WIDGET (self->fan));
+  gtk_box_append (GTK_BOX (charts), GTK_WIDGET (self->tornado));
+
+  gtk_widget_set_margin_start (box, 12);
+  gtk_widget_set_margin_end (box, 12);
+  gtk_widget_set_margin_top (box, 12);
+  gtk_widget_set_margin_bottom (box, 12);
+  gtk_box_append (GTK_BOX (box), bar);
+  gtk_box_append (GTK_BOX (box), charts);
+  adw_bin_set_child (ADW_BIN (self), box);
+
+  g_signal_connect_swapped (document, "changed", G_CALLBACK (document_changed_cb), self);
+  schedule_restart (self);
+  return self;
+}
+
+const PmdMonteCarlo *
+_pmd_uncertainty_page_get_result (PmdUncertaintyPage *self)
+{
+  return self->mc;
+}
+
+gboolean
+_pmd_uncertainty_page_is_busy (PmdUncertaintyPage *self)
+{
+  return self->job != NULL || self->restart_id != 0 || self->full_next;
+}
+
+void
+_pmd_uncertainty_page_set_runs (PmdUncertaintyPage *self,
+                                guint               runs)
+{
+  gtk_spin_button_set_value (self->runs, runs);
+}

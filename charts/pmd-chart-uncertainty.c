@@ -114,24 +114,6 @@ _pmd_chart_fan (PmdCanvas *c)
     }
 }
 
-/* A parameter path for people: "Wmo-maatwerkvoorzieningen: growth". */
-static char *
-path_label (const PmdScenario *sc,
-            const char        *path)
-{
-  g_auto(GStrv) parts = g_strsplit (path, ".", 3);
-  int idx;
-
-  if (g_strv_length (parts) == 3 && g_str_equal (parts[0], "lines") && (idx = pmd_scenario_find_line (sc, parts[1])) >= 0)
-    return g_strdup_printf ("%s: %s", ((PmdLine *) g_ptr_array_index (sc->lines, idx))->name, parts[2]);
-  if (g_strv_length (parts) == 3 && g_str_equal (parts[0], "interventions") &&
-      (idx = pmd_scenario_find_intervention (sc, parts[1])) >= 0)
-    return g_strdup_printf ("%s: %s", ((PmdIntervention *) g_ptr_array_index (sc->interventions, idx))->name, parts[2]);
-  if (g_strv_length (parts) == 3 && g_str_equal (parts[0], "cohorts") && (idx = pmd_scenario_find_cohort (sc, parts[1])) >= 0)
-    return g_strdup_printf ("%s: %s", ((PmdCohort *) g_ptr_array_index (sc->cohorts, idx))->name, parts[2]);
-  return g_strdup (path);
-}
-
 /* The tornado: per ranged parameter the output at its low and high end,
  * around the output with every parameter at its value; largest on top. */
 void
@@ -220,7 +202,7 @@ _pmd_chart_tornado (PmdCanvas *c)
   for (guint i = 0; i < n; i++)
     {
       const PmdSwing *s = &g_array_index (swings, PmdSwing, i);
-      g_autofree char *name = path_label (c->in->scenario, s->path);
+      g_autofree char *name = pmd_scenario_describe_param (c->in->scenario, s->path);
       double y = c->plot.y + row_h * i + (row_h - bar_h) / 2;
       double xb = c->plot.x + c->plot.width * (base - ya.lo) / (ya.hi - ya.lo);
       double xl = c->plot.x + c->plot.width * (s->at_low - ya.lo) / (ya.hi - ya.lo);

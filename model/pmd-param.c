@@ -407,3 +407,58 @@ pmd_scenario_list_params (const PmdScenario *self)
                                                iv_fields[k]));
   return paths;
 }
+
+/**
+ * pmd_scenario_describe_param:
+ * @path: a parameter path
+ *
+ * The parameter as people call it, the same in the levers, the tornado and
+ * the report: "Volume growth: Wmo-maatwerkvoorzieningen", "Inwoners 75+ in
+ * 2040". A path it has no words for comes back as it is.
+ *
+ * Returns: (transfer full): the label
+ */
+char *
+pmd_scenario_describe_param (const PmdScenario *self,
+                             const char        *path)
+{
+  g_auto(GStrv) parts = g_strsplit (path, ".", 4);
+  guint n = g_strv_length (parts);
+  int idx;
+
+  if (g_str_equal (path, "scenario.indexation"))
+    return g_strdup (_("Price indexation"));
+  if (g_str_equal (path, "funding.growth"))
+    return g_strdup (_("Growth of the funding"));
+  if (n == 3 && g_str_equal (parts[0], "lines") && (idx = pmd_scenario_find_line (self, parts[1])) >= 0)
+    {
+      const char *name = ((PmdLine *) g_ptr_array_index (self->lines, idx))->name;
+
+      if (g_str_equal (parts[2], "growth"))
+        return g_strdup_printf (_("Volume growth: %s"), name);
+      if (g_str_equal (parts[2], "elasticity"))
+        return g_strdup_printf (_("Share moving with demography: %s"), name);
+      return g_strdup_printf ("%s: %s", name, parts[2]);
+    }
+  if (n == 3 && g_str_equal (parts[0], "interventions") &&
+      (idx = pmd_scenario_find_intervention (self, parts[1])) >= 0)
+    {
+      const char *name = ((PmdIntervention *) g_ptr_array_index (self->interventions, idx))->name;
+
+      if (g_str_equal (parts[2], "amount"))
+        return g_strdup_printf (_("%s: euros a year"), name);
+      if (g_str_equal (parts[2], "fraction"))
+        return g_strdup_printf (_("%s: share of clients"), name);
+      return g_strdup_printf ("%s: %s", name, parts[2]);
+    }
+  if (n == 4 && g_str_equal (parts[0], "cohorts") && g_str_equal (parts[2], "points") &&
+      (idx = pmd_scenario_find_cohort (self, parts[1])) >= 0)
+    {
+      const PmdCohort *c = g_ptr_array_index (self->cohorts, idx);
+      guint64 k;
+
+      if (g_ascii_string_to_unsigned (parts[3], 10, 0, G_MAXUINT, &k, NULL) && k < c->points->len)
+        return g_strdup_printf (_("%s in %d"), c->name, g_array_index (c->points, PmdYearValue, k).year);
+    }
+  return g_strdup (path);
+}

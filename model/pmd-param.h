@@ -51,5 +51,7 @@ gboolean pmd_scenario_set_param    (PmdScenario *self,
 const char *pmd_scenario_get_param_source (const PmdScenario *self,
                                            const char        *path);
 GPtrArray  *pmd_scenario_list_params      (const PmdScenario *self);
+char       *pmd_scenario_describe_param   (const PmdScenario *self,
+                                           const char        *path);
 
 G_END_DECLS

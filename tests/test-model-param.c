@@ -154,6 +154,39 @@ test_copy (void)
   g_assert_no_error (error);
 }
 
+/* Labels for people, one per kind of path; unknown or out-of-range paths
+ * come back unchanged. The cohort's second point is 2036 (see
+ * pmd_test_scenario_two_lines). */
+static void
+test_describe (void)
+{
+  g_autoptr(PmdScenario) sc = pmd_test_scenario_two_lines ();
+  static const struct { const char *path, *label; } cases[] = {
+    { "scenario.indexation", "Price indexation" },
+    { "funding.growth", "Growth of the funding" },
+    { "lines.l1.growth", "Volume growth: Line 1" },
+    { "lines.l2.elasticity", "Share moving with demography: Line 2" },
+    { "lines.l2.start_cost", "Line 2: start_cost" },
+    { "interventions.i1.amount", "Investering: euros a year" },
+    { "interventions.i2.fraction", "Verschuiving: share of clients" },
+    { "interventions.i1.return", "Investering: return" },
+    { "cohorts.c.points.1", "Cohort in 2036" },
+    { "cohorts.c.points.2", "cohorts.c.points.2" },
+    { "lines.nowhere.growth", "lines.nowhere.growth" },
+    { "nonsense", "nonsense" },
+  };
+
+  g_free (((PmdIntervention *) g_ptr_array_index (sc->interventions, 0))->name);
+  ((PmdIntervention *) g_ptr_array_index (sc->interventions, 0))->name = g_strdup ("Investering");
+  g_free (((PmdIntervention *) g_ptr_array_index (sc->interventions, 1))->name);
+  ((PmdIntervention *) g_ptr_array_index (sc->interventions, 1))->name = g_strdup ("Verschuiving");
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *label = pmd_scenario_describe_param (sc, cases[i].path);
+      g_assert_cmpstr (label, ==, cases[i].label);
+    }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -163,6 +196,7 @@ main (int    argc,
   g_test_add_func ("/model/param/get-set", test_get_set);
   g_test_add_func ("/model/param/errors", test_errors);
   g_test_add_func ("/model/param/variant", test_variant);
+  g_test_add_func ("/model/param/describe", test_describe);
   g_test_add_func ("/model/scenario/copy", test_copy);
   g_test_add_func ("/model/param/source", test_source);
 

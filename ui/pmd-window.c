@@ -399,7 +399,7 @@ build_levers_into (PmdWindow *self,
       const PmdCohort *c = g_ptr_array_index (sc->cohorts, i);
       const PmdYearValue *last = &g_array_index (c->points, PmdYearValue, c->points->len - 1);
       g_autofree char *path = g_strdup_printf ("cohorts.%s.points.%u", c->id, c->points->len - 1);
-      g_autofree char *label = g_strdup_printf (_("%s in %d"), c->name, last->year);
+      g_autofree char *label = pmd_scenario_describe_param (sc, path);
       double lo, hi;
 
       if (c->points->len < 2)
@@ -412,7 +412,8 @@ build_levers_into (PmdWindow *self,
   {
     double lo, hi;
     lever_range (sc, "scenario.indexation", sc->indexation, 0, 0.06, &lo, &hi);
-    LEVER (group, _("Price indexation"), "scenario.indexation", lo, hi, 0.001, FORMAT_PERCENT);
+    g_autofree char *label = pmd_scenario_describe_param (sc, "scenario.indexation");
+    LEVER (group, label, "scenario.indexation", lo, hi, 0.001, FORMAT_PERCENT);
   }
   for (guint i = 0; i < sc->ranges->len; i++)
     {
@@ -427,12 +428,9 @@ build_levers_into (PmdWindow *self,
       line = pmd_scenario_find_line (sc, parts[1]);
       if (line < 0)
         continue;
-      if (g_str_equal (parts[2], "growth"))
-        label = g_strdup_printf (_("Volume growth: %s"), ((PmdLine *) g_ptr_array_index (sc->lines, line))->name);
-      else if (g_str_equal (parts[2], "elasticity"))
-        label = g_strdup_printf (_("Share moving with demography: %s"), ((PmdLine *) g_ptr_array_index (sc->lines, line))->name);
-      else
+      if (!g_str_equal (parts[2], "growth") && !g_str_equal (parts[2], "elasticity"))
         continue;
+      label = pmd_scenario_describe_param (sc, r->path);
       pmd_scenario_get_param ((PmdScenario *) sc, r->path, &value, NULL);
       lever_range (sc, r->path, value, r->low, r->high, &lo, &hi);
       LEVER (group, label, r->path, lo, hi, g_str_equal (parts[2], "growth") ? 0.001 : 0.01,
@@ -451,14 +449,14 @@ build_levers_into (PmdWindow *self,
       if (iv->type == PMD_INTERVENTION_INVEST)
         {
           path = g_strdup_printf ("interventions.%s.amount", iv->id);
-          label = g_strdup_printf (_("%s: euros a year"), iv->name);
+          label = pmd_scenario_describe_param (sc, path);
           lever_range (sc, path, iv->amount, 0, MAX (3 * iv->amount, 1e6), &lo, &hi);
           LEVER (group, label, path, lo, hi, 10000, FORMAT_MONEY);
         }
       else
         {
           path = g_strdup_printf ("interventions.%s.fraction", iv->id);
-          label = g_strdup_printf (_("%s: share of clients"), iv->name);
+          label = pmd_scenario_describe_param (sc, path);
           lever_range (sc, path, iv->fraction, 0, MIN (1.0, MAX (0.5, 3 * iv->fraction)), &lo, &hi);
           LEVER (group, label, path, lo, hi, 0.01, FORMAT_PERCENT);
         }
@@ -468,7 +466,8 @@ build_levers_into (PmdWindow *self,
   {
     double lo, hi;
     lever_range (sc, "funding.growth", sc->funding.growth, -0.03, 0.03, &lo, &hi);
-    LEVER (group, _("Growth of the funding"), "funding.growth", lo, hi, 0.001, FORMAT_PERCENT);
+    g_autofree char *label = pmd_scenario_describe_param (sc, "funding.growth");
+    LEVER (group, label, "funding.growth", lo, hi, 0.001, FORMAT_PERCENT);
   }
 #undef LEVER
 }

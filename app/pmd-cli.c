@@ -382,25 +382,56 @@ parse_format (const char   *text,
   return TRUE;
 }
 
-/* Reads FILE (or --default) from what is left after option parsing. */
+/* Parses the options in @entries (NULL: none), then FILE, or nothing when
+ * --default was given, from what is left. */
 static int
-file_argument (GOptionContext *context,
-               int             argc,
-               char          **argv,
-               gboolean        use_default,
-               const char    **file)
+parse_file_command (GOptionContext     *context,
+                    const GOptionEntry *entries,
+                    int                 argc,
+                    char              **argv,
+                    const gboolean     *use_default,
+                    const char        **file)
 {
+  g_autoptr(GError) error = NULL;
+  gboolean bundled;
+
+  if (entries != NULL)
+    g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  else
+    g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    return usage_error (context, error->message);
+  bundled = use_default != NULL && *use_default;
   *file = NULL;
-  if (use_default && argc == 2)
+  if (bundled && argc == 2)
     return 0;
-  if (!use_default && argc == 3)
+  if (!bundled && argc == 3)
     {
       *file = argv[2];
       return 0;
     }
-  return usage_error (context, argc > 3 || (use_default && argc > 2)
+  return usage_error (context, argc > 3 || (bundled && argc > 2)
                       ? _("give one scenario file")
                       : _("give a scenario file (or --default for the bundled scenario)"));
+}
+
+/* Loads FILE (or --default) and applies --variant. */
+static PmdScenario *
+load_variant (const char *file,
+              gboolean    use_default,
+              const char *variant)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PmdScenario) sc = load_scenario (file, use_default);
+
+  if (sc == NULL)
+    return NULL;
+  if (variant != NULL && !pmd_scenario_apply_variant (sc, variant, &error))
+    {
+      print_error ("%s: %s", file ? file : "westland-2026", error->message);
+      return NULL;
+    }
+  return g_steal_pointer (&sc);
 }
 
 static int
@@ -429,22 +460,14 @@ cmd_project (int    argc,
   };
 
   context = g_option_context_new (_("project FILE — project a scenario year by year"));
-  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  if (!g_option_context_parse (context, &argc, &argv, &error))
-    return usage_error (context, error->message);
-  if ((status = file_argument (context, argc, argv, use_default, &file)) != 0)
+  if ((status = parse_file_command (context, entries, argc, argv, &use_default, &file)) != 0)
     return status;
   if (!parse_format (format_text, &format))
     return usage_error (context, _("the format is json, csv or table"));
 
-  sc = load_scenario (file, use_default);
+  sc = load_variant (file, use_default, variant);
   if (sc == NULL)
     return EXIT_FAILURE;
-  if (variant != NULL && !pmd_scenario_apply_variant (sc, variant, &error))
-    {
-      print_error ("%s: %s", file ? file : "westland-2026", error->message);
-      return EXIT_FAILURE;
-    }
 
   projection = pmd_project (sc, &error);
   if (projection == NULL)
@@ -480,10 +503,7 @@ cmd_validate (int    argc,
   int status;
 
   context = g_option_context_new (_("validate FILE — check a scenario file and its variants"));
-  g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
-  if (!g_option_context_parse (context, &argc, &argv, &error))
-    return usage_error (context, error->message);
-  if ((status = file_argument (context, argc, argv, FALSE, &file)) != 0)
+  if ((status = parse_file_command (context, NULL, argc, argv, NULL, &file)) != 0)
     return status;
 
   sc = load_scenario (file, FALSE);
@@ -517,15 +537,10 @@ load_and_project (const char     *file,
                   PmdProjection **projection)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(PmdScenario) sc = load_scenario (file, use_default);
+  g_autoptr(PmdScenario) sc = load_variant (file, use_default, variant);
 
   if (sc == NULL)
     return FALSE;
-  if (variant != NULL && !pmd_scenario_apply_variant (sc, variant, &error))
-    {
-      print_error ("%s: %s", file ? file : "westland-2026", error->message);
-      return FALSE;
-    }
   *projection = pmd_project (sc, &error);
   if (*projection == NULL)
     {
@@ -589,10 +604,7 @@ cmd_chart (int    argc,
   };
 
   context = g_option_context_new (_("chart FILE — draw a chart as PNG, SVG or PDF"));
-  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  if (!g_option_context_parse (context, &argc, &argv, &error))
-    return usage_error (context, error->message);
-  if ((status = file_argument (context, argc, argv, use_default, &file)) != 0)
+  if ((status = parse_file_command (context, entries, argc, argv, &use_default, &file)) != 0)
     return status;
   if (kind_text == NULL || !pmd_chart_kind_from_string (kind_text, &kind))
     return usage_error (context, _("--kind is curves, pyramid, bridge, savings, variants, fan or tornado"));
@@ -678,10 +690,7 @@ cmd_report (int    argc,
   };
 
   context = g_option_context_new (_("report FILE — write an A4 PDF report for a council proposal"));
-  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  if (!g_option_context_parse (context, &argc, &argv, &error))
-    return usage_error (context, error->message);
-  if ((status = file_argument (context, argc, argv, use_default, &file)) != 0)
+  if ((status = parse_file_command (context, entries, argc, argv, &use_default, &file)) != 0)
     return status;
   if (out_path == NULL)
     return usage_error (context, _("--out PATH is required"));
@@ -741,24 +750,16 @@ cmd_montecarlo (int    argc,
   };
 
   context = g_option_context_new (_("montecarlo FILE — the range of outcomes over the ranged parameters"));
-  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  if (!g_option_context_parse (context, &argc, &argv, &error))
-    return usage_error (context, error->message);
-  if ((status = file_argument (context, argc, argv, use_default, &file)) != 0)
+  if ((status = parse_file_command (context, entries, argc, argv, &use_default, &file)) != 0)
     return status;
   if (format_text != NULL && !g_str_equal (format_text, "json"))
     return usage_error (context, _("the format is json"));
   if (runs < 1 || runs > 1000000 || seed < 0 || seed > G_MAXUINT32)
     return usage_error (context, _("--runs lies between 1 and 1000000, --seed between 0 and 4294967295"));
 
-  sc = load_scenario (file, use_default);
+  sc = load_variant (file, use_default, variant);
   if (sc == NULL)
     return EXIT_FAILURE;
-  if (variant != NULL && !pmd_scenario_apply_variant (sc, variant, &error))
-    {
-      print_error ("%s: %s", file ? file : "westland-2026", error->message);
-      return EXIT_FAILURE;
-    }
   mc = pmd_monte_carlo_run (sc, runs, (guint32) seed, NULL, NULL, NULL, &error);
   if (mc == NULL)
     {
@@ -843,10 +844,7 @@ cmd_sensitivity (int    argc,
   };
 
   context = g_option_context_new (_("sensitivity FILE — each ranged parameter at its low and high end"));
-  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  if (!g_option_context_parse (context, &argc, &argv, &error))
-    return usage_error (context, error->message);
-  if ((status = file_argument (context, argc, argv, use_default, &file)) != 0)
+  if ((status = parse_file_command (context, entries, argc, argv, &use_default, &file)) != 0)
     return status;
   if (output == NULL)
     return usage_error (context, _("--output PATH is required (for example totals.gap)"));
@@ -933,10 +931,7 @@ cmd_goalseek (int    argc,
   };
 
   context = g_option_context_new (_("goalseek FILE — the value of a parameter that brings an output to a target"));
-  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  if (!g_option_context_parse (context, &argc, &argv, &error))
-    return usage_error (context, error->message);
-  if ((status = file_argument (context, argc, argv, use_default, &file)) != 0)
+  if ((status = parse_file_command (context, entries, argc, argv, &use_default, &file)) != 0)
     return status;
   if (param == NULL || output == NULL || target_text == NULL || year == 0)
     return usage_error (context, _("--param, --output, --year and --target are required"));

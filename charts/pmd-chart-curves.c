@@ -215,39 +215,6 @@ fill_gap (PmdCanvas          *c,
   cairo_new_path (cr);
 }
 
-static void
-stroke_series (PmdCanvas          *c,
-               const PmdYearAxis  *xa,
-               const PmdMoneyAxis *ya,
-               const double       *values,
-               int                 base_year,
-               int                 n,
-               const PmdRgb       *color,
-               double              width,
-               gboolean            dashed)
-{
-  cairo_t *cr = c->cr;
-
-  cairo_save (cr);
-  cairo_set_line_width (cr, width);
-  cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
-  if (dashed)
-    {
-      double dash[] = { width * 3, width * 2 };
-      cairo_set_dash (cr, dash, 2, 0);
-    }
-  _pmd_canvas_color (c, color, 1.0);
-  for (int t = 0; t < n; t++)
-    {
-      double x = _pmd_year_x (c, xa, base_year + t), y = _pmd_money_y (c, ya, values[t]);
-      if (t == 0)
-        cairo_move_to (cr, n == 1 ? x - c->font : x, y);
-      cairo_line_to (cr, n == 1 ? x + c->font : x, y);
-    }
-  cairo_stroke (cr);
-  cairo_restore (cr);
-}
-
 void
 _pmd_chart_curves (PmdCanvas *c)
 {
@@ -353,8 +320,8 @@ _pmd_chart_curves (PmdCanvas *c)
   if (any_gap)
     fill_gap (c, &xa, &ya, p->total_scenario, p->funding, p->base_year, n);
 
-  stroke_series (c, &xa, &ya, p->total_baseline, p->base_year, n, &c->style->text, MAX (1.5, c->font / 7), TRUE);
-  stroke_series (c, &xa, &ya, p->funding, p->base_year, n, &c->style->funding, MAX (2.0, c->font / 5), FALSE);
+  _pmd_canvas_stroke_series (c, &xa, &ya, p->total_baseline, p->base_year, n, &c->style->text, MAX (1.5, c->font / 7), TRUE);
+  _pmd_canvas_stroke_series (c, &xa, &ya, p->funding, p->base_year, n, &c->style->funding, MAX (2.0, c->font / 5), FALSE);
 
   /* The base year, when the axis starts earlier for the actuals. */
   if (first_year < p->base_year)

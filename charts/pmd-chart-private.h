@@ -118,6 +118,15 @@ void    _pmd_canvas_year_axis  (PmdCanvas    *c,
 double  _pmd_year_x            (const PmdCanvas   *c,
                                 const PmdYearAxis *axis,
                                 double             year);
+void    _pmd_canvas_stroke_series (PmdCanvas          *c,
+                                   const PmdYearAxis  *xa,
+                                   const PmdMoneyAxis *ya,
+                                   const double       *values,
+                                   int                 base_year,
+                                   int                 n,
+                                   const PmdRgb       *color,
+                                   double              width,
+                                   gboolean            dashed);
 void    _pmd_canvas_reserve_bottom (PmdCanvas *c,
                                     double     height);
 void    _pmd_canvas_reserve_year_axis (PmdCanvas *c);

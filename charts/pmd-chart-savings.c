@@ -62,20 +62,8 @@ _pmd_chart_savings (PmdCanvas *c)
                           _("%d\nSaving: %s\nCumulative: %s"), p->base_year + t, saving, cumulative);
     }
 
-  cairo_save (cr);
-  cairo_set_line_width (cr, MAX (2.0, c->font / 5));
-  cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
-  _pmd_canvas_color (c, &c->style->text, 1.0);
-  for (int t = 0; t < n; t++)
-    {
-      double x = _pmd_year_x (c, &xa, p->base_year + t), y = _pmd_money_y (c, &ya, p->cumulative_savings[t]);
-      if (t == 0)
-        cairo_move_to (cr, x, y);
-      else
-        cairo_line_to (cr, x, y);
-    }
-  cairo_stroke (cr);
-  cairo_restore (cr);
+  _pmd_canvas_stroke_series (c, &xa, &ya, p->cumulative_savings, p->base_year, n, &c->style->text,
+                             MAX (2.0, c->font / 5), FALSE);
 
   if (p->has_payback)
     {

@@ -87,19 +87,9 @@ _pmd_chart_fan (PmdCanvas *c)
         cairo_line_to (cr, x, y);
     }
   cairo_stroke (cr);
-  cairo_set_dash (cr, NULL, 0, 0);
-  cairo_set_line_width (cr, MAX (2.0, c->font / 5));
-  _pmd_canvas_color (c, &c->style->increase, 1.0);
-  for (int t = 0; t < p->n_years && t < mc->n_years; t++)
-    {
-      double x = _pmd_year_x (c, &xa, p->base_year + t), y = _pmd_money_y (c, &ya, p->total_scenario[t]);
-      if (t == 0)
-        cairo_move_to (cr, x, y);
-      else
-        cairo_line_to (cr, x, y);
-    }
-  cairo_stroke (cr);
   cairo_restore (cr);
+  _pmd_canvas_stroke_series (c, &xa, &ya, p->total_scenario, p->base_year, MIN (p->n_years, mc->n_years),
+                             &c->style->increase, MAX (2.0, c->font / 5), FALSE);
 
   for (int t = 0; t < mc->n_years; t++)
     {

@@ -642,3 +642,37 @@ pmd_chart_render (PmdChartKind         kind,
 {
   pmd_chart_render_record (kind, input, style, cr, width, height, NULL);
 }
+
+/* One yearly series as a line; a single year as a short level stroke. */
+void
+_pmd_canvas_stroke_series (PmdCanvas          *c,
+                           const PmdYearAxis  *xa,
+                           const PmdMoneyAxis *ya,
+                           const double       *values,
+                           int                 base_year,
+                           int                 n,
+                           const PmdRgb       *color,
+                           double              width,
+                           gboolean            dashed)
+{
+  cairo_t *cr = c->cr;
+
+  cairo_save (cr);
+  cairo_set_line_width (cr, width);
+  cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
+  if (dashed)
+    {
+      double dash[] = { width * 3, width * 2 };
+      cairo_set_dash (cr, dash, 2, 0);
+    }
+  _pmd_canvas_color (c, color, 1.0);
+  for (int t = 0; t < n; t++)
+    {
+      double x = _pmd_year_x (c, xa, base_year + t), y = _pmd_money_y (c, ya, values[t]);
+      if (t == 0)
+        cairo_move_to (cr, n == 1 ? x - c->font : x, y);
+      cairo_line_to (cr, n == 1 ? x + c->font : x, y);
+    }
+  cairo_stroke (cr);
+  cairo_restore (cr);
+}

@@ -969,38 +969,19 @@ cmd_goalseek (int    argc,
   return EXIT_SUCCESS;
 }
 
-typedef struct
-{
-  char          *file;
-  char          *variant;   /* NULL: as written */
-  char          *name;
-  PmdScenario   *scenario;
-  PmdProjection *projection;
-} Entry;
-
-static void
-entry_clear (gpointer data)
-{
-  Entry *e = data;
-  g_free (e->file);
-  g_free (e->variant);
-  g_free (e->name);
-  pmd_scenario_free (e->scenario);
-  pmd_projection_free (e->projection);
-}
-
 static int
 cmd_compare (int    argc,
              char **argv)
 {
   g_autoptr(GOptionContext) context = NULL;
   g_autoptr(GError) error = NULL;
-  g_autoptr(GArray) entries = g_array_new (FALSE, TRUE, sizeof (Entry));
+  g_autoptr(PmdComparison) cmp = pmd_comparison_new ();
   g_autofree char *variants_text = NULL;
   g_autofree char *format_text = NULL;
   g_autofree char *data = NULL;
   g_auto(GStrv) variants = NULL;
   gsize len;
+  guint n;
   GOptionEntry options[] = {
     { "variants", 0, 0, G_OPTION_ARG_STRING, &variants_text,
       N_("Compare these variants of each file (comma-separated; “-” is the file as written)"), N_("IDS") },
@@ -1008,7 +989,6 @@ cmd_compare (int    argc,
     { NULL }
   };
 
-  g_array_set_clear_func (entries, entry_clear);
   context = g_option_context_new (_("compare FILE [FILE…] — scenarios and variants side by side"));
   g_option_context_add_main_entries (context, options, GETTEXT_PACKAGE);
   if (!g_option_context_parse (context, &argc, &argv, &error))
@@ -1020,39 +1000,24 @@ cmd_compare (int    argc,
   variants = g_strsplit (variants_text ? variants_text : "-", ",", 0);
 
   for (int i = 2; i < argc; i++)
-    for (guint v = 0; variants[v] != NULL; v++)
-      {
-        Entry e = { g_strdup (argv[i]), NULL, NULL, load_scenario (argv[i], FALSE), NULL };
-        const char *id = g_strstrip (variants[v]);
+    {
+      g_autoptr(PmdScenario) sc = load_scenario (argv[i], FALSE);
 
-        if (e.scenario == NULL)
-          {
-            entry_clear (&e);
-            return EXIT_FAILURE;
-          }
-        if (!g_str_equal (id, "-"))
-          {
-            int idx = pmd_scenario_find_variant (e.scenario, id);
-            if (idx < 0 || !pmd_scenario_apply_variant (e.scenario, id, &error))
-              {
-                print_error ("%s: %s", argv[i], error ? error->message : _("no such variant"));
-                entry_clear (&e);
-                return EXIT_FAILURE;
-              }
-            e.variant = g_strdup (id);
-            e.name = g_strdup (((PmdVariant *) g_ptr_array_index (e.scenario->variants, idx))->name);
-          }
-        else
-          e.name = g_strdup (e.scenario->name);
-        e.projection = pmd_project (e.scenario, &error);
-        g_array_append_val (entries, e);
-        if (e.projection == NULL)
-          {
-            print_error ("%s", error->message);
-            return EXIT_FAILURE;
-          }
-      }
-  if (entries->len < 2)
+      if (sc == NULL)
+        return EXIT_FAILURE;
+      for (guint v = 0; variants[v] != NULL; v++)
+        {
+          const char *id = g_strstrip (variants[v]);
+
+          if (!pmd_comparison_add (cmp, sc, g_str_equal (id, "-") ? NULL : id, argv[i], &error))
+            {
+              print_error ("%s: %s", argv[i], error->message);
+              return EXIT_FAILURE;
+            }
+        }
+    }
+  n = pmd_comparison_get_n (cmp);
+  if (n < 2)
     return usage_error (context, _("compare needs two or more scenarios or variants"));
 
   if (format_text != NULL && g_str_equal (format_text, "csv"))
@@ -1068,9 +1033,9 @@ cmd_compare (int    argc,
           append_csv_field (out, header[k]);
         }
       g_string_append (out, "\r\n");
-      for (guint i = 0; i < entries->len; i++)
+      for (guint i = 0; i < n; i++)
         {
-          const Entry *e = &g_array_index (entries, Entry, i);
+          const PmdCompareEntry *e = pmd_comparison_get (cmp, i);
           for (int t = 0; t < e->projection->n_years; t++)
             {
               g_string_append_printf (out, "%d;", e->projection->base_year + t);
@@ -1093,30 +1058,26 @@ cmd_compare (int    argc,
 
   {
     g_autoptr(PmdJsonWriter) w = pmd_json_writer_new (TRUE);
-    const Entry *first = &g_array_index (entries, Entry, 0);
-    g_autoptr(GPtrArray) paths = pmd_scenario_list_params (first->scenario);
-    int n = first->projection->n_years;
+    const PmdProjection *first = pmd_comparison_get (cmp, 0)->projection;
+    g_autoptr(GPtrArray) differences = pmd_comparison_differences (cmp);
 
     pmd_json_writer_begin_object (w, FALSE);
     pmd_json_writer_key (w, "years");
     pmd_json_writer_begin_array (w, TRUE);
-    for (int t = 0; t < n; t++)
-      pmd_json_writer_int (w, first->projection->base_year + t);
+    for (int t = 0; t < first->n_years; t++)
+      pmd_json_writer_int (w, first->base_year + t);
     pmd_json_writer_end_array (w);
 
     pmd_json_writer_key (w, "entries");
     pmd_json_writer_begin_array (w, FALSE);
-    for (guint i = 0; i < entries->len; i++)
+    for (guint i = 0; i < n; i++)
       {
-        const Entry *e = &g_array_index (entries, Entry, i);
+        const PmdCompareEntry *e = pmd_comparison_get (cmp, i);
         const PmdProjection *p = e->projection;
         g_autofree double *difference = g_new0 (double, p->n_years);
 
         for (int t = 0; t < p->n_years; t++)
-          {
-            int t0 = pmd_projection_year_index (first->projection, p->base_year + t);
-            difference[t] = t0 >= 0 ? p->total_scenario[t] - first->projection->total_scenario[t0] : NAN;
-          }
+          difference[t] = pmd_comparison_difference (cmp, i, p->base_year + t);
         pmd_json_writer_begin_object (w, FALSE);
         pmd_json_writer_key (w, "name");
         pmd_json_writer_string (w, e->name);
@@ -1140,29 +1101,16 @@ cmd_compare (int    argc,
       }
     pmd_json_writer_end_array (w);
 
-    /* The assumptions that differ: every parameter of the first entry
-     * whose value is not the same in all of them. */
     pmd_json_writer_key (w, "differences");
     pmd_json_writer_begin_array (w, FALSE);
-    for (guint k = 0; k < paths->len; k++)
+    for (guint k = 0; k < differences->len; k++)
       {
-        const char *path = g_ptr_array_index (paths, k);
-        g_autofree double *values = g_new (double, entries->len);
-        gboolean differs = FALSE;
+        const PmdCompareDifference *d = g_ptr_array_index (differences, k);
 
-        for (guint i = 0; i < entries->len; i++)
-          {
-            if (!pmd_scenario_get_param (g_array_index (entries, Entry, i).scenario, path, &values[i], NULL))
-              values[i] = NAN;
-            if (i > 0 && !(values[i] == values[0] || (isnan (values[i]) && isnan (values[0]))))
-              differs = TRUE;
-          }
-        if (!differs)
-          continue;
         pmd_json_writer_begin_object (w, TRUE);
         pmd_json_writer_key (w, "path");
-        pmd_json_writer_string (w, path);
-        write_series (w, "values", values, entries->len);
+        pmd_json_writer_string (w, d->path);
+        write_series (w, "values", d->values, n);
         pmd_json_writer_end_object (w);
       }
     pmd_json_writer_end_array (w);

@@ -3,6 +3,7 @@
 
 /* The model of a municipality's care pyramid: GLib only (DESIGN.md §1–2). */
 
+#include "pmd-compare.h"
 #include "pmd-document.h"
 #include "pmd-error.h"
 #include "pmd-format.h"

@@ -5,6 +5,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "pmd-format.h"
 #include "pmd-param.h"
 
 static gboolean
@@ -430,6 +431,10 @@ pmd_scenario_describe_param (const PmdScenario *self,
     return g_strdup (_("Price indexation"));
   if (g_str_equal (path, "funding.growth"))
     return g_strdup (_("Growth of the funding"));
+  if (g_str_equal (path, "funding.base"))
+    return g_strdup (_("Funding in the base year"));
+  if (g_str_equal (path, "scenario.discount_rate"))
+    return g_strdup (_("Discount rate"));
   if (n == 3 && g_str_equal (parts[0], "lines") && (idx = pmd_scenario_find_line (self, parts[1])) >= 0)
     {
       const char *name = ((PmdLine *) g_ptr_array_index (self->lines, idx))->name;
@@ -438,6 +443,12 @@ pmd_scenario_describe_param (const PmdScenario *self,
         return g_strdup_printf (_("Volume growth: %s"), name);
       if (g_str_equal (parts[2], "elasticity"))
         return g_strdup_printf (_("Share moving with demography: %s"), name);
+      if (g_str_equal (parts[2], "base_cost"))
+        return g_strdup_printf (_("%s: cost in the base year"), name);
+      if (g_str_equal (parts[2], "clients"))
+        return g_strdup_printf (_("%s: clients"), name);
+      if (g_str_equal (parts[2], "indexation"))
+        return g_strdup_printf (_("%s: own indexation"), name);
       return g_strdup_printf ("%s: %s", name, parts[2]);
     }
   if (n == 3 && g_str_equal (parts[0], "interventions") &&
@@ -445,10 +456,23 @@ pmd_scenario_describe_param (const PmdScenario *self,
     {
       const char *name = ((PmdIntervention *) g_ptr_array_index (self->interventions, idx))->name;
 
-      if (g_str_equal (parts[2], "amount"))
-        return g_strdup_printf (_("%s: euros a year"), name);
-      if (g_str_equal (parts[2], "fraction"))
-        return g_strdup_printf (_("%s: share of clients"), name);
+      static const struct { const char *field; const char *words; } words[] = {
+        { "amount", N_("euros a year") },
+        { "fraction", N_("share of clients") },
+        { "cost_ratio", N_("cost of the lighter care") },
+        { "return", N_("return per euro") },
+        { "one_off", N_("one-off cost") },
+        { "structural", N_("structural cost a year") },
+        { "start", N_("first year") },
+        { "end", N_("last year") },
+        { "lag", N_("years before it works") },
+        { "ramp_years", N_("years to full effect") },
+        { "enabled", N_("switched on") },
+      };
+
+      for (guint k = 0; k < G_N_ELEMENTS (words); k++)
+        if (g_str_equal (parts[2], words[k].field))
+          return g_strdup_printf ("%s: %s", name, _(words[k].words));
       return g_strdup_printf ("%s: %s", name, parts[2]);
     }
   if (n == 4 && g_str_equal (parts[0], "cohorts") && g_str_equal (parts[2], "points") &&
@@ -461,4 +485,40 @@ pmd_scenario_describe_param (const PmdScenario *self,
         return g_strdup_printf (_("%s in %d"), c->name, g_array_index (c->points, PmdYearValue, k).year);
     }
   return g_strdup (path);
+}
+
+/**
+ * pmd_scenario_format_param:
+ * @path: a parameter path
+ * @value: a value of it; NaN: none
+ *
+ * The value as people read it, by what the parameter is: a rate as a
+ * percentage, money in euros, clients and residents as a count, a year as
+ * a year, a switch as on or off.
+ *
+ * Returns: (transfer full): the text
+ */
+char *
+pmd_scenario_format_param (const char *path,
+                           double      value)
+{
+  static const char *const percent[] = { "growth", "indexation", "discount_rate", "fraction", "cost_ratio", NULL };
+  static const char *const money[] = { "base_cost", "amount", "one_off", "structural", "base", NULL };
+  static const char *const years[] = { "start", "end", "lag", "ramp_years", NULL };
+  const char *dot = strrchr (path, '.');
+  const char *field = dot != NULL ? dot + 1 : path;
+
+  if (isnan (value))
+    return g_strdup ("—");
+  if (g_str_has_prefix (path, "cohorts.") || g_str_equal (field, "clients"))
+    return pmd_format_number (value, 0);
+  if (g_str_equal (field, "enabled"))
+    return g_strdup (value != 0 ? _("on") : _("off"));
+  if (g_strv_contains (percent, field))
+    return pmd_format_percent (value, 1);
+  if (g_strv_contains (money, field))
+    return pmd_format_euro_compact (value);
+  if (g_strv_contains (years, field))
+    return g_strdup_printf ("%d", (int) value);
+  return pmd_format_number (value, 2);
 }

@@ -169,7 +169,10 @@ test_describe (void)
     { "lines.l2.start_cost", "Line 2: start_cost" },
     { "interventions.i1.amount", "Investering: euros a year" },
     { "interventions.i2.fraction", "Verschuiving: share of clients" },
-    { "interventions.i1.return", "Investering: return" },
+    { "interventions.i1.return", "Investering: return per euro" },
+    { "interventions.i1.ramp_years", "Investering: years to full effect" },
+    { "lines.l1.base_cost", "Line 1: cost in the base year" },
+    { "funding.base", "Funding in the base year" },
     { "cohorts.c.points.1", "Cohort in 2036" },
     { "cohorts.c.points.2", "cohorts.c.points.2" },
     { "lines.nowhere.growth", "lines.nowhere.growth" },
@@ -187,6 +190,32 @@ test_describe (void)
     }
 }
 
+/* Values as people read them, by what the parameter is (the test runs in
+ * the C locale: English words, Dutch numbers). */
+static void
+test_format (void)
+{
+  static const struct { const char *path; double value; const char *text; } cases[] = {
+    { "lines.l1.growth", 0.015, "1,5%" },
+    { "funding.growth", -0.01, "\u22121,0%" },
+    { "lines.l1.base_cost", 22800000, "€ 22,8 m" },
+    { "interventions.i1.amount", 250000, "€ 250.000" },
+    { "cohorts.c.points.1", 12345.4, "12.345" },
+    { "lines.l1.clients", 800, "800" },
+    { "interventions.i1.start", 2027, "2027" },
+    { "interventions.i1.enabled", 0, "off" },
+    { "interventions.i1.enabled", 1, "on" },
+    { "lines.l1.elasticity", 0.5, "0,50" },
+    { "lines.l1.growth", NAN, "—" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *text = pmd_scenario_format_param (cases[i].path, cases[i].value);
+      g_assert_cmpstr (text, ==, cases[i].text);
+    }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -197,6 +226,7 @@ main (int    argc,
   g_test_add_func ("/model/param/errors", test_errors);
   g_test_add_func ("/model/param/variant", test_variant);
   g_test_add_func ("/model/param/describe", test_describe);
+  g_test_add_func ("/model/param/format", test_format);
   g_test_add_func ("/model/scenario/copy", test_copy);
   g_test_add_func ("/model/param/source", test_source);
 

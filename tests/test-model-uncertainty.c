@@ -215,6 +215,54 @@ test_goal_seek (void)
   g_assert_nonnull (strstr (error->message, "no value"));
 }
 
+/* Two scenarios side by side. The first: line a at € 1.000.000 a year,
+ * 2030–2035, no growth, no indexation. The second: the same line from 2032
+ * with 10% volume growth: 2032 € 1.000.000, 2033 € 1.100.000, 2034
+ * € 1.210.000. Differences to the first: 0 in 2032, € 100.000 in 2033,
+ * € 210.000 in 2034; none in 2030 (the second starts later) or 2036 (the
+ * first has ended). The only assumption that differs is a's growth. */
+static void
+test_compare (void)
+{
+  g_autoptr(PmdScenario) first = pmd_test_scenario_one_line (1000000);
+  g_autoptr(PmdScenario) second = pmd_test_scenario_one_line (1000000);
+  g_autoptr(PmdComparison) cmp = pmd_comparison_new ();
+  g_autoptr(GPtrArray) differences = NULL;
+  g_autoptr(GError) error = NULL;
+  const PmdCompareDifference *d;
+
+  first->indexation = 0;
+  second->indexation = 0;
+  second->base_year = 2032;
+  g_assert_true (pmd_scenario_set_param (second, "lines.a.growth", 0.10, NULL));
+
+  g_assert_true (pmd_comparison_add (cmp, first, NULL, "first.json", &error));
+  g_assert_true (pmd_comparison_add (cmp, second, NULL, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (pmd_comparison_get_n (cmp), ==, 2);
+  g_assert_cmpstr (pmd_comparison_get (cmp, 0)->file, ==, "first.json");
+  g_assert_null (pmd_comparison_get (cmp, 1)->variant);
+
+  g_assert_cmpfloat_with_epsilon (pmd_comparison_difference (cmp, 1, 2032), 0, 1e-6);
+  g_assert_cmpfloat_with_epsilon (pmd_comparison_difference (cmp, 1, 2033), 100000, 1e-6);
+  g_assert_cmpfloat_with_epsilon (pmd_comparison_difference (cmp, 1, 2034), 210000, 1e-6);
+  g_assert_true (isnan (pmd_comparison_difference (cmp, 1, 2030)));
+  g_assert_true (isnan (pmd_comparison_difference (cmp, 1, 2036)));
+  g_assert_cmpfloat (pmd_comparison_difference (cmp, 0, 2031), ==, 0);
+
+  differences = pmd_comparison_differences (cmp);
+  g_assert_cmpuint (differences->len, ==, 1);
+  d = g_ptr_array_index (differences, 0);
+  g_assert_cmpstr (d->path, ==, "lines.a.growth");
+  g_assert_cmpfloat (d->values[0], ==, 0);
+  g_assert_cmpfloat (d->values[1], ==, 0.10);
+
+  /* A variant the file does not have: an error, nothing added. */
+  g_assert_false (pmd_comparison_add (cmp, first, "nope", NULL, &error));
+  g_assert_error (error, PMD_SCENARIO_ERROR, PMD_SCENARIO_ERROR_REFERENCE);
+  g_assert_cmpuint (pmd_comparison_get_n (cmp), ==, 2);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -228,6 +276,7 @@ main (int    argc,
   g_test_add_func ("/model/uncertainty/cancel", test_cancel);
   g_test_add_func ("/model/uncertainty/sensitivity-order", test_sensitivity_order);
   g_test_add_func ("/model/uncertainty/goal-seek", test_goal_seek);
+  g_test_add_func ("/model/compare", test_compare);
 
   return g_test_run ();
 }

@@ -4,6 +4,7 @@
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 #include <locale.h>
+#include <math.h>
 #include <string.h>
 
 #include "pmd-application.h"
@@ -422,6 +423,152 @@ test_uncertainty (void)
   _pmd_window_show_page (window, "overview");
 }
 
+static int
+find_row (PmdComparePage *page,
+          guint           table,
+          const char     *title)
+{
+  for (int row = 1; row < 200; row++)
+    {
+      const char *text = _pmd_compare_page_get_cell (page, table, 0, row, NULL);
+
+      if (text == NULL)
+        break;
+      if (g_str_equal (text, title))
+        return row;
+    }
+  return -1;
+}
+
+/*
+ * The compare page. Westland has three variants, so four entries are
+ * checked at first (the most it shows). "Niets doen" switches both
+ * interventions off: beside the file as written exactly those two switches
+ * differ, and its total cost in any year is the cost without the
+ * interventions, so its difference per year is the savings of the file as
+ * written. A file added beside the document, with the funding growing 0,5%
+ * a year instead of 0%, differs in that growth.
+ */
+static void
+test_compare (void)
+{
+  PmdComparePage *page = _pmd_window_get_compare_page (window);
+  g_autoptr(PmdScenario) sc = westland ();
+  g_autoptr(PmdProjection) p = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("piramide-compare-XXXXXX", NULL);
+  g_autofree char *other = g_build_filename (dir, "hoger-fonds.piramide", NULL);
+  g_autofree char *corrupt = g_build_filename (dir, "kapot.piramide", NULL);
+  const PmdComparison *cmp;
+  gboolean highlighted = FALSE;
+  int row, t;
+
+  reset_window ();
+  _pmd_window_show_page (window, "compare");
+  drain ();
+  g_assert_cmpuint (_pmd_compare_page_get_n_choices (page), ==, 4);
+  cmp = _pmd_compare_page_get_comparison (page);
+  g_assert_nonnull (cmp);
+  g_assert_cmpuint (pmd_comparison_get_n (cmp), ==, 4);
+  screenshot (GTK_WIDGET (window), "compare-1280x720.png");
+
+  /* As written against "Niets doen" */
+  gtk_check_button_set_active (_pmd_compare_page_get_choice (page, 2), FALSE);
+  gtk_check_button_set_active (_pmd_compare_page_get_choice (page, 3), FALSE);
+  cmp = _pmd_compare_page_get_comparison (page);
+  g_assert_cmpuint (pmd_comparison_get_n (cmp), ==, 2);
+  g_assert_cmpstr (pmd_comparison_get (cmp, 1)->name, ==, "Niets doen");
+
+  g_assert_cmpstr (_pmd_compare_page_get_cell (page, 0, 1, 0, NULL), ==, "As written");
+  g_assert_cmpstr (_pmd_compare_page_get_cell (page, 0, 2, 0, NULL), ==, "Niets doen");
+  for (row = 1; row <= 2; row++)
+    {
+      g_assert_cmpstr (_pmd_compare_page_get_cell (page, 0, 1, row, &highlighted), ==, "on");
+      g_assert_false (highlighted);
+      g_assert_cmpstr (_pmd_compare_page_get_cell (page, 0, 2, row, &highlighted), ==, "off");
+      g_assert_true (highlighted);
+    }
+  g_assert_null (_pmd_compare_page_get_cell (page, 0, 0, 3, NULL));
+  g_assert_cmpstr (_pmd_compare_page_get_cell (page, 0, 0, 1, NULL), ==, "Preventie en welzijn voor ouderen: switched on");
+
+  p = pmd_project (sc, &error);
+  g_assert_no_error (error);
+  /* Savings are negative while the investment has not paid yet (2027). */
+  g_assert_cmpstr (_pmd_compare_page_get_cell (page, 2, 1, 1, NULL), ==, "0");
+  for (t = 1; t < p->n_years; t++)
+    {
+      g_autofree char *money = pmd_format_euro_compact (fabs (p->savings[t]));
+      g_autofree char *expected = g_strdup_printf ("%s%s", p->savings[t] > 0 ? "+" : "−", money);
+
+      g_assert_cmpfloat (fabs (p->savings[t]), >, 0.5);
+      g_assert_cmpstr (_pmd_compare_page_get_cell (page, 2, 1, t + 1, NULL), ==, expected);
+    }
+
+  /* Outcomes in the years typed */
+  gtk_editable_set_text (_pmd_compare_page_get_years (page), "2030; 2040");
+  row = find_row (page, 1, "Total cost 2040");
+  g_assert_cmpint (row, ==, 4);
+  {
+    int t40 = pmd_projection_year_index (p, 2040);
+    g_autofree char *written = pmd_format_euro_compact (p->total_scenario[t40]);
+    g_autofree char *baseline = pmd_format_euro_compact (p->total_scenario[t40] + p->savings[t40]);
+    g_autofree char *delta = pmd_format_euro_compact (p->savings[t40]);
+    g_autofree char *expected = g_strdup_printf ("%s (+%s)", baseline, delta);
+
+    g_assert_cmpstr (_pmd_compare_page_get_cell (page, 1, 1, row, NULL), ==, written);
+    g_assert_cmpstr (_pmd_compare_page_get_cell (page, 1, 2, row, NULL), ==, expected);
+  }
+  g_assert_cmpint (find_row (page, 1, "Total cost 2035"), ==, -1);
+  /* A year outside the horizon is refused; the table keeps its years. */
+  gtk_editable_set_text (_pmd_compare_page_get_years (page), "2030, 2099");
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (_pmd_compare_page_get_years (page)), "error"));
+  g_assert_cmpint (find_row (page, 1, "Total cost 2040"), ==, 4);
+
+  /* An edit in the window reaches the page. */
+  g_assert_true (pmd_document_set_param (pmd_window_get_document (window), "cohorts.75plus.points.1", 14000, NULL,
+                                         &error));
+  cmp = _pmd_compare_page_get_comparison (page);
+  g_assert_cmpfloat (pmd_comparison_get (cmp, 0)->projection->total_scenario[p->n_years - 1], >,
+                     p->total_scenario[p->n_years - 1]);
+
+  /* Another file beside it */
+  g_assert_true (pmd_scenario_set_param (sc, "funding.growth", 0.005, &error));
+  g_assert_true (pmd_scenario_save_file (sc, other, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_set_contents (corrupt, "{ \"format\": \"piramide\", ", -1, NULL));
+  g_assert_false (pmd_compare_page_add_file (page, corrupt, &error));
+  g_assert_nonnull (error);
+  g_clear_error (&error);
+  g_assert_cmpuint (_pmd_compare_page_get_n_choices (page), ==, 4);
+  g_assert_true (pmd_compare_page_add_file (page, other, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (_pmd_compare_page_get_n_choices (page), ==, 8);
+  g_assert_true (gtk_check_button_get_active (_pmd_compare_page_get_choice (page, 4)));
+  cmp = _pmd_compare_page_get_comparison (page);
+  g_assert_cmpuint (pmd_comparison_get_n (cmp), ==, 3);
+  g_assert_cmpstr (pmd_comparison_get (cmp, 2)->file, ==, other);
+  g_assert_cmpstr (pmd_comparison_get (cmp, 2)->name, ==, "hoger-fonds");
+  g_assert_cmpstr (gtk_check_button_get_label (_pmd_compare_page_get_choice (page, 5)), ==, "Niets doen (hoger-fonds)");
+  row = find_row (page, 0, "Growth of the funding");
+  g_assert_cmpint (row, >, 0);
+  g_assert_cmpstr (_pmd_compare_page_get_cell (page, 0, 1, row, &highlighted), ==, "0,0%");
+  g_assert_cmpstr (_pmd_compare_page_get_cell (page, 0, 3, row, &highlighted), ==, "0,5%");
+  g_assert_true (highlighted);
+
+  /* Four at most: with four checked the rest wait. */
+  gtk_check_button_set_active (_pmd_compare_page_get_choice (page, 2), TRUE);
+  g_assert_false (gtk_widget_get_sensitive (GTK_WIDGET (_pmd_compare_page_get_choice (page, 3))));
+  g_assert_true (gtk_widget_get_sensitive (GTK_WIDGET (_pmd_compare_page_get_choice (page, 2))));
+  g_assert_cmpuint (pmd_comparison_get_n (_pmd_compare_page_get_comparison (page)), ==, 4);
+  drain ();
+  screenshot (GTK_WIDGET (window), "compare-files-1280x720.png");
+
+  g_unlink (other);
+  g_unlink (corrupt);
+  g_rmdir (dir);
+  _pmd_window_show_page (window, "overview");
+}
+
 /* The interventions page: every field, typed the Dutch way. */
 static void
 test_interventions_edit (void)
@@ -711,6 +858,7 @@ main (int    argc,
       g_test_add_func ("/ui/window/meeting-mode", test_meeting_mode);
       g_test_add_func ("/ui/window/interventions-edit", test_interventions_edit);
       g_test_add_func ("/ui/window/uncertainty", test_uncertainty);
+      g_test_add_func ("/ui/window/compare", test_compare);
       g_test_add_func ("/ui/window/assumptions-edit", test_assumptions_edit);
       g_test_add_func ("/ui/window/autosave", test_autosave);
       g_test_add_func ("/ui/window/variants", test_variants);

@@ -26,6 +26,9 @@ struct _PmdChartView
   const PmdMonteCarlo *monte_carlo;
   const GArray   *swings;
   double          swing_base;
+  /* Borrowed from the compare page: instead of the document's variants. */
+  const PmdComparison *comparison;
+  gboolean        variants_gap;
 };
 
 G_DEFINE_FINAL_TYPE (PmdChartView, pmd_chart_view, GTK_TYPE_WIDGET)
@@ -90,6 +93,8 @@ pmd_chart_view_snapshot (GtkWidget   *widget,
   g_autoptr(PmdVariantSet) variants = NULL;
   PmdChartInput input = { 0 };
   PmdChartStyle style;
+  const char *names[8];
+  const PmdProjection *projections[8];
   cairo_t *cr;
 
   if (self->document == NULL || width <= 0 || height <= 0)
@@ -98,11 +103,25 @@ pmd_chart_view_snapshot (GtkWidget   *widget,
   input.scenario = pmd_document_get_effective (self->document);
   input.projection = pmd_document_get_projection (self->document);
   input.year = self->year;
-  if (self->kind == PMD_CHART_VARIANTS)
+  if (self->kind == PMD_CHART_VARIANTS && self->comparison != NULL)
+    {
+      guint n = MIN (pmd_comparison_get_n (self->comparison), G_N_ELEMENTS (names));
+
+      for (guint i = 0; i < n; i++)
+        {
+          names[i] = pmd_comparison_get (self->comparison, i)->name;
+          projections[i] = pmd_comparison_get (self->comparison, i)->projection;
+        }
+      input.n_variants = n;
+      input.variant_names = names;
+      input.variant_projections = projections;
+    }
+  else if (self->kind == PMD_CHART_VARIANTS)
     {
       variants = pmd_variant_set_new (pmd_document_get_scenario (self->document), NULL);
       pmd_chart_input_set_variants (&input, variants);
     }
+  input.variants_gap = self->variants_gap;
   input.monte_carlo = self->monte_carlo;
   input.swings = self->swings;
   input.swing_output = "totals.gap";
@@ -322,5 +341,25 @@ pmd_chart_view_set_uncertainty (PmdChartView        *self,
   self->monte_carlo = monte_carlo;
   self->swings = swings;
   self->swing_base = swing_base;
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+/**
+ * pmd_chart_view_set_comparison:
+ * @comparison: (nullable): entries for the variants chart, borrowed; NULL:
+ *   the document's variants
+ * @gap: show the gap instead of the total cost
+ *
+ * The caller keeps @comparison alive until it sets another (or NULL).
+ */
+void
+pmd_chart_view_set_comparison (PmdChartView        *self,
+                               const PmdComparison *comparison,
+                               gboolean             gap)
+{
+  g_return_if_fail (PMD_IS_CHART_VIEW (self));
+
+  self->comparison = comparison;
+  self->variants_gap = gap;
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }

@@ -5,6 +5,7 @@
 #include "pmd-lines-page.h"
 #include "pmd-interventions-page.h"
 #include "pmd-uncertainty-page.h"
+#include "pmd-compare-page.h"
 #include "pmd-assumptions-page.h"
 
 G_BEGIN_DECLS
@@ -24,6 +25,7 @@ GtkDropDown  *_pmd_window_get_variant_dropdown (PmdWindow  *self);
 PmdLinesPage *_pmd_window_get_lines_page       (PmdWindow  *self);
 PmdInterventionsPage *_pmd_window_get_interventions_page (PmdWindow *self);
 PmdUncertaintyPage   *_pmd_window_get_uncertainty_page   (PmdWindow *self);
+PmdComparePage       *_pmd_window_get_compare_page       (PmdWindow *self);
 PmdAssumptionsPage *_pmd_window_get_assumptions_page (PmdWindow *self);
 void          _pmd_window_show_page            (PmdWindow  *self,
                                                 const char *name);

@@ -10,6 +10,7 @@
 #include "pmd-lines-page.h"
 #include "pmd-interventions-page.h"
 #include "pmd-uncertainty-page.h"
+#include "pmd-compare-page.h"
 #include "pmd-assumptions-page.h"
 #include "pmd-money-dialog.h"
 #include "pmd-export-dialog.h"
@@ -77,6 +78,7 @@ struct _PmdWindow
   PmdLinesPage    *lines_page;
   PmdInterventionsPage *interventions_page;
   PmdUncertaintyPage *uncertainty_page;
+  PmdComparePage  *compare_page;
   PmdAssumptionsPage *assumptions_page;
 
   GPtrArray       *levers;        /* Lever */
@@ -1830,6 +1832,10 @@ pmd_window_init (PmdWindow *self)
     page = adw_view_stack_add_titled (ADW_VIEW_STACK (stack), GTK_WIDGET (self->uncertainty_page),
                                       "uncertainty", _("Uncertainty"));
     adw_view_stack_page_set_icon_name (page, "dialog-question-symbolic");
+    self->compare_page = pmd_compare_page_new (self->document);
+    page = adw_view_stack_add_titled (ADW_VIEW_STACK (stack), GTK_WIDGET (self->compare_page),
+                                      "compare", _("Compare"));
+    adw_view_stack_page_set_icon_name (page, "view-dual-symbolic");
     self->interventions_page = pmd_interventions_page_new (self->document);
     page = adw_view_stack_add_titled (ADW_VIEW_STACK (stack), GTK_WIDGET (self->interventions_page),
                                       "interventions", _("Interventions"));
@@ -1972,6 +1978,12 @@ PmdUncertaintyPage *
 _pmd_window_get_uncertainty_page (PmdWindow *self)
 {
   return self->uncertainty_page;
+}
+
+PmdComparePage *
+_pmd_window_get_compare_page (PmdWindow *self)
+{
+  return self->compare_page;
 }
 
 PmdInterventionsPage *

@@ -1,0 +1,903 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <math.h>
+#include <string.h>
+#include <glib/gi18n-lib.h>
+
+#include "pmd-chart-view.h"
+#include "pmd-compare-page.h"
+#include "pmd-scenario-file.h"
+#include "pmd-format.h"
+
+/*
+ * The compare page: two to four variants of the open scenario, or of
+ * scenarios opened beside it, side by side. The variants chart on top,
+ * then the assumptions that differ (a value unlike the first entry's is
+ * highlighted), the outputs in the chosen years and the difference in
+ * total cost per year. The page follows every edit of the document; it is
+ * rebuilt when it is on screen, never during a slider drag elsewhere.
+ */
+
+#define MAX_ENTRIES 4
+
+typedef struct
+{
+  char           *label;
+  char           *file;      /* NULL: the open document */
+  PmdScenario    *scenario;  /* of a file; NULL for the document */
+  char           *variant;   /* NULL: as written */
+  GtkCheckButton *check;
+} Candidate;
+
+struct _PmdComparePage
+{
+  AdwBin          parent_instance;
+
+  PmdDocument    *document;
+  GPtrArray      *candidates;   /* Candidate */
+  GtkFlowBox     *choices;
+  GtkEntry       *years_entry;
+  GtkDropDown    *measure;
+  GtkLabel       *status;
+  GtkWidget      *content;
+  PmdChartView   *chart;
+  GtkGrid        *assumptions;
+  GtkGrid        *outputs;
+  GtkGrid        *per_year;
+  GtkLabel       *per_year_caption;
+
+  GArray         *years;        /* int: the years of the outputs table */
+  PmdComparison  *comparison;   /* what is shown */
+  guint           rebuild_id;
+  gboolean        dirty;
+};
+
+G_DEFINE_FINAL_TYPE (PmdComparePage, pmd_compare_page, ADW_TYPE_BIN)
+
+static void
+candidate_free (gpointer data)
+{
+  Candidate *c = data;
+
+  g_free (c->label);
+  g_free (c->file);
+  g_free (c->variant);
+  pmd_scenario_free (c->scenario);
+  g_free (c);
+}
+
+static guint
+n_checked (PmdComparePage *self)
+{
+  guint n = 0;
+
+  for (guint i = 0; i < self->candidates->len; i++)
+    n += gtk_check_button_get_active (((Candidate *) g_ptr_array_index (self->candidates, i))->check);
+  return n;
+}
+
+/* No more than four at once: the others wait, insensitive, until one is
+ * unchecked. */
+static void
+update_sensitivity (PmdComparePage *self)
+{
+  gboolean full = n_checked (self) >= MAX_ENTRIES;
+
+  for (guint i = 0; i < self->candidates->len; i++)
+    {
+      Candidate *c = g_ptr_array_index (self->candidates, i);
+      gtk_widget_set_sensitive (GTK_WIDGET (c->check), !full || gtk_check_button_get_active (c->check));
+    }
+}
+
+static void
+clear_grid (GtkGrid *grid)
+{
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (grid))) != NULL)
+    gtk_grid_remove (grid, child);
+}
+
+static GtkWidget *
+cell (GtkGrid    *grid,
+      int         column,
+      int         row,
+      const char *text,
+      const char *css_class)
+{
+  GtkWidget *label = gtk_label_new (text);
+
+  gtk_label_set_xalign (GTK_LABEL (label), column == 0 ? 0 : 1);
+  gtk_label_set_wrap (GTK_LABEL (label), column == 0);
+  gtk_label_set_max_width_chars (GTK_LABEL (label), 40);
+  if (column > 0)
+    gtk_widget_add_css_class (label, "numeric");
+  if (css_class != NULL)
+    gtk_widget_add_css_class (label, css_class);
+  gtk_grid_attach (grid, label, column, row, 1, 1);
+  return label;
+}
+
+static void
+header_row (PmdComparePage *self,
+            GtkGrid        *grid,
+            const char     *first,
+            guint           from)
+{
+  cell (grid, 0, 0, first, "heading");
+  for (guint i = from; i < pmd_comparison_get_n (self->comparison); i++)
+    {
+      const PmdCompareEntry *e = pmd_comparison_get (self->comparison, i);
+      GtkWidget *label = cell (grid, i - from + 1, 0, e->name, "heading");
+
+      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+      gtk_label_set_max_width_chars (GTK_LABEL (label), 18);
+      gtk_label_set_justify (GTK_LABEL (label), GTK_JUSTIFY_RIGHT);
+      if (e->file != NULL)
+        {
+          g_autofree char *base = g_path_get_basename (e->file);
+          gtk_widget_set_tooltip_text (label, base);
+        }
+    }
+}
+
+static void
+fill_assumptions (PmdComparePage *self)
+{
+  g_autoptr(GPtrArray) differences = pmd_comparison_differences (self->comparison);
+  const PmdScenario *first = pmd_comparison_get (self->comparison, 0)->scenario;
+  guint n = pmd_comparison_get_n (self->comparison);
+
+  clear_grid (self->assumptions);
+  if (differences->len == 0)
+    {
+      cell (self->assumptions, 0, 0, _("No assumption differs."), "dim-label");
+      return;
+    }
+  header_row (self, self->assumptions, _("Assumption"), 0);
+  for (guint k = 0; k < differences->len; k++)
+    {
+      const PmdCompareDifference *d = g_ptr_array_index (differences, k);
+      g_autofree char *label = pmd_scenario_describe_param (first, d->path);
+      GtkWidget *name = cell (self->assumptions, 0, k + 1, label, NULL);
+
+      gtk_widget_set_tooltip_text (name, d->path);
+      for (guint i = 0; i < n; i++)
+        {
+          g_autofree char *text = pmd_scenario_format_param (d->path, d->values[i]);
+          gboolean differs = i > 0 && !(d->values[i] == d->values[0] ||
+                                        (isnan (d->values[i]) && isnan (d->values[0])));
+
+          cell (self->assumptions, i + 1, k + 1, text, differs ? "changed" : NULL);
+        }
+    }
+}
+
+static char *
+signed_euro (double value)
+{
+  g_autofree char *text = pmd_format_euro_compact (fabs (value));
+
+  if (isnan (value))
+    return g_strdup ("—");
+  if (fabs (value) < 0.5)
+    return g_strdup ("0");
+  return g_strdup_printf ("%s%s", value > 0 ? "+" : "−", text);
+}
+
+typedef enum
+{
+  ROW_TOTAL,
+  ROW_GAP,
+  ROW_SAVINGS,
+  N_ROWS,
+} OutputRow;
+
+static double
+output_value (const PmdProjection *p,
+              OutputRow            row,
+              int                  year)
+{
+  int t = pmd_projection_year_index (p, year);
+
+  if (t < 0)
+    return NAN;
+  switch (row)
+    {
+    case ROW_TOTAL: return p->total_scenario[t];
+    case ROW_GAP: return p->gap[t];
+    case ROW_SAVINGS:
+    default: return p->savings[t];
+    }
+}
+
+static char *
+output_title (OutputRow row,
+              int       year)
+{
+  switch (row)
+    {
+    case ROW_TOTAL: return g_strdup_printf (_("Total cost %d"), year);
+    case ROW_GAP: return g_strdup_printf (_("Gap %d"), year);
+    case ROW_SAVINGS:
+    default: return g_strdup_printf (_("Savings %d"), year);
+    }
+}
+
+static void
+fill_outputs (PmdComparePage *self)
+{
+  guint n = pmd_comparison_get_n (self->comparison);
+  const PmdProjection *first = pmd_comparison_get (self->comparison, 0)->projection;
+  int row = 1;
+
+  clear_grid (self->outputs);
+  header_row (self, self->outputs, _("Outcome"), 0);
+  for (guint y = 0; y < self->years->len; y++)
+    {
+      int year = g_array_index (self->years, int, y);
+
+      for (int r = 0; r < N_ROWS; r++, row++)
+        {
+          g_autofree char *title = output_title (r, year);
+
+          cell (self->outputs, 0, row, title, y > 0 && r == 0 ? "first-of-year" : NULL);
+          for (guint i = 0; i < n; i++)
+            {
+              double value = output_value (pmd_comparison_get (self->comparison, i)->projection, r, year);
+              double base = output_value (first, r, year);
+              g_autofree char *money = isnan (value) ? g_strdup ("—") : pmd_format_euro_compact (value);
+              g_autofree char *delta = i > 0 ? signed_euro (value - base) : NULL;
+              g_autofree char *text = delta != NULL ? g_strdup_printf ("%s (%s)", money, delta) : NULL;
+
+              cell (self->outputs, i + 1, row, text ? text : money, NULL);
+            }
+        }
+    }
+
+  cell (self->outputs, 0, row, _("Paid back in"), "first-of-year");
+  for (guint i = 0; i < n; i++)
+    {
+      const PmdProjection *p = pmd_comparison_get (self->comparison, i)->projection;
+      g_autofree char *text = p->has_payback ? g_strdup_printf ("%d", p->payback_year) : g_strdup (_("not in the horizon"));
+      cell (self->outputs, i + 1, row, text, NULL);
+    }
+  row++;
+  cell (self->outputs, 0, row, _("Net present value of the savings"), NULL);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autofree char *text = pmd_format_euro_compact (pmd_comparison_get (self->comparison, i)->projection->npv);
+      cell (self->outputs, i + 1, row, text, NULL);
+    }
+}
+
+static void
+fill_per_year (PmdComparePage *self)
+{
+  const PmdCompareEntry *first = pmd_comparison_get (self->comparison, 0);
+  const PmdProjection *p = first->projection;
+  guint n = pmd_comparison_get_n (self->comparison);
+  g_autofree char *caption = NULL;
+
+  /* Translators: %s is the name of the first scenario or variant */
+  caption = g_strdup_printf (_("Total cost per year minus that of “%s”"), first->name);
+  gtk_label_set_text (self->per_year_caption, caption);
+  clear_grid (self->per_year);
+  header_row (self, self->per_year, _("Year"), 1);
+  for (int t = 0; t < p->n_years; t++)
+    {
+      g_autofree char *year = g_strdup_printf ("%d", p->base_year + t);
+
+      cell (self->per_year, 0, t + 1, year, NULL);
+      for (guint i = 1; i < n; i++)
+        {
+          double d = pmd_comparison_difference (self->comparison, i, p->base_year + t);
+          g_autofree char *text = signed_euro (d);
+
+          cell (self->per_year, i, t + 1, text, d > 0.5 ? "increase" : d < -0.5 ? "decrease" : NULL);
+        }
+    }
+}
+
+static void
+rebuild (PmdComparePage *self)
+{
+  g_autoptr(PmdComparison) comparison = pmd_comparison_new ();
+  g_autoptr(GError) error = NULL;
+  const PmdScenario *document_scenario = pmd_document_get_scenario (self->document);
+
+  self->dirty = FALSE;
+  for (guint i = 0; i < self->candidates->len && error == NULL; i++)
+    {
+      Candidate *c = g_ptr_array_index (self->candidates, i);
+
+      if (gtk_check_button_get_active (c->check) &&
+          pmd_comparison_add (comparison, c->scenario ? c->scenario : document_scenario, c->variant, c->file, &error))
+        {
+          /* Named as checked: two files may carry one scenario name. */
+          PmdCompareEntry *e = &g_array_index (comparison->entries, PmdCompareEntry, comparison->entries->len - 1);
+          g_free (e->name);
+          e->name = g_strdup (c->label);
+        }
+    }
+
+  pmd_chart_view_set_comparison (self->chart, NULL, FALSE);
+  g_clear_pointer (&self->comparison, pmd_comparison_free);
+  if (error != NULL || pmd_comparison_get_n (comparison) < 2)
+    {
+      gtk_label_set_text (self->status, error ? error->message : _("Choose two to four scenarios or variants to compare."));
+      gtk_widget_set_visible (GTK_WIDGET (self->status), TRUE);
+      gtk_widget_set_visible (self->content, FALSE);
+      return;
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->status), FALSE);
+  gtk_widget_set_visible (self->content, TRUE);
+  self->comparison = g_steal_pointer (&comparison);
+  pmd_chart_view_set_comparison (self->chart, self->comparison, gtk_drop_down_get_selected (self->measure) == 1);
+  fill_assumptions (self);
+  fill_outputs (self);
+  fill_per_year (self);
+}
+
+static gboolean
+rebuild_idle_cb (gpointer user_data)
+{
+  PmdComparePage *self = user_data;
+
+  self->rebuild_id = 0;
+  rebuild (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* Rebuilds soon when on screen; otherwise when it comes on screen. */
+static void
+queue_rebuild (PmdComparePage *self)
+{
+  self->dirty = TRUE;
+  if (self->rebuild_id == 0 && gtk_widget_get_mapped (GTK_WIDGET (self)))
+    self->rebuild_id = g_idle_add_full (G_PRIORITY_LOW, rebuild_idle_cb, self, NULL);
+}
+
+static void
+map_cb (PmdComparePage *self)
+{
+  if (self->dirty)
+    queue_rebuild (self);
+}
+
+static void
+check_toggled_cb (PmdComparePage *self)
+{
+  update_sensitivity (self);
+  queue_rebuild (self);
+}
+
+static void
+add_candidate (PmdComparePage *self,
+               const char     *label,
+               const char     *file,
+               PmdScenario    *scenario,
+               const char     *variant,
+               gboolean        active)
+{
+  Candidate *c = g_new0 (Candidate, 1);
+
+  c->label = g_strdup (label);
+  c->file = g_strdup (file);
+  c->scenario = scenario;
+  c->variant = g_strdup (variant);
+  c->check = GTK_CHECK_BUTTON (gtk_check_button_new_with_label (label));
+  gtk_check_button_set_active (c->check, active);
+  if (file != NULL)
+    gtk_widget_set_tooltip_text (GTK_WIDGET (c->check), file);
+  g_signal_connect_swapped (c->check, "toggled", G_CALLBACK (check_toggled_cb), self);
+  gtk_flow_box_append (self->choices, GTK_WIDGET (c->check));
+  g_ptr_array_add (self->candidates, c);
+}
+
+static void
+remove_candidate (PmdComparePage *self,
+                  guint           i)
+{
+  Candidate *c = g_ptr_array_index (self->candidates, i);
+
+  gtk_flow_box_remove (self->choices, gtk_widget_get_parent (GTK_WIDGET (c->check)));
+  g_ptr_array_remove_index (self->candidates, i);
+}
+
+static gboolean
+document_candidates_match (PmdComparePage *self)
+{
+  const PmdScenario *sc = pmd_document_get_scenario (self->document);
+  guint n = 0;
+
+  for (guint i = 0; i < self->candidates->len; i++)
+    {
+      Candidate *c = g_ptr_array_index (self->candidates, i);
+      const PmdVariant *v;
+
+      if (c->file != NULL)
+        break;
+      if (n == 0 || n > sc->variants->len)
+        {
+          if (c->variant != NULL || n > 0)
+            return FALSE;
+        }
+      else
+        {
+          v = g_ptr_array_index (sc->variants, n - 1);
+          if (c->variant == NULL || !g_str_equal (c->variant, v->id) || !g_str_equal (c->label, v->name))
+            return FALSE;
+        }
+      n++;
+    }
+  return n == sc->variants->len + 1;
+}
+
+/* The document's own entries come first: as written, then each variant.
+ * When the variants change they are made again, each keeping its check by
+ * variant id; new ones are checked while there is room. */
+static void
+sync_document_candidates (PmdComparePage *self)
+{
+  const PmdScenario *sc = pmd_document_get_scenario (self->document);
+  g_autoptr(GHashTable) checked = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GPtrArray) files = g_ptr_array_new ();
+  guint active = 0;
+
+  if (document_candidates_match (self))
+    return;
+
+  for (guint i = 0; i < self->candidates->len; i++)
+    {
+      Candidate *c = g_ptr_array_index (self->candidates, i);
+
+      if (c->file == NULL)
+        g_hash_table_insert (checked, g_strdup (c->variant ? c->variant : ""),
+                             GINT_TO_POINTER (gtk_check_button_get_active (c->check)));
+      else
+        active += gtk_check_button_get_active (c->check);
+    }
+
+  /* Take every check out of the flow box, file entries kept aside. */
+  for (guint i = 0; i < self->candidates->len; i++)
+    {
+      Candidate *c = g_ptr_array_index (self->candidates, i);
+      GtkWidget *child = gtk_widget_get_parent (GTK_WIDGET (c->check));
+
+      g_object_ref (c->check);
+      gtk_flow_box_child_set_child (GTK_FLOW_BOX_CHILD (child), NULL);
+      gtk_flow_box_remove (self->choices, child);
+      if (c->file != NULL)
+        g_ptr_array_add (files, c);
+      else
+        {
+          g_object_unref (c->check);
+          candidate_free (c);
+        }
+    }
+  g_ptr_array_set_free_func (self->candidates, NULL);
+  g_ptr_array_set_size (self->candidates, 0);
+  g_ptr_array_set_free_func (self->candidates, candidate_free);
+
+  for (guint i = 0; i <= sc->variants->len; i++)
+    {
+      const PmdVariant *v = i > 0 ? g_ptr_array_index (sc->variants, i - 1) : NULL;
+      gpointer value;
+      gboolean on;
+
+      if (g_hash_table_lookup_extended (checked, v ? v->id : "", NULL, &value))
+        on = GPOINTER_TO_INT (value) && active < MAX_ENTRIES;
+      else
+        on = active < MAX_ENTRIES;
+      active += on;
+      add_candidate (self, v ? v->name : _("As written"), NULL, NULL, v ? v->id : NULL, on);
+    }
+  for (guint i = 0; i < files->len; i++)
+    {
+      Candidate *c = g_ptr_array_index (files, i);
+
+      gtk_flow_box_append (self->choices, GTK_WIDGET (c->check));
+      g_object_unref (c->check);
+      g_ptr_array_add (self->candidates, c);
+    }
+  update_sensitivity (self);
+}
+
+static void
+document_changed_cb (PmdComparePage *self)
+{
+  sync_document_candidates (self);
+  queue_rebuild (self);
+}
+
+/* Years: "2026, 2030 2040"; each must lie in the first entry's horizon. */
+static gboolean
+parse_years (const char        *text,
+             const PmdScenario *sc,
+             GArray            *years,
+             GError           **error)
+{
+  g_auto(GStrv) parts = g_regex_split_simple ("[\\s,;]+", text, 0, 0);
+  int first = sc->base_year;
+  int last = pmd_scenario_get_end_year (sc);
+
+  g_array_set_size (years, 0);
+  for (guint i = 0; parts[i] != NULL; i++)
+    {
+      gint64 year;
+
+      if (*parts[i] == '\0')
+        continue;
+      if (!g_ascii_string_to_signed (parts[i], 10, first, last, &year, NULL))
+        {
+          g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
+                       _("“%s” is not a year from %d to %d"), parts[i], first, last);
+          return FALSE;
+        }
+      g_array_append_val (years, year);
+    }
+  if (years->len == 0)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT, _("Give one or more years"));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static void
+years_changed_cb (PmdComparePage *self)
+{
+  g_autoptr(GArray) years = g_array_new (FALSE, FALSE, sizeof (int));
+  g_autoptr(GError) error = NULL;
+
+  if (!parse_years (gtk_editable_get_text (GTK_EDITABLE (self->years_entry)),
+                    pmd_document_get_scenario (self->document), years, &error))
+    {
+      gtk_widget_add_css_class (GTK_WIDGET (self->years_entry), "error");
+      gtk_widget_set_tooltip_text (GTK_WIDGET (self->years_entry), error->message);
+      return;
+    }
+  gtk_widget_remove_css_class (GTK_WIDGET (self->years_entry), "error");
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->years_entry), _("The years of the outcomes table, e.g. 2030, 2040"));
+  g_array_unref (self->years);
+  self->years = g_steal_pointer (&years);
+  queue_rebuild (self);
+}
+
+static void
+default_years (PmdComparePage *self)
+{
+  const PmdScenario *sc = pmd_document_get_scenario (self->document);
+  int end = pmd_scenario_get_end_year (sc);
+  g_autoptr(GString) text = g_string_new (NULL);
+  int candidates[] = { sc->base_year, sc->base_year + 4, sc->base_year + 9, end };
+  int previous = 0;
+
+  for (guint i = 0; i < G_N_ELEMENTS (candidates); i++)
+    if (candidates[i] <= end && candidates[i] > previous)
+      {
+        g_string_append_printf (text, "%s%d", text->len > 0 ? ", " : "", candidates[i]);
+        previous = candidates[i];
+      }
+  gtk_editable_set_text (GTK_EDITABLE (self->years_entry), text->str);
+}
+
+static void
+toast (PmdComparePage *self,
+       const char     *message)
+{
+  GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
+
+  if (overlay != NULL)
+    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), adw_toast_new (message));
+  else
+    g_warning ("%s", message);
+}
+
+/**
+ * pmd_compare_page_add_file:
+ * @path: a scenario file
+ *
+ * Adds the file as written and each of its variants as entries; the file
+ * as written is checked when there is room.
+ *
+ * Returns: %TRUE when the file could be read
+ */
+gboolean
+pmd_compare_page_add_file (PmdComparePage *self,
+                           const char     *path,
+                           GError        **error)
+{
+  g_autoptr(PmdScenario) sc = pmd_scenario_load_file (path, error);
+  g_autofree char *base = NULL;
+
+  if (sc == NULL)
+    return FALSE;
+  /* "hoger-fonds" for the file as written, "Niets doen (hoger-fonds)" for
+   * its variants: short enough for a legend, never the same twice. */
+  base = g_path_get_basename (path);
+  if (g_str_has_suffix (base, ".piramide"))
+    base[strlen (base) - strlen (".piramide")] = '\0';
+  for (guint i = 0; i <= sc->variants->len; i++)
+    {
+      const PmdVariant *v = i > 0 ? g_ptr_array_index (sc->variants, i - 1) : NULL;
+      g_autofree char *label = v ? g_strdup_printf ("%s (%s)", v->name, base) : g_strdup (base);
+
+      add_candidate (self, label, path, pmd_scenario_copy (sc), v ? v->id : NULL,
+                     i == 0 && n_checked (self) < MAX_ENTRIES);
+    }
+  update_sensitivity (self);
+  queue_rebuild (self);
+  return TRUE;
+}
+
+static void
+add_file_response_cb (GtkNativeDialog *dialog,
+                      int              response,
+                      PmdComparePage  *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+      g_autofree char *path = g_file_get_path (file);
+      g_autoptr(GError) error = NULL;
+
+      if (path == NULL)
+        toast (self, _("Only local files can be compared"));
+      else if (!pmd_compare_page_add_file (self, path, &error))
+        {
+          g_autofree char *base = g_path_get_basename (path);
+          g_autofree char *message = g_strdup_printf ("%s: %s", base, error->message);
+          toast (self, message);
+        }
+    }
+  g_object_unref (dialog);
+}
+
+static void
+add_file_clicked_cb (PmdComparePage *self)
+{
+  GtkFileChooserNative *chooser;
+  GtkFileFilter *filter = gtk_file_filter_new ();
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+
+  gtk_file_filter_set_name (filter, _("Piramide scenarios"));
+  gtk_file_filter_add_pattern (filter, "*.piramide");
+  gtk_file_filter_add_pattern (filter, "*.json");
+  chooser = gtk_file_chooser_native_new (_("Compare With a Scenario"), GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                         GTK_FILE_CHOOSER_ACTION_OPEN, _("_Add"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+  g_object_unref (filter);
+  g_signal_connect (chooser, "response", G_CALLBACK (add_file_response_cb), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+/* Forgets the files added beside the document. */
+static void
+clear_files_clicked_cb (PmdComparePage *self)
+{
+  for (guint i = self->candidates->len; i-- > 0;)
+    if (((Candidate *) g_ptr_array_index (self->candidates, i))->file != NULL)
+      remove_candidate (self, i);
+  update_sensitivity (self);
+  queue_rebuild (self);
+}
+
+static void
+pmd_compare_page_dispose (GObject *object)
+{
+  PmdComparePage *self = PMD_COMPARE_PAGE (object);
+
+  if (self->document != NULL)
+    g_signal_handlers_disconnect_by_data (self->document, self);
+  g_clear_handle_id (&self->rebuild_id, g_source_remove);
+  if (self->chart != NULL)
+    pmd_chart_view_set_comparison (self->chart, NULL, FALSE);
+  g_clear_pointer (&self->comparison, pmd_comparison_free);
+  g_clear_pointer (&self->candidates, g_ptr_array_unref);
+  g_clear_pointer (&self->years, g_array_unref);
+  g_clear_object (&self->document);
+  G_OBJECT_CLASS (pmd_compare_page_parent_class)->dispose (object);
+}
+
+static void
+pmd_compare_page_class_init (PmdComparePageClass *klass)
+{
+  G_OBJECT_CLASS (klass)->dispose = pmd_compare_page_dispose;
+}
+
+static void
+pmd_compare_page_init (PmdComparePage *self)
+{
+}
+
+PmdComparePage *
+pmd_compare_page_new (PmdDocument *document)
+{
+  PmdComparePage *self = g_object_new (PMD_TYPE_COMPARE_PAGE, NULL);
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
+  GtkWidget *bar = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  GtkWidget *scroller = gtk_scrolled_window_new ();
+  GtkWidget *content = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
+  GtkWidget *tables = gtk_flow_box_new ();
+  GtkWidget *label, *button, *group;
+  const char *measures[] = { N_("Total cost"), N_("Gap to funding"), NULL };
+  g_autoptr(GtkStringList) measure_list = gtk_string_list_new (NULL);
+
+  self->document = g_object_ref (document);
+  self->candidates = g_ptr_array_new_with_free_func (candidate_free);
+  self->years = g_array_new (FALSE, FALSE, sizeof (int));
+
+  /* What to compare */
+  self->choices = GTK_FLOW_BOX (gtk_flow_box_new ());
+  gtk_flow_box_set_selection_mode (self->choices, GTK_SELECTION_NONE);
+  gtk_flow_box_set_min_children_per_line (self->choices, 2);
+  gtk_flow_box_set_max_children_per_line (self->choices, 8);
+  gtk_flow_box_set_column_spacing (self->choices, 6);
+  gtk_widget_set_hexpand (GTK_WIDGET (self->choices), TRUE);
+  gtk_widget_set_valign (GTK_WIDGET (self->choices), GTK_ALIGN_CENTER);
+
+  button = gtk_button_new_with_mnemonic (_("_Add File…"));
+  gtk_widget_set_tooltip_text (button, _("Compare with a scenario from another file"));
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  g_signal_connect_swapped (button, "clicked", G_CALLBACK (add_file_clicked_cb), self);
+  group = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
+  gtk_widget_add_css_class (group, "linked");
+  gtk_widget_set_valign (group, GTK_ALIGN_CENTER);
+  gtk_box_append (GTK_BOX (group), button);
+  button = gtk_button_new_from_icon_name ("edit-clear-symbolic");
+  gtk_widget_set_tooltip_text (button, _("Remove the files added"));
+  g_signal_connect_swapped (button, "clicked", G_CALLBACK (clear_files_clicked_cb), self);
+  gtk_box_append (GTK_BOX (group), button);
+
+  label = gtk_label_new_with_mnemonic (_("_Years"));
+  self->years_entry = GTK_ENTRY (gtk_entry_new ());
+  gtk_editable_set_width_chars (GTK_EDITABLE (self->years_entry), 18);
+  gtk_widget_set_valign (GTK_WIDGET (self->years_entry), GTK_ALIGN_CENTER);
+  gtk_label_set_mnemonic_widget (GTK_LABEL (label), GTK_WIDGET (self->years_entry));
+
+  for (guint i = 0; measures[i] != NULL; i++)
+    gtk_string_list_append (measure_list, _(measures[i]));
+  self->measure = GTK_DROP_DOWN (gtk_drop_down_new (G_LIST_MODEL (g_object_ref (measure_list)), NULL));
+  gtk_widget_set_valign (GTK_WIDGET (self->measure), GTK_ALIGN_CENTER);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->measure), _("What the chart shows"));
+  g_signal_connect_swapped (self->measure, "notify::selected", G_CALLBACK (queue_rebuild), self);
+
+  gtk_widget_set_hexpand (group, TRUE);
+  gtk_widget_set_halign (group, GTK_ALIGN_END);
+  gtk_box_append (GTK_BOX (bar), label);
+  gtk_box_append (GTK_BOX (bar), GTK_WIDGET (self->years_entry));
+  gtk_box_append (GTK_BOX (bar), GTK_WIDGET (self->measure));
+  gtk_box_append (GTK_BOX (bar), group);
+
+  self->status = GTK_LABEL (gtk_label_new (NULL));
+  gtk_label_set_wrap (self->status, TRUE);
+  gtk_widget_add_css_class (GTK_WIDGET (self->status), "dim-label");
+  gtk_widget_set_vexpand (GTK_WIDGET (self->status), TRUE);
+
+  /* What they show */
+  self->chart = PMD_CHART_VIEW (pmd_chart_view_new (PMD_CHART_VARIANTS));
+  pmd_chart_view_set_document (self->chart, document);
+  gtk_widget_set_size_request (GTK_WIDGET (self->chart), 320, 300);
+  gtk_widget_set_hexpand (GTK_WIDGET (self->chart), TRUE);
+
+  self->assumptions = GTK_GRID (gtk_grid_new ());
+  self->outputs = GTK_GRID (gtk_grid_new ());
+  self->per_year = GTK_GRID (gtk_grid_new ());
+  self->per_year_caption = GTK_LABEL (gtk_label_new (NULL));
+  {
+    GtkGrid *grids[] = { self->assumptions, self->outputs, self->per_year };
+    const char *titles[] = { N_("Assumptions that differ"), N_("Outcomes"), N_("Difference per year") };
+
+    gtk_flow_box_set_selection_mode (GTK_FLOW_BOX (tables), GTK_SELECTION_NONE);
+    gtk_flow_box_set_max_children_per_line (GTK_FLOW_BOX (tables), 3);
+    gtk_flow_box_set_column_spacing (GTK_FLOW_BOX (tables), 24);
+    gtk_flow_box_set_row_spacing (GTK_FLOW_BOX (tables), 18);
+    for (guint i = 0; i < G_N_ELEMENTS (grids); i++)
+      {
+        GtkWidget *section = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+        GtkWidget *heading = gtk_label_new (_(titles[i]));
+
+        gtk_widget_add_css_class (heading, "title-4");
+        gtk_label_set_xalign (GTK_LABEL (heading), 0);
+        gtk_box_append (GTK_BOX (section), heading);
+        if (i == 2)
+          {
+            gtk_label_set_xalign (self->per_year_caption, 0);
+            gtk_label_set_wrap (self->per_year_caption, TRUE);
+            gtk_label_set_max_width_chars (self->per_year_caption, 40);
+            gtk_widget_add_css_class (GTK_WIDGET (self->per_year_caption), "dim-label");
+            gtk_box_append (GTK_BOX (section), GTK_WIDGET (self->per_year_caption));
+          }
+        gtk_grid_set_column_spacing (grids[i], 18);
+        gtk_grid_set_row_spacing (grids[i], 4);
+        gtk_widget_add_css_class (GTK_WIDGET (grids[i]), "compare-table");
+        gtk_box_append (GTK_BOX (section), GTK_WIDGET (grids[i]));
+        gtk_widget_set_valign (section, GTK_ALIGN_START);
+        gtk_flow_box_append (GTK_FLOW_BOX (tables), section);
+      }
+  }
+
+  gtk_box_append (GTK_BOX (content), GTK_WIDGET (self->chart));
+  gtk_box_append (GTK_BOX (content), tables);
+  self->content = content;
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), content);
+  gtk_widget_set_vexpand (scroller, TRUE);
+
+  gtk_widget_set_margin_start (box, 12);
+  gtk_widget_set_margin_end (box, 12);
+  gtk_widget_set_margin_top (box, 12);
+  gtk_widget_set_margin_bottom (box, 12);
+  gtk_box_append (GTK_BOX (box), bar);
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->choices));
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->status));
+  gtk_box_append (GTK_BOX (box), scroller);
+  adw_bin_set_child (ADW_BIN (self), box);
+
+  sync_document_candidates (self);
+  default_years (self);
+  years_changed_cb (self);
+  g_signal_connect_swapped (self->years_entry, "changed", G_CALLBACK (years_changed_cb), self);
+  g_signal_connect_swapped (document, "changed", G_CALLBACK (document_changed_cb), self);
+  g_signal_connect (self, "map", G_CALLBACK (map_cb), NULL);
+  self->dirty = TRUE;
+  return self;
+}
+
+/* For the tests */
+
+const PmdComparison *
+_pmd_compare_page_get_comparison (PmdComparePage *self)
+{
+  if (self->dirty)
+    rebuild (self);
+  return self->comparison;
+}
+
+guint
+_pmd_compare_page_get_n_choices (PmdComparePage *self)
+{
+  return self->candidates->len;
+}
+
+GtkCheckButton *
+_pmd_compare_page_get_choice (PmdComparePage *self,
+                              guint           i)
+{
+  g_return_val_if_fail (i < self->candidates->len, NULL);
+  return ((Candidate *) g_ptr_array_index (self->candidates, i))->check;
+}
+
+GtkEditable *
+_pmd_compare_page_get_years (PmdComparePage *self)
+{
+  return GTK_EDITABLE (self->years_entry);
+}
+
+/* The text shown at a row and column of a table: 0 assumptions, 1
+ * outcomes, 2 difference per year. */
+const char *
+_pmd_compare_page_get_cell (PmdComparePage *self,
+                            guint           table,
+                            int             column,
+                            int             row,
+                            gboolean       *highlighted)
+{
+  GtkGrid *grids[] = { self->assumptions, self->outputs, self->per_year };
+  GtkWidget *child;
+
+  g_return_val_if_fail (table < G_N_ELEMENTS (grids), NULL);
+  if (self->dirty)
+    rebuild (self);
+  child = gtk_grid_get_child_at (grids[table], column, row);
+  if (child == NULL)
+    return NULL;
+  if (highlighted != NULL)
+    *highlighted = gtk_widget_has_css_class (child, "changed");
+  return gtk_label_get_text (GTK_LABEL (child));
+}

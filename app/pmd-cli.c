@@ -875,11 +875,8 @@ cmd_sensitivity (int    argc,
   for (guint i = 0; i < swings->len; i++)
     {
       const PmdSwing *s = &g_array_index (swings, PmdSwing, i);
-      const PmdRange *r = NULL;
+      const PmdRange *r = g_ptr_array_index (sc->ranges, pmd_scenario_find_range (sc, s->path));
 
-      for (guint k = 0; k < sc->ranges->len; k++)
-        if (g_str_equal (((PmdRange *) g_ptr_array_index (sc->ranges, k))->path, s->path))
-          r = g_ptr_array_index (sc->ranges, k);
       pmd_json_writer_begin_object (w, TRUE);
       pmd_json_writer_key (w, "path");
       pmd_json_writer_string (w, s->path);
@@ -945,10 +942,9 @@ cmd_goalseek (int    argc,
     return EXIT_FAILURE;
   if (low_text == NULL || high_text == NULL)
     {
-      const PmdRange *r = NULL;
-      for (guint k = 0; k < sc->ranges->len; k++)
-        if (g_str_equal (((PmdRange *) g_ptr_array_index (sc->ranges, k))->path, param))
-          r = g_ptr_array_index (sc->ranges, k);
+      int k = pmd_scenario_find_range (sc, param);
+      const PmdRange *r = k >= 0 ? g_ptr_array_index (sc->ranges, k) : NULL;
+
       if (r == NULL)
         {
           print_error (_("%s has no range in the file: give --low and --high"), param);

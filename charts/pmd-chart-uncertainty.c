@@ -135,8 +135,9 @@ _pmd_chart_tornado (PmdCanvas *c)
     }
   {
     g_autofree char *base_text = pmd_format_euro_compact (base);
+    g_autofree char *output = pmd_describe_output (c->in->scenario, c->in->swing_output ? c->in->swing_output : "totals.gap");
     subtitle = g_strdup_printf (_("%s in %d: %s with every parameter at its value"),
-                                c->in->swing_output ? c->in->swing_output : "", _pmd_chart_year (c->in), base_text);
+                                output, _pmd_chart_year (c->in), base_text);
   }
   _pmd_canvas_frame (c, _("What matters most"), subtitle);
   _pmd_canvas_legend (c, legend, G_N_ELEMENTS (legend));

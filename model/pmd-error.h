@@ -15,6 +15,7 @@ G_BEGIN_DECLS
  * @PMD_SCENARIO_ERROR_VERSION: the file was written by a newer Piramide
  * @PMD_SCENARIO_ERROR_FORMAT: the file is not a Piramide scenario
  * @PMD_SCENARIO_ERROR_TOO_LARGE: the file exceeds a safety limit
+ * @PMD_SCENARIO_ERROR_NO_SOLUTION: no value in the range reaches a goal
  *
  * Errors raised while reading, validating or changing a scenario.
  */
@@ -26,6 +27,7 @@ typedef enum
   PMD_SCENARIO_ERROR_VERSION,
   PMD_SCENARIO_ERROR_FORMAT,
   PMD_SCENARIO_ERROR_TOO_LARGE,
+  PMD_SCENARIO_ERROR_NO_SOLUTION,
 } PmdScenarioError;
 
 GQuark pmd_scenario_error_quark (void);

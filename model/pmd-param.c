@@ -488,19 +488,14 @@ pmd_scenario_describe_param (const PmdScenario *self,
 }
 
 /**
- * pmd_scenario_format_param:
+ * pmd_param_unit:
  * @path: a parameter path
- * @value: a value of it; NaN: none
  *
- * The value as people read it, by what the parameter is: a rate as a
- * percentage, money in euros, clients and residents as a count, a year as
- * a year, a switch as on or off.
- *
- * Returns: (transfer full): the text
+ * What the number a path names measures, from its last part: a rate, money,
+ * clients or residents, a year, a switch, or a plain number.
  */
-char *
-pmd_scenario_format_param (const char *path,
-                           double      value)
+PmdUnit
+pmd_param_unit (const char *path)
 {
   static const char *const percent[] = { "growth", "indexation", "discount_rate", "fraction", "cost_ratio", NULL };
   static const char *const money[] = { "base_cost", "amount", "one_off", "structural", "base", NULL };
@@ -508,17 +503,201 @@ pmd_scenario_format_param (const char *path,
   const char *dot = strrchr (path, '.');
   const char *field = dot != NULL ? dot + 1 : path;
 
+  if (g_str_has_prefix (path, "cohorts.") || g_str_equal (field, "clients"))
+    return PMD_UNIT_COUNT;
+  if (g_str_equal (field, "enabled"))
+    return PMD_UNIT_SWITCH;
+  if (g_strv_contains (percent, field))
+    return PMD_UNIT_PERCENT;
+  if (g_strv_contains (money, field))
+    return PMD_UNIT_MONEY;
+  if (g_strv_contains (years, field))
+    return PMD_UNIT_YEAR;
+  return PMD_UNIT_NUMBER;
+}
+
+/**
+ * pmd_scenario_format_param:
+ * @path: a parameter path
+ * @value: a value of it; NaN: none
+ *
+ * The value as people read it, by its unit (pmd_param_unit()).
+ *
+ * Returns: (transfer full): the text
+ */
+char *
+pmd_scenario_format_param (const char *path,
+                           double      value)
+{
   if (isnan (value))
     return g_strdup ("—");
-  if (g_str_has_prefix (path, "cohorts.") || g_str_equal (field, "clients"))
-    return pmd_format_number (value, 0);
-  if (g_str_equal (field, "enabled"))
-    return g_strdup (value != 0 ? _("on") : _("off"));
-  if (g_strv_contains (percent, field))
-    return pmd_format_percent (value, 1);
-  if (g_strv_contains (money, field))
-    return pmd_format_euro_compact (value);
-  if (g_strv_contains (years, field))
-    return g_strdup_printf ("%d", (int) value);
-  return pmd_format_number (value, 2);
+  switch (pmd_param_unit (path))
+    {
+    case PMD_UNIT_COUNT: return pmd_format_number (value, 0);
+    case PMD_UNIT_SWITCH: return g_strdup (value != 0 ? _("on") : _("off"));
+    case PMD_UNIT_PERCENT: return pmd_format_percent (value, 1);
+    case PMD_UNIT_MONEY: return pmd_format_euro_compact (value);
+    case PMD_UNIT_YEAR: return g_strdup_printf ("%d", (int) value);
+    case PMD_UNIT_NUMBER:
+    default: return pmd_format_number (value, 2);
+    }
+}
+
+/**
+ * pmd_scenario_find_range:
+ *
+ * Returns: the index of @path's range, or -1
+ */
+int
+pmd_scenario_find_range (const PmdScenario *self,
+                         const char        *path)
+{
+  for (guint i = 0; i < self->ranges->len; i++)
+    if (g_str_equal (((PmdRange *) g_ptr_array_index (self->ranges, i))->path, path))
+      return i;
+  return -1;
+}
+
+/**
+ * pmd_scenario_set_range:
+ * @path: a parameter path that names a number of the scenario
+ * @low: the low end
+ * @high: the high end, at least @low
+ *
+ * Sets @path's range, or adds it at the end. Whether it holds the value is
+ * checked with the rest of the scenario (pmd_scenario_validate()).
+ */
+gboolean
+pmd_scenario_set_range (PmdScenario *self,
+                        const char  *path,
+                        double       low,
+                        double       high,
+                        GError     **error)
+{
+  PmdParam param;
+  int idx;
+
+  if (!pmd_scenario_lookup_param (self, path, &param, error))
+    return FALSE;
+  if (!(isfinite (low) && isfinite (high) && low <= high))
+    {
+      g_autofree char *a = pmd_scenario_format_param (path, low);
+      g_autofree char *b = pmd_scenario_format_param (path, high);
+      g_set_error (error, PMD_SCENARIO_ERROR, PMD_SCENARIO_ERROR_INVALID,
+                   _("The low end (%s) must not be above the high end (%s)"), a, b);
+      return FALSE;
+    }
+  idx = pmd_scenario_find_range (self, path);
+  if (idx < 0)
+    g_ptr_array_add (self->ranges, pmd_range_new (path, low, high));
+  else
+    {
+      PmdRange *r = g_ptr_array_index (self->ranges, idx);
+      r->low = low;
+      r->high = high;
+    }
+  return TRUE;
+}
+
+/* Removes @path's range; FALSE when it had none. */
+gboolean
+pmd_scenario_remove_range (PmdScenario *self,
+                           const char  *path)
+{
+  int idx = pmd_scenario_find_range (self, path);
+
+  if (idx < 0)
+    return FALSE;
+  g_ptr_array_remove_index (self->ranges, idx);
+  return TRUE;
+}
+
+/**
+ * pmd_scenario_list_uncertain:
+ *
+ * The parameters whose value is uncertain and worth a range, in file
+ * order: the growth of prices, each line's volume growth and demographic
+ * elasticity, each cohort's later points, each intervention's effect (the
+ * return of an investment; the share moved and the cost of the lighter care
+ * of a shift; the years before it works) and the growth of the funding.
+ *
+ * Returns: (transfer full) (element-type utf8): parameter paths
+ */
+GPtrArray *
+pmd_scenario_list_uncertain (const PmdScenario *self)
+{
+  GPtrArray *paths = g_ptr_array_new_with_free_func (g_free);
+
+  g_ptr_array_add (paths, g_strdup ("scenario.indexation"));
+  for (guint i = 0; i < self->cohorts->len; i++)
+    {
+      const PmdCohort *c = g_ptr_array_index (self->cohorts, i);
+      for (guint k = 1; k < c->points->len; k++)
+        g_ptr_array_add (paths, g_strdup_printf ("cohorts.%s.points.%u", c->id, k));
+    }
+  for (guint i = 0; i < self->lines->len; i++)
+    {
+      const PmdLine *l = g_ptr_array_index (self->lines, i);
+      g_ptr_array_add (paths, g_strdup_printf ("lines.%s.growth", l->id));
+      if (l->driver != NULL)
+        g_ptr_array_add (paths, g_strdup_printf ("lines.%s.elasticity", l->id));
+    }
+  for (guint i = 0; i < self->interventions->len; i++)
+    {
+      const PmdIntervention *iv = g_ptr_array_index (self->interventions, i);
+      if (iv->type == PMD_INTERVENTION_INVEST)
+        g_ptr_array_add (paths, g_strdup_printf ("interventions.%s.return", iv->id));
+      else
+        {
+          g_ptr_array_add (paths, g_strdup_printf ("interventions.%s.fraction", iv->id));
+          g_ptr_array_add (paths, g_strdup_printf ("interventions.%s.cost_ratio", iv->id));
+        }
+      g_ptr_array_add (paths, g_strdup_printf ("interventions.%s.lag", iv->id));
+    }
+  g_ptr_array_add (paths, g_strdup ("funding.growth"));
+  return paths;
+}
+
+/**
+ * pmd_range_suggest:
+ * @value: the parameter's value
+ * @low: (out): a first low end
+ * @high: (out): a first high end
+ *
+ * A first range for a parameter to refine by hand: a rate one percentage
+ * point either side, an elasticity 0,2 either side (within 0–1), a share
+ * half its value either side (within 0–1), a number of residents 10%, a
+ * lag a year earlier or two later, anything else a quarter either side.
+ */
+void
+pmd_range_suggest (const char *path,
+                   double      value,
+                   double     *low,
+                   double     *high)
+{
+  const char *dot = strrchr (path, '.');
+  const char *field = dot != NULL ? dot + 1 : path;
+
+  if (g_str_equal (field, "growth") || g_str_equal (field, "indexation"))
+    *low = value - 0.01, *high = value + 0.01;
+  else if (g_str_equal (field, "elasticity"))
+    *low = MAX (0, MIN (value, value - 0.2)), *high = MIN (1, value + 0.2);
+  else if (g_str_equal (field, "fraction") || g_str_equal (field, "cost_ratio"))
+    *low = value * 0.5, *high = MIN (1, value * 1.5);
+  else if (g_str_has_prefix (path, "cohorts."))
+    *low = round (value * 0.9), *high = round (value * 1.1);
+  else if (g_str_equal (field, "lag"))
+    *low = MAX (0, value - 1), *high = value + 2;
+  else
+    *low = value * 0.75, *high = value * 1.25;
+  if (*low > value)
+    *low = value;
+  if (*high < value)
+    *high = value;
+  if (*low > *high)
+    {
+      double t = *low;
+      *low = *high;
+      *high = t;
+    }
 }

@@ -7,6 +7,16 @@ G_BEGIN_DECLS
 
 typedef enum
 {
+  PMD_UNIT_NUMBER,
+  PMD_UNIT_PERCENT,   /* a fraction shown as a percentage */
+  PMD_UNIT_MONEY,
+  PMD_UNIT_COUNT,     /* clients, residents */
+  PMD_UNIT_YEAR,      /* a year or a number of years */
+  PMD_UNIT_SWITCH,
+} PmdUnit;
+
+typedef enum
+{
   PMD_PARAM_DOUBLE,
   PMD_PARAM_INT,      /* whole years: set rounds to the nearest integer */
   PMD_PARAM_BOOL,     /* enabled: non-zero is true */
@@ -53,7 +63,23 @@ const char *pmd_scenario_get_param_source (const PmdScenario *self,
 GPtrArray  *pmd_scenario_list_params      (const PmdScenario *self);
 char       *pmd_scenario_describe_param   (const PmdScenario *self,
                                            const char        *path);
+PmdUnit     pmd_param_unit                (const char        *path);
 char       *pmd_scenario_format_param     (const char        *path,
                                            double             value);
+
+int         pmd_scenario_find_range       (const PmdScenario *self,
+                                           const char        *path);
+gboolean    pmd_scenario_set_range        (PmdScenario       *self,
+                                           const char        *path,
+                                           double             low,
+                                           double             high,
+                                           GError           **error);
+gboolean    pmd_scenario_remove_range     (PmdScenario       *self,
+                                           const char        *path);
+GPtrArray  *pmd_scenario_list_uncertain   (const PmdScenario *self);
+void        pmd_range_suggest             (const char        *path,
+                                           double             value,
+                                           double            *low,
+                                           double            *high);
 
 G_END_DECLS

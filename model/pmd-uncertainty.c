@@ -485,6 +485,31 @@ pmd_goal_seek (const PmdScenario *scenario,
                double            *result,
                GError           **error)
 {
+  return pmd_goal_seek_full (scenario, param_path, output, year, target, low, high, result, NULL, NULL, error);
+}
+
+/**
+ * pmd_goal_seek_full:
+ * @closest_x: (out) (optional): when no value reaches the target, the
+ *   value of those tried that comes closest
+ * @closest_value: (out) (optional): the output it gives
+ *
+ * pmd_goal_seek(), telling how close it came when it fails with
+ * %PMD_SCENARIO_ERROR_NO_SOLUTION.
+ */
+gboolean
+pmd_goal_seek_full (const PmdScenario *scenario,
+                    const char        *param_path,
+                    const char        *output,
+                    int                year,
+                    double             target,
+                    double             low,
+                    double             high,
+                    double            *result,
+                    double            *closest_x,
+                    double            *closest_value,
+                    GError           **error)
+{
   g_autoptr(PmdScenario) sc = pmd_scenario_copy (scenario);
   g_autoptr(PmdProjection) p = pmd_projection_new ();
   const int grid = 64;
@@ -542,9 +567,61 @@ pmd_goal_seek (const PmdScenario *scenario,
   {
     g_autofree char *closest = pmd_format_plain (best_x);
     g_autofree char *miss = pmd_format_plain (best_f + target);
-    g_set_error (error, PMD_SCENARIO_ERROR, PMD_SCENARIO_ERROR_INVALID,
+    g_set_error (error, PMD_SCENARIO_ERROR, PMD_SCENARIO_ERROR_NO_SOLUTION,
                  _("no value of %s between %g and %g brings %s in %d to %g; the closest is %s, giving %s"),
                  param_path, low, high, output, year, target, closest, miss);
   }
+  if (closest_x != NULL)
+    *closest_x = best_x;
+  if (closest_value != NULL)
+    *closest_value = best_f + target;
   return FALSE;
+}
+
+/**
+ * pmd_describe_output:
+ * @output: an output path (see pmd_projection_get_output())
+ *
+ * The output as people call it: "Gap to funding", "Cost: Geïndiceerde
+ * zorg". A path it has no words for comes back as it is.
+ *
+ * Returns: (transfer full): the label
+ */
+char *
+pmd_describe_output (const PmdScenario *sc,
+                     const char        *output)
+{
+  static const struct { const char *path; const char *words; } totals[] = {
+    { "totals.baseline", N_("Cost without interventions") },
+    { "totals.scenario", N_("Total cost") },
+    { "totals.investment", N_("Investment") },
+    { "totals.savings", N_("Savings") },
+    { "totals.cumulative_savings", N_("Cumulative savings") },
+    { "totals.funding", N_("Funding") },
+    { "totals.gap", N_("Gap to funding") },
+    { "npv", N_("Net present value of the savings") },
+    { "payback_year", N_("Payback year") },
+  };
+  g_auto(GStrv) parts = g_strsplit (output, ".", 0);
+  const char *name = NULL;
+  int idx;
+
+  for (guint k = 0; k < G_N_ELEMENTS (totals); k++)
+    if (g_str_equal (output, totals[k].path))
+      return g_strdup (_(totals[k].words));
+  if (g_strv_length (parts) != 3)
+    return g_strdup (output);
+  if (g_str_equal (parts[0], "layers") && (idx = pmd_scenario_find_layer (sc, parts[1])) >= 0)
+    name = ((PmdLayer *) g_ptr_array_index (sc->layers, idx))->name;
+  else if (g_str_equal (parts[0], "domains") && (idx = pmd_scenario_find_domain (sc, parts[1])) >= 0)
+    name = ((PmdDomain *) g_ptr_array_index (sc->domains, idx))->name;
+  else if (g_str_equal (parts[0], "lines") && (idx = pmd_scenario_find_line (sc, parts[1])) >= 0)
+    name = ((PmdLine *) g_ptr_array_index (sc->lines, idx))->name;
+  if (name == NULL)
+    return g_strdup (output);
+  if (g_str_equal (parts[2], "baseline"))
+    return g_strdup_printf (_("Cost without interventions: %s"), name);
+  if (g_str_equal (parts[2], "scenario"))
+    return g_strdup_printf (_("Cost: %s"), name);
+  return g_strdup (output);
 }

@@ -98,6 +98,19 @@ gboolean       pmd_goal_seek             (const PmdScenario *scenario,
                                           double             high,
                                           double            *result,
                                           GError           **error);
+gboolean       pmd_goal_seek_full        (const PmdScenario *scenario,
+                                          const char        *param,
+                                          const char        *output,
+                                          int                year,
+                                          double             target,
+                                          double             low,
+                                          double             high,
+                                          double            *result,
+                                          double            *closest_x,
+                                          double            *closest_value,
+                                          GError           **error);
+char          *pmd_describe_output       (const PmdScenario *scenario,
+                                          const char        *output);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (PmdMonteCarlo, pmd_monte_carlo_free)
 

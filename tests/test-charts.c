@@ -326,6 +326,19 @@ test_render_all (gconstpointer data)
         g_test_message ("%s %s %dx%d: %u labels", pmd_chart_kind_to_string (kind), cases[ci].name, w, h,
                         record->labels->len);
         g_assert_cmpuint (record->labels->len, >, 2);
+        /* The tornado names its output for people, not by its path. */
+        if (kind == PMD_CHART_TORNADO && f.swings->len > 0)
+          {
+            gboolean named = FALSE;
+
+            for (guint i = 0; i < record->texts->len; i++)
+              {
+                const char *text = g_ptr_array_index (record->texts, i);
+                g_assert_null (strstr (text, "totals.gap"));
+                named |= g_str_has_prefix (text, "Gap to funding in ");
+              }
+            g_assert_true (named);
+          }
         for (guint i = 0; i < record->labels->len; i++)
           {
             const PmdChartBox *b = &g_array_index (record->labels, PmdChartBox, i);

@@ -216,6 +216,83 @@ test_format (void)
     }
 }
 
+/* Ranges set, replaced, refused and removed; a validated scenario refuses a
+ * range that does not hold the value. */
+static void
+test_ranges (void)
+{
+  g_autoptr(PmdScenario) sc = pmd_test_scenario_two_lines ();
+  g_autoptr(GError) error = NULL;
+  const PmdRange *r;
+
+  g_assert_cmpint (pmd_scenario_find_range (sc, "lines.l1.growth"), ==, -1);
+  g_assert_true (pmd_scenario_set_range (sc, "lines.l1.growth", 0.0, 0.02, &error));
+  g_assert_true (pmd_scenario_set_range (sc, "funding.growth", -0.01, 0.03, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (sc->ranges->len, ==, 2);
+  g_assert_true (pmd_scenario_set_range (sc, "lines.l1.growth", 0.005, 0.015, &error));
+  g_assert_cmpuint (sc->ranges->len, ==, 2);
+  r = g_ptr_array_index (sc->ranges, pmd_scenario_find_range (sc, "lines.l1.growth"));
+  g_assert_cmpfloat (r->low, ==, 0.005);
+  g_assert_cmpfloat (r->high, ==, 0.015);
+  g_assert_true (pmd_scenario_validate (sc, &error));
+
+  g_assert_false (pmd_scenario_set_range (sc, "lines.l1.growth", 0.02, 0.01, &error));
+  g_assert_error (error, PMD_SCENARIO_ERROR, PMD_SCENARIO_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_false (pmd_scenario_set_range (sc, "lines.nowhere.growth", 0, 1, &error));
+  g_assert_error (error, PMD_SCENARIO_ERROR, PMD_SCENARIO_ERROR_REFERENCE);
+  g_clear_error (&error);
+
+  /* l1 grows 1%: a range of 2–3% does not hold it. */
+  g_assert_true (pmd_scenario_set_range (sc, "lines.l1.growth", 0.02, 0.03, &error));
+  g_assert_false (pmd_scenario_validate (sc, &error));
+  g_clear_error (&error);
+
+  g_assert_true (pmd_scenario_remove_range (sc, "lines.l1.growth"));
+  g_assert_false (pmd_scenario_remove_range (sc, "lines.l1.growth"));
+  g_assert_cmpuint (sc->ranges->len, ==, 1);
+}
+
+/* What the ranges editor offers for the worked example: prices, the
+ * cohort's second point, both lines' growth, l1's elasticity (l2 has no
+ * driver), the invest's return and lag, the shift's share, cost and lag,
+ * the funding's growth. And the first range it suggests for each kind. */
+static void
+test_uncertain (void)
+{
+  g_autoptr(PmdScenario) sc = pmd_test_scenario_two_lines ();
+  g_autoptr(GPtrArray) paths = pmd_scenario_list_uncertain (sc);
+  static const char *const expected[] = {
+    "scenario.indexation", "cohorts.c.points.1", "lines.l1.growth", "lines.l1.elasticity", "lines.l2.growth",
+    "interventions.i1.return", "interventions.i1.lag", "interventions.i2.fraction", "interventions.i2.cost_ratio",
+    "interventions.i2.lag", "funding.growth",
+  };
+  static const struct { const char *path; double value, low, high; } suggest[] = {
+    { "lines.l1.growth", 0.015, 0.005, 0.025 },
+    { "lines.l1.elasticity", 0.5, 0.3, 0.7 },
+    { "lines.l1.elasticity", 0.9, 0.7, 1.0 },
+    { "interventions.i2.fraction", 0.2, 0.1, 0.3 },
+    { "interventions.i2.fraction", 0.8, 0.4, 1.0 },
+    { "cohorts.c.points.1", 12500, 11250, 13750 },
+    { "interventions.i1.lag", 0, 0, 2 },
+    { "interventions.i1.return", 1.5, 1.125, 1.875 },
+    { "funding.growth", -0.02, -0.03, -0.01 },
+  };
+
+  g_assert_cmpuint (paths->len, ==, G_N_ELEMENTS (expected));
+  for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+    g_assert_cmpstr (g_ptr_array_index (paths, i), ==, expected[i]);
+  for (guint i = 0; i < G_N_ELEMENTS (suggest); i++)
+    {
+      double low, high;
+
+      pmd_range_suggest (suggest[i].path, suggest[i].value, &low, &high);
+      g_assert_cmpfloat_with_epsilon (low, suggest[i].low, 1e-12);
+      g_assert_cmpfloat_with_epsilon (high, suggest[i].high, 1e-12);
+    }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -227,6 +304,8 @@ main (int    argc,
   g_test_add_func ("/model/param/variant", test_variant);
   g_test_add_func ("/model/param/describe", test_describe);
   g_test_add_func ("/model/param/format", test_format);
+  g_test_add_func ("/model/param/ranges", test_ranges);
+  g_test_add_func ("/model/param/uncertain", test_uncertain);
   g_test_add_func ("/model/scenario/copy", test_copy);
   g_test_add_func ("/model/param/source", test_source);
 

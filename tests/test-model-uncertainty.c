@@ -196,7 +196,7 @@ test_goal_seek (void)
   g_autoptr(PmdProjection) p = NULL;
   g_autoptr(GError) error = NULL;
   PmdIntervention *iv = pmd_intervention_new ("i", PMD_INTERVENTION_INVEST, "a", "b", 2030);
-  double r;
+  double r, closest_x = 0, closest_value = 0;
 
   iv->amount = 100;
   iv->ret = 1;
@@ -211,8 +211,36 @@ test_goal_seek (void)
   g_assert_cmpfloat_with_epsilon (p->total_scenario[0], 900, 1.0);
 
   g_assert_false (pmd_goal_seek (sc, "interventions.i.return", "totals.scenario", 2030, 500, 0, 3, &r, &error));
-  g_assert_error (error, PMD_SCENARIO_ERROR, PMD_SCENARIO_ERROR_INVALID);
+  g_assert_error (error, PMD_SCENARIO_ERROR, PMD_SCENARIO_ERROR_NO_SOLUTION);
   g_assert_nonnull (strstr (error->message, "no value"));
+  g_clear_error (&error);
+
+  /* The closest it came: r = 3 gives 1.000 − 300 + 100 = 800. */
+  g_assert_false (pmd_goal_seek_full (sc, "interventions.i.return", "totals.scenario", 2030, 500, 0, 3, &r,
+                                      &closest_x, &closest_value, &error));
+  g_assert_cmpfloat_with_epsilon (closest_x, 3, 1e-9);
+  g_assert_cmpfloat_with_epsilon (closest_value, 800, 1e-6);
+}
+
+static void
+test_describe_output (void)
+{
+  g_autoptr(PmdScenario) sc = pmd_test_scenario_two_lines ();
+  static const struct { const char *output, *label; } cases[] = {
+    { "totals.gap", "Gap to funding" },
+    { "totals.scenario", "Total cost" },
+    { "layers.top.scenario", "Cost: Top" },
+    { "lines.l2.baseline", "Cost without interventions: Line 2" },
+    { "npv", "Net present value of the savings" },
+    { "layers.nowhere.scenario", "layers.nowhere.scenario" },
+    { "nonsense", "nonsense" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *label = pmd_describe_output (sc, cases[i].output);
+      g_assert_cmpstr (label, ==, cases[i].label);
+    }
 }
 
 /* Two scenarios side by side. The first: line a at € 1.000.000 a year,
@@ -276,6 +304,7 @@ main (int    argc,
   g_test_add_func ("/model/uncertainty/cancel", test_cancel);
   g_test_add_func ("/model/uncertainty/sensitivity-order", test_sensitivity_order);
   g_test_add_func ("/model/uncertainty/goal-seek", test_goal_seek);
+  g_test_add_func ("/model/uncertainty/describe-output", test_describe_output);
   g_test_add_func ("/model/compare", test_compare);
 
   return g_test_run ();

@@ -330,14 +330,12 @@ lever_range (const PmdScenario *sc,
              double            *out_lo,
              double            *out_hi)
 {
-  for (guint i = 0; i < sc->ranges->len; i++)
+  int k = pmd_scenario_find_range (sc, path);
+
+  if (k >= 0)
     {
-      const PmdRange *r = g_ptr_array_index (sc->ranges, i);
-      if (g_str_equal (r->path, path))
-        {
-          lo = r->low;
-          hi = r->high;
-        }
+      lo = ((PmdRange *) g_ptr_array_index (sc->ranges, k))->low;
+      hi = ((PmdRange *) g_ptr_array_index (sc->ranges, k))->high;
     }
   *out_lo = MIN (lo, value);
   *out_hi = MAX (hi, value);
@@ -361,7 +359,10 @@ lever_shape (const PmdScenario *sc)
       g_string_append_printf (shape, "i:%s/%d;", iv->id, iv->type);
     }
   for (guint i = 0; i < sc->ranges->len; i++)
-    g_string_append_printf (shape, "r:%s;", ((PmdRange *) g_ptr_array_index (sc->ranges, i))->path);
+    {
+      const PmdRange *r = g_ptr_array_index (sc->ranges, i);
+      g_string_append_printf (shape, "r:%s/%g/%g;", r->path, r->low, r->high);
+    }
   return g_string_free (shape, FALSE);
 }
 

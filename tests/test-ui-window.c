@@ -8,7 +8,9 @@
 #include <string.h>
 
 #include "pmd-application.h"
+#include "pmd-goal-seek-dialog.h"
 #include "pmd-money-dialog.h"
+#include "pmd-ranges-dialog.h"
 #include "pmd-scenario-file.h"
 #include "pmd-window.h"
 #include "pmd-window-private.h"
@@ -569,6 +571,156 @@ test_compare (void)
   _pmd_window_show_page (window, "overview");
 }
 
+static GtkWindow *
+find_toplevel (GType type)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) w = g_list_model_get_item (toplevels, i);
+      if (G_TYPE_CHECK_INSTANCE_TYPE (w, type))
+        return GTK_WINDOW (w);
+    }
+  return NULL;
+}
+
+static const PmdRange *
+doc_range (const char *path)
+{
+  const PmdScenario *sc = pmd_document_get_scenario (pmd_window_get_document (window));
+  int k = pmd_scenario_find_range (sc, path);
+
+  return k >= 0 ? g_ptr_array_index (sc->ranges, k) : NULL;
+}
+
+/*
+ * The ranges editor, as a user types: Westland's funding growth (0% a
+ * year) ranges from −1% to +1%. "-0,5" in the low field is −0,5% (a
+ * percentage may be typed without its sign); "2" (2%) would not hold the
+ * value and is refused. Each change is one undo step, and the uncertainty
+ * page starts again. A range is added with a first suggestion and removed
+ * with its button.
+ */
+static void
+test_ranges (void)
+{
+  PmdDocument *doc;
+  PmdRangesDialog *dialog;
+  GtkEditable *low, *high;
+  GtkButton *remove;
+  guint offered;
+
+  reset_window ();
+  doc = pmd_window_get_document (window);
+  _pmd_window_show_page (window, "uncertainty");
+  wait_uncertainty (_pmd_window_get_uncertainty_page (window));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.ranges", NULL);
+  drain ();
+  dialog = PMD_RANGES_DIALOG (find_toplevel (PMD_TYPE_RANGES_DIALOG));
+  g_assert_nonnull (dialog);
+  screenshot (GTK_WIDGET (dialog), "ranges-dialog.png");
+
+  g_assert_true (_pmd_ranges_dialog_get_row (dialog, "funding.growth", &low, &high, &remove));
+  g_assert_cmpstr (gtk_editable_get_text (low), ==, "\u22121,00%");
+  g_assert_cmpstr (gtk_editable_get_text (high), ==, "1,00%");
+
+  gtk_editable_set_text (low, "-0,5");
+  g_signal_emit_by_name (low, "activate");
+  g_assert_cmpfloat_with_epsilon (doc_range ("funding.growth")->low, -0.005, 1e-12);
+  g_assert_cmpfloat (doc_range ("funding.growth")->high, ==, 0.01);
+  g_assert_true (_pmd_uncertainty_page_is_busy (_pmd_window_get_uncertainty_page (window)));
+
+  gtk_editable_set_text (low, "2");
+  g_signal_emit_by_name (low, "activate");
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (low), "error"));
+  g_assert_cmpfloat_with_epsilon (doc_range ("funding.growth")->low, -0.005, 1e-12);
+
+  /* Undo takes the edit back, and the field shows it. */
+  gtk_editable_set_text (low, "-0,5%");
+  g_signal_emit_by_name (low, "activate");
+  g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (low), "error"));
+  g_assert_true (pmd_document_undo (doc));
+  drain ();
+  g_assert_cmpfloat (doc_range ("funding.growth")->low, ==, -0.01);
+  g_assert_cmpstr (gtk_editable_get_text (low), ==, "\u22121,00%");
+
+  /* Add Wmo-maatwerk's … the indexation of prices: 0% → −1% to +1%. */
+  offered = _pmd_ranges_dialog_get_n_offered (dialog);
+  g_assert_null (doc_range ("scenario.indexation"));
+  g_assert_true (pmd_ranges_dialog_add (dialog, "scenario.indexation", NULL));
+  g_assert_cmpfloat_with_epsilon (doc_range ("scenario.indexation")->low, -0.01, 1e-12);
+  g_assert_cmpfloat_with_epsilon (doc_range ("scenario.indexation")->high, 0.01, 1e-12);
+  g_assert_cmpuint (_pmd_ranges_dialog_get_n_offered (dialog), ==, offered - 1);
+  g_assert_true (_pmd_ranges_dialog_get_row (dialog, "scenario.indexation", &low, &high, &remove));
+  gtk_widget_activate (GTK_WIDGET (remove));
+  drain ();
+  g_assert_null (doc_range ("scenario.indexation"));
+  g_assert_cmpuint (_pmd_ranges_dialog_get_n_offered (dialog), ==, offered);
+  g_assert_false (_pmd_ranges_dialog_get_row (dialog, "scenario.indexation", &low, &high, &remove));
+
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  wait_uncertainty (_pmd_window_get_uncertainty_page (window));
+  drain ();
+  _pmd_window_show_page (window, "overview");
+}
+
+/*
+ * Goal seek on Westland: which share of specialist youth care must move to
+ * lighter care so that the gap in 2030 is zero? Within the parameter's own
+ * range (2–20%) nothing does; from 0 to 100% a value does, and put back
+ * into the scenario it makes the 2030 gap zero to the euro. Apply sets it
+ * as one undo step, widening the range to hold it.
+ */
+static void
+test_goal_seek (void)
+{
+  const char *path = "interventions.jeugd-lichter.fraction";
+  PmdDocument *doc;
+  PmdGoalSeekDialog *dialog;
+  g_autoptr(PmdScenario) sc = westland ();
+  g_autoptr(PmdProjection) p = NULL;
+  g_autoptr(GError) error = NULL;
+  double value = 0, applied = 0;
+
+  reset_window ();
+  doc = pmd_window_get_document (window);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.goal-seek", NULL);
+  drain ();
+  dialog = PMD_GOAL_SEEK_DIALOG (find_toplevel (PMD_TYPE_GOAL_SEEK_DIALOG));
+  g_assert_nonnull (dialog);
+  g_assert_true (_pmd_goal_seek_dialog_set (dialog, path, "totals.gap", 2030, "0"));
+
+  g_assert_false (pmd_goal_seek_dialog_find (dialog));
+  g_assert_true (g_str_has_prefix (_pmd_goal_seek_dialog_get_answer (dialog), "No value of "));
+  g_assert_nonnull (strstr (_pmd_goal_seek_dialog_get_answer (dialog), "from 2,0% to 20,0%"));
+  screenshot (GTK_WIDGET (dialog), "goal-seek-none.png");
+
+  _pmd_goal_seek_dialog_set_search (dialog, "0", "100");
+  g_assert_true (pmd_goal_seek_dialog_find (dialog));
+  screenshot (GTK_WIDGET (dialog), "goal-seek.png");
+  g_assert_true (pmd_goal_seek_dialog_apply (dialog, &error));
+  g_assert_no_error (error);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+
+  g_assert_true (pmd_document_get_param (doc, path, &applied));
+  g_assert_cmpfloat (applied, >, 0.2);
+  g_assert_cmpfloat (applied, <, 1.0);
+  /* Its range (2–20%) had to grow to hold it. */
+  g_assert_cmpfloat (doc_range (path)->low, ==, 0.02);
+  g_assert_cmpfloat (doc_range (path)->high, ==, applied);
+  g_assert_true (pmd_scenario_set_param (sc, path, applied, &error));
+  p = pmd_project (sc, &error);
+  g_assert_no_error (error);
+  g_assert_cmpfloat (fabs (p->gap[pmd_projection_year_index (p, 2030)]), <, 1.0);
+
+  g_assert_true (pmd_document_undo (doc));
+  g_assert_true (pmd_document_get_param (doc, path, &value));
+  g_assert_cmpfloat (value, ==, 0.1);
+  g_assert_cmpfloat (doc_range (path)->high, ==, 0.2);
+  drain ();
+}
+
 /* The interventions page: every field, typed the Dutch way. */
 static void
 test_interventions_edit (void)
@@ -859,6 +1011,8 @@ main (int    argc,
       g_test_add_func ("/ui/window/interventions-edit", test_interventions_edit);
       g_test_add_func ("/ui/window/uncertainty", test_uncertainty);
       g_test_add_func ("/ui/window/compare", test_compare);
+      g_test_add_func ("/ui/window/ranges", test_ranges);
+      g_test_add_func ("/ui/window/goal-seek", test_goal_seek);
       g_test_add_func ("/ui/window/assumptions-edit", test_assumptions_edit);
       g_test_add_func ("/ui/window/autosave", test_autosave);
       g_test_add_func ("/ui/window/variants", test_variants);

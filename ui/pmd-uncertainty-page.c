@@ -335,6 +335,17 @@ pmd_uncertainty_page_new (PmdDocument *document)
   gtk_box_append (GTK_BOX (bar), GTK_WIDGET (self->status));
   gtk_box_append (GTK_BOX (bar), GTK_WIDGET (self->progress));
   gtk_box_append (GTK_BOX (bar), self->cancel_button);
+  {
+    GtkWidget *ranges = gtk_button_new_with_mnemonic (_("_Ranges…"));
+    GtkWidget *seek = gtk_button_new_with_mnemonic (_("_Goal Seek…"));
+
+    gtk_actionable_set_action_name (GTK_ACTIONABLE (ranges), "win.ranges");
+    gtk_actionable_set_action_name (GTK_ACTIONABLE (seek), "win.goal-seek");
+    gtk_widget_set_tooltip_text (ranges, _("The low and high values of the uncertain parameters"));
+    gtk_widget_set_tooltip_text (seek, _("Find the value of a parameter that reaches a goal"));
+    gtk_box_append (GTK_BOX (bar), ranges);
+    gtk_box_append (GTK_BOX (bar), seek);
+  }
 
   self->fan = PMD_CHART_VIEW (pmd_chart_view_new (PMD_CHART_FAN));
   self->tornado = PMD_CHART_VIEW (pmd_chart_view_new (PMD_CHART_TORNADO));

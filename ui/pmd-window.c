@@ -11,6 +11,8 @@
 #include "pmd-interventions-page.h"
 #include "pmd-uncertainty-page.h"
 #include "pmd-compare-page.h"
+#include "pmd-goal-seek-dialog.h"
+#include "pmd-ranges-dialog.h"
 #include "pmd-assumptions-page.h"
 #include "pmd-money-dialog.h"
 #include "pmd-export-dialog.h"
@@ -1207,6 +1209,26 @@ move_money_action (GtkWidget  *widget,
 }
 
 static void
+ranges_action (GtkWidget  *widget,
+               const char *action,
+               GVariant   *param)
+{
+  PmdWindow *self = PMD_WINDOW (widget);
+
+  gtk_window_present (pmd_ranges_dialog_new (GTK_WINDOW (self), self->document));
+}
+
+static void
+goal_seek_action (GtkWidget  *widget,
+                  const char *action,
+                  GVariant   *param)
+{
+  PmdWindow *self = PMD_WINDOW (widget);
+
+  gtk_window_present (pmd_goal_seek_dialog_new (GTK_WINDOW (self), self->document));
+}
+
+static void
 export_action (GtkWidget  *widget,
                const char *action,
                GVariant   *param)
@@ -1745,6 +1767,8 @@ pmd_window_class_init (PmdWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.show-variant", "u", show_variant_action);
   gtk_widget_class_install_action (widget_class, "win.move-money", NULL, move_money_action);
   gtk_widget_class_install_action (widget_class, "win.export-charts", NULL, export_action);
+  gtk_widget_class_install_action (widget_class, "win.ranges", NULL, ranges_action);
+  gtk_widget_class_install_action (widget_class, "win.goal-seek", NULL, goal_seek_action);
   gtk_widget_class_install_action (widget_class, "win.report", NULL, report_action);
   gtk_widget_class_install_action (widget_class, "win.print", NULL, print_action);
   gtk_widget_class_install_action (widget_class, "win.variant-new", NULL, variant_new_action);
@@ -1760,6 +1784,8 @@ pmd_window_class_init (PmdWindowClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F5, 0, "win.meeting", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "win.leave-meeting", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_m, GDK_CONTROL_MASK, "win.move-money", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_r, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.ranges", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_g, GDK_CONTROL_MASK, "win.goal-seek", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK, "win.export-charts", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK, "win.print", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_r, GDK_CONTROL_MASK, "win.report", NULL);

@@ -1,0 +1,499 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <math.h>
+#include <glib/gi18n-lib.h>
+
+#include "pmd-field.h"
+#include "pmd-format.h"
+#include "pmd-goal-seek-dialog.h"
+#include "pmd-uncertainty.h"
+
+/*
+ * Goal seek: "how much must we invest to close the gap in 2030?" One
+ * parameter is searched, within a range, for the value that brings an
+ * output in a year to a target (pmd_goal_seek()). The answer is shown with
+ * what it gives when put back and projected, and Apply sets it in the
+ * document as one undo step (into the variant shown, if any).
+ */
+
+struct _PmdGoalSeekDialog
+{
+  AdwWindow      parent_instance;
+
+  PmdDocument   *document;
+  GPtrArray     *params;       /* char *: the paths offered */
+  AdwComboRow   *param_row;
+  AdwComboRow   *output_row;
+  GtkSpinButton *year;
+  GtkEntry      *target;
+  GtkEntry      *low;
+  GtkEntry      *high;
+  GtkLabel      *answer;
+  GtkWidget     *apply_button;
+
+  gboolean       found;
+  char          *found_path;
+  double         found_value;
+};
+
+G_DEFINE_FINAL_TYPE (PmdGoalSeekDialog, pmd_goal_seek_dialog, ADW_TYPE_WINDOW)
+
+static const char *const outputs[] = {
+  "totals.gap", "totals.scenario", "totals.savings", "totals.cumulative_savings", "npv",
+};
+
+static PmdFieldKind
+field_kind (const char *path)
+{
+  switch (pmd_param_unit (path))
+    {
+    case PMD_UNIT_PERCENT: return PMD_FIELD_PERCENT;
+    case PMD_UNIT_MONEY: return PMD_FIELD_MONEY;
+    case PMD_UNIT_COUNT: return PMD_FIELD_COUNT;
+    default: return PMD_FIELD_NUMBER;
+    }
+}
+
+static const char *
+selected_param (PmdGoalSeekDialog *self)
+{
+  guint i = adw_combo_row_get_selected (self->param_row);
+
+  return i < self->params->len ? g_ptr_array_index (self->params, i) : NULL;
+}
+
+static void
+forget_answer (PmdGoalSeekDialog *self)
+{
+  self->found = FALSE;
+  gtk_widget_set_sensitive (self->apply_button, FALSE);
+}
+
+/* The search range: the parameter's own range when it has one; money from
+ * nothing to three times the value; a share from 0 to 1; else the first
+ * range the ranges editor would suggest, twice as wide. */
+static void
+param_changed_cb (PmdGoalSeekDialog *self)
+{
+  const PmdScenario *sc = pmd_document_get_effective (self->document);
+  const char *path = selected_param (self);
+  PmdFieldKind kind;
+  double value = 0, low, high;
+  int idx;
+  g_autofree char *low_text = NULL;
+  g_autofree char *high_text = NULL;
+
+  forget_answer (self);
+  if (path == NULL)
+    return;
+  kind = field_kind (path);
+  pmd_scenario_get_param ((PmdScenario *) sc, path, &value, NULL);
+  idx = pmd_scenario_find_range (sc, path);
+  if (idx >= 0)
+    {
+      low = ((PmdRange *) g_ptr_array_index (sc->ranges, idx))->low;
+      high = ((PmdRange *) g_ptr_array_index (sc->ranges, idx))->high;
+    }
+  else if (kind == PMD_FIELD_MONEY)
+    low = 0, high = MAX (3 * value, 1000000);
+  else if (g_str_has_suffix (path, ".fraction") || g_str_has_suffix (path, ".cost_ratio"))
+    low = 0, high = 1;
+  else
+    {
+      pmd_range_suggest (path, value, &low, &high);
+      low = value - 2 * (value - low);
+      high = value + 2 * (high - value);
+    }
+  low_text = pmd_field_format (kind, low);
+  high_text = pmd_field_format (kind, high);
+  gtk_editable_set_text (GTK_EDITABLE (self->low), low_text);
+  gtk_editable_set_text (GTK_EDITABLE (self->high), high_text);
+}
+
+static gboolean
+read_entry (GtkEntry     *entry,
+            PmdFieldKind  kind,
+            double       *value,
+            GError      **error)
+{
+  if (!pmd_field_parse (kind, gtk_editable_get_text (GTK_EDITABLE (entry)), value, error))
+    {
+      gtk_widget_add_css_class (GTK_WIDGET (entry), "error");
+      return FALSE;
+    }
+  gtk_widget_remove_css_class (GTK_WIDGET (entry), "error");
+  return TRUE;
+}
+
+static void
+show_answer (PmdGoalSeekDialog *self,
+             const char        *text,
+             gboolean           ok)
+{
+  gtk_label_set_text (self->answer, text);
+  if (ok)
+    gtk_widget_remove_css_class (GTK_WIDGET (self->answer), "error");
+  else
+    gtk_widget_add_css_class (GTK_WIDGET (self->answer), "error");
+}
+
+/**
+ * pmd_goal_seek_dialog_find:
+ *
+ * Searches with what the dialog shows and tells the answer, or why there
+ * is none.
+ *
+ * Returns: %TRUE when a value was found
+ */
+gboolean
+pmd_goal_seek_dialog_find (PmdGoalSeekDialog *self)
+{
+  const PmdScenario *sc = pmd_document_get_effective (self->document);
+  const char *path = selected_param (self);
+  const char *output = outputs[MIN (adw_combo_row_get_selected (self->output_row), G_N_ELEMENTS (outputs) - 1)];
+  int year = gtk_spin_button_get_value_as_int (self->year);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *param_label = NULL;
+  g_autofree char *output_label = NULL;
+  g_autofree char *text = NULL;
+  PmdFieldKind kind;
+  double target, low, high, result, closest_x, closest_value;
+
+  forget_answer (self);
+  if (path == NULL)
+    return FALSE;
+  kind = field_kind (path);
+  if (!read_entry (self->target, PMD_FIELD_MONEY, &target, &error) ||
+      !read_entry (self->low, kind, &low, &error) ||
+      !read_entry (self->high, kind, &high, &error))
+    {
+      show_answer (self, error->message, FALSE);
+      return FALSE;
+    }
+  if (low > high)
+    {
+      double t = low;
+      low = high;
+      high = t;
+    }
+
+  param_label = pmd_scenario_describe_param (sc, path);
+  output_label = pmd_describe_output (sc, output);
+  if (!pmd_goal_seek_full (sc, path, output, year, target, low, high, &result, &closest_x, &closest_value, &error))
+    {
+      if (g_error_matches (error, PMD_SCENARIO_ERROR, PMD_SCENARIO_ERROR_NO_SOLUTION))
+        {
+          g_autofree char *low_text = pmd_scenario_format_param (path, low);
+          g_autofree char *high_text = pmd_scenario_format_param (path, high);
+          g_autofree char *target_text = pmd_format_euro_compact (target);
+          g_autofree char *closest_text = pmd_scenario_format_param (path, closest_x);
+          g_autofree char *gives = pmd_format_euro_compact (closest_value);
+
+          /* Translators: parameter, low, high, output, year, target, closest value, what it gives */
+          text = g_strdup_printf (_("No value of “%s” from %s to %s brings “%s” in %d to %s. Closest: %s, which gives %s."),
+                                  param_label, low_text, high_text, output_label, year, target_text, closest_text,
+                                  gives);
+          show_answer (self, text, FALSE);
+        }
+      else
+        show_answer (self, error->message, FALSE);
+      return FALSE;
+    }
+
+  /* Put back and projected, as the user will see it after Apply. */
+  {
+    g_autoptr(PmdScenario) check = pmd_scenario_copy (sc);
+    g_autoptr(PmdProjection) p = NULL;
+    g_autofree char *value_text = pmd_scenario_format_param (path, result);
+    g_autofree char *reached_text = NULL;
+    double reached = NAN;
+
+    pmd_scenario_set_param (check, path, result, NULL);
+    p = pmd_project (check, NULL);
+    if (p != NULL)
+      pmd_projection_get_output (p, check, output, year, &reached, NULL);
+    reached_text = pmd_format_euro_compact (reached);
+    /* Translators: parameter, its value, output, year, what it is then */
+    text = g_strdup_printf (_("“%s” at %s: “%s” in %d is then %s."), param_label, value_text, output_label, year,
+                            reached_text);
+  }
+  show_answer (self, text, TRUE);
+  self->found = TRUE;
+  self->found_value = result;
+  g_free (self->found_path);
+  self->found_path = g_strdup (path);
+  gtk_widget_set_sensitive (self->apply_button, TRUE);
+  return TRUE;
+}
+
+static gboolean
+set_and_widen_cb (PmdScenario *sc,
+                  gpointer     user_data,
+                  GError     **error)
+{
+  PmdGoalSeekDialog *self = user_data;
+  int idx;
+  double value;
+
+  if (!pmd_scenario_set_param (sc, self->found_path, self->found_value, error) ||
+      !pmd_scenario_get_param (sc, self->found_path, &value, error))
+    return FALSE;
+  idx = pmd_scenario_find_range (sc, self->found_path);
+  if (idx >= 0)
+    {
+      PmdRange *r = g_ptr_array_index (sc->ranges, idx);
+      r->low = MIN (r->low, value);
+      r->high = MAX (r->high, value);
+    }
+  return TRUE;
+}
+
+/**
+ * pmd_goal_seek_dialog_apply:
+ *
+ * Sets the value found, as one undo step. In the scenario as written a
+ * range must hold its value, so a range the value lies outside of is
+ * widened to it in the same step; a variant keeps its own value.
+ */
+gboolean
+pmd_goal_seek_dialog_apply (PmdGoalSeekDialog *self,
+                            GError           **error)
+{
+  g_return_val_if_fail (self->found, FALSE);
+
+  if (pmd_document_get_variant (self->document) != NULL)
+    {
+      if (!pmd_document_set_param (self->document, self->found_path, self->found_value, NULL, error))
+        return FALSE;
+      pmd_document_break_merge (self->document);
+      return TRUE;
+    }
+  return pmd_document_edit (self->document, set_and_widen_cb, self, error);
+}
+
+static void
+apply_clicked_cb (PmdGoalSeekDialog *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!pmd_goal_seek_dialog_apply (self, &error))
+    show_answer (self, error->message, FALSE);
+  else
+    gtk_window_destroy (GTK_WINDOW (self));
+}
+
+static void
+pmd_goal_seek_dialog_dispose (GObject *object)
+{
+  PmdGoalSeekDialog *self = PMD_GOAL_SEEK_DIALOG (object);
+
+  g_clear_object (&self->document);
+  g_clear_pointer (&self->params, g_ptr_array_unref);
+  g_clear_pointer (&self->found_path, g_free);
+  G_OBJECT_CLASS (pmd_goal_seek_dialog_parent_class)->dispose (object);
+}
+
+static void
+pmd_goal_seek_dialog_class_init (PmdGoalSeekDialogClass *klass)
+{
+  G_OBJECT_CLASS (klass)->dispose = pmd_goal_seek_dialog_dispose;
+  gtk_widget_class_add_binding_action (GTK_WIDGET_CLASS (klass), GDK_KEY_Escape, 0, "window.close", NULL);
+}
+
+static void
+pmd_goal_seek_dialog_init (PmdGoalSeekDialog *self)
+{
+}
+
+static GtkEntry *
+row_entry (AdwPreferencesGroup *group,
+           const char          *title,
+           const char          *subtitle)
+{
+  GtkWidget *row = adw_action_row_new ();
+  GtkEntry *entry = GTK_ENTRY (gtk_entry_new ());
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  if (subtitle != NULL)
+    adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  gtk_editable_set_width_chars (GTK_EDITABLE (entry), 12);
+  gtk_entry_set_alignment (entry, 1.0);
+  gtk_widget_set_valign (GTK_WIDGET (entry), GTK_ALIGN_CENTER);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), GTK_WIDGET (entry));
+  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), GTK_WIDGET (entry));
+  adw_preferences_group_add (group, row);
+  return entry;
+}
+
+/* What can be searched: first what a council decides (each intervention's
+ * money or share), then the uncertain parameters. */
+static GPtrArray *
+searchable_params (const PmdScenario *sc)
+{
+  GPtrArray *paths = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) uncertain = pmd_scenario_list_uncertain (sc);
+
+  for (guint i = 0; i < sc->interventions->len; i++)
+    {
+      const PmdIntervention *iv = g_ptr_array_index (sc->interventions, i);
+      g_ptr_array_add (paths, g_strdup_printf ("interventions.%s.%s", iv->id,
+                                               iv->type == PMD_INTERVENTION_INVEST ? "amount" : "fraction"));
+    }
+  for (guint i = 0; i < uncertain->len; i++)
+    {
+      const char *path = g_ptr_array_index (uncertain, i);
+      if (!g_ptr_array_find_with_equal_func (paths, path, g_str_equal, NULL))
+        g_ptr_array_add (paths, g_strdup (path));
+    }
+  g_ptr_array_add (paths, g_strdup ("funding.base"));
+  return paths;
+}
+
+GtkWindow *
+pmd_goal_seek_dialog_new (GtkWindow   *parent,
+                          PmdDocument *document)
+{
+  PmdGoalSeekDialog *self = g_object_new (PMD_TYPE_GOAL_SEEK_DIALOG,
+                                          "transient-for", parent,
+                                          "modal", TRUE,
+                                          "title", _("Goal Seek"),
+                                          "default-width", 720,
+                                          "default-height", 660,
+                                          NULL);
+  const PmdScenario *sc = pmd_document_get_effective (document);
+  const char *output_names[G_N_ELEMENTS (outputs) + 1] = { NULL };
+  char *output_labels[G_N_ELEMENTS (outputs)] = { NULL };
+  g_autoptr(GtkStringList) params = gtk_string_list_new (NULL);
+  g_autoptr(GtkStringList) outs = NULL;
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  GtkWidget *header = adw_header_bar_new ();
+  GtkWidget *page = adw_preferences_page_new ();
+  GtkWidget *find, *row, *buttons;
+  AdwPreferencesGroup *group = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
+  AdwPreferencesGroup *answer_group = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
+
+  self->document = g_object_ref (document);
+  self->params = searchable_params (sc);
+  for (guint i = 0; i < self->params->len; i++)
+    {
+      g_autofree char *label = pmd_scenario_describe_param (sc, g_ptr_array_index (self->params, i));
+      gtk_string_list_append (params, label);
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (outputs); i++)
+    output_names[i] = output_labels[i] = pmd_describe_output (sc, outputs[i]);
+  outs = gtk_string_list_new (output_names);
+  for (guint i = 0; i < G_N_ELEMENTS (outputs); i++)
+    g_free (output_labels[i]);
+
+  gtk_box_append (GTK_BOX (box), header);
+  adw_preferences_group_set_title (group, _("Which value reaches a goal?"));
+  adw_preferences_group_set_description (group, _("For example: how much must be invested so that the gap in "
+                                                  "2030 is zero?"));
+
+  self->param_row = ADW_COMBO_ROW (adw_combo_row_new ());
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->param_row), _("Change"));
+  adw_combo_row_set_model (self->param_row, G_LIST_MODEL (params));
+  adw_combo_row_set_use_subtitle (self->param_row, TRUE);
+  adw_preferences_group_add (group, GTK_WIDGET (self->param_row));
+
+  self->output_row = ADW_COMBO_ROW (adw_combo_row_new ());
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->output_row), _("So that"));
+  adw_combo_row_set_model (self->output_row, G_LIST_MODEL (outs));
+  adw_preferences_group_add (group, GTK_WIDGET (self->output_row));
+
+  row = adw_action_row_new ();
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("In the year"));
+  self->year = GTK_SPIN_BUTTON (gtk_spin_button_new_with_range (sc->base_year, pmd_scenario_get_end_year (sc), 1));
+  gtk_spin_button_set_value (self->year, MIN (sc->base_year + 4, pmd_scenario_get_end_year (sc)));
+  gtk_widget_set_valign (GTK_WIDGET (self->year), GTK_ALIGN_CENTER);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), GTK_WIDGET (self->year));
+  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), GTK_WIDGET (self->year));
+  adw_preferences_group_add (group, row);
+
+  self->target = row_entry (group, _("Reaches"), NULL);
+  gtk_editable_set_text (GTK_EDITABLE (self->target), "0");
+  self->low = row_entry (group, _("Search from"), _("The search stays within these two values"));
+  self->high = row_entry (group, _("Search to"), NULL);
+  adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), group);
+
+  self->answer = GTK_LABEL (gtk_label_new (_("Press Find.")));
+  gtk_label_set_wrap (self->answer, TRUE);
+  gtk_label_set_xalign (self->answer, 0);
+  gtk_label_set_selectable (self->answer, TRUE);
+  gtk_widget_add_css_class (GTK_WIDGET (self->answer), "title-4");
+  find = gtk_button_new_with_mnemonic (_("_Find"));
+  self->apply_button = gtk_button_new_with_mnemonic (_("_Apply"));
+  gtk_widget_add_css_class (self->apply_button, "suggested-action");
+  gtk_widget_set_tooltip_text (self->apply_button, _("Set the value found (undo with Ctrl+Z)"));
+  g_signal_connect_swapped (find, "clicked", G_CALLBACK (pmd_goal_seek_dialog_find), self);
+  g_signal_connect_swapped (self->apply_button, "clicked", G_CALLBACK (apply_clicked_cb), self);
+  /* Cancel and Apply in the header, where they stay in view; Find beside
+   * the answer it gives. */
+  buttons = gtk_button_new_with_mnemonic (_("_Cancel"));
+  g_signal_connect_swapped (buttons, "clicked", G_CALLBACK (gtk_window_destroy), self);
+  adw_header_bar_set_show_end_title_buttons (ADW_HEADER_BAR (header), FALSE);
+  adw_header_bar_pack_start (ADW_HEADER_BAR (header), buttons);
+  adw_header_bar_pack_end (ADW_HEADER_BAR (header), self->apply_button);
+  gtk_widget_set_valign (find, GTK_ALIGN_START);
+  {
+    GtkWidget *answer_box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+    gtk_widget_set_hexpand (GTK_WIDGET (self->answer), TRUE);
+    gtk_box_append (GTK_BOX (answer_box), GTK_WIDGET (self->answer));
+    gtk_box_append (GTK_BOX (answer_box), find);
+    adw_preferences_group_add (answer_group, answer_box);
+  }
+  adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), answer_group);
+  gtk_widget_set_vexpand (page, TRUE);
+  gtk_box_append (GTK_BOX (box), page);
+  adw_window_set_content (ADW_WINDOW (self), box);
+
+  g_signal_connect_swapped (self->param_row, "notify::selected", G_CALLBACK (param_changed_cb), self);
+  g_signal_connect_swapped (self->output_row, "notify::selected", G_CALLBACK (forget_answer), self);
+  g_signal_connect_swapped (self->year, "value-changed", G_CALLBACK (forget_answer), self);
+  g_signal_connect_swapped (self->target, "changed", G_CALLBACK (forget_answer), self);
+  g_signal_connect_swapped (self->low, "changed", G_CALLBACK (forget_answer), self);
+  g_signal_connect_swapped (self->high, "changed", G_CALLBACK (forget_answer), self);
+  g_signal_connect_swapped (self->target, "activate", G_CALLBACK (pmd_goal_seek_dialog_find), self);
+  param_changed_cb (self);
+  gtk_window_set_default_widget (GTK_WINDOW (self), find);
+  return GTK_WINDOW (self);
+}
+
+/* For the tests: choose by path and output; set the target. */
+gboolean
+_pmd_goal_seek_dialog_set (PmdGoalSeekDialog *self,
+                           const char        *param,
+                           const char        *output,
+                           int                year,
+                           const char        *target)
+{
+  guint i;
+
+  if (!g_ptr_array_find_with_equal_func (self->params, param, g_str_equal, &i))
+    return FALSE;
+  adw_combo_row_set_selected (self->param_row, i);
+  for (i = 0; i < G_N_ELEMENTS (outputs) && !g_str_equal (outputs[i], output); i++)
+    ;
+  if (i == G_N_ELEMENTS (outputs))
+    return FALSE;
+  adw_combo_row_set_selected (self->output_row, i);
+  gtk_spin_button_set_value (self->year, year);
+  gtk_editable_set_text (GTK_EDITABLE (self->target), target);
+  return TRUE;
+}
+
+const char *
+_pmd_goal_seek_dialog_get_answer (PmdGoalSeekDialog *self)
+{
+  return gtk_label_get_text (self->answer);
+}
+
+void
+_pmd_goal_seek_dialog_set_search (PmdGoalSeekDialog *self,
+                                  const char        *low,
+                                  const char        *high)
+{
+  gtk_editable_set_text (GTK_EDITABLE (self->low), low);
+  gtk_editable_set_text (GTK_EDITABLE (self->high), high);
+}

@@ -1,0 +1,492 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <math.h>
+#include <glib/gi18n-lib.h>
+
+#include "pmd-field.h"
+#include "pmd-format.h"
+#include "pmd-ranges-dialog.h"
+
+/*
+ * The ranges of the uncertain parameters: the low and high values the
+ * Monte Carlo draws between and the tornado swings to. Each range is typed
+ * the Dutch way ("1,5%", "0,8", "13.500") and kept when Enter is pressed or
+ * the field is left; every change is one undo step of the document, and the
+ * fan behind the dialog follows. The dialog offers the parameters that
+ * matter, each with a first range to refine.
+ */
+
+typedef struct
+{
+  PmdRangesDialog *dialog;
+  char            *path;
+  GtkEntry        *low;
+  GtkEntry        *high;
+  GtkButton       *remove;
+  AdwActionRow    *row;
+} RangeRow;
+
+struct _PmdRangesDialog
+{
+  AdwWindow            parent_instance;
+
+  PmdDocument         *document;
+  AdwToastOverlay     *toasts;
+  AdwPreferencesGroup *ranges_group;
+  AdwComboRow         *add_row;
+  GtkWidget           *add_button;
+  GtkStringList       *offer_names;
+  GPtrArray           *offer_paths;   /* char *, parallel to offer_names */
+  GPtrArray           *rows;          /* RangeRow */
+  char                *shape;         /* the range paths the rows show */
+  gboolean             rebuilding;    /* rows go: their fields lose focus */
+};
+
+G_DEFINE_FINAL_TYPE (PmdRangesDialog, pmd_ranges_dialog, ADW_TYPE_WINDOW)
+
+static PmdFieldKind
+field_kind (const char *path)
+{
+  switch (pmd_param_unit (path))
+    {
+    case PMD_UNIT_PERCENT: return PMD_FIELD_PERCENT;
+    case PMD_UNIT_MONEY: return PMD_FIELD_MONEY;
+    case PMD_UNIT_COUNT: return PMD_FIELD_COUNT;
+    case PMD_UNIT_YEAR: return PMD_FIELD_NUMBER;
+    case PMD_UNIT_NUMBER:
+    case PMD_UNIT_SWITCH:
+    default: return PMD_FIELD_NUMBER;
+    }
+}
+
+static void
+row_free (gpointer data)
+{
+  RangeRow *r = data;
+
+  g_free (r->path);
+  g_free (r);
+}
+
+static void
+show_problem (PmdRangesDialog *self,
+              GtkEntry        *entry,
+              const char      *message)
+{
+  if (entry != NULL)
+    {
+      gtk_widget_add_css_class (GTK_WIDGET (entry), "error");
+      gtk_widget_set_tooltip_text (GTK_WIDGET (entry), message);
+    }
+  adw_toast_overlay_add_toast (self->toasts, adw_toast_new (message));
+}
+
+static void
+clear_problem (GtkEntry *entry)
+{
+  gtk_widget_remove_css_class (GTK_WIDGET (entry), "error");
+  gtk_widget_set_tooltip_text (GTK_WIDGET (entry), NULL);
+}
+
+typedef struct
+{
+  const char *path;
+  double      low;
+  double      high;
+  gboolean    remove;
+} RangeEdit;
+
+static gboolean
+edit_range_cb (PmdScenario *sc,
+               gpointer     user_data,
+               GError     **error)
+{
+  RangeEdit *edit = user_data;
+
+  if (edit->remove)
+    return pmd_scenario_remove_range (sc, edit->path);
+  return pmd_scenario_set_range (sc, edit->path, edit->low, edit->high, error);
+}
+
+/* Reads both ends of a row and, when they hold the value, keeps them. */
+static void
+commit_row (RangeRow *r)
+{
+  PmdRangesDialog *self = r->dialog;
+  PmdScenario *sc;
+  g_autoptr(GError) error = NULL;
+  RangeEdit edit = { r->path, 0, 0, FALSE };
+  PmdFieldKind kind = field_kind (r->path);
+  const PmdRange *old;
+  double value;
+  int idx;
+
+  if (self->rebuilding || self->document == NULL)
+    return;
+  sc = (PmdScenario *) pmd_document_get_scenario (self->document);
+  idx = pmd_scenario_find_range (sc, r->path);
+  if (idx < 0)
+    return;
+  old = g_ptr_array_index (sc->ranges, idx);
+  if (!pmd_field_parse (kind, gtk_editable_get_text (GTK_EDITABLE (r->low)), &edit.low, &error))
+    {
+      show_problem (self, r->low, error->message);
+      return;
+    }
+  if (!pmd_field_parse (kind, gtk_editable_get_text (GTK_EDITABLE (r->high)), &edit.high, &error))
+    {
+      show_problem (self, r->high, error->message);
+      return;
+    }
+  clear_problem (r->low);
+  clear_problem (r->high);
+  if (edit.low == old->low && edit.high == old->high)
+    return;
+  if (edit.low > edit.high)
+    {
+      show_problem (self, r->low, _("The low end must not be above the high end"));
+      return;
+    }
+  if (pmd_scenario_get_param (sc, r->path, &value, NULL) && !(edit.low <= value && value <= edit.high))
+    {
+      g_autofree char *text = pmd_scenario_format_param (r->path, value);
+      g_autofree char *message = g_strdup_printf (_("The range must hold the value, %s"), text);
+      show_problem (self, value < edit.low ? r->low : r->high, message);
+      return;
+    }
+  if (!pmd_document_edit (self->document, edit_range_cb, &edit, &error))
+    show_problem (self, r->low, error->message);
+}
+
+static void
+entry_activate_cb (GtkEntry *entry,
+                   RangeRow *r)
+{
+  commit_row (r);
+}
+
+static void
+entry_leave_cb (GtkEventControllerFocus *controller,
+                RangeRow                *r)
+{
+  commit_row (r);
+}
+
+static void
+remove_clicked_cb (GtkButton *button,
+                   RangeRow  *r)
+{
+  PmdRangesDialog *self = r->dialog;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_strdup (r->path);   /* the row goes with the edit */
+  RangeEdit edit = { path, 0, 0, TRUE };
+
+  if (!pmd_document_edit (self->document, edit_range_cb, &edit, &error))
+    show_problem (self, NULL, error->message);
+}
+
+static GtkEntry *
+end_entry (RangeRow   *r,
+           const char *tooltip)
+{
+  GtkEntry *entry = GTK_ENTRY (gtk_entry_new ());
+  GtkEventController *focus = gtk_event_controller_focus_new ();
+
+  gtk_editable_set_width_chars (GTK_EDITABLE (entry), 9);
+  gtk_entry_set_alignment (entry, 1.0);
+  gtk_widget_set_valign (GTK_WIDGET (entry), GTK_ALIGN_CENTER);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_LABEL, tooltip, -1);
+  g_signal_connect (entry, "activate", G_CALLBACK (entry_activate_cb), r);
+  g_signal_connect (focus, "leave", G_CALLBACK (entry_leave_cb), r);
+  gtk_widget_add_controller (GTK_WIDGET (entry), focus);
+  return entry;
+}
+
+static void
+set_entry_text (GtkEntry *entry,
+                char     *text)
+{
+  /* Never under the user's fingers. */
+  if (!gtk_widget_has_focus (GTK_WIDGET (entry)) &&
+      !gtk_widget_has_css_class (GTK_WIDGET (entry), "error"))
+    gtk_editable_set_text (GTK_EDITABLE (entry), text);
+  g_free (text);
+}
+
+static void
+update_rows (PmdRangesDialog *self)
+{
+  PmdScenario *sc = (PmdScenario *) pmd_document_get_scenario (self->document);
+
+  for (guint i = 0; i < self->rows->len; i++)
+    {
+      RangeRow *r = g_ptr_array_index (self->rows, i);
+      const PmdRange *range = g_ptr_array_index (sc->ranges, pmd_scenario_find_range (sc, r->path));
+      PmdFieldKind kind = field_kind (r->path);
+      double value = NAN;
+      g_autofree char *value_text = NULL;
+      g_autofree char *subtitle = NULL;
+
+      pmd_scenario_get_param (sc, r->path, &value, NULL);
+      value_text = pmd_scenario_format_param (r->path, value);
+      /* Translators: the parameter's value, then its path in the file */
+      subtitle = g_strdup_printf (_("Now %s · %s"), value_text, r->path);
+      adw_action_row_set_subtitle (r->row, subtitle);
+      set_entry_text (r->low, pmd_field_format (kind, range->low));
+      set_entry_text (r->high, pmd_field_format (kind, range->high));
+    }
+}
+
+static char *
+ranges_shape (const PmdScenario *sc)
+{
+  GString *shape = g_string_new (NULL);
+
+  for (guint i = 0; i < sc->ranges->len; i++)
+    g_string_append_printf (shape, "%s;", ((PmdRange *) g_ptr_array_index (sc->ranges, i))->path);
+  return g_string_free (shape, FALSE);
+}
+
+static void
+rebuild_offer (PmdRangesDialog *self)
+{
+  const PmdScenario *sc = pmd_document_get_scenario (self->document);
+  g_autoptr(GPtrArray) paths = pmd_scenario_list_uncertain (sc);
+  guint n_old = g_list_model_get_n_items (G_LIST_MODEL (self->offer_names));
+  g_autoptr(GPtrArray) labels = g_ptr_array_new_with_free_func (g_free);
+
+  g_ptr_array_set_size (self->offer_paths, 0);
+  for (guint i = 0; i < paths->len; i++)
+    {
+      const char *path = g_ptr_array_index (paths, i);
+
+      if (pmd_scenario_find_range (sc, path) >= 0)
+        continue;
+      g_ptr_array_add (self->offer_paths, g_strdup (path));
+      g_ptr_array_add (labels, pmd_scenario_describe_param (sc, path));
+    }
+  g_ptr_array_add (labels, NULL);
+  gtk_string_list_splice (self->offer_names, 0, n_old, (const char *const *) labels->pdata);
+  gtk_widget_set_sensitive (self->add_button, self->offer_paths->len > 0);
+}
+
+static void
+rebuild_rows (PmdRangesDialog *self)
+{
+  const PmdScenario *sc = pmd_document_get_scenario (self->document);
+
+  self->rebuilding = TRUE;
+  for (guint i = 0; i < self->rows->len; i++)
+    adw_preferences_group_remove (self->ranges_group,
+                                  GTK_WIDGET (((RangeRow *) g_ptr_array_index (self->rows, i))->row));
+  g_ptr_array_set_size (self->rows, 0);
+  self->rebuilding = FALSE;
+
+  for (guint i = 0; i < sc->ranges->len; i++)
+    {
+      const PmdRange *range = g_ptr_array_index (sc->ranges, i);
+      RangeRow *r = g_new0 (RangeRow, 1);
+      g_autofree char *title = pmd_scenario_describe_param (sc, range->path);
+      GtkWidget *dash = gtk_label_new ("–");
+      GtkWidget *remove = gtk_button_new_from_icon_name ("user-trash-symbolic");
+
+      r->dialog = self;
+      r->path = g_strdup (range->path);
+      r->row = ADW_ACTION_ROW (adw_action_row_new ());
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (r->row), title);
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (r->row), FALSE);
+      r->low = end_entry (r, _("Low end"));
+      r->high = end_entry (r, _("High end"));
+      gtk_widget_set_valign (remove, GTK_ALIGN_CENTER);
+      gtk_widget_add_css_class (remove, "flat");
+      gtk_widget_set_tooltip_text (remove, _("Remove this range"));
+      g_signal_connect (remove, "clicked", G_CALLBACK (remove_clicked_cb), r);
+      r->remove = GTK_BUTTON (remove);
+      adw_action_row_add_suffix (r->row, GTK_WIDGET (r->low));
+      adw_action_row_add_suffix (r->row, dash);
+      adw_action_row_add_suffix (r->row, GTK_WIDGET (r->high));
+      adw_action_row_add_suffix (r->row, remove);
+      adw_preferences_group_add (self->ranges_group, GTK_WIDGET (r->row));
+      g_ptr_array_add (self->rows, r);
+    }
+  {
+    const char *about = _("The Monte Carlo draws each parameter between its low and high end, most often near its "
+                          "value; the tornado sets each to both ends in turn.");
+    g_autofree char *text = sc->ranges->len == 0
+                            ? g_strconcat (about, " ", _("No parameter has a range yet: add one below."), NULL)
+                            : g_strdup (about);
+    adw_preferences_group_set_description (self->ranges_group, text);
+  }
+}
+
+static void
+document_changed_cb (PmdRangesDialog *self)
+{
+  g_autofree char *shape = ranges_shape (pmd_document_get_scenario (self->document));
+
+  if (g_strcmp0 (shape, self->shape) != 0)
+    {
+      g_free (self->shape);
+      self->shape = g_steal_pointer (&shape);
+      rebuild_rows (self);
+      rebuild_offer (self);
+    }
+  update_rows (self);
+}
+
+/**
+ * pmd_ranges_dialog_add:
+ * @path: a parameter path
+ *
+ * Gives @path a first range around its value (pmd_range_suggest()), as one
+ * undo step.
+ */
+gboolean
+pmd_ranges_dialog_add (PmdRangesDialog *self,
+                       const char      *path,
+                       GError         **error)
+{
+  PmdScenario *sc = (PmdScenario *) pmd_document_get_scenario (self->document);
+  RangeEdit edit = { path, 0, 0, FALSE };
+  double value;
+
+  if (!pmd_scenario_get_param (sc, path, &value, error))
+    return FALSE;
+  pmd_range_suggest (path, value, &edit.low, &edit.high);
+  return pmd_document_edit (self->document, edit_range_cb, &edit, error);
+}
+
+static void
+add_clicked_cb (PmdRangesDialog *self)
+{
+  guint i = adw_combo_row_get_selected (self->add_row);
+  g_autoptr(GError) error = NULL;
+
+  if (i >= self->offer_paths->len)
+    return;
+  if (!pmd_ranges_dialog_add (self, g_ptr_array_index (self->offer_paths, i), &error))
+    show_problem (self, NULL, error->message);
+}
+
+static void
+pmd_ranges_dialog_dispose (GObject *object)
+{
+  PmdRangesDialog *self = PMD_RANGES_DIALOG (object);
+
+  if (self->document != NULL)
+    g_signal_handlers_disconnect_by_data (self->document, self);
+  g_clear_object (&self->document);
+  G_OBJECT_CLASS (pmd_ranges_dialog_parent_class)->dispose (object);
+}
+
+static void
+pmd_ranges_dialog_finalize (GObject *object)
+{
+  PmdRangesDialog *self = PMD_RANGES_DIALOG (object);
+
+  g_ptr_array_unref (self->rows);
+  g_ptr_array_unref (self->offer_paths);
+  g_free (self->shape);
+  G_OBJECT_CLASS (pmd_ranges_dialog_parent_class)->finalize (object);
+}
+
+static void
+pmd_ranges_dialog_class_init (PmdRangesDialogClass *klass)
+{
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  G_OBJECT_CLASS (klass)->dispose = pmd_ranges_dialog_dispose;
+  G_OBJECT_CLASS (klass)->finalize = pmd_ranges_dialog_finalize;
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
+}
+
+static void
+pmd_ranges_dialog_init (PmdRangesDialog *self)
+{
+  self->rows = g_ptr_array_new_with_free_func (row_free);
+  self->offer_paths = g_ptr_array_new_with_free_func (g_free);
+}
+
+/**
+ * pmd_ranges_dialog_new:
+ * @parent: the window
+ * @document: the document whose ranges it edits
+ *
+ * Not modal: the fan and the tornado behind it follow each change.
+ */
+GtkWindow *
+pmd_ranges_dialog_new (GtkWindow   *parent,
+                       PmdDocument *document)
+{
+  PmdRangesDialog *self = g_object_new (PMD_TYPE_RANGES_DIALOG,
+                                        "transient-for", parent,
+                                        "title", _("Ranges"),
+                                        "default-width", 720,
+                                        "default-height", 640,
+                                        NULL);
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  GtkWidget *header = adw_header_bar_new ();
+  GtkWidget *page = adw_preferences_page_new ();
+  AdwPreferencesGroup *add_group = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
+
+  self->document = g_object_ref (document);
+  gtk_box_append (GTK_BOX (box), header);
+
+  self->ranges_group = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
+  adw_preferences_group_set_title (self->ranges_group, _("Uncertain parameters"));
+  adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), self->ranges_group);
+
+  self->offer_names = gtk_string_list_new (NULL);
+  self->add_row = ADW_COMBO_ROW (adw_combo_row_new ());
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->add_row), _("Parameter"));
+  adw_combo_row_set_model (self->add_row, G_LIST_MODEL (self->offer_names));
+  g_object_unref (self->offer_names);
+  self->add_button = gtk_button_new_with_mnemonic (_("_Add Range"));
+  gtk_widget_set_valign (self->add_button, GTK_ALIGN_CENTER);
+  g_signal_connect_swapped (self->add_button, "clicked", G_CALLBACK (add_clicked_cb), self);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (self->add_row), self->add_button);
+  adw_preferences_group_set_title (add_group, _("Add a range"));
+  adw_preferences_group_add (add_group, GTK_WIDGET (self->add_row));
+  adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), add_group);
+
+  gtk_widget_set_vexpand (page, TRUE);
+  self->toasts = ADW_TOAST_OVERLAY (adw_toast_overlay_new ());
+  adw_toast_overlay_set_child (self->toasts, page);
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->toasts));
+  adw_window_set_content (ADW_WINDOW (self), box);
+
+  document_changed_cb (self);
+  g_signal_connect_swapped (document, "changed", G_CALLBACK (document_changed_cb), self);
+  return GTK_WINDOW (self);
+}
+
+/* For the tests: the low and high entries and the remove button of @path's
+ * row. */
+gboolean
+_pmd_ranges_dialog_get_row (PmdRangesDialog *self,
+                            const char      *path,
+                            GtkEditable    **low,
+                            GtkEditable    **high,
+                            GtkButton      **remove)
+{
+  for (guint i = 0; i < self->rows->len; i++)
+    {
+      RangeRow *r = g_ptr_array_index (self->rows, i);
+
+      if (g_str_equal (r->path, path))
+        {
+          *low = GTK_EDITABLE (r->low);
+          *high = GTK_EDITABLE (r->high);
+          *remove = r->remove;
+          return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+guint
+_pmd_ranges_dialog_get_n_offered (PmdRangesDialog *self)
+{
+  return self->offer_paths->len;
+}

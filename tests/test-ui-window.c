@@ -422,6 +422,28 @@ test_uncertainty (void)
   g_assert_cmpfloat (pmd_monte_carlo_percentile (mc, mc->total, mc->n_years - 1, 50), ==,
                      expected_p50 (14000, 2000));
   g_assert_cmpfloat (pmd_monte_carlo_percentile (mc, mc->total, mc->n_years - 1, 50), !=, before);
+
+  /* Stop: more runs start a quick pass, then the full job; Stop while the
+   * full job is under way leaves the quick pass on screen and nothing
+   * running. Whether or not the worker has finished, its result is not
+   * taken once Stop was pressed. */
+  _pmd_uncertainty_page_set_runs (page, 20000);
+  for (int i = 0; i < 6000 && _pmd_uncertainty_page_get_job_runs (page) != 20000; i++)
+    {
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (200);
+    }
+  g_assert_cmpuint (_pmd_uncertainty_page_get_job_runs (page), ==, 20000);
+  g_assert_true (gtk_widget_get_sensitive (_pmd_uncertainty_page_get_stop_button (page)));
+  g_signal_emit_by_name (_pmd_uncertainty_page_get_stop_button (page), "clicked");
+  g_assert_false (_pmd_uncertainty_page_is_busy (page));
+  g_assert_false (gtk_widget_get_sensitive (_pmd_uncertainty_page_get_stop_button (page)));
+  wait_ms (500);
+  g_assert_false (_pmd_uncertainty_page_is_busy (page));
+  mc = _pmd_uncertainty_page_get_result (page);
+  g_assert_cmpuint (mc->runs, ==, 250);
+  _pmd_uncertainty_page_set_runs (page, 2000);
+  wait_uncertainty (page);
   _pmd_window_show_page (window, "overview");
 }
 
@@ -653,7 +675,7 @@ test_ranges (void)
   g_assert_cmpfloat_with_epsilon (doc_range ("scenario.indexation")->high, 0.01, 1e-12);
   g_assert_cmpuint (_pmd_ranges_dialog_get_n_offered (dialog), ==, offered - 1);
   g_assert_true (_pmd_ranges_dialog_get_row (dialog, "scenario.indexation", &low, &high, &remove));
-  gtk_widget_activate (GTK_WIDGET (remove));
+  g_signal_emit_by_name (remove, "clicked");
   drain ();
   g_assert_null (doc_range ("scenario.indexation"));
   g_assert_cmpuint (_pmd_ranges_dialog_get_n_offered (dialog), ==, offered);

@@ -389,3 +389,16 @@ _pmd_uncertainty_page_set_runs (PmdUncertaintyPage *self,
 {
   gtk_spin_button_set_value (self->runs, runs);
 }
+
+/* The runs of the job under way; 0 when none. */
+guint
+_pmd_uncertainty_page_get_job_runs (PmdUncertaintyPage *self)
+{
+  return self->job != NULL ? self->job->runs : 0;
+}
+
+GtkWidget *
+_pmd_uncertainty_page_get_stop_button (PmdUncertaintyPage *self)
+{
+  return self->cancel_button;
+}

@@ -18,5 +18,7 @@ const PmdMonteCarlo *_pmd_uncertainty_page_get_result (PmdUncertaintyPage *self)
 gboolean             _pmd_uncertainty_page_is_busy    (PmdUncertaintyPage *self);
 void                 _pmd_uncertainty_page_set_runs   (PmdUncertaintyPage *self,
                                                        guint               runs);
+guint                _pmd_uncertainty_page_get_job_runs    (PmdUncertaintyPage *self);
+GtkWidget           *_pmd_uncertainty_page_get_stop_button (PmdUncertaintyPage *self);
 
 G_END_DECLS

@@ -117,18 +117,25 @@ unresolved:
 
 /* D(y) = V(y) / V(base_year) for every cohort and year. */
 static void
+compute_driver (const PmdScenario *sc,
+                double            *drivers,
+                int                n_years,
+                guint              c)
+{
+  const PmdCohort *cohort = g_ptr_array_index (sc->cohorts, c);
+  double base = pmd_cohort_value_at (cohort, sc->base_year);
+
+  for (int t = 0; t < n_years; t++)
+    drivers[c * n_years + t] = pmd_cohort_value_at (cohort, sc->base_year + t) / base;
+}
+
+static void
 compute_drivers (const PmdScenario *sc,
                  double            *drivers,
                  int                n_years)
 {
   for (guint c = 0; c < sc->cohorts->len; c++)
-    {
-      const PmdCohort *cohort = g_ptr_array_index (sc->cohorts, c);
-      double base = pmd_cohort_value_at (cohort, sc->base_year);
-
-      for (int t = 0; t < n_years; t++)
-        drivers[c * n_years + t] = pmd_cohort_value_at (cohort, sc->base_year + t) / base;
-    }
+    compute_driver (sc, drivers, n_years, c);
 }
 
 static double
@@ -146,37 +153,44 @@ steps_factor (GArray *steps,
   return f;
 }
 
+/* One line's baseline cost and clients, every year. */
+static void
+compute_line_baseline (PmdProjection     *self,
+                       const PmdScenario *sc,
+                       const double      *drivers,
+                       int                i)
+{
+  int n = self->n_years;
+  const PmdLine *l = g_ptr_array_index (sc->lines, i);
+  double idx = l->has_indexation ? l->indexation : sc->indexation;
+  const double *d = l->driver_idx >= 0 ? drivers + l->driver_idx * n : NULL;
+  double *cost = self->line_baseline + i * n;
+  double *clients = self->line_baseline_clients + i * n;
+
+  /* (1 + growth)^t and (1 + indexation)^t by repeated multiplication:
+   * exact to a few units in the last place over 100 years, and the
+   * projection's hot loop then has no pow() in it. */
+  double growth = 1.0, price = 1.0;
+
+  for (int t = 0; t < n; t++)
+    {
+      double demo = d != NULL ? 1.0 + l->elasticity * (d[t] - 1.0) : 1.0;
+      double volume = growth * demo * (l->steps->len ? steps_factor (l->steps, sc->base_year + t) : 1.0);
+
+      cost[t] = l->base_cost * volume * price;
+      clients[t] = l->has_clients ? l->clients * volume : NAN;
+      growth *= 1.0 + l->growth;
+      price *= 1.0 + idx;
+    }
+}
+
 static void
 compute_baseline (PmdProjection     *self,
                   const PmdScenario *sc,
                   const double      *drivers)
 {
-  int n = self->n_years;
-
   for (int i = 0; i < self->n_lines; i++)
-    {
-      const PmdLine *l = g_ptr_array_index (sc->lines, i);
-      double idx = l->has_indexation ? l->indexation : sc->indexation;
-      const double *d = l->driver_idx >= 0 ? drivers + l->driver_idx * n : NULL;
-      double *cost = self->line_baseline + i * n;
-      double *clients = self->line_baseline_clients + i * n;
-
-      /* (1 + growth)^t and (1 + indexation)^t by repeated multiplication:
-       * exact to a few units in the last place over 100 years, and the
-       * projection's hot loop then has no pow() in it. */
-      double growth = 1.0, price = 1.0;
-
-      for (int t = 0; t < n; t++)
-        {
-          double demo = d != NULL ? 1.0 + l->elasticity * (d[t] - 1.0) : 1.0;
-          double volume = growth * demo * (l->steps->len ? steps_factor (l->steps, sc->base_year + t) : 1.0);
-
-          cost[t] = l->base_cost * volume * price;
-          clients[t] = l->has_clients ? l->clients * volume : NAN;
-          growth *= 1.0 + l->growth;
-          price *= 1.0 + idx;
-        }
-    }
+    compute_line_baseline (self, sc, drivers, i);
 }
 
 static double
@@ -252,30 +266,47 @@ apply_interventions (const PmdScenario *sc,
   return investment;
 }
 
+/* The scenario of the lines in @sel (all when NULL): interventions only
+ * touch their source and target, which a selection must hold. */
 static void
-compute_scenario (PmdProjection     *self,
-                  const PmdScenario *sc,
-                  double            *cost,
-                  double            *clients)
+compute_scenario_lines (PmdProjection     *self,
+                        const PmdScenario *sc,
+                        double            *cost,
+                        double            *clients,
+                        const int         *sel,
+                        int                n_sel)
 {
   int n = self->n_years;
 
+  if (sel == NULL)
+    n_sel = self->n_lines;
   for (int t = 0; t < n; t++)
     {
-      for (int i = 0; i < self->n_lines; i++)
+      for (int k = 0; k < n_sel; k++)
         {
+          int i = sel != NULL ? sel[k] : k;
           cost[i] = self->line_baseline[i * n + t];
           clients[i] = self->line_baseline_clients[i * n + t];
         }
 
       self->investment[t] = apply_interventions (sc, sc->interventions->len, sc->base_year + t, cost, clients);
 
-      for (int i = 0; i < self->n_lines; i++)
+      for (int k = 0; k < n_sel; k++)
         {
+          int i = sel != NULL ? sel[k] : k;
           self->line_scenario[i * n + t] = cost[i];
           self->line_scenario_clients[i * n + t] = clients[i];
         }
     }
+}
+
+static void
+compute_scenario (PmdProjection     *self,
+                  const PmdScenario *sc,
+                  double            *cost,
+                  double            *clients)
+{
+  compute_scenario_lines (self, sc, cost, clients, NULL, 0);
 }
 
 static void
@@ -288,13 +319,14 @@ sum_into (double       *dst,
       dst[t] += src[t];
 }
 
+static void finish_totals (PmdProjection     *self,
+                           const PmdScenario *sc);
+
 static void
 compute_totals (PmdProjection     *self,
                 const PmdScenario *sc)
 {
   int n = self->n_years;
-  double cumulative = 0.0;
-  int payback = -1;
 
   memset (self->layer_baseline, 0, sizeof (double) * n * (4 * self->n_layers + 2 * self->n_domains + 2));
 
@@ -313,6 +345,19 @@ compute_totals (PmdProjection     *self,
       sum_into (self->total_baseline, base, n);
       sum_into (self->total_scenario, scen, n);
     }
+
+  finish_totals (self, sc);
+}
+
+/* From the total baseline and scenario: funding, savings, the gap, the net
+ * present value and the payback year. */
+static void
+finish_totals (PmdProjection     *self,
+               const PmdScenario *sc)
+{
+  int n = self->n_years;
+  double cumulative = 0.0;
+  int payback = -1;
 
   self->npv = 0.0;
   for (int t = 0; t < n; t++)
@@ -555,4 +600,171 @@ pmd_bridge_clear (PmdBridge *bridge)
 {
   g_clear_pointer (&bridge->savings, g_free);
   g_clear_pointer (&bridge->investment, g_free);
+}
+
+/* Partial projections: many runs in which only a few parameters change */
+
+struct _PmdPartial
+{
+  PmdProjection *p;
+  int           *live;            /* lines whose baseline a run recomputes */
+  int            n_live;
+  int           *reached;         /* live lines and the interventions' lines */
+  int            n_reached;
+  guint8        *cohort_live;
+  double        *const_baseline;  /* per year: the sum over lines not reached */
+  double        *const_scenario;
+  double        *drivers;
+  double        *cost;
+  double        *clients;
+};
+
+void
+pmd_partial_free (PmdPartial *self)
+{
+  if (self == NULL)
+    return;
+  pmd_projection_free (self->p);
+  g_free (self->live);
+  g_free (self->reached);
+  g_free (self->cohort_live);
+  g_free (self->const_baseline);
+  g_free (self->const_scenario);
+  g_free (self->drivers);
+  g_free (self->cost);
+  g_free (self->clients);
+  g_free (self);
+}
+
+/**
+ * pmd_partial_new:
+ * @scenario: a validated scenario
+ * @paths: (array length=n_paths): the parameters the runs will change
+ *
+ * Projects @scenario once and works out which lines those parameters can
+ * reach: a line's own parameters, the cohort that drives it, the price
+ * indexation it follows, and every line an intervention takes from or
+ * gives to. The other lines are summed once, per year.
+ *
+ * Returns: (transfer full) (nullable): the partial projection
+ */
+PmdPartial *
+pmd_partial_new (const PmdScenario *scenario,
+                 const char *const *paths,
+                 guint              n_paths,
+                 GError           **error)
+{
+  g_autoptr(PmdPartial) self = g_new0 (PmdPartial, 1);
+  guint n_lines = scenario->lines->len;
+  g_autofree guint8 *line_live = g_new0 (guint8, MAX (1, n_lines));
+  g_autofree guint8 *line_reached = g_new0 (guint8, MAX (1, n_lines));
+  gboolean all = FALSE, prices = FALSE;
+  int n;
+
+  self->p = pmd_projection_new ();
+  if (!pmd_projection_compute (self->p, scenario, error))
+    return NULL;
+  n = self->p->n_years;
+  self->cohort_live = g_new0 (guint8, MAX (1, scenario->cohorts->len));
+
+  for (guint k = 0; k < n_paths; k++)
+    {
+      g_auto(GStrv) parts = g_strsplit (paths[k], ".", 3);
+      int idx;
+
+      if (g_str_equal (paths[k], "scenario.indexation"))
+        prices = TRUE;
+      else if (g_str_has_prefix (paths[k], "funding.") || g_str_equal (paths[k], "scenario.discount_rate") ||
+               g_str_equal (parts[0], "interventions"))
+        continue;   /* the totals, or lines reached anyway */
+      else if (parts[1] != NULL && g_str_equal (parts[0], "cohorts") &&
+               (idx = pmd_scenario_find_cohort (scenario, parts[1])) >= 0)
+        self->cohort_live[idx] = TRUE;
+      else if (parts[1] != NULL && g_str_equal (parts[0], "lines") &&
+               (idx = pmd_scenario_find_line (scenario, parts[1])) >= 0)
+        line_live[idx] = TRUE;
+      else
+        all = TRUE;   /* unknown: recompute everything */
+    }
+
+  for (guint i = 0; i < n_lines; i++)
+    {
+      const PmdLine *l = g_ptr_array_index (scenario->lines, i);
+
+      line_live[i] |= all || (prices && !l->has_indexation) ||
+                      (l->driver_idx >= 0 && self->cohort_live[l->driver_idx]);
+      line_reached[i] = line_live[i];
+    }
+  for (guint k = 0; k < scenario->interventions->len; k++)
+    {
+      const PmdIntervention *iv = g_ptr_array_index (scenario->interventions, k);
+      line_reached[iv->source_idx] = line_reached[iv->target_idx] = TRUE;
+    }
+
+  self->live = g_new (int, MAX (1, n_lines));
+  self->reached = g_new (int, MAX (1, n_lines));
+  self->const_baseline = g_new0 (double, n);
+  self->const_scenario = g_new0 (double, n);
+  for (guint i = 0; i < n_lines; i++)
+    {
+      if (line_live[i])
+        self->live[self->n_live++] = i;
+      if (line_reached[i])
+        self->reached[self->n_reached++] = i;
+      else
+        {
+          sum_into (self->const_baseline, self->p->line_baseline + i * n, n);
+          sum_into (self->const_scenario, self->p->line_scenario + i * n, n);
+        }
+    }
+  self->drivers = g_new (double, MAX (1, scenario->cohorts->len * (gsize) n));
+  memcpy (self->drivers, self->p->scratch, sizeof (double) * scenario->cohorts->len * n);
+  self->cost = g_new0 (double, MAX (1, n_lines));
+  self->clients = g_new0 (double, MAX (1, n_lines));
+  return g_steal_pointer (&self);
+}
+
+/**
+ * pmd_partial_compute:
+ * @scenario: the scenario given to pmd_partial_new(), with only the
+ *   parameters named there changed
+ *
+ * Returns: (transfer none): the projection; only its totals (total
+ *   baseline and scenario, investment, savings, funding, gap, npv,
+ *   payback) and the lines reached are up to date
+ */
+const PmdProjection *
+pmd_partial_compute (PmdPartial        *self,
+                     const PmdScenario *scenario)
+{
+  PmdProjection *p = self->p;
+  int n = p->n_years;
+
+  for (guint c = 0; c < scenario->cohorts->len; c++)
+    if (self->cohort_live[c])
+      compute_driver (scenario, self->drivers, n, c);
+  for (int k = 0; k < self->n_live; k++)
+    compute_line_baseline (p, scenario, self->drivers, self->live[k]);
+  compute_scenario_lines (p, scenario, self->cost, self->clients, self->reached, self->n_reached);
+
+  memcpy (p->total_baseline, self->const_baseline, sizeof (double) * n);
+  memcpy (p->total_scenario, self->const_scenario, sizeof (double) * n);
+  for (int k = 0; k < self->n_reached; k++)
+    {
+      sum_into (p->total_baseline, p->line_baseline + self->reached[k] * n, n);
+      sum_into (p->total_scenario, p->line_scenario + self->reached[k] * n, n);
+    }
+  finish_totals (p, scenario);
+  return p;
+}
+
+/* How many lines a run recomputes (the baseline of), and how many it
+ * re-runs the interventions on. */
+void
+pmd_partial_get_counts (const PmdPartial *self,
+                        int              *n_live,
+                        int              *n_reached)
+{
+  *n_live = self->n_live;
+  *n_reached = self->n_reached;
 }

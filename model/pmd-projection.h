@@ -128,7 +128,28 @@ gboolean       pmd_projection_bridge     (const PmdProjection *self,
                                           PmdBridge           *bridge);
 void           pmd_bridge_clear          (PmdBridge *bridge);
 
+/**
+ * PmdPartial:
+ *
+ * A projection computed again and again with only some parameters changed
+ * (the runs of a Monte Carlo): the lines those parameters cannot reach are
+ * projected and summed once.
+ */
+typedef struct _PmdPartial PmdPartial;
+
+PmdPartial          *pmd_partial_new        (const PmdScenario *scenario,
+                                             const char *const *paths,
+                                             guint              n_paths,
+                                             GError           **error);
+const PmdProjection *pmd_partial_compute    (PmdPartial        *self,
+                                             const PmdScenario *scenario);
+void                 pmd_partial_get_counts (const PmdPartial  *self,
+                                             int               *n_live,
+                                             int               *n_reached);
+void                 pmd_partial_free       (PmdPartial        *self);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (PmdProjection, pmd_projection_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (PmdPartial, pmd_partial_free)
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (PmdBridge, pmd_bridge_clear)
 
 G_END_DECLS

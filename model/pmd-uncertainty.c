@@ -75,16 +75,25 @@ worker_run (gpointer data)
 {
   Worker *w = data;
   g_autoptr(PmdScenario) sc = pmd_scenario_copy (w->scenario);
-  g_autoptr(PmdProjection) p = pmd_projection_new ();
+  g_autoptr(PmdPartial) partial = NULL;
   g_autofree PmdParam *params = g_new (PmdParam, MAX (1, w->n_ranges));
+  g_autofree const char **paths = g_new0 (const char *, MAX (1, w->n_ranges));
+  const PmdProjection *p;
   int n = w->out->n_years;
 
   if (!pmd_scenario_resolve (sc, &w->error))
     return NULL;
   /* Resolve each path once: a run only sets numbers. */
   for (guint k = 0; k < w->n_ranges; k++)
-    if (!pmd_scenario_lookup_param (sc, ((PmdRange *) g_ptr_array_index (sc->ranges, k))->path, &params[k], &w->error))
-      return NULL;
+    {
+      paths[k] = ((PmdRange *) g_ptr_array_index (sc->ranges, k))->path;
+      if (!pmd_scenario_lookup_param (sc, paths[k], &params[k], &w->error))
+        return NULL;
+    }
+  /* A run re-projects only the lines its draws can reach. */
+  partial = pmd_partial_new (sc, paths, w->n_ranges, &w->error);
+  if (partial == NULL)
+    return NULL;
 
   for (guint r = w->first; r < w->last; r++)
     {
@@ -92,8 +101,7 @@ worker_run (gpointer data)
         return NULL;
       for (guint k = 0; k < w->n_ranges; k++)
         pmd_param_set (&params[k], w->samples[(gsize) r * w->n_ranges + k]);
-      if (!pmd_projection_compute (p, sc, &w->error))
-        return NULL;
+      p = pmd_partial_compute (partial, sc);
       memcpy (w->out->total + (gsize) r * n, p->total_scenario, sizeof (double) * n);
       memcpy (w->out->gap + (gsize) r * n, p->gap, sizeof (double) * n);
       memcpy (w->out->savings + (gsize) r * n, p->savings, sizeof (double) * n);

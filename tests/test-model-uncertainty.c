@@ -291,6 +291,72 @@ test_compare (void)
   g_assert_cmpuint (pmd_comparison_get_n (cmp), ==, 2);
 }
 
+/* The partial projection of a Monte Carlo run gives the totals of a full
+ * projection. The worked example gets a third line l3 that no parameter
+ * and no intervention reaches (it is summed once) and a fourth, l4,
+ * driven by the cohort; the runs change the cohort's second point, l1's
+ * growth, the invest's return, the funding's growth and the discount
+ * rate, 200 times. */
+static void
+test_partial (void)
+{
+  g_autoptr(PmdScenario) sc = pmd_test_scenario_two_lines ();
+  g_autoptr(PmdProjection) full = pmd_projection_new ();
+  g_autoptr(PmdPartial) partial = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GRand) rand = g_rand_new_with_seed (7);
+  static const char *const paths[] = { "cohorts.c.points.1", "lines.l1.growth", "interventions.i1.return",
+                                       "funding.growth", "scenario.discount_rate" };
+  PmdParam params[G_N_ELEMENTS (paths)];
+  PmdLine *l3 = pmd_line_new ("l3", "Line 3", "basis", "d1", 250000);
+  PmdLine *l4 = pmd_line_new ("l4", "Line 4", "top", "d2", 80000);
+  int n_live, n_reached;
+
+  l3->growth = 0.03;
+  l4->driver = g_strdup ("c");
+  l4->elasticity = 1.0;
+  l4->indexation = 0.01;
+  l4->has_indexation = TRUE;
+  g_ptr_array_add (sc->lines, l3);
+  g_ptr_array_add (sc->lines, l4);
+  g_assert_true (pmd_scenario_validate (sc, &error));
+  g_assert_no_error (error);
+
+  partial = pmd_partial_new (sc, paths, G_N_ELEMENTS (paths), &error);
+  g_assert_no_error (error);
+  /* Re-projected: l1 (its growth; its driver c) and l4 (driver c). The
+   * interventions run on l1 and l2. l3 is neither. */
+  pmd_partial_get_counts (partial, &n_live, &n_reached);
+  g_assert_cmpint (n_live, ==, 2);
+  g_assert_cmpint (n_reached, ==, 3);
+
+  for (guint k = 0; k < G_N_ELEMENTS (paths); k++)
+    g_assert_true (pmd_scenario_lookup_param (sc, paths[k], &params[k], NULL));
+  for (int r = 0; r < 200; r++)
+    {
+      const PmdProjection *p;
+
+      pmd_param_set (&params[0], g_rand_double_range (rand, 1500, 2500));
+      pmd_param_set (&params[1], g_rand_double_range (rand, -0.02, 0.04));
+      pmd_param_set (&params[2], g_rand_double_range (rand, 0, 4));
+      pmd_param_set (&params[3], g_rand_double_range (rand, -0.02, 0.02));
+      pmd_param_set (&params[4], g_rand_double_range (rand, 0, 0.08));
+      p = pmd_partial_compute (partial, sc);
+      g_assert_true (pmd_projection_compute (full, sc, &error));
+      for (int t = 0; t < full->n_years; t++)
+        {
+          g_assert_cmpfloat_with_epsilon (p->total_baseline[t], full->total_baseline[t], 1e-6);
+          g_assert_cmpfloat_with_epsilon (p->total_scenario[t], full->total_scenario[t], 1e-6);
+          g_assert_cmpfloat_with_epsilon (p->investment[t], full->investment[t], 1e-6);
+          g_assert_cmpfloat_with_epsilon (p->gap[t], full->gap[t], 1e-6);
+          g_assert_cmpfloat_with_epsilon (p->savings[t], full->savings[t], 1e-6);
+        }
+      g_assert_cmpfloat_with_epsilon (p->npv, full->npv, 1e-6);
+      g_assert_cmpint (p->has_payback, ==, full->has_payback);
+      g_assert_cmpint (p->payback_year, ==, full->payback_year);
+    }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -305,6 +371,7 @@ main (int    argc,
   g_test_add_func ("/model/uncertainty/sensitivity-order", test_sensitivity_order);
   g_test_add_func ("/model/uncertainty/goal-seek", test_goal_seek);
   g_test_add_func ("/model/uncertainty/describe-output", test_describe_output);
+  g_test_add_func ("/model/uncertainty/partial", test_partial);
   g_test_add_func ("/model/compare", test_compare);
 
   return g_test_run ();

@@ -11,7 +11,9 @@
  * The first figure includes the wait for the next frame of the display's
  * clock (60 Hz: up to 16,7 ms); the second is the frame's own work (layout
  * and paint). Also reports the model (set + project, with the window's
- * updates) and the two overview charts drawn without the window.
+ * updates) and the two overview charts drawn without the window, then the
+ * same drag on the uncertainty page with a 1.000-run fan recomputed in the
+ * worker thread: frame times, fans shown, and one pass timed alone.
  */
 #include "config.h"
 
@@ -61,6 +63,37 @@ report (const char *label,
           label, ms[n / 2], ms[(int) (n * 0.95)], ms[n - 1], n);
 }
 
+/* Moves the 75+ lever @steps times, each time waiting for the frame that
+ * paints it. Returns how many steps got a frame within a second. */
+static int
+drag (GtkRange *lever,
+      int       steps,
+      double   *frame,
+      double   *work)
+{
+  int n_painted = 0;
+
+  for (int i = 0; i < steps; i++)
+    {
+      gint64 t0 = g_get_monotonic_time ();
+
+      painted = FALSE;
+      gtk_range_set_value (lever, 11000 + (i % 100) * 30);
+      /* Wait for the paint of this change (at most a second). */
+      while (!painted && g_get_monotonic_time () - t0 < G_USEC_PER_SEC)
+        g_main_context_iteration (NULL, FALSE);
+      if (painted)
+        {
+          work[n_painted] = last_work_ms;
+          frame[n_painted++] = (g_get_monotonic_time () - t0) / 1000.0;
+        }
+    }
+  if (n_painted < steps)
+    g_printerr ("%d of %d steps painted no frame within a second (Xvfb's frame clock without a "
+                "compositor); they are left out\n", steps - n_painted, steps);
+  return n_painted;
+}
+
 int
 main (int    argc,
       char **argv)
@@ -96,24 +129,7 @@ main (int    argc,
   g_signal_connect (clock, "layout", G_CALLBACK (layout_cb), NULL);
   g_signal_connect (clock, "after-paint", G_CALLBACK (after_paint_cb), NULL);
 
-  for (int i = 0; i < steps; i++)
-    {
-      gint64 t0 = g_get_monotonic_time ();
-
-      painted = FALSE;
-      gtk_range_set_value (lever, 9000 + (i % 100) * 60);
-      /* Wait for the paint of this change (at most a second). */
-      while (!painted && g_get_monotonic_time () - t0 < G_USEC_PER_SEC)
-        g_main_context_iteration (NULL, FALSE);
-      if (painted)
-        {
-          work[n_painted] = last_work_ms;
-          frame[n_painted++] = (g_get_monotonic_time () - t0) / 1000.0;
-        }
-    }
-  if (n_painted < steps)
-    g_printerr ("%d of %d steps painted no frame within a second (Xvfb's frame clock without a "
-                "compositor); they are left out\n", steps - n_painted, steps);
+  n_painted = drag (lever, steps, frame, work);
 
   /* The same work without GTK: the model, then the two overview charts. */
   {
@@ -150,6 +166,47 @@ main (int    argc,
     }
   report ("model (set + project)", model, steps);
   report ("two overview charts", charts, steps);
+
+  /* The uncertainty page during the same drag: a 1.000-run fan (and the
+   * tornado) recomputed in the worker thread for every step it can. */
+  {
+    PmdUncertaintyPage *page = _pmd_window_get_uncertainty_page (window);
+    PmdDocument *doc = pmd_window_get_document (window);
+    guint before;
+    gint64 t0;
+    double drag_s;
+    g_autofree double *pass = g_new (double, 20);
+
+    _pmd_window_show_page (window, "uncertainty");
+    _pmd_uncertainty_page_set_runs (page, 1000);
+    while (_pmd_uncertainty_page_is_busy (page))
+      g_main_context_iteration (NULL, FALSE);
+    before = _pmd_uncertainty_page_get_n_results (page);
+    t0 = g_get_monotonic_time ();
+    n_painted = drag (lever, steps, frame, work);
+    drag_s = (g_get_monotonic_time () - t0) / 1e6;
+    if (n_painted > 0)
+      {
+        report ("with the fan: step to frame", frame, n_painted);
+        report ("with the fan: layout + paint", work, n_painted);
+      }
+    printf ("%-28s %u fans for %d steps in %.1f s (%.0f a second)\n", "fans shown during the drag",
+            _pmd_uncertainty_page_get_n_results (page) - before, steps, drag_s,
+            (_pmd_uncertainty_page_get_n_results (page) - before) / drag_s);
+
+    /* One pass as the worker makes it: 1.000 runs and the tornado. */
+    for (int i = 0; i < 20; i++)
+      {
+        gint64 t1 = g_get_monotonic_time ();
+        g_autoptr(PmdMonteCarlo) mc = pmd_monte_carlo_run (pmd_document_get_effective (doc), 1000, 1, NULL, NULL,
+                                                           NULL, NULL);
+        g_autoptr(GArray) swings = pmd_sensitivity (pmd_document_get_effective (doc), "totals.gap", 2046, NULL, NULL);
+        pass[i] = (g_get_monotonic_time () - t1) / 1000.0;
+      }
+    report ("one pass: 1.000 runs + tornado", pass, 20);
+    while (_pmd_uncertainty_page_is_busy (page))
+      g_main_context_iteration (NULL, FALSE);
+  }
 
   pmd_window_load_bundled (window, "westland-2026");
   gtk_window_destroy (GTK_WINDOW (window));

@@ -423,6 +423,32 @@ test_uncertainty (void)
                      expected_p50 (14000, 2000));
   g_assert_cmpfloat (pmd_monte_carlo_percentile (mc, mc->total, mc->n_years - 1, 50), !=, before);
 
+  /* A drag: the 75+ slider moves a step every 16 ms for half a second. The
+   * fan follows during the drag (a pause-then-start would show nothing
+   * new until the slider rests); after it, the result is the Monte Carlo
+   * of where the slider stopped. */
+  {
+    GtkRange *lever = _pmd_window_get_lever (window, "cohorts.75plus.points.1", FALSE);
+    guint shown = _pmd_uncertainty_page_get_n_results (page);
+
+    _pmd_uncertainty_page_set_runs (page, 1000);
+    wait_uncertainty (page);
+    shown = _pmd_uncertainty_page_get_n_results (page);
+    for (int i = 0; i < 32; i++)
+      {
+        gtk_range_set_value (lever, 12000 + 50 * i);
+        wait_ms (16);
+      }
+    g_test_message ("fan results shown during a 32-step drag: %u",
+                    _pmd_uncertainty_page_get_n_results (page) - shown);
+    g_assert_cmpuint (_pmd_uncertainty_page_get_n_results (page) - shown, >=, 2);
+    wait_uncertainty (page);
+    mc = _pmd_uncertainty_page_get_result (page);
+    g_assert_cmpuint (mc->runs, ==, 1000);
+    g_assert_cmpfloat (pmd_monte_carlo_percentile (mc, mc->total, mc->n_years - 1, 50), ==,
+                       expected_p50 (12000 + 50 * 31, 1000));
+  }
+
   /* Stop: more runs start a quick pass, then the full job; Stop while the
    * full job is under way leaves the quick pass on screen and nothing
    * running. Whether or not the worker has finished, its result is not

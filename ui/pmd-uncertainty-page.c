@@ -12,16 +12,18 @@
  * scenario's ranges) and the tornado of the gap in the last year.
  *
  * The runs happen in a worker thread on a copy of the scenario, so the
- * window never waits. Every change to the document cancels the job under
- * way and, after a short pause, starts a quick pass of a few hundred runs
- * followed by the full number: while a slider moves the fan follows at
- * once, then sharpens. Each pass uses the same seed, so the same scenario
- * always gives the same fan.
+ * window never waits. One job at a time: a change to the document stops a
+ * long pass under way, and as soon as the job in flight is done a new one
+ * starts on the scenario as it is then: all runs when they are few (1.000
+ * take a few milliseconds), else a quick pass of 250 followed, when no
+ * change came in meanwhile, by the full number. So while a slider moves
+ * the fan follows it pass by pass, and sharpens once it rests. Each pass
+ * uses the same seed, so the same scenario always gives the same fan.
  */
 
 #define QUICK_RUNS   250
+#define DIRECT_RUNS  1000   /* up to this many: no quick pass first (a few ms) */
 #define SEED         1
-#define RESTART_MS   120
 #define POLL_MS      100
 
 typedef struct
@@ -49,12 +51,14 @@ struct _PmdUncertaintyPage
   GtkLabel       *status;
   GtkWidget      *cancel_button;
 
-  guint           restart_id;
+  guint           start_id;  /* an idle that starts the next job */
   guint           poll_id;
   Job            *job;       /* the job under way, or NULL */
+  gboolean        pending;   /* the scenario changed since the job started */
   gboolean        full_next; /* after the quick pass, run them all */
 
   PmdMonteCarlo  *mc;        /* the last finished result */
+  guint           n_results;
   GArray         *swings;
 };
 
@@ -119,7 +123,8 @@ stop_job (PmdUncertaintyPage *self)
       g_clear_pointer (&self->job, job_unref);
     }
   g_clear_handle_id (&self->poll_id, g_source_remove);
-  gtk_widget_set_visible (GTK_WIDGET (self->progress), FALSE);
+  /* Hidden by opacity: the bar keeps its place, nothing jumps per pass. */
+  gtk_widget_set_opacity (GTK_WIDGET (self->progress), 0);
   gtk_widget_set_sensitive (self->cancel_button, FALSE);
 }
 
@@ -146,6 +151,7 @@ show_summary (PmdUncertaintyPage *self)
 }
 
 static void start_job (PmdUncertaintyPage *self, guint runs);
+static void schedule_start (PmdUncertaintyPage *self);
 
 static void
 job_done_cb (GObject      *source,
@@ -155,32 +161,40 @@ job_done_cb (GObject      *source,
   PmdUncertaintyPage *self = PMD_UNCERTAINTY_PAGE (source);
   Job *job = user_data;
   g_autoptr(GError) error = NULL;
+  gboolean ok = g_task_propagate_boolean (G_TASK (result), &error);
 
-  if (!g_task_propagate_boolean (G_TASK (result), &error) || job != self->job)
+  if (job != self->job)
     {
-      /* Superseded or cancelled: a newer job (or none) owns the page. */
-      if (job == self->job && error != NULL && !g_atomic_int_get (&job->cancel))
-        {
-          stop_job (self);
-          gtk_label_set_text (self->status, error->message);
-        }
+      /* Stopped: the page has moved on. */
       job_unref (job);
       return;
     }
-
-  pmd_chart_view_set_uncertainty (self->fan, NULL, NULL, 0);
-  pmd_chart_view_set_uncertainty (self->tornado, NULL, NULL, 0);
-  g_clear_pointer (&self->mc, pmd_monte_carlo_free);
-  g_clear_pointer (&self->swings, g_array_unref);
-  self->mc = g_steal_pointer (&job->mc);
-  self->swings = g_steal_pointer (&job->swings);
-  pmd_chart_view_set_uncertainty (self->fan, self->mc, NULL, 0);
-  pmd_chart_view_set_uncertainty (self->tornado, NULL, self->swings, job->swing_base);
+  if (ok)
+    {
+      pmd_chart_view_set_uncertainty (self->fan, NULL, NULL, 0);
+      pmd_chart_view_set_uncertainty (self->tornado, NULL, NULL, 0);
+      g_clear_pointer (&self->mc, pmd_monte_carlo_free);
+      g_clear_pointer (&self->swings, g_array_unref);
+      self->mc = g_steal_pointer (&job->mc);
+      self->n_results++;
+      self->swings = g_steal_pointer (&job->swings);
+      pmd_chart_view_set_uncertainty (self->fan, self->mc, NULL, 0);
+      pmd_chart_view_set_uncertainty (self->tornado, NULL, self->swings, job->swing_base);
+    }
   stop_job (self);
-  show_summary (self);
+  if (ok)
+    show_summary (self);
+  else if (!g_atomic_int_get (&job->cancel))
+    {
+      /* A scenario the runs cannot take: say so, try again on the next edit. */
+      gtk_label_set_text (self->status, error->message);
+      self->full_next = FALSE;
+    }
   job_unref (job);
 
-  if (self->full_next)
+  if (self->pending)
+    schedule_start (self);
+  else if (self->full_next)
     {
       self->full_next = FALSE;
       start_job (self, gtk_spin_button_get_value_as_int (self->runs));
@@ -221,45 +235,55 @@ start_job (PmdUncertaintyPage *self,
   g_task_run_in_thread (task, job_thread);
 
   gtk_progress_bar_set_fraction (self->progress, 0);
-  gtk_widget_set_visible (GTK_WIDGET (self->progress), TRUE);
+  gtk_widget_set_opacity (GTK_WIDGET (self->progress), runs > DIRECT_RUNS ? 1 : 0);
   gtk_widget_set_sensitive (self->cancel_button, TRUE);
   self->poll_id = g_timeout_add (POLL_MS, poll_cb, self);
-  gtk_label_set_text (self->status, _("Calculating…"));
+  if (self->mc == NULL)
+    gtk_label_set_text (self->status, _("Calculating…"));
 }
 
 static gboolean
-restart_cb (gpointer user_data)
+start_cb (gpointer user_data)
 {
   PmdUncertaintyPage *self = user_data;
   guint runs = gtk_spin_button_get_value_as_int (self->runs);
 
-  self->restart_id = 0;
-  self->full_next = runs > QUICK_RUNS;
-  start_job (self, MIN (runs, QUICK_RUNS));
+  self->start_id = 0;
+  if (self->job != NULL)
+    return G_SOURCE_REMOVE;   /* it starts the next when done */
+  self->pending = FALSE;
+  self->full_next = runs > DIRECT_RUNS;
+  start_job (self, runs > DIRECT_RUNS ? QUICK_RUNS : runs);
   return G_SOURCE_REMOVE;
 }
 
+/* Changes within one turn of the main loop start one job. */
 static void
-schedule_restart (PmdUncertaintyPage *self)
+schedule_start (PmdUncertaintyPage *self)
 {
-  g_clear_handle_id (&self->restart_id, g_source_remove);
-  self->restart_id = g_timeout_add (RESTART_MS, restart_cb, self);
+  if (self->start_id == 0)
+    self->start_id = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, start_cb, self, NULL);
 }
 
 static void
 document_changed_cb (PmdUncertaintyPage *self)
 {
-  /* What is drawn no longer matches the scenario: stop it first. */
-  if (self->job != NULL)
+  self->pending = TRUE;
+  self->full_next = FALSE;
+  /* A short pass is let finish (it shows the fan moving); a long pass of
+   * a scenario that no longer holds is stopped. */
+  if (self->job != NULL && self->job->runs > DIRECT_RUNS)
     g_atomic_int_set (&self->job->cancel, 1);
-  schedule_restart (self);
+  if (self->job == NULL)
+    schedule_start (self);
 }
 
 static void
 cancel_clicked_cb (PmdUncertaintyPage *self)
 {
   self->full_next = FALSE;
-  g_clear_handle_id (&self->restart_id, g_source_remove);
+  self->pending = FALSE;
+  g_clear_handle_id (&self->start_id, g_source_remove);
   stop_job (self);
   if (self->mc != NULL)
     show_summary (self);
@@ -274,7 +298,7 @@ pmd_uncertainty_page_dispose (GObject *object)
 
   if (self->document != NULL)
     g_signal_handlers_disconnect_by_data (self->document, self);
-  g_clear_handle_id (&self->restart_id, g_source_remove);
+  g_clear_handle_id (&self->start_id, g_source_remove);
   stop_job (self);
   if (self->fan != NULL)
     {
@@ -314,7 +338,7 @@ pmd_uncertainty_page_new (PmdDocument *document)
   gtk_label_set_mnemonic_widget (GTK_LABEL (label), GTK_WIDGET (self->runs));
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->runs),
                                _("How many times the scenario is drawn from its ranges"));
-  g_signal_connect_swapped (self->runs, "value-changed", G_CALLBACK (schedule_restart), self);
+  g_signal_connect_swapped (self->runs, "value-changed", G_CALLBACK (document_changed_cb), self);
 
   self->status = GTK_LABEL (gtk_label_new (NULL));
   gtk_label_set_xalign (self->status, 0);
@@ -324,7 +348,7 @@ pmd_uncertainty_page_new (PmdDocument *document)
   self->progress = GTK_PROGRESS_BAR (gtk_progress_bar_new ());
   gtk_widget_set_valign (GTK_WIDGET (self->progress), GTK_ALIGN_CENTER);
   gtk_widget_set_size_request (GTK_WIDGET (self->progress), 120, -1);
-  gtk_widget_set_visible (GTK_WIDGET (self->progress), FALSE);
+  gtk_widget_set_opacity (GTK_WIDGET (self->progress), 0);
 
   self->cancel_button = gtk_button_new_with_mnemonic (_("_Stop"));
   gtk_widget_set_sensitive (self->cancel_button, FALSE);
@@ -367,7 +391,7 @@ pmd_uncertainty_page_new (PmdDocument *document)
   adw_bin_set_child (ADW_BIN (self), box);
 
   g_signal_connect_swapped (document, "changed", G_CALLBACK (document_changed_cb), self);
-  schedule_restart (self);
+  document_changed_cb (self);
   return self;
 }
 
@@ -380,7 +404,7 @@ _pmd_uncertainty_page_get_result (PmdUncertaintyPage *self)
 gboolean
 _pmd_uncertainty_page_is_busy (PmdUncertaintyPage *self)
 {
-  return self->job != NULL || self->restart_id != 0 || self->full_next;
+  return self->job != NULL || self->start_id != 0 || self->pending || self->full_next;
 }
 
 void
@@ -401,4 +425,11 @@ GtkWidget *
 _pmd_uncertainty_page_get_stop_button (PmdUncertaintyPage *self)
 {
   return self->cancel_button;
+}
+
+/* How many results the page has shown since it was made. */
+guint
+_pmd_uncertainty_page_get_n_results (PmdUncertaintyPage *self)
+{
+  return self->n_results;
 }

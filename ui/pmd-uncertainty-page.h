@@ -19,6 +19,7 @@ gboolean             _pmd_uncertainty_page_is_busy    (PmdUncertaintyPage *self)
 void                 _pmd_uncertainty_page_set_runs   (PmdUncertaintyPage *self,
                                                        guint               runs);
 guint                _pmd_uncertainty_page_get_job_runs    (PmdUncertaintyPage *self);
+guint                _pmd_uncertainty_page_get_n_results   (PmdUncertaintyPage *self);
 GtkWidget           *_pmd_uncertainty_page_get_stop_button (PmdUncertaintyPage *self);
 
 G_END_DECLS

@@ -81,6 +81,7 @@ struct _PmdWindow
   PmdInterventionsPage *interventions_page;
   PmdUncertaintyPage *uncertainty_page;
   PmdComparePage  *compare_page;
+  int              size_before_meeting[2];
   PmdAssumptionsPage *assumptions_page;
 
   GPtrArray       *levers;        /* Lever */
@@ -1153,6 +1154,18 @@ redo_action (GtkWidget  *widget,
   pmd_document_redo (PMD_WINDOW (widget)->document);
 }
 
+/* Back from meeting mode at the size the window had before: without a
+ * window manager to restore it (Xvfb), the window came back wider, 1324
+ * px instead of 1280. */
+static void
+leave_meeting (PmdWindow *self)
+{
+  gtk_stack_set_visible_child_name (self->mode_stack, "normal");
+  gtk_window_unfullscreen (GTK_WINDOW (self));
+  if (self->size_before_meeting[0] > 0)
+    gtk_window_set_default_size (GTK_WINDOW (self), self->size_before_meeting[0], self->size_before_meeting[1]);
+}
+
 static void
 meeting_action (GtkWidget  *widget,
                 const char *action,
@@ -1162,10 +1175,10 @@ meeting_action (GtkWidget  *widget,
 
   if (g_str_equal (gtk_stack_get_visible_child_name (self->mode_stack), "meeting"))
     {
-      gtk_stack_set_visible_child_name (self->mode_stack, "normal");
-      gtk_window_unfullscreen (GTK_WINDOW (self));
+      leave_meeting (self);
       return;
     }
+  gtk_window_get_default_size (GTK_WINDOW (self), &self->size_before_meeting[0], &self->size_before_meeting[1]);
   gtk_stack_set_visible_child_name (self->mode_stack, "meeting");
   gtk_window_fullscreen (GTK_WINDOW (self));
 }
@@ -1179,8 +1192,7 @@ leave_meeting_action (GtkWidget  *widget,
 
   if (!g_str_equal (gtk_stack_get_visible_child_name (self->mode_stack), "meeting"))
     return;
-  gtk_stack_set_visible_child_name (self->mode_stack, "normal");
-  gtk_window_unfullscreen (GTK_WINDOW (self));
+  leave_meeting (self);
 }
 
 /* 1 shows the scenario as written, 2–9 its variants. */

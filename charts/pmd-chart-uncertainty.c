@@ -207,8 +207,10 @@ _pmd_chart_tornado (PmdCanvas *c)
       cairo_rectangle (cr, MIN (xb, xh), y, fabs (xh - xb), bar_h);
       _pmd_canvas_color (c, &c->style->increase, 0.9);
       cairo_fill (cr);
-      _pmd_canvas_text (c, name, c->plot.x - c->font * 0.5, y + bar_h / 2, PMD_TEXT_SMALL, FALSE, &c->style->text,
-                        PMD_ANCHOR_END, PMD_ANCHOR_CENTER, -(label_w - c->font));
+      /* Two lines where a row has room for them, else one. */
+      _pmd_canvas_text_lines (c, name, c->plot.x - c->font * 0.5, y + bar_h / 2, PMD_TEXT_SMALL, FALSE,
+                              &c->style->text, PMD_ANCHOR_END, PMD_ANCHOR_CENTER, label_w - c->font,
+                              row_h >= 2.8 * c->font * PMD_TEXT_SMALL ? 2 : 1);
       _pmd_canvas_region (c, c->plot.x - label_w, y, label_w + c->plot.width, bar_h, _("%s\nLow: %s\nHigh: %s"),
                           name, low, high);
     }

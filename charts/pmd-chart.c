@@ -172,6 +172,36 @@ _pmd_canvas_color (PmdCanvas    *c,
   cairo_set_source_rgba (c->cr, color->r, color->g, color->b, alpha);
 }
 
+/* @width > 0: wrap into at most @lines lines of that width, aligned as
+ * @align, the last ellipsized; 0: as it is. */
+static PangoLayout *
+make_layout_lines (PmdCanvas      *c,
+                   const char     *text,
+                   double          size,
+                   gboolean        bold,
+                   double          width,
+                   int             lines,
+                   PangoAlignment  align)
+{
+  PangoLayout *layout = pango_cairo_create_layout (c->cr);
+  PangoFontDescription *font = pango_font_description_from_string (c->style->font_family);
+
+  pango_font_description_set_absolute_size (font, c->font * size * PANGO_SCALE);
+  pango_font_description_set_weight (font, bold ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL);
+  pango_layout_set_font_description (layout, font);
+  if (width > 0)
+    {
+      pango_layout_set_width (layout, (int) (width * PANGO_SCALE));
+      pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
+      pango_layout_set_height (layout, -MAX (1, lines));
+      pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
+      pango_layout_set_alignment (layout, align);
+    }
+  pango_layout_set_text (layout, text, -1);
+  pango_font_description_free (font);
+  return layout;
+}
+
 /* @wrap_width > 0: wrap into at most three centred lines of that width;
  * @wrap_width < 0: one line, ellipsized at −@wrap_width; 0: as it is. */
 static PangoLayout *
@@ -181,23 +211,8 @@ make_layout (PmdCanvas  *c,
              gboolean    bold,
              double      wrap_width)
 {
-  PangoLayout *layout = pango_cairo_create_layout (c->cr);
-  PangoFontDescription *font = pango_font_description_from_string (c->style->font_family);
-
-  pango_font_description_set_absolute_size (font, c->font * size * PANGO_SCALE);
-  pango_font_description_set_weight (font, bold ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL);
-  pango_layout_set_font_description (layout, font);
-  if (wrap_width != 0)
-    {
-      pango_layout_set_width (layout, (int) (fabs (wrap_width) * PANGO_SCALE));
-      pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
-      pango_layout_set_height (layout, wrap_width > 0 ? -3 : -1);
-      pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
-      pango_layout_set_alignment (layout, wrap_width > 0 ? PANGO_ALIGN_CENTER : PANGO_ALIGN_LEFT);
-    }
-  pango_layout_set_text (layout, text, -1);
-  pango_font_description_free (font);
-  return layout;
+  return make_layout_lines (c, text, size, bold, fabs (wrap_width), wrap_width > 0 ? 3 : 1,
+                            wrap_width > 0 ? PANGO_ALIGN_CENTER : PANGO_ALIGN_LEFT);
 }
 
 void
@@ -222,7 +237,43 @@ _pmd_canvas_measure (PmdCanvas  *c,
     *height = logical.height;
 }
 
-/* Draws @text anchored at (x, y); records its box for the overlap tests. */
+/* Draws @layout anchored at (x, y); records its box for the overlap tests. */
+static void
+show_layout (PmdCanvas    *c,
+             PangoLayout  *layout,
+             double        x,
+             double        y,
+             const PmdRgb *color,
+             PmdAnchor     h,
+             PmdAnchor     v,
+             double        width)
+{
+  PangoRectangle logical;
+  double left, top;
+
+  pango_layout_get_pixel_extents (layout, NULL, &logical);
+  if (width > 0)
+    logical.width = MIN (logical.width, (int) ceil (width));
+  left = x - (h == PMD_ANCHOR_CENTER ? logical.width / 2.0 : h == PMD_ANCHOR_END ? logical.width : 0);
+  top = y - (v == PMD_ANCHOR_CENTER ? logical.height / 2.0 : v == PMD_ANCHOR_END ? logical.height : 0);
+
+  cairo_save (c->cr);
+  _pmd_canvas_color (c, color, 1.0);
+  /* A wrapped layout is aligned inside its width: shift to the ink. */
+  cairo_move_to (c->cr, left - logical.x, top - logical.y);
+  pango_cairo_show_layout (c->cr, layout);
+  cairo_restore (c->cr);
+
+  if (c->record != NULL && c->record->labels != NULL)
+    {
+      PmdChartBox box = { left, top, logical.width, logical.height };
+      g_array_append_val (c->record->labels, box);
+      if (c->record->texts != NULL)
+        g_ptr_array_add (c->record->texts, g_strdup (pango_layout_get_text (layout)));
+    }
+}
+
+/* Draws @text anchored at (x, y); see make_layout() for @wrap_width. */
 void
 _pmd_canvas_text (PmdCanvas    *c,
                   const char   *text,
@@ -236,29 +287,30 @@ _pmd_canvas_text (PmdCanvas    *c,
                   double        wrap_width)
 {
   g_autoptr(PangoLayout) layout = make_layout (c, text, size, bold, wrap_width);
-  PangoRectangle logical;
-  double left, top;
 
-  pango_layout_get_pixel_extents (layout, NULL, &logical);
-  if (wrap_width != 0)
-    logical.width = MIN (logical.width, (int) ceil (fabs (wrap_width)));
-  left = x - (h == PMD_ANCHOR_CENTER ? logical.width / 2.0 : h == PMD_ANCHOR_END ? logical.width : 0);
-  top = y - (v == PMD_ANCHOR_CENTER ? logical.height / 2.0 : v == PMD_ANCHOR_END ? logical.height : 0);
+  show_layout (c, layout, x, y, color, h, v, fabs (wrap_width));
+}
 
-  cairo_save (c->cr);
-  _pmd_canvas_color (c, color, 1.0);
-  /* A wrapped layout is centred inside its width: shift to the ink. */
-  cairo_move_to (c->cr, left - logical.x, top - logical.y);
-  pango_cairo_show_layout (c->cr, layout);
-  cairo_restore (c->cr);
+/* Draws @text wrapped into at most @lines lines of @width, aligned to its
+ * anchor: a name right-aligned against a bar, say. */
+void
+_pmd_canvas_text_lines (PmdCanvas    *c,
+                        const char   *text,
+                        double        x,
+                        double        y,
+                        double        size,
+                        gboolean      bold,
+                        const PmdRgb *color,
+                        PmdAnchor     h,
+                        PmdAnchor     v,
+                        double        width,
+                        int           lines)
+{
+  PangoAlignment align = h == PMD_ANCHOR_END ? PANGO_ALIGN_RIGHT : h == PMD_ANCHOR_CENTER ? PANGO_ALIGN_CENTER
+                                                                                            : PANGO_ALIGN_LEFT;
+  g_autoptr(PangoLayout) layout = make_layout_lines (c, text, size, bold, width, lines, align);
 
-  if (c->record != NULL && c->record->labels != NULL)
-    {
-      PmdChartBox box = { left, top, logical.width, logical.height };
-      g_array_append_val (c->record->labels, box);
-      if (c->record->texts != NULL)
-        g_ptr_array_add (c->record->texts, g_strdup (pango_layout_get_text (layout)));
-    }
+  show_layout (c, layout, x, y, color, h, v, width);
 }
 
 void

@@ -370,6 +370,21 @@ add_clicked_cb (PmdRangesDialog *self)
 }
 
 static void
+add_path_cb (PmdRangesDialog *self,
+             AdwEntryRow     *row)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (row))));
+
+  if (pmd_scenario_find_range (pmd_document_get_scenario (self->document), path) >= 0)
+    show_problem (self, NULL, _("That parameter has a range already"));
+  else if (pmd_ranges_dialog_add (self, path, &error))
+    gtk_editable_set_text (GTK_EDITABLE (row), "");
+  else
+    show_problem (self, NULL, error->message);
+}
+
+static void
 pmd_ranges_dialog_dispose (GObject *object)
 {
   PmdRangesDialog *self = PMD_RANGES_DIALOG (object);
@@ -448,6 +463,16 @@ pmd_ranges_dialog_new (GtkWindow   *parent,
   adw_action_row_add_suffix (ADW_ACTION_ROW (self->add_row), self->add_button);
   adw_preferences_group_set_title (add_group, _("Add a range"));
   adw_preferences_group_add (add_group, GTK_WIDGET (self->add_row));
+  {
+    /* Any other number of the scenario, by its path. */
+    GtkWidget *path_row = adw_entry_row_new ();
+
+    adw_preferences_row_set_title (ADW_PREFERENCES_ROW (path_row), _("Other parameter, by its path"));
+    adw_entry_row_set_show_apply_button (ADW_ENTRY_ROW (path_row), TRUE);
+    gtk_widget_set_tooltip_text (path_row, _("For example lines.wijkteams.base_cost"));
+    g_signal_connect_swapped (path_row, "apply", G_CALLBACK (add_path_cb), self);
+    adw_preferences_group_add (add_group, path_row);
+  }
   adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), add_group);
 
   gtk_widget_set_vexpand (page, TRUE);

@@ -1011,6 +1011,32 @@ test_dutch (void)
   _pmd_window_show_page (window, "lines");
   drain ();
   screenshot (GTK_WIDGET (window), "lines-nl.png");
+
+  /* The pages and dialogs of the uncertainty, in Dutch words and numbers. */
+  _pmd_window_show_page (window, "compare");
+  drain ();
+  g_assert_cmpstr (_pmd_compare_page_get_cell (_pmd_window_get_compare_page (window), 0, 0, 0, NULL), ==, "Aanname");
+  screenshot (GTK_WIDGET (window), "compare-nl-1280x720.png");
+  _pmd_window_show_page (window, "uncertainty");
+  wait_uncertainty (_pmd_window_get_uncertainty_page (window));
+  screenshot (GTK_WIDGET (window), "uncertainty-nl-1280x720.png");
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.ranges", NULL);
+  drain ();
+  screenshot (GTK_WIDGET (find_toplevel (PMD_TYPE_RANGES_DIALOG)), "ranges-nl.png");
+  gtk_window_destroy (find_toplevel (PMD_TYPE_RANGES_DIALOG));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.goal-seek", NULL);
+  drain ();
+  {
+    PmdGoalSeekDialog *dialog = PMD_GOAL_SEEK_DIALOG (find_toplevel (PMD_TYPE_GOAL_SEEK_DIALOG));
+
+    g_assert_true (_pmd_goal_seek_dialog_set (dialog, "interventions.jeugd-lichter.fraction", "totals.gap", 2030, "0"));
+    _pmd_goal_seek_dialog_set_search (dialog, "0", "100");
+    g_assert_true (pmd_goal_seek_dialog_find (dialog));
+    /* "… op 41,8%: …": a Dutch percentage */
+    g_assert_nonnull (strstr (_pmd_goal_seek_dialog_get_answer (dialog), "in 2030 is dan € 0."));
+    screenshot (GTK_WIDGET (dialog), "goal-seek-nl.png");
+    gtk_window_destroy (GTK_WINDOW (dialog));
+  }
   _pmd_window_show_page (window, "overview");
 }
 

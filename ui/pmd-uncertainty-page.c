@@ -354,9 +354,11 @@ pmd_uncertainty_page_new (PmdDocument *document)
   gtk_widget_set_sensitive (self->cancel_button, FALSE);
   g_signal_connect_swapped (self->cancel_button, "clicked", G_CALLBACK (cancel_clicked_cb), self);
 
+  /* One row of controls, the summary below it at full width. */
+  gtk_widget_set_valign (GTK_WIDGET (self->runs), GTK_ALIGN_CENTER);
+  gtk_widget_set_valign (self->cancel_button, GTK_ALIGN_CENTER);
   gtk_box_append (GTK_BOX (bar), label);
   gtk_box_append (GTK_BOX (bar), GTK_WIDGET (self->runs));
-  gtk_box_append (GTK_BOX (bar), GTK_WIDGET (self->status));
   gtk_box_append (GTK_BOX (bar), GTK_WIDGET (self->progress));
   gtk_box_append (GTK_BOX (bar), self->cancel_button);
   {
@@ -367,6 +369,10 @@ pmd_uncertainty_page_new (PmdDocument *document)
     gtk_actionable_set_action_name (GTK_ACTIONABLE (seek), "win.goal-seek");
     gtk_widget_set_tooltip_text (ranges, _("The low and high values of the uncertain parameters"));
     gtk_widget_set_tooltip_text (seek, _("Find the value of a parameter that reaches a goal"));
+    gtk_widget_set_valign (ranges, GTK_ALIGN_CENTER);
+    gtk_widget_set_valign (seek, GTK_ALIGN_CENTER);
+    gtk_widget_set_hexpand (ranges, TRUE);
+    gtk_widget_set_halign (ranges, GTK_ALIGN_END);
     gtk_box_append (GTK_BOX (bar), ranges);
     gtk_box_append (GTK_BOX (bar), seek);
   }
@@ -387,6 +393,7 @@ pmd_uncertainty_page_new (PmdDocument *document)
   gtk_widget_set_margin_top (box, 12);
   gtk_widget_set_margin_bottom (box, 12);
   gtk_box_append (GTK_BOX (box), bar);
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->status));
   gtk_box_append (GTK_BOX (box), charts);
   adw_bin_set_child (ADW_BIN (self), box);
 

@@ -208,6 +208,32 @@ main (int    argc,
       g_main_context_iteration (NULL, FALSE);
   }
 
+  /* The compare page during the drag: four entries projected and their
+   * tables made again for each step. */
+  _pmd_window_show_page (window, "compare");
+  while (g_main_context_pending (NULL))
+    g_main_context_iteration (NULL, FALSE);
+  n_painted = drag (lever, steps, frame, work);
+  if (n_painted > 0)
+    {
+      report ("compare page: step to frame", frame, n_painted);
+      report ("compare page: layout + paint", work, n_painted);
+    }
+  {
+    PmdComparePage *page = _pmd_window_get_compare_page (window);
+    PmdDocument *doc = pmd_window_get_document (window);
+
+    for (int i = 0; i < steps; i++)
+      {
+        gint64 t0 = g_get_monotonic_time ();
+
+        pmd_document_set_param (doc, "cohorts.75plus.points.1", 11000 + (i % 100) * 30, "bench", NULL);
+        _pmd_compare_page_get_comparison (page);   /* rebuilds now */
+        model[i] = (g_get_monotonic_time () - t0) / 1000.0;
+      }
+    report ("compare page: model + tables", model, steps);
+  }
+
   pmd_window_load_bundled (window, "westland-2026");
   gtk_window_destroy (GTK_WINDOW (window));
   g_object_unref (app);

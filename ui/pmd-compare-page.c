@@ -91,15 +91,29 @@ update_sensitivity (PmdComparePage *self)
     }
 }
 
+/* Removes the cells outside @n_columns × @n_rows: what is left of a larger
+ * table shown before. */
 static void
-clear_grid (GtkGrid *grid)
+trim_grid (GtkGrid *grid,
+           int      n_columns,
+           int      n_rows)
 {
-  GtkWidget *child;
+  GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (grid));
 
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (grid))) != NULL)
-    gtk_grid_remove (grid, child);
+  while (child != NULL)
+    {
+      GtkWidget *next = gtk_widget_get_next_sibling (child);
+      int column, row;
+
+      gtk_grid_query_child (grid, child, &column, &row, NULL, NULL);
+      if (column >= n_columns || row >= n_rows)
+        gtk_grid_remove (grid, child);
+      child = next;
+    }
 }
 
+/* The label at @column, @row, made once and then only given new text: a
+ * slider drag changes the numbers, not the table. */
 static GtkWidget *
 cell (GtkGrid    *grid,
       int         column,
@@ -107,16 +121,25 @@ cell (GtkGrid    *grid,
       const char *text,
       const char *css_class)
 {
-  GtkWidget *label = gtk_label_new (text);
+  GtkWidget *label = gtk_grid_get_child_at (grid, column, row);
+  const char *classes[3] = { NULL };
+  guint n = 0;
 
-  gtk_label_set_xalign (GTK_LABEL (label), column == 0 ? 0 : 1);
-  gtk_label_set_wrap (GTK_LABEL (label), column == 0);
-  gtk_label_set_max_width_chars (GTK_LABEL (label), 40);
+  if (label == NULL)
+    {
+      label = gtk_label_new (NULL);
+      gtk_label_set_xalign (GTK_LABEL (label), column == 0 ? 0 : 1);
+      gtk_label_set_wrap (GTK_LABEL (label), column == 0);
+      gtk_label_set_max_width_chars (GTK_LABEL (label), 40);
+      gtk_grid_attach (grid, label, column, row, 1, 1);
+    }
+  if (g_strcmp0 (gtk_label_get_text (GTK_LABEL (label)), text) != 0)
+    gtk_label_set_text (GTK_LABEL (label), text);
   if (column > 0)
-    gtk_widget_add_css_class (label, "numeric");
+    classes[n++] = "numeric";
   if (css_class != NULL)
-    gtk_widget_add_css_class (label, css_class);
-  gtk_grid_attach (grid, label, column, row, 1, 1);
+    classes[n++] = css_class;
+  gtk_widget_set_css_classes (label, classes);
   return label;
 }
 
@@ -150,12 +173,13 @@ fill_assumptions (PmdComparePage *self)
   const PmdScenario *first = pmd_comparison_get (self->comparison, 0)->scenario;
   guint n = pmd_comparison_get_n (self->comparison);
 
-  clear_grid (self->assumptions);
   if (differences->len == 0)
     {
+      trim_grid (self->assumptions, 1, 1);
       cell (self->assumptions, 0, 0, _("No assumption differs."), "dim-label");
       return;
     }
+  trim_grid (self->assumptions, n + 1, differences->len + 1);
   header_row (self, self->assumptions, _("Assumption"), 0);
   for (guint k = 0; k < differences->len; k++)
     {
@@ -233,7 +257,7 @@ fill_outputs (PmdComparePage *self)
   const PmdProjection *first = pmd_comparison_get (self->comparison, 0)->projection;
   int row = 1;
 
-  clear_grid (self->outputs);
+  trim_grid (self->outputs, n + 1, self->years->len * N_ROWS + 3);
   header_row (self, self->outputs, _("Outcome"), 0);
   for (guint y = 0; y < self->years->len; y++)
     {
@@ -284,7 +308,7 @@ fill_per_year (PmdComparePage *self)
   /* Translators: %s is the name of the first scenario or variant */
   caption = g_strdup_printf (_("Total cost per year minus that of “%s”"), first->name);
   gtk_label_set_text (self->per_year_caption, caption);
-  clear_grid (self->per_year);
+  trim_grid (self->per_year, n, p->n_years + 1);
   header_row (self, self->per_year, _("Year"), 1);
   for (int t = 0; t < p->n_years; t++)
     {

@@ -11,6 +11,7 @@
 #include "pmd-cli.h"
 #include "pmd-model.h"
 #include "pmd-scenario-file.h"
+#include "pmd-csv.h"
 #include "pmd-json-writer.h"
 #include "pmd-chart.h"
 #include "pmd-chart-export.h"
@@ -183,34 +184,6 @@ pmd_cli_projection_to_json (const PmdScenario   *sc,
   return pmd_json_writer_steal (w, length);
 }
 
-static void
-append_csv_field (GString    *out,
-                  const char *text)
-{
-  if (strpbrk (text, ";\"\n\r") == NULL)
-    {
-      g_string_append (out, text);
-      return;
-    }
-  g_string_append_c (out, '"');
-  for (const char *p = text; *p; p++)
-    {
-      if (*p == '"')
-        g_string_append_c (out, '"');
-      g_string_append_c (out, *p);
-    }
-  g_string_append_c (out, '"');
-}
-
-static void
-append_csv_number (GString *out,
-                   double   value)
-{
-  g_autofree char *text = pmd_format_decimal_comma (value, 2);
-  g_string_append_c (out, ';');
-  g_string_append (out, text);
-}
-
 /**
  * pmd_cli_projection_to_csv:
  *
@@ -226,7 +199,7 @@ pmd_cli_projection_to_csv (const PmdScenario   *sc,
                            const PmdProjection *p,
                            gsize               *length)
 {
-  GString *out = g_string_new ("\xEF\xBB\xBF");
+  GString *out = g_string_new (PMD_CSV_BOM);
   int n = p->n_years;
   const char *header[] = {
     _("year"), _("line"), _("name"), _("layer"), _("domain"),
@@ -237,7 +210,7 @@ pmd_cli_projection_to_csv (const PmdScenario   *sc,
     {
       if (k > 0)
         g_string_append_c (out, ';');
-      append_csv_field (out, header[k]);
+      pmd_csv_append_field (out, header[k]);
     }
   g_string_append (out, "\r\n");
 
@@ -247,17 +220,17 @@ pmd_cli_projection_to_csv (const PmdScenario   *sc,
         const PmdLine *l = g_ptr_array_index (sc->lines, i);
 
         g_string_append_printf (out, "%d;", p->base_year + t);
-        append_csv_field (out, l->id);
+        pmd_csv_append_field (out, l->id);
         g_string_append_c (out, ';');
-        append_csv_field (out, l->name);
+        pmd_csv_append_field (out, l->name);
         g_string_append_c (out, ';');
-        append_csv_field (out, l->layer);
+        pmd_csv_append_field (out, l->layer);
         g_string_append_c (out, ';');
-        append_csv_field (out, l->domain);
-        append_csv_number (out, p->line_baseline[i * n + t]);
-        append_csv_number (out, p->line_scenario[i * n + t]);
-        append_csv_number (out, p->line_baseline_clients[i * n + t]);
-        append_csv_number (out, p->line_scenario_clients[i * n + t]);
+        pmd_csv_append_field (out, l->domain);
+        pmd_csv_append_number (out, p->line_baseline[i * n + t]);
+        pmd_csv_append_number (out, p->line_scenario[i * n + t]);
+        pmd_csv_append_number (out, p->line_baseline_clients[i * n + t]);
+        pmd_csv_append_number (out, p->line_scenario_clients[i * n + t]);
         g_string_append (out, "\r\n");
       }
 
@@ -1018,37 +991,7 @@ cmd_compare (int    argc,
 
   if (format_text != NULL && g_str_equal (format_text, "csv"))
     {
-      GString *out = g_string_new ("\xEF\xBB\xBF");
-      const char *header[] = { _("year"), _("name"), _("file"), _("variant"), _("scenario"), _("gap"), _("savings"),
-                               _("cumulative savings") };
-
-      for (guint k = 0; k < G_N_ELEMENTS (header); k++)
-        {
-          if (k > 0)
-            g_string_append_c (out, ';');
-          append_csv_field (out, header[k]);
-        }
-      g_string_append (out, "\r\n");
-      for (guint i = 0; i < n; i++)
-        {
-          const PmdCompareEntry *e = pmd_comparison_get (cmp, i);
-          for (int t = 0; t < e->projection->n_years; t++)
-            {
-              g_string_append_printf (out, "%d;", e->projection->base_year + t);
-              append_csv_field (out, e->name);
-              g_string_append_c (out, ';');
-              append_csv_field (out, e->file);
-              g_string_append_c (out, ';');
-              append_csv_field (out, e->variant ? e->variant : "");
-              append_csv_number (out, e->projection->total_scenario[t]);
-              append_csv_number (out, e->projection->gap[t]);
-              append_csv_number (out, e->projection->savings[t]);
-              append_csv_number (out, e->projection->cumulative_savings[t]);
-              g_string_append (out, "\r\n");
-            }
-        }
-      len = out->len;
-      data = g_string_free (out, FALSE);
+      data = pmd_comparison_to_csv (cmp, &len);
       return write_output (NULL, data, len) ? EXIT_SUCCESS : EXIT_FAILURE;
     }
 

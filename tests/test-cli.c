@@ -589,6 +589,11 @@ test_compare (void)
   run (&csv, "compare", file, "--variants", "-,niets-doen,preventie-offensief", "--format", "csv");
   g_assert_cmpint (csv.status, ==, 0);
   g_assert_nonnull (strstr (csv.out, "2026;Niets doen;"));
+  /* The last column: the difference to the first entry, here 0 in the base
+   * year, where no intervention has started. */
+  g_assert_nonnull (strstr (csv.out, ";cumulative savings;difference\r\n"));
+  g_assert_nonnull (strstr (csv.out, "2026;Niets doen;"));
+  g_assert_true (g_regex_match_simple ("\r\n2026;Niets doen;[^\r]*;0,00\r\n", csv.out, 0, 0));
 
   run (&one, "compare", file);
   assert_one_line_error (&one, 2);

@@ -554,6 +554,31 @@ test_compare (void)
       g_assert_cmpstr (_pmd_compare_page_get_cell (page, 2, 1, t + 1, NULL), ==, expected);
     }
 
+  /* Copied, the tables read as they show, a tab between cells; saved, the
+   * comparison is the CSV of `piramide compare`. */
+  {
+    g_autofree char *csv_path = g_build_filename (dir, "vergelijking.csv", NULL);
+    g_autofree char *csv = NULL;
+    GdkContentProvider *content;
+    g_auto(GValue) value = G_VALUE_INIT;
+
+    gtk_widget_activate_action (GTK_WIDGET (page), "compare.copy", NULL);
+    content = gdk_clipboard_get_content (gtk_widget_get_clipboard (GTK_WIDGET (page)));
+    g_assert_nonnull (content);
+    g_value_init (&value, G_TYPE_STRING);
+    g_assert_true (gdk_content_provider_get_value (content, &value, NULL));
+    g_assert_true (g_str_has_prefix (g_value_get_string (&value),
+                                     "Assumptions that differ\nAssumption\tAs written\tNiets doen\n"));
+    g_assert_nonnull (strstr (g_value_get_string (&value), "\ton\toff\n"));
+
+    g_assert_true (pmd_compare_page_save_csv (page, csv_path, &error));
+    g_assert_no_error (error);
+    g_assert_true (g_file_get_contents (csv_path, &csv, NULL, NULL));
+    g_assert_true (g_str_has_prefix (csv, "\xEF\xBB\xBFyear;name;file;variant;"));
+    g_assert_nonnull (strstr (csv, "\r\n2046;Niets doen;;niets-doen;"));
+    g_unlink (csv_path);
+  }
+
   /* Outcomes in the years typed */
   gtk_editable_set_text (_pmd_compare_page_get_years (page), "2030; 2040");
   row = find_row (page, 1, "Total cost 2040");

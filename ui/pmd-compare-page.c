@@ -7,6 +7,7 @@
 
 #include "pmd-chart-view.h"
 #include "pmd-compare-page.h"
+#include "pmd-csv.h"
 #include "pmd-scenario-file.h"
 #include "pmd-format.h"
 
@@ -354,10 +355,14 @@ rebuild (PmdComparePage *self)
       gtk_label_set_text (self->status, error ? error->message : _("Choose two to four scenarios or variants to compare."));
       gtk_widget_set_visible (GTK_WIDGET (self->status), TRUE);
       gtk_widget_set_visible (self->content, FALSE);
+      gtk_widget_action_set_enabled (GTK_WIDGET (self), "compare.copy", FALSE);
+      gtk_widget_action_set_enabled (GTK_WIDGET (self), "compare.save-csv", FALSE);
       return;
     }
   gtk_widget_set_visible (GTK_WIDGET (self->status), FALSE);
   gtk_widget_set_visible (self->content, TRUE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "compare.copy", TRUE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "compare.save-csv", TRUE);
   self->comparison = g_steal_pointer (&comparison);
   pmd_chart_view_set_comparison (self->chart, self->comparison, gtk_drop_down_get_selected (self->measure) == 1);
   fill_assumptions (self);
@@ -711,6 +716,147 @@ clear_files_clicked_cb (PmdComparePage *self)
   queue_rebuild (self);
 }
 
+/* Exports */
+
+static void
+append_grid (GString    *out,
+             const char *title,
+             GtkGrid    *grid)
+{
+  int rows = 0, columns = 0;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (grid)); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      int column, row;
+      gtk_grid_query_child (grid, child, &column, &row, NULL, NULL);
+      rows = MAX (rows, row + 1);
+      columns = MAX (columns, column + 1);
+    }
+  g_string_append_printf (out, "%s\n", title);
+  for (int row = 0; row < rows; row++)
+    {
+      for (int column = 0; column < columns; column++)
+        {
+          GtkWidget *label = gtk_grid_get_child_at (grid, column, row);
+          g_autofree char *text = g_strdup (label != NULL ? gtk_label_get_text (GTK_LABEL (label)) : "");
+
+          /* One cell per cell: no tabs or line breaks inside. */
+          g_strdelimit (text, "\t\n", ' ');
+          g_string_append_printf (out, "%s%s", column > 0 ? "\t" : "", text);
+        }
+      g_string_append_c (out, '\n');
+    }
+}
+
+/**
+ * pmd_compare_page_get_tables_text:
+ *
+ * The three tables as they read, tab-separated: pasted into a spreadsheet
+ * or a word processor they become tables.
+ *
+ * Returns: (transfer full): the text; NULL when nothing is compared
+ */
+char *
+pmd_compare_page_get_tables_text (PmdComparePage *self)
+{
+  GString *out;
+
+  if (self->dirty)
+    rebuild (self);
+  if (self->comparison == NULL)
+    return NULL;
+  out = g_string_new (NULL);
+  append_grid (out, _("Assumptions that differ"), self->assumptions);
+  g_string_append_c (out, '\n');
+  append_grid (out, _("Outcomes"), self->outputs);
+  g_string_append_c (out, '\n');
+  append_grid (out, gtk_label_get_text (self->per_year_caption), self->per_year);
+  return g_string_free (out, FALSE);
+}
+
+static void
+copy_action (GtkWidget  *widget,
+             const char *action,
+             GVariant   *param)
+{
+  PmdComparePage *self = PMD_COMPARE_PAGE (widget);
+  g_autofree char *text = pmd_compare_page_get_tables_text (self);
+
+  if (text == NULL)
+    return;
+  gdk_clipboard_set_text (gtk_widget_get_clipboard (widget), text);
+  toast (self, _("The tables are on the clipboard"));
+}
+
+/**
+ * pmd_compare_page_save_csv:
+ * @path: where to write
+ *
+ * Every entry, every year, as `piramide compare --format csv` writes it.
+ */
+gboolean
+pmd_compare_page_save_csv (PmdComparePage *self,
+                           const char     *path,
+                           GError        **error)
+{
+  g_autofree char *data = NULL;
+  gsize len;
+
+  if (self->dirty)
+    rebuild (self);
+  if (self->comparison == NULL)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, _("Choose two to four scenarios or variants to compare."));
+      return FALSE;
+    }
+  data = pmd_comparison_to_csv (self->comparison, &len);
+  return g_file_set_contents_full (path, data, len, G_FILE_SET_CONTENTS_CONSISTENT, 0644, error);
+}
+
+static void
+save_response_cb (GtkNativeDialog *dialog,
+                  int              response,
+                  PmdComparePage  *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+      g_autofree char *path = g_file_get_path (file);
+      g_autoptr(GError) error = NULL;
+
+      if (path == NULL)
+        toast (self, _("Only local files can be written"));
+      else if (!pmd_compare_page_save_csv (self, path, &error))
+        {
+          /* Translators: the error why the file could not be written */
+          g_autofree char *message = g_strdup_printf (_("Could not save: %s"), error->message);
+          toast (self, message);
+        }
+      else
+        toast (self, _("Saved"));
+    }
+  g_object_unref (dialog);
+}
+
+static void
+save_csv_action (GtkWidget  *widget,
+                 const char *action,
+                 GVariant   *param)
+{
+  PmdComparePage *self = PMD_COMPARE_PAGE (widget);
+  GtkRoot *root = gtk_widget_get_root (widget);
+  GtkFileChooserNative *chooser;
+
+  chooser = gtk_file_chooser_native_new (_("Save the Comparison"), GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  /* Translators: the file name offered; keep .csv */
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), _("comparison.csv"));
+  g_signal_connect (chooser, "response", G_CALLBACK (save_response_cb), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
 static void
 pmd_compare_page_dispose (GObject *object)
 {
@@ -731,7 +877,11 @@ pmd_compare_page_dispose (GObject *object)
 static void
 pmd_compare_page_class_init (PmdComparePageClass *klass)
 {
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
   G_OBJECT_CLASS (klass)->dispose = pmd_compare_page_dispose;
+  gtk_widget_class_install_action (widget_class, "compare.copy", NULL, copy_action);
+  gtk_widget_class_install_action (widget_class, "compare.save-csv", NULL, save_csv_action);
 }
 
 static void
@@ -748,7 +898,7 @@ pmd_compare_page_new (PmdDocument *document)
   GtkWidget *scroller = gtk_scrolled_window_new ();
   GtkWidget *content = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
   GtkWidget *tables = gtk_flow_box_new ();
-  GtkWidget *label, *button, *group;
+  GtkWidget *label, *button, *group, *export_button;
   const char *measures[] = { N_("Total cost"), N_("Gap to funding"), NULL };
   g_autoptr(GtkStringList) measure_list = gtk_string_list_new (NULL);
 
@@ -777,6 +927,18 @@ pmd_compare_page_new (PmdDocument *document)
   gtk_widget_set_tooltip_text (button, _("Remove the files added"));
   g_signal_connect_swapped (button, "clicked", G_CALLBACK (clear_files_clicked_cb), self);
   gtk_box_append (GTK_BOX (group), button);
+  {
+    g_autoptr(GMenu) menu = g_menu_new ();
+    GtkWidget *export = gtk_menu_button_new ();
+
+    g_menu_append (menu, _("_Copy Tables"), "compare.copy");
+    g_menu_append (menu, _("_Save as CSV…"), "compare.save-csv");
+    gtk_menu_button_set_menu_model (GTK_MENU_BUTTON (export), G_MENU_MODEL (menu));
+    gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (export), "document-save-symbolic");
+    gtk_widget_set_tooltip_text (export, _("Copy or save the comparison"));
+    gtk_widget_set_valign (export, GTK_ALIGN_CENTER);
+    export_button = export;
+  }
 
   label = gtk_label_new_with_mnemonic (_("_Years"));
   self->years_entry = GTK_ENTRY (gtk_entry_new ());
@@ -797,6 +959,7 @@ pmd_compare_page_new (PmdDocument *document)
   gtk_box_append (GTK_BOX (bar), GTK_WIDGET (self->years_entry));
   gtk_box_append (GTK_BOX (bar), GTK_WIDGET (self->measure));
   gtk_box_append (GTK_BOX (bar), group);
+  gtk_box_append (GTK_BOX (bar), export_button);
 
   self->status = GTK_LABEL (gtk_label_new (NULL));
   gtk_label_set_wrap (self->status, TRUE);

@@ -16,6 +16,11 @@ gboolean        pmd_compare_page_add_file (PmdComparePage *self,
                                            const char     *path,
                                            GError        **error);
 
+char           *pmd_compare_page_get_tables_text (PmdComparePage *self);
+gboolean        pmd_compare_page_save_csv        (PmdComparePage *self,
+                                                  const char     *path,
+                                                  GError        **error);
+
 /* For the tests. */
 const PmdComparison *_pmd_compare_page_get_comparison (PmdComparePage *self);
 guint           _pmd_compare_page_get_n_choices (PmdComparePage *self);

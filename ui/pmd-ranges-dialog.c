@@ -194,6 +194,7 @@ end_entry (RangeRow   *r,
   GtkEventController *focus = gtk_event_controller_focus_new ();
 
   gtk_editable_set_width_chars (GTK_EDITABLE (entry), 9);
+  gtk_editable_set_max_width_chars (GTK_EDITABLE (entry), 9);
   gtk_entry_set_alignment (entry, 1.0);
   gtk_widget_set_valign (GTK_WIDGET (entry), GTK_ALIGN_CENTER);
   gtk_accessible_update_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_LABEL, tooltip, -1);

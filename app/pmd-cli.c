@@ -928,7 +928,7 @@ cmd_goalseek (int    argc,
       if (high_text == NULL)
         high = r->high;
     }
-  if (!pmd_goal_seek (sc, param, output, year, target, low, high, &result, &error))
+  if (!pmd_goal_seek (sc, param, output, year, target, low, high, &result, NULL, NULL, &error))
     {
       print_error ("%s", error->message);
       return EXIT_FAILURE;

@@ -477,6 +477,9 @@ pmd_sensitivity (const PmdScenario *scenario,
  * @low: the low end of the search
  * @high: the high end
  * @result: (out): the value of @param that reaches @target
+ * @closest_x: (out) (optional): when no value reaches the target
+ *   (%PMD_SCENARIO_ERROR_NO_SOLUTION), the value tried that came closest
+ * @closest_value: (out) (optional): the output that one gives
  * @error: no value in [@low, @high] reaches the target
  *
  * Finds a sign change of output(x) − target on a grid of the range, then
@@ -491,32 +494,9 @@ pmd_goal_seek (const PmdScenario *scenario,
                double             low,
                double             high,
                double            *result,
+               double            *closest_x,
+               double            *closest_value,
                GError           **error)
-{
-  return pmd_goal_seek_full (scenario, param_path, output, year, target, low, high, result, NULL, NULL, error);
-}
-
-/**
- * pmd_goal_seek_full:
- * @closest_x: (out) (optional): when no value reaches the target, the
- *   value of those tried that comes closest
- * @closest_value: (out) (optional): the output it gives
- *
- * pmd_goal_seek(), telling how close it came when it fails with
- * %PMD_SCENARIO_ERROR_NO_SOLUTION.
- */
-gboolean
-pmd_goal_seek_full (const PmdScenario *scenario,
-                    const char        *param_path,
-                    const char        *output,
-                    int                year,
-                    double             target,
-                    double             low,
-                    double             high,
-                    double            *result,
-                    double            *closest_x,
-                    double            *closest_value,
-                    GError           **error)
 {
   g_autoptr(PmdScenario) sc = pmd_scenario_copy (scenario);
   g_autoptr(PmdProjection) p = pmd_projection_new ();

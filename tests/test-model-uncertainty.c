@@ -203,20 +203,20 @@ test_goal_seek (void)
   g_ptr_array_add (sc->interventions, iv);
   g_assert_true (pmd_scenario_validate (sc, &error));
 
-  g_assert_true (pmd_goal_seek (sc, "interventions.i.return", "totals.scenario", 2030, 900, 0, 3, &r, &error));
+  g_assert_true (pmd_goal_seek (sc, "interventions.i.return", "totals.scenario", 2030, 900, 0, 3, &r, NULL, NULL, &error));
   g_assert_no_error (error);
   g_assert_cmpfloat_with_epsilon (r, 2.0, 1e-6);
   g_assert_true (pmd_scenario_set_param (sc, "interventions.i.return", r, &error));
   p = pmd_project (sc, &error);
   g_assert_cmpfloat_with_epsilon (p->total_scenario[0], 900, 1.0);
 
-  g_assert_false (pmd_goal_seek (sc, "interventions.i.return", "totals.scenario", 2030, 500, 0, 3, &r, &error));
+  g_assert_false (pmd_goal_seek (sc, "interventions.i.return", "totals.scenario", 2030, 500, 0, 3, &r, NULL, NULL, &error));
   g_assert_error (error, PMD_SCENARIO_ERROR, PMD_SCENARIO_ERROR_NO_SOLUTION);
   g_assert_nonnull (strstr (error->message, "no value"));
   g_clear_error (&error);
 
   /* The closest it came: r = 3 gives 1.000 − 300 + 100 = 800. */
-  g_assert_false (pmd_goal_seek_full (sc, "interventions.i.return", "totals.scenario", 2030, 500, 0, 3, &r,
+  g_assert_false (pmd_goal_seek (sc, "interventions.i.return", "totals.scenario", 2030, 500, 0, 3, &r,
                                       &closest_x, &closest_value, &error));
   g_assert_cmpfloat_with_epsilon (closest_x, 3, 1e-9);
   g_assert_cmpfloat_with_epsilon (closest_value, 800, 1e-6);

@@ -663,27 +663,41 @@ pmd_compare_page_add_file (PmdComparePage *self,
   return TRUE;
 }
 
+/* The local file a chooser's answer names; NULL (and a toast when it
+ * named one elsewhere) when there is none. Frees the chooser. */
+static char *
+chosen_path (GtkNativeDialog *dialog,
+             int              response,
+             PmdComparePage  *self)
+{
+  g_autoptr(GFile) file = NULL;
+  char *path = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+      path = g_file_get_path (file);
+      if (path == NULL)
+        toast (self, _("Only local files can be used"));
+    }
+  g_object_unref (dialog);
+  return path;
+}
+
 static void
 add_file_response_cb (GtkNativeDialog *dialog,
                       int              response,
                       PmdComparePage  *self)
 {
-  if (response == GTK_RESPONSE_ACCEPT)
-    {
-      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
-      g_autofree char *path = g_file_get_path (file);
-      g_autoptr(GError) error = NULL;
+  g_autofree char *path = chosen_path (dialog, response, self);
+  g_autoptr(GError) error = NULL;
 
-      if (path == NULL)
-        toast (self, _("Only local files can be compared"));
-      else if (!pmd_compare_page_add_file (self, path, &error))
-        {
-          g_autofree char *base = g_path_get_basename (path);
-          g_autofree char *message = g_strdup_printf ("%s: %s", base, error->message);
-          toast (self, message);
-        }
+  if (path != NULL && !pmd_compare_page_add_file (self, path, &error))
+    {
+      g_autofree char *base = g_path_get_basename (path);
+      g_autofree char *message = g_strdup_printf ("%s: %s", base, error->message);
+      toast (self, message);
     }
-  g_object_unref (dialog);
 }
 
 static void
@@ -819,24 +833,19 @@ save_response_cb (GtkNativeDialog *dialog,
                   int              response,
                   PmdComparePage  *self)
 {
-  if (response == GTK_RESPONSE_ACCEPT)
-    {
-      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
-      g_autofree char *path = g_file_get_path (file);
-      g_autoptr(GError) error = NULL;
+  g_autofree char *path = chosen_path (dialog, response, self);
+  g_autoptr(GError) error = NULL;
 
-      if (path == NULL)
-        toast (self, _("Only local files can be written"));
-      else if (!pmd_compare_page_save_csv (self, path, &error))
-        {
-          /* Translators: the error why the file could not be written */
-          g_autofree char *message = g_strdup_printf (_("Could not save: %s"), error->message);
-          toast (self, message);
-        }
-      else
-        toast (self, _("Saved"));
+  if (path == NULL)
+    return;
+  if (!pmd_compare_page_save_csv (self, path, &error))
+    {
+      /* Translators: the error why the file could not be written */
+      g_autofree char *message = g_strdup_printf (_("Could not save: %s"), error->message);
+      toast (self, message);
     }
-  g_object_unref (dialog);
+  else
+    toast (self, _("Saved"));
 }
 
 static void

@@ -5,6 +5,7 @@
 
 #include "pmd-field.h"
 #include "pmd-format.h"
+#include "pmd-param.h"
 
 char *
 pmd_field_format (PmdFieldKind kind,
@@ -50,4 +51,20 @@ pmd_field_parse (PmdFieldKind kind,
   if (kind == PMD_FIELD_PERCENT && strchr (text, '%') == NULL)
     *value /= 100.0;
   return TRUE;
+}
+
+/* How a parameter's value is typed, by its unit (pmd_param_unit()). */
+PmdFieldKind
+pmd_field_kind_for_param (const char *path)
+{
+  switch (pmd_param_unit (path))
+    {
+    case PMD_UNIT_PERCENT: return PMD_FIELD_PERCENT;
+    case PMD_UNIT_MONEY: return PMD_FIELD_MONEY;
+    case PMD_UNIT_COUNT: return PMD_FIELD_COUNT;
+    case PMD_UNIT_YEAR:
+    case PMD_UNIT_NUMBER:
+    case PMD_UNIT_SWITCH:
+    default: return PMD_FIELD_NUMBER;
+    }
 }

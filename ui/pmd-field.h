@@ -23,4 +23,6 @@ gboolean  pmd_field_parse  (PmdFieldKind kind,
                             double      *value,
                             GError     **error);
 
+PmdFieldKind pmd_field_kind_for_param (const char *path);
+
 G_END_DECLS

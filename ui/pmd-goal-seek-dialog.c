@@ -43,18 +43,6 @@ static const char *const outputs[] = {
   "totals.gap", "totals.scenario", "totals.savings", "totals.cumulative_savings", "npv",
 };
 
-static PmdFieldKind
-field_kind (const char *path)
-{
-  switch (pmd_param_unit (path))
-    {
-    case PMD_UNIT_PERCENT: return PMD_FIELD_PERCENT;
-    case PMD_UNIT_MONEY: return PMD_FIELD_MONEY;
-    case PMD_UNIT_COUNT: return PMD_FIELD_COUNT;
-    default: return PMD_FIELD_NUMBER;
-    }
-}
-
 static const char *
 selected_param (PmdGoalSeekDialog *self)
 {
@@ -87,7 +75,7 @@ param_changed_cb (PmdGoalSeekDialog *self)
   forget_answer (self);
   if (path == NULL)
     return;
-  kind = field_kind (path);
+  kind = pmd_field_kind_for_param (path);
   pmd_scenario_get_param ((PmdScenario *) sc, path, &value, NULL);
   idx = pmd_scenario_find_range (sc, path);
   if (idx >= 0)
@@ -163,7 +151,7 @@ pmd_goal_seek_dialog_find (PmdGoalSeekDialog *self)
   forget_answer (self);
   if (path == NULL)
     return FALSE;
-  kind = field_kind (path);
+  kind = pmd_field_kind_for_param (path);
   if (!read_entry (self->target, PMD_FIELD_MONEY, &target, &error) ||
       !read_entry (self->low, kind, &low, &error) ||
       !read_entry (self->high, kind, &high, &error))
@@ -180,7 +168,7 @@ pmd_goal_seek_dialog_find (PmdGoalSeekDialog *self)
 
   param_label = pmd_scenario_describe_param (sc, path);
   output_label = pmd_describe_output (sc, output);
-  if (!pmd_goal_seek_full (sc, path, output, year, target, low, high, &result, &closest_x, &closest_value, &error))
+  if (!pmd_goal_seek (sc, path, output, year, target, low, high, &result, &closest_x, &closest_value, &error))
     {
       if (g_error_matches (error, PMD_SCENARIO_ERROR, PMD_SCENARIO_ERROR_NO_SOLUTION))
         {

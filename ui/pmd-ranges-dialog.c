@@ -45,21 +45,6 @@ struct _PmdRangesDialog
 
 G_DEFINE_FINAL_TYPE (PmdRangesDialog, pmd_ranges_dialog, ADW_TYPE_WINDOW)
 
-static PmdFieldKind
-field_kind (const char *path)
-{
-  switch (pmd_param_unit (path))
-    {
-    case PMD_UNIT_PERCENT: return PMD_FIELD_PERCENT;
-    case PMD_UNIT_MONEY: return PMD_FIELD_MONEY;
-    case PMD_UNIT_COUNT: return PMD_FIELD_COUNT;
-    case PMD_UNIT_YEAR: return PMD_FIELD_NUMBER;
-    case PMD_UNIT_NUMBER:
-    case PMD_UNIT_SWITCH:
-    default: return PMD_FIELD_NUMBER;
-    }
-}
-
 static void
 row_free (gpointer data)
 {
@@ -117,7 +102,7 @@ commit_row (RangeRow *r)
   PmdScenario *sc;
   g_autoptr(GError) error = NULL;
   RangeEdit edit = { r->path, 0, 0, FALSE };
-  PmdFieldKind kind = field_kind (r->path);
+  PmdFieldKind kind = pmd_field_kind_for_param (r->path);
   const PmdRange *old;
   double value;
   int idx;
@@ -224,7 +209,7 @@ update_rows (PmdRangesDialog *self)
     {
       RangeRow *r = g_ptr_array_index (self->rows, i);
       const PmdRange *range = g_ptr_array_index (sc->ranges, pmd_scenario_find_range (sc, r->path));
-      PmdFieldKind kind = field_kind (r->path);
+      PmdFieldKind kind = pmd_field_kind_for_param (r->path);
       double value = NAN;
       g_autofree char *value_text = NULL;
       g_autofree char *subtitle = NULL;

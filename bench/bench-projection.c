@@ -2,7 +2,10 @@
 /*
  * How long a projection takes: the bundled scenario and a generated large
  * one (300 lines, 100 interventions, 30 years), each projected many times
- * into the same storage, as the window does while a slider moves.
+ * into the same storage, as the window does while a slider moves; a Monte
+ * Carlo run projected in full and partially (only the lines its ranged
+ * parameters reach); 10.000 Monte Carlo runs of the bundled scenario (run
+ * under `taskset -c 0` for one core).
  *
  *   ./build/bench/bench-projection [ROUNDS]
  *   valgrind --tool=callgrind ./build/bench/bench-projection 100

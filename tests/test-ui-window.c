@@ -423,6 +423,32 @@ test_uncertainty (void)
                      expected_p50 (14000, 2000));
   g_assert_cmpfloat (pmd_monte_carlo_percentile (mc, mc->total, mc->n_years - 1, 50), !=, before);
 
+  /* The tornado of another output in another year: the total cost in
+   * 2030, as pmd_sensitivity gives it for the scenario on screen. */
+  {
+    g_autoptr(PmdScenario) sc = westland ();
+    g_autoptr(GArray) expected = NULL;
+    const GArray *swings;
+
+    g_assert_true (pmd_scenario_set_param (sc, "cohorts.75plus.points.1", 14000, &error));
+    expected = pmd_sensitivity (sc, "totals.scenario", 2030, NULL, &error);
+    g_assert_no_error (error);
+    g_assert_true (_pmd_uncertainty_page_set_tornado (page, "totals.scenario", 2030));
+    wait_uncertainty (page);
+    swings = _pmd_uncertainty_page_get_swings (page);
+    g_assert_cmpuint (swings->len, ==, expected->len);
+    for (guint i = 0; i < swings->len; i++)
+      {
+        g_assert_cmpstr (g_array_index (swings, PmdSwing, i).path, ==, g_array_index (expected, PmdSwing, i).path);
+        g_assert_cmpfloat (g_array_index (swings, PmdSwing, i).at_low, ==, g_array_index (expected, PmdSwing, i).at_low);
+        g_assert_cmpfloat (g_array_index (swings, PmdSwing, i).at_high, ==,
+                           g_array_index (expected, PmdSwing, i).at_high);
+      }
+    screenshot (GTK_WIDGET (window), "uncertainty-tornado-2030.png");
+    g_assert_true (_pmd_uncertainty_page_set_tornado (page, "totals.gap", 2046));
+    wait_uncertainty (page);
+  }
+
   /* A drag: the 75+ slider moves a step every 16 ms for half a second. The
    * fan follows during the drag (a pause-then-start would show nothing
    * new until the slider rests); after it, the result is the Monte Carlo

@@ -26,6 +26,7 @@ struct _PmdChartView
   const PmdMonteCarlo *monte_carlo;
   const GArray   *swings;
   double          swing_base;
+  char           *swing_output;
   /* Borrowed from the compare page: instead of the document's variants. */
   const PmdComparison *comparison;
   gboolean        variants_gap;
@@ -124,7 +125,7 @@ pmd_chart_view_snapshot (GtkWidget   *widget,
   input.variants_gap = self->variants_gap;
   input.monte_carlo = self->monte_carlo;
   input.swings = self->swings;
-  input.swing_output = "totals.gap";
+  input.swing_output = self->swing_output ? self->swing_output : "totals.gap";
   input.swing_base = self->swing_base;
   pmd_chart_style_init (&style, adw_style_manager_get_dark (adw_style_manager_get_default ()));
   style.font_scale = self->font_scale;
@@ -145,6 +146,7 @@ pmd_chart_view_dispose (GObject *object)
     g_clear_signal_handler (&self->changed_id, self->document);
   g_clear_object (&self->document);
   g_clear_pointer (&self->record, pmd_chart_record_free);
+  g_clear_pointer (&self->swing_output, g_free);
 
   G_OBJECT_CLASS (pmd_chart_view_parent_class)->dispose (object);
 }
@@ -361,5 +363,19 @@ pmd_chart_view_set_comparison (PmdChartView        *self,
 
   self->comparison = comparison;
   self->variants_gap = gap;
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+/* The output the tornado's swings are of (the gap when not set). */
+void
+pmd_chart_view_set_swing_output (PmdChartView *self,
+                                 const char   *output)
+{
+  g_return_if_fail (PMD_IS_CHART_VIEW (self));
+
+  if (g_strcmp0 (self->swing_output, output) == 0)
+    return;
+  g_free (self->swing_output);
+  self->swing_output = g_strdup (output);
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }

@@ -27,6 +27,8 @@ void          pmd_chart_view_set_uncertainty (PmdChartView        *self,
                                               const PmdMonteCarlo *monte_carlo,
                                               const GArray        *swings,
                                               double               swing_base);
+void          pmd_chart_view_set_swing_output (PmdChartView *self,
+                                               const char   *output);
 void          pmd_chart_view_set_comparison (PmdChartView        *self,
                                              const PmdComparison *comparison,
                                              gboolean             gap);

@@ -9,7 +9,8 @@
 
 /*
  * The uncertainty page: the fan of the total cost (Monte Carlo over the
- * scenario's ranges) and the tornado of the gap in the last year.
+ * scenario's ranges) and the tornado of a chosen output in a chosen year
+ * (the gap in the last year at first).
  *
  * The runs happen in a worker thread on a copy of the scenario, so the
  * window never waits. One job at a time: a change to the document stops a
@@ -33,7 +34,8 @@ typedef struct
   guint           done;       /* atomic */
   PmdScenario    *scenario;
   guint           runs;
-  int             year;
+  int             year;       /* of the tornado; 0: the last */
+  const char     *output;     /* of the tornado: static */
   PmdMonteCarlo  *mc;
   GArray         *swings;
   double          swing_base;
@@ -50,6 +52,9 @@ struct _PmdUncertaintyPage
   GtkProgressBar *progress;
   GtkLabel       *status;
   GtkWidget      *cancel_button;
+  GtkDropDown    *tornado_output;
+  GtkSpinButton  *tornado_year_spin;
+  int             tornado_year;   /* 0: the last year of the scenario */
 
   guint           start_id;  /* an idle that starts the next job */
   guint           poll_id;
@@ -63,6 +68,11 @@ struct _PmdUncertaintyPage
 };
 
 G_DEFINE_FINAL_TYPE (PmdUncertaintyPage, pmd_uncertainty_page, ADW_TYPE_BIN)
+
+/* What the tornado can show the swings of. */
+static const char *const tornado_outputs[] = {
+  "totals.gap", "totals.scenario", "totals.savings", "totals.cumulative_savings",
+};
 
 static Job *
 job_ref (Job *job)
@@ -107,7 +117,9 @@ job_thread (GTask        *task,
   job->mc = pmd_monte_carlo_run (job->scenario, job->runs, SEED, &job->cancel,
                                  job_progress_cb, job, &error);
   if (job->mc != NULL)
-    job->swings = pmd_sensitivity (job->scenario, "totals.gap", job->year, &job->swing_base, &error);
+    job->swings = pmd_sensitivity (job->scenario, job->output,
+                                   job->year > 0 ? job->year : pmd_scenario_get_end_year (job->scenario),
+                                   &job->swing_base, &error);
   if (job->mc == NULL || job->swings == NULL)
     g_task_return_error (task, error);
   else
@@ -180,6 +192,8 @@ job_done_cb (GObject      *source,
       self->swings = g_steal_pointer (&job->swings);
       pmd_chart_view_set_uncertainty (self->fan, self->mc, NULL, 0);
       pmd_chart_view_set_uncertainty (self->tornado, NULL, self->swings, job->swing_base);
+      pmd_chart_view_set_swing_output (self->tornado, job->output);
+      pmd_chart_view_set_year (self->tornado, job->year);
     }
   stop_job (self);
   if (ok)
@@ -227,7 +241,9 @@ start_job (PmdUncertaintyPage *self,
   g_atomic_ref_count_init (&job->ref);
   job->scenario = pmd_scenario_copy (pmd_document_get_effective (self->document));
   job->runs = runs;
-  job->year = pmd_scenario_get_end_year (job->scenario);
+  job->output = tornado_outputs[MIN (gtk_drop_down_get_selected (self->tornado_output),
+                                     G_N_ELEMENTS (tornado_outputs) - 1)];
+  job->year = self->tornado_year;
   self->job = job;
 
   task = g_task_new (self, NULL, job_done_cb, job_ref (job));
@@ -265,9 +281,13 @@ schedule_start (PmdUncertaintyPage *self)
     self->start_id = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, start_cb, self, NULL);
 }
 
+static void update_tornado_years (PmdUncertaintyPage *self);
+
 static void
 document_changed_cb (PmdUncertaintyPage *self)
 {
+  if (self->tornado_year_spin != NULL)
+    update_tornado_years (self);
   self->pending = TRUE;
   self->full_next = FALSE;
   /* A short pass is let finish (it shows the fan moving); a long pass of
@@ -276,6 +296,37 @@ document_changed_cb (PmdUncertaintyPage *self)
     g_atomic_int_set (&self->job->cancel, 1);
   if (self->job == NULL)
     schedule_start (self);
+}
+
+static void
+tornado_year_changed_cb (PmdUncertaintyPage *self)
+{
+  int year = gtk_spin_button_get_value_as_int (self->tornado_year_spin);
+
+  /* The last year stays the last when the horizon changes. */
+  self->tornado_year = year == pmd_scenario_get_end_year (pmd_document_get_scenario (self->document)) ? 0 : year;
+  document_changed_cb (self);
+}
+
+/* The tornado's years follow the scenario's; the last year stays the last. */
+static void
+update_tornado_years (PmdUncertaintyPage *self)
+{
+  const PmdScenario *sc = pmd_document_get_scenario (self->document);
+  int end = pmd_scenario_get_end_year (sc);
+  double lo, hi;
+
+  gtk_spin_button_get_range (self->tornado_year_spin, &lo, &hi);
+  if ((int) lo == sc->base_year && (int) hi == end)
+    return;
+  g_signal_handlers_block_by_func (self->tornado_year_spin, tornado_year_changed_cb, self);
+  gtk_spin_button_set_range (self->tornado_year_spin, sc->base_year, end);
+  if (self->tornado_year == 0 || self->tornado_year > end || self->tornado_year < sc->base_year)
+    {
+      self->tornado_year = 0;
+      gtk_spin_button_set_value (self->tornado_year_spin, end);
+    }
+  g_signal_handlers_unblock_by_func (self->tornado_year_spin, tornado_year_changed_cb, self);
 }
 
 static void
@@ -386,7 +437,37 @@ pmd_uncertainty_page_new (PmdDocument *document)
   gtk_widget_set_hexpand (GTK_WIDGET (self->tornado), TRUE);
   gtk_box_set_homogeneous (GTK_BOX (charts), TRUE);
   gtk_box_append (GTK_BOX (charts), GTK_WIDGET (self->fan));
-  gtk_box_append (GTK_BOX (charts), GTK_WIDGET (self->tornado));
+  {
+    GtkWidget *column = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+    GtkWidget *row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+    GtkWidget *for_label = gtk_label_new_with_mnemonic (_("Swings _of"));
+    GtkWidget *in_label = gtk_label_new (_("in"));
+    g_autoptr(GtkStringList) outputs = gtk_string_list_new (NULL);
+    const PmdScenario *sc = pmd_document_get_scenario (document);
+
+    for (guint i = 0; i < G_N_ELEMENTS (tornado_outputs); i++)
+      {
+        g_autofree char *name = pmd_describe_output (sc, tornado_outputs[i]);
+        gtk_string_list_append (outputs, name);
+      }
+    self->tornado_output = GTK_DROP_DOWN (gtk_drop_down_new (G_LIST_MODEL (g_object_ref (outputs)), NULL));
+    gtk_label_set_mnemonic_widget (GTK_LABEL (for_label), GTK_WIDGET (self->tornado_output));
+    self->tornado_year_spin = GTK_SPIN_BUTTON (gtk_spin_button_new_with_range (sc->base_year,
+                                                                               pmd_scenario_get_end_year (sc), 1));
+    gtk_spin_button_set_value (self->tornado_year_spin, pmd_scenario_get_end_year (sc));
+    gtk_accessible_update_property (GTK_ACCESSIBLE (self->tornado_year_spin), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                    _("Year of the tornado"), -1);
+    gtk_box_append (GTK_BOX (row), for_label);
+    gtk_box_append (GTK_BOX (row), GTK_WIDGET (self->tornado_output));
+    gtk_box_append (GTK_BOX (row), in_label);
+    gtk_box_append (GTK_BOX (row), GTK_WIDGET (self->tornado_year_spin));
+    gtk_widget_set_vexpand (GTK_WIDGET (self->tornado), TRUE);
+    gtk_box_append (GTK_BOX (column), row);
+    gtk_box_append (GTK_BOX (column), GTK_WIDGET (self->tornado));
+    gtk_box_append (GTK_BOX (charts), column);
+    g_signal_connect_swapped (self->tornado_output, "notify::selected", G_CALLBACK (document_changed_cb), self);
+    g_signal_connect_swapped (self->tornado_year_spin, "value-changed", G_CALLBACK (tornado_year_changed_cb), self);
+  }
 
   gtk_widget_set_margin_start (box, 12);
   gtk_widget_set_margin_end (box, 12);
@@ -439,4 +520,26 @@ guint
 _pmd_uncertainty_page_get_n_results (PmdUncertaintyPage *self)
 {
   return self->n_results;
+}
+
+const GArray *
+_pmd_uncertainty_page_get_swings (PmdUncertaintyPage *self)
+{
+  return self->swings;
+}
+
+/* Chooses the tornado's output (one of those offered) and year. */
+gboolean
+_pmd_uncertainty_page_set_tornado (PmdUncertaintyPage *self,
+                                   const char         *output,
+                                   int                 year)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (tornado_outputs); i++)
+    if (g_str_equal (tornado_outputs[i], output))
+      {
+        gtk_drop_down_set_selected (self->tornado_output, i);
+        gtk_spin_button_set_value (self->tornado_year_spin, year);
+        return TRUE;
+      }
+  return FALSE;
 }

@@ -20,6 +20,10 @@ void                 _pmd_uncertainty_page_set_runs   (PmdUncertaintyPage *self,
                                                        guint               runs);
 guint                _pmd_uncertainty_page_get_job_runs    (PmdUncertaintyPage *self);
 guint                _pmd_uncertainty_page_get_n_results   (PmdUncertaintyPage *self);
+const GArray        *_pmd_uncertainty_page_get_swings      (PmdUncertaintyPage *self);
+gboolean             _pmd_uncertainty_page_set_tornado     (PmdUncertaintyPage *self,
+                                                            const char         *output,
+                                                            int                 year);
 GtkWidget           *_pmd_uncertainty_page_get_stop_button (PmdUncertaintyPage *self);
 
 G_END_DECLS

@@ -664,6 +664,17 @@ test_compare (void)
   drain ();
   screenshot (GTK_WIDGET (window), "compare-files-1280x720.png");
 
+  /* A new variant of the document joins the document's entries (after
+   * them, before the file's); with four checked it waits unchecked. */
+  _pmd_window_new_variant (window, "Nog een variant");
+  drain ();
+  g_assert_cmpuint (_pmd_compare_page_get_n_choices (page), ==, 9);
+  g_assert_cmpstr (gtk_check_button_get_label (_pmd_compare_page_get_choice (page, 4)), ==, "Nog een variant");
+  g_assert_false (gtk_check_button_get_active (_pmd_compare_page_get_choice (page, 4)));
+  g_assert_true (gtk_check_button_get_active (_pmd_compare_page_get_choice (page, 5)));
+  g_assert_cmpstr (gtk_check_button_get_label (_pmd_compare_page_get_choice (page, 5)), ==, "hoger-fonds");
+  g_assert_cmpuint (pmd_comparison_get_n (_pmd_compare_page_get_comparison (page)), ==, 4);
+
   g_unlink (other);
   g_unlink (corrupt);
   g_rmdir (dir);
@@ -817,6 +828,36 @@ test_goal_seek (void)
   g_assert_true (pmd_document_get_param (doc, path, &value));
   g_assert_cmpfloat (value, ==, 0.1);
   g_assert_cmpfloat (doc_range (path)->high, ==, 0.2);
+
+  /* Shown a variant, Apply writes the value into that variant (its own
+   * range stays: a variant may lie outside it); the file as written keeps
+   * 10%. The variant halves the effects, so it needs a larger share. */
+  g_assert_true (pmd_document_set_variant (doc, "effect-half-en-laat", &error));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.goal-seek", NULL);
+  drain ();
+  dialog = PMD_GOAL_SEEK_DIALOG (find_toplevel (PMD_TYPE_GOAL_SEEK_DIALOG));
+  g_assert_true (_pmd_goal_seek_dialog_set (dialog, path, "totals.gap", 2030, "0"));
+  _pmd_goal_seek_dialog_set_search (dialog, "0", "100");
+  g_assert_true (pmd_goal_seek_dialog_find (dialog));
+  g_assert_true (pmd_goal_seek_dialog_apply (dialog, &error));
+  g_assert_no_error (error);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  g_assert_true (pmd_document_get_param (doc, path, &value));
+  g_assert_cmpfloat (value, >, applied);
+  g_assert_cmpfloat (doc_range (path)->high, ==, 0.2);
+  {
+    g_autoptr(PmdScenario) variant = westland ();
+    g_autoptr(PmdProjection) vp = NULL;
+
+    g_assert_true (pmd_scenario_apply_variant (variant, "effect-half-en-laat", &error));
+    g_assert_true (pmd_scenario_set_param (variant, path, value, &error));
+    vp = pmd_project (variant, &error);
+    g_assert_no_error (error);
+    g_assert_cmpfloat (fabs (vp->gap[pmd_projection_year_index (vp, 2030)]), <, 1.0);
+  }
+  g_assert_true (pmd_document_set_variant (doc, NULL, &error));
+  g_assert_true (pmd_document_get_param (doc, path, &value));
+  g_assert_cmpfloat (value, ==, 0.1);
   drain ();
 }
 

@@ -740,6 +740,17 @@ test_ranges (void)
   g_assert_cmpfloat_with_epsilon (doc_range ("funding.growth")->low, -0.005, 1e-12);
   g_assert_cmpfloat (doc_range ("funding.growth")->high, ==, 0.01);
   g_assert_true (_pmd_uncertainty_page_is_busy (_pmd_window_get_uncertainty_page (window)));
+  /* Saved, the file's ranges hold it. */
+  {
+    g_autofree char *data = pmd_scenario_to_data (pmd_document_get_scenario (doc), NULL);
+    g_autoptr(PmdScenario) back = pmd_scenario_load_from_data (data, -1, NULL);
+    int k;
+
+    g_assert_nonnull (back);
+    k = pmd_scenario_find_range (back, "funding.growth");
+    g_assert_cmpint (k, >=, 0);
+    g_assert_cmpfloat (((PmdRange *) g_ptr_array_index (back->ranges, k))->low, ==, -0.005);
+  }
 
   gtk_editable_set_text (low, "2");
   g_signal_emit_by_name (low, "activate");

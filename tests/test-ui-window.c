@@ -817,6 +817,12 @@ test_goal_seek (void)
   g_assert_nonnull (strstr (_pmd_goal_seek_dialog_get_answer (dialog), "from 2,0% to 20,0%"));
   screenshot (GTK_WIDGET (dialog), "goal-seek-none.png");
 
+  /* Nonsense is refused with the reason, and nothing can be applied. */
+  _pmd_goal_seek_dialog_set_search (dialog, "0", "honderd");
+  g_assert_false (pmd_goal_seek_dialog_find (dialog));
+  g_assert_cmpstr (_pmd_goal_seek_dialog_get_answer (dialog), !=, "");
+  g_assert_null (strstr (_pmd_goal_seek_dialog_get_answer (dialog), "No value"));
+
   _pmd_goal_seek_dialog_set_search (dialog, "0", "100");
   g_assert_true (pmd_goal_seek_dialog_find (dialog));
   screenshot (GTK_WIDGET (dialog), "goal-seek.png");

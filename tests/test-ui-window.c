@@ -401,7 +401,17 @@ test_uncertainty (void)
   const PmdMonteCarlo *mc;
   double before;
 
+  guint results;
+
+  /* Hidden, the page computes nothing: a new scenario waits for it to show. */
+  _pmd_window_show_page (window, "overview");
+  drain ();
+  results = _pmd_uncertainty_page_get_n_results (page);
   reset_window ();
+  wait_ms (300);
+  g_assert_cmpuint (_pmd_uncertainty_page_get_job_runs (page), ==, 0);
+  g_assert_cmpuint (_pmd_uncertainty_page_get_n_results (page), ==, results);
+
   doc = pmd_window_get_document (window);
   _pmd_window_show_page (window, "uncertainty");
   _pmd_uncertainty_page_set_runs (page, 2000);

@@ -207,8 +207,11 @@ job_done_cb (GObject      *source,
   job_unref (job);
 
   if (self->pending)
-    schedule_start (self);
-  else if (self->full_next)
+    {
+      if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+        schedule_start (self);
+    }
+  else if (self->full_next && gtk_widget_get_mapped (GTK_WIDGET (self)))
     {
       self->full_next = FALSE;
       start_job (self, gtk_spin_button_get_value_as_int (self->runs));
@@ -294,7 +297,16 @@ document_changed_cb (PmdUncertaintyPage *self)
    * a scenario that no longer holds is stopped. */
   if (self->job != NULL && self->job->runs > DIRECT_RUNS)
     g_atomic_int_set (&self->job->cancel, 1);
-  if (self->job == NULL)
+  /* Off screen nothing is drawn: the runs wait until the page shows, and
+   * leave both cores to the window meanwhile. */
+  if (self->job == NULL && gtk_widget_get_mapped (GTK_WIDGET (self)))
+    schedule_start (self);
+}
+
+static void
+map_cb (PmdUncertaintyPage *self)
+{
+  if ((self->pending || self->full_next) && self->job == NULL)
     schedule_start (self);
 }
 
@@ -479,6 +491,7 @@ pmd_uncertainty_page_new (PmdDocument *document)
   adw_bin_set_child (ADW_BIN (self), box);
 
   g_signal_connect_swapped (document, "changed", G_CALLBACK (document_changed_cb), self);
+  g_signal_connect (self, "map", G_CALLBACK (map_cb), NULL);
   document_changed_cb (self);
   return self;
 }

@@ -1044,6 +1044,38 @@ test_autosave (void)
   g_assert_true (pmd_scenario_get_param (kept, "funding.growth", &value, NULL));
   g_assert_cmpfloat_with_epsilon (value, 0.01, 1e-12);
 
+  /* As after a crash: the change is gone from the window, the kept work
+   * is offered back; Restore brings it back, unsaved. */
+  g_assert_true (pmd_document_undo (pmd_window_get_document (window)));
+  g_assert_true (pmd_document_get_param (pmd_window_get_document (window), "funding.growth", &value));
+  g_assert_cmpfloat (value, ==, 0);
+  pmd_window_check_recovery (window);
+  drain ();
+  {
+    GtkWindow *dialog = find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+
+    g_assert_nonnull (dialog);
+    adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "restore");
+    drain ();
+    if (find_toplevel (ADW_TYPE_MESSAGE_DIALOG) != NULL)
+      gtk_window_destroy (find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  }
+  g_assert_true (pmd_document_get_param (pmd_window_get_document (window), "funding.growth", &value));
+  g_assert_cmpfloat_with_epsilon (value, 0.01, 1e-12);
+  g_assert_true (pmd_document_get_modified (pmd_window_get_document (window)));
+  g_assert_true (g_file_test (autosave, G_FILE_TEST_IS_REGULAR));
+
+  /* Discard forgets it. */
+  pmd_window_check_recovery (window);
+  drain ();
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (find_toplevel (ADW_TYPE_MESSAGE_DIALOG)), "discard");
+  drain ();
+  if (find_toplevel (ADW_TYPE_MESSAGE_DIALOG) != NULL)
+    gtk_window_destroy (find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  g_assert_false (g_file_test (autosave, G_FILE_TEST_EXISTS));
+
+  _pmd_window_autosave_now (window);
+  g_assert_true (g_file_test (autosave, G_FILE_TEST_IS_REGULAR));
   g_assert_true (pmd_window_save_to (window, file, &error));
   g_assert_false (g_file_test (autosave, G_FILE_TEST_EXISTS));
   g_remove (path);

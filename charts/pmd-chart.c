@@ -273,7 +273,8 @@ show_layout (PmdCanvas    *c,
     }
 }
 
-/* Draws @text anchored at (x, y); see make_layout() for @wrap_width. */
+/* Draws @text anchored at (x, y); see make_layout() for @wrap_width. A
+ * wrapped text is centred on its anchor, so its lines are centred too. */
 void
 _pmd_canvas_text (PmdCanvas    *c,
                   const char   *text,
@@ -286,9 +287,8 @@ _pmd_canvas_text (PmdCanvas    *c,
                   PmdAnchor     v,
                   double        wrap_width)
 {
-  g_autoptr(PangoLayout) layout = make_layout (c, text, size, bold, wrap_width);
-
-  show_layout (c, layout, x, y, color, h, v, fabs (wrap_width));
+  g_return_if_fail (wrap_width <= 0 || h == PMD_ANCHOR_CENTER);
+  _pmd_canvas_text_lines (c, text, x, y, size, bold, color, h, v, fabs (wrap_width), wrap_width > 0 ? 3 : 1);
 }
 
 /* Draws @text wrapped into at most @lines lines of @width, aligned to its

@@ -403,8 +403,10 @@ check_toggled_cb (PmdComparePage *self)
   queue_rebuild (self);
 }
 
+/* Adds a check at @position (-1: at the end). */
 static void
 add_candidate (PmdComparePage *self,
+               int             position,
                const char     *label,
                const char     *file,
                PmdScenario    *scenario,
@@ -422,8 +424,8 @@ add_candidate (PmdComparePage *self,
   if (file != NULL)
     gtk_widget_set_tooltip_text (GTK_WIDGET (c->check), file);
   g_signal_connect_swapped (c->check, "toggled", G_CALLBACK (check_toggled_cb), self);
-  gtk_flow_box_append (self->choices, GTK_WIDGET (c->check));
-  g_ptr_array_add (self->candidates, c);
+  gtk_flow_box_insert (self->choices, GTK_WIDGET (c->check), position);
+  g_ptr_array_insert (self->candidates, position, c);
 }
 
 static void
@@ -436,33 +438,24 @@ remove_candidate (PmdComparePage *self,
   g_ptr_array_remove_index (self->candidates, i);
 }
 
+/* Whether the first checks are the document's: as written, then each
+ * variant by id and name, then the files' (or none). */
 static gboolean
 document_candidates_match (PmdComparePage *self)
 {
   const PmdScenario *sc = pmd_document_get_scenario (self->document);
-  guint n = 0;
+  guint i;
 
-  for (guint i = 0; i < self->candidates->len; i++)
+  for (i = 0; i <= sc->variants->len; i++)
     {
-      Candidate *c = g_ptr_array_index (self->candidates, i);
-      const PmdVariant *v;
+      const PmdVariant *v = i > 0 ? g_ptr_array_index (sc->variants, i - 1) : NULL;
+      const Candidate *c = i < self->candidates->len ? g_ptr_array_index (self->candidates, i) : NULL;
 
-      if (c->file != NULL)
-        break;
-      if (n == 0 || n > sc->variants->len)
-        {
-          if (c->variant != NULL || n > 0)
-            return FALSE;
-        }
-      else
-        {
-          v = g_ptr_array_index (sc->variants, n - 1);
-          if (c->variant == NULL || !g_str_equal (c->variant, v->id) || !g_str_equal (c->label, v->name))
-            return FALSE;
-        }
-      n++;
+      if (c == NULL || c->file != NULL || g_strcmp0 (c->variant, v ? v->id : NULL) != 0 ||
+          !g_str_equal (c->label, v ? v->name : _("As written")))
+        return FALSE;
     }
-  return n == sc->variants->len + 1;
+  return i == self->candidates->len || ((Candidate *) g_ptr_array_index (self->candidates, i))->file != NULL;
 }
 
 /* The document's own entries come first: as written, then each variant.
@@ -473,44 +466,23 @@ sync_document_candidates (PmdComparePage *self)
 {
   const PmdScenario *sc = pmd_document_get_scenario (self->document);
   g_autoptr(GHashTable) checked = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  g_autoptr(GPtrArray) files = g_ptr_array_new ();
-  guint active = 0;
+  guint active;
 
   if (document_candidates_match (self))
     return;
 
-  for (guint i = 0; i < self->candidates->len; i++)
+  for (guint i = self->candidates->len; i-- > 0;)
     {
       Candidate *c = g_ptr_array_index (self->candidates, i);
 
-      if (c->file == NULL)
-        g_hash_table_insert (checked, g_strdup (c->variant ? c->variant : ""),
-                             GINT_TO_POINTER (gtk_check_button_get_active (c->check)));
-      else
-        active += gtk_check_button_get_active (c->check);
-    }
-
-  /* Take every check out of the flow box, file entries kept aside. */
-  for (guint i = 0; i < self->candidates->len; i++)
-    {
-      Candidate *c = g_ptr_array_index (self->candidates, i);
-      GtkWidget *child = gtk_widget_get_parent (GTK_WIDGET (c->check));
-
-      g_object_ref (c->check);
-      gtk_flow_box_child_set_child (GTK_FLOW_BOX_CHILD (child), NULL);
-      gtk_flow_box_remove (self->choices, child);
       if (c->file != NULL)
-        g_ptr_array_add (files, c);
-      else
-        {
-          g_object_unref (c->check);
-          candidate_free (c);
-        }
+        continue;
+      g_hash_table_insert (checked, g_strdup (c->variant ? c->variant : ""),
+                           GINT_TO_POINTER (gtk_check_button_get_active (c->check)));
+      remove_candidate (self, i);
     }
-  g_ptr_array_set_free_func (self->candidates, NULL);
-  g_ptr_array_set_size (self->candidates, 0);
-  g_ptr_array_set_free_func (self->candidates, candidate_free);
 
+  active = n_checked (self);   /* the files' */
   for (guint i = 0; i <= sc->variants->len; i++)
     {
       const PmdVariant *v = i > 0 ? g_ptr_array_index (sc->variants, i - 1) : NULL;
@@ -522,15 +494,7 @@ sync_document_candidates (PmdComparePage *self)
       else
         on = active < MAX_ENTRIES;
       active += on;
-      add_candidate (self, v ? v->name : _("As written"), NULL, NULL, v ? v->id : NULL, on);
-    }
-  for (guint i = 0; i < files->len; i++)
-    {
-      Candidate *c = g_ptr_array_index (files, i);
-
-      gtk_flow_box_append (self->choices, GTK_WIDGET (c->check));
-      g_object_unref (c->check);
-      g_ptr_array_add (self->candidates, c);
+      add_candidate (self, i, v ? v->name : _("As written"), NULL, NULL, v ? v->id : NULL, on);
     }
   update_sensitivity (self);
 }
@@ -655,7 +619,7 @@ pmd_compare_page_add_file (PmdComparePage *self,
       const PmdVariant *v = i > 0 ? g_ptr_array_index (sc->variants, i - 1) : NULL;
       g_autofree char *label = v ? g_strdup_printf ("%s (%s)", v->name, base) : g_strdup (base);
 
-      add_candidate (self, label, path, pmd_scenario_copy (sc), v ? v->id : NULL,
+      add_candidate (self, -1, label, path, pmd_scenario_copy (sc), v ? v->id : NULL,
                      i == 0 && n_checked (self) < MAX_ENTRIES);
     }
   update_sensitivity (self);

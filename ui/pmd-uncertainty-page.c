@@ -163,7 +163,7 @@ show_summary (PmdUncertaintyPage *self)
 }
 
 static void start_job (PmdUncertaintyPage *self, guint runs);
-static void schedule_start (PmdUncertaintyPage *self);
+static void continue_runs (PmdUncertaintyPage *self);
 
 static void
 job_done_cb (GObject      *source,
@@ -205,17 +205,7 @@ job_done_cb (GObject      *source,
       self->full_next = FALSE;
     }
   job_unref (job);
-
-  if (self->pending)
-    {
-      if (gtk_widget_get_mapped (GTK_WIDGET (self)))
-        schedule_start (self);
-    }
-  else if (self->full_next && gtk_widget_get_mapped (GTK_WIDGET (self)))
-    {
-      self->full_next = FALSE;
-      start_job (self, gtk_spin_button_get_value_as_int (self->runs));
-    }
+  continue_runs (self);
 }
 
 static gboolean
@@ -284,6 +274,24 @@ schedule_start (PmdUncertaintyPage *self)
     self->start_id = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, start_cb, self, NULL);
 }
 
+/* The next job, when none runs: a pass on the scenario as it is now after
+ * a change, else all runs after a quick pass. Off screen nothing is drawn:
+ * the runs wait until the page shows, and leave both cores to the window
+ * meanwhile. */
+static void
+continue_runs (PmdUncertaintyPage *self)
+{
+  if (self->job != NULL || !gtk_widget_get_mapped (GTK_WIDGET (self)))
+    return;
+  if (self->pending)
+    schedule_start (self);
+  else if (self->full_next)
+    {
+      self->full_next = FALSE;
+      start_job (self, gtk_spin_button_get_value_as_int (self->runs));
+    }
+}
+
 static void update_tornado_years (PmdUncertaintyPage *self);
 
 static void
@@ -297,17 +305,7 @@ document_changed_cb (PmdUncertaintyPage *self)
    * a scenario that no longer holds is stopped. */
   if (self->job != NULL && self->job->runs > DIRECT_RUNS)
     g_atomic_int_set (&self->job->cancel, 1);
-  /* Off screen nothing is drawn: the runs wait until the page shows, and
-   * leave both cores to the window meanwhile. */
-  if (self->job == NULL && gtk_widget_get_mapped (GTK_WIDGET (self)))
-    schedule_start (self);
-}
-
-static void
-map_cb (PmdUncertaintyPage *self)
-{
-  if ((self->pending || self->full_next) && self->job == NULL)
-    schedule_start (self);
+  continue_runs (self);
 }
 
 static void
@@ -491,7 +489,7 @@ pmd_uncertainty_page_new (PmdDocument *document)
   adw_bin_set_child (ADW_BIN (self), box);
 
   g_signal_connect_swapped (document, "changed", G_CALLBACK (document_changed_cb), self);
-  g_signal_connect (self, "map", G_CALLBACK (map_cb), NULL);
+  g_signal_connect (self, "map", G_CALLBACK (continue_runs), NULL);
   document_changed_cb (self);
   return self;
 }

@@ -114,6 +114,20 @@ same_value (double a,
 }
 
 /**
+ * pmd_compare_difference_stands_out:
+ * @i: an entry
+ *
+ * Returns: whether entry @i's value is not the first entry's (a missing
+ *   value in both is the same)
+ */
+gboolean
+pmd_compare_difference_stands_out (const PmdCompareDifference *difference,
+                                   guint                       i)
+{
+  return !same_value (difference->values[i], difference->values[0]);
+}
+
+/**
  * pmd_comparison_differences:
  *
  * The assumptions that differ: every parameter of the first entry whose

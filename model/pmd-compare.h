@@ -60,6 +60,8 @@ double         pmd_comparison_difference  (const PmdComparison *self,
                                            guint                i,
                                            int                  year);
 void           pmd_compare_difference_free (PmdCompareDifference *difference);
+gboolean       pmd_compare_difference_stands_out (const PmdCompareDifference *difference,
+                                                  guint                       i);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (PmdComparison, pmd_comparison_free)
 

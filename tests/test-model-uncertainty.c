@@ -284,6 +284,8 @@ test_compare (void)
   g_assert_cmpstr (d->path, ==, "lines.a.growth");
   g_assert_cmpfloat (d->values[0], ==, 0);
   g_assert_cmpfloat (d->values[1], ==, 0.10);
+  g_assert_false (pmd_compare_difference_stands_out (d, 0));
+  g_assert_true (pmd_compare_difference_stands_out (d, 1));
 
   /* A variant the file does not have: an error, nothing added. */
   g_assert_false (pmd_comparison_add (cmp, first, "nope", NULL, &error));

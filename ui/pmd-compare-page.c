@@ -192,10 +192,8 @@ fill_assumptions (PmdComparePage *self)
       for (guint i = 0; i < n; i++)
         {
           g_autofree char *text = pmd_scenario_format_param (d->path, d->values[i]);
-          gboolean differs = i > 0 && !(d->values[i] == d->values[0] ||
-                                        (isnan (d->values[i]) && isnan (d->values[0])));
-
-          cell (self->assumptions, i + 1, k + 1, text, differs ? "changed" : NULL);
+          cell (self->assumptions, i + 1, k + 1, text,
+                pmd_compare_difference_stands_out (d, i) ? "changed" : NULL);
         }
     }
 }

@@ -16,6 +16,15 @@ main (int    argc,
   if (pmd_cli_is_command (argc, argv))
     return pmd_cli_run (argc, argv);
 
+  {
+    g_autoptr(GError) error = NULL;
+
+    if (!pmd_application_check_environment (&error))
+      {
+        g_printerr ("piramide: %s\n", error->message);
+        return 1;
+      }
+  }
   app = pmd_application_new ();
   return g_application_run (G_APPLICATION (app), argc, argv);
 }

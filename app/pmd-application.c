@@ -5,6 +5,8 @@
 
 #include "pmd-application.h"
 #include "pmd-window.h"
+#include "pmd-window-private.h"
+#include "pmd-paths.h"
 
 struct _PmdApplication
 {
@@ -25,6 +27,36 @@ get_window (PmdApplication *self,
   return PMD_WINDOW (window);
 }
 
+/* For the start-up test (tests/test-run.sh): once the window has painted its
+ * first frame, say what it shows and quit, as a user would see it. */
+static void
+after_paint_cb (GdkFrameClock  *clock,
+                GApplication   *app)
+{
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (app));
+
+  g_signal_handlers_disconnect_by_func (clock, after_paint_cb, app);
+  g_print ("shown: %s | %s\n", gtk_window_get_title (window), _pmd_window_get_page_title (PMD_WINDOW (window)));
+  g_application_quit (app);
+}
+
+static void
+realize_cb (GtkWidget    *window,
+            GApplication *app)
+{
+  g_signal_connect (gtk_widget_get_frame_clock (window), "after-paint", G_CALLBACK (after_paint_cb), app);
+}
+
+static void
+quit_when_shown (GApplication *app,
+                 PmdWindow    *window)
+{
+  if (gtk_widget_get_realized (GTK_WIDGET (window)))
+    realize_cb (GTK_WIDGET (window), app);
+  else
+    g_signal_connect (window, "realize", G_CALLBACK (realize_cb), app);
+}
+
 static void
 pmd_application_activate (GApplication *app)
 {
@@ -34,8 +66,8 @@ pmd_application_activate (GApplication *app)
   if (created)
     {
       /* The scenario opened last, else the bundled Westland example. */
-      g_autoptr(GSettings) settings = g_settings_new (APP_ID);
-      g_autofree char *last = g_settings_get_string (settings, "last-file");
+      g_autoptr(GSettings) settings = pmd_settings_new (NULL);
+      g_autofree char *last = settings ? g_settings_get_string (settings, "last-file") : g_strdup ("");
 
       if (*last != '\0' && g_file_test (last, G_FILE_TEST_IS_REGULAR))
         {
@@ -48,6 +80,8 @@ pmd_application_activate (GApplication *app)
   gtk_window_present (GTK_WINDOW (window));
   if (created)
     pmd_window_check_recovery (window);
+  if (created && g_getenv ("PIRAMIDE_QUIT_WHEN_SHOWN") != NULL)
+    quit_when_shown (app, window);
 }
 
 static void
@@ -126,6 +160,40 @@ pmd_application_class_init (PmdApplicationClass *klass)
 static void
 pmd_application_init (PmdApplication *self)
 {
+}
+
+/**
+ * pmd_application_check_environment:
+ * @error: what stops the window from starting
+ *
+ * Checks, before the window is built, what it cannot do without: a display
+ * and its settings schema, so that the user reads why instead of a crash.
+ *
+ * Returns: whether the window can start
+ */
+gboolean
+pmd_application_check_environment (GError **error)
+{
+  g_autoptr(GSettings) settings = NULL;
+
+  if (!gtk_init_check ())
+    {
+      const char *display = g_getenv ("WAYLAND_DISPLAY");
+
+      if (display == NULL || *display == '\0')
+        display = g_getenv ("DISPLAY");
+      if (display == NULL || *display == '\0')
+        g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_CONNECTED,
+                     _("there is no display to open the window on (DISPLAY and WAYLAND_DISPLAY are "
+                       "not set); the commands in “piramide --help” work without one"));
+      else
+        g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_CONNECTED,
+                     _("cannot open the display “%s”; the commands in “piramide --help” work "
+                       "without one"), display);
+      return FALSE;
+    }
+  settings = pmd_settings_new (error);
+  return settings != NULL;
 }
 
 PmdApplication *

@@ -8,6 +8,7 @@ G_BEGIN_DECLS
 #define PMD_TYPE_APPLICATION (pmd_application_get_type ())
 G_DECLARE_FINAL_TYPE (PmdApplication, pmd_application, PMD, APPLICATION, AdwApplication)
 
-PmdApplication *pmd_application_new (void);
+PmdApplication *pmd_application_new               (void);
+gboolean        pmd_application_check_environment (GError **error);
 
 G_END_DECLS

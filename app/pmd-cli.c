@@ -11,6 +11,7 @@
 #include "pmd-cli.h"
 #include "pmd-model.h"
 #include "pmd-scenario-file.h"
+#include "pmd-paths.h"
 #include "pmd-csv.h"
 #include "pmd-json-writer.h"
 #include "pmd-chart.h"
@@ -1117,13 +1118,7 @@ pmd_cli_is_command (int    argc,
 void
 pmd_cli_init_locale (void)
 {
-  setlocale (LC_ALL, "");
-  /* Numbers are formatted by pmd-format, never by printf's locale. */
-  setlocale (LC_NUMERIC, "C");
-  /* PIRAMIDE_LOCALEDIR points at the build tree's translations in tests. */
-  bindtextdomain (GETTEXT_PACKAGE, g_getenv ("PIRAMIDE_LOCALEDIR") ? g_getenv ("PIRAMIDE_LOCALEDIR") : LOCALEDIR);
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-  textdomain (GETTEXT_PACKAGE);
+  pmd_paths_bind_textdomain ();
 }
 
 /**

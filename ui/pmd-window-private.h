@@ -27,6 +27,7 @@ PmdInterventionsPage *_pmd_window_get_interventions_page (PmdWindow *self);
 PmdUncertaintyPage   *_pmd_window_get_uncertainty_page   (PmdWindow *self);
 PmdComparePage       *_pmd_window_get_compare_page       (PmdWindow *self);
 PmdAssumptionsPage *_pmd_window_get_assumptions_page (PmdWindow *self);
+const char   *_pmd_window_get_page_title       (PmdWindow  *self);
 void          _pmd_window_show_page            (PmdWindow  *self,
                                                 const char *name);
 void          _pmd_window_autosave_now         (PmdWindow  *self);

@@ -5,6 +5,7 @@
 #include <glib/gstdio.h>
 
 #include "pmd-window.h"
+#include "pmd-paths.h"
 #include "pmd-window-private.h"
 #include "pmd-chart-view.h"
 #include "pmd-lines-page.h"
@@ -1831,7 +1832,13 @@ pmd_window_init (PmdWindow *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  self->settings = g_settings_new (APP_ID);
+  {
+    g_autoptr(GError) error = NULL;
+
+    /* main() refuses to start without the schema; tests set it up. */
+    self->settings = pmd_settings_new (&error);
+    g_assert_no_error (error);
+  }
   self->levers = g_ptr_array_new_with_free_func (lever_free);
   gtk_window_set_default_size (GTK_WINDOW (self),
                                g_settings_get_int (self->settings, "window-width"),
@@ -2035,6 +2042,15 @@ PmdAssumptionsPage *
 _pmd_window_get_assumptions_page (PmdWindow *self)
 {
   return self->assumptions_page;
+}
+
+const char *
+_pmd_window_get_page_title (PmdWindow *self)
+{
+  GtkWidget *stack = gtk_widget_get_ancestor (GTK_WIDGET (self->curves_view), ADW_TYPE_VIEW_STACK);
+  GtkWidget *child = adw_view_stack_get_visible_child (ADW_VIEW_STACK (stack));
+
+  return adw_view_stack_page_get_title (adw_view_stack_get_page (ADW_VIEW_STACK (stack), child));
 }
 
 void

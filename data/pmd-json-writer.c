@@ -242,60 +242,57 @@ pmd_json_writer_numbers (PmdJsonWriter *self,
   pmd_json_writer_end_array (self);
 }
 
+/**
+ * pmd_json_writer_value:
+ * @node: a value of a document read by pmd_json_parse()
+ *
+ * Writes @node and everything inside it.
+ */
 void
-pmd_json_writer_node (PmdJsonWriter *self,
-                      JsonNode      *node)
+pmd_json_writer_value (PmdJsonWriter     *self,
+                       const PmdJsonNode *node)
 {
-  switch (JSON_NODE_TYPE (node))
+  switch (pmd_json_node_kind (node))
     {
-    case JSON_NODE_OBJECT:
+    case PMD_JSON_OBJECT:
       {
-        JsonObject *obj = json_node_get_object (node);
-        g_autoptr(GList) members = json_object_get_members (obj);
+        const PmdJsonNode *key = pmd_json_node_first (node);
 
         pmd_json_writer_begin_object (self, FALSE);
-        for (GList *l = members; l; l = l->next)
+        for (guint i = 0; i < pmd_json_node_length (node); i++, key = pmd_json_member_next (key))
           {
-            pmd_json_writer_key (self, l->data);
-            pmd_json_writer_node (self, json_object_get_member (obj, l->data));
+            pmd_json_writer_key (self, key->v.string);
+            pmd_json_writer_value (self, pmd_json_member_value (key));
           }
         pmd_json_writer_end_object (self);
       }
       break;
-    case JSON_NODE_ARRAY:
+    case PMD_JSON_ARRAY:
       {
-        JsonArray *arr = json_node_get_array (node);
-        guint n = json_array_get_length (arr);
+        const PmdJsonNode *element = pmd_json_node_first (node);
         gboolean scalars = TRUE;
 
-        for (guint i = 0; i < n; i++)
-          if (JSON_NODE_TYPE (json_array_get_element (arr, i)) == JSON_NODE_OBJECT)
+        for (guint i = 0; i < pmd_json_node_length (node); i++, element = pmd_json_node_next (element))
+          if (pmd_json_node_kind (element) == PMD_JSON_OBJECT)
             scalars = FALSE;
         pmd_json_writer_begin_array (self, scalars);
-        for (guint i = 0; i < n; i++)
-          pmd_json_writer_node (self, json_array_get_element (arr, i));
+        element = pmd_json_node_first (node);
+        for (guint i = 0; i < pmd_json_node_length (node); i++, element = pmd_json_node_next (element))
+          pmd_json_writer_value (self, element);
         pmd_json_writer_end_array (self);
       }
       break;
-    case JSON_NODE_NULL:
+    case PMD_JSON_NULL:
       pmd_json_writer_null (self);
       break;
-    case JSON_NODE_VALUE:
-      switch (json_node_get_value_type (node))
-        {
-        case G_TYPE_INT64:
-          pmd_json_writer_int (self, json_node_get_int (node));
-          break;
-        case G_TYPE_DOUBLE:
-          pmd_json_writer_number (self, json_node_get_double (node));
-          break;
-        case G_TYPE_BOOLEAN:
-          pmd_json_writer_bool (self, json_node_get_boolean (node));
-          break;
-        default:
-          pmd_json_writer_string (self, json_node_get_string (node));
-          break;
-        }
+    case PMD_JSON_BOOLEAN:
+      pmd_json_writer_bool (self, node->v.boolean);
+      break;
+    case PMD_JSON_NUMBER:
+      pmd_json_writer_number (self, node->v.number);
+      break;
+    case PMD_JSON_STRING:
+      pmd_json_writer_string (self, node->v.string);
       break;
     default:
       g_assert_not_reached ();
@@ -313,20 +310,20 @@ void
 pmd_json_writer_members (PmdJsonWriter *self,
                          const char    *object_text)
 {
-  g_autoptr(JsonNode) node = NULL;
-  JsonObject *obj;
-  g_autoptr(GList) members = NULL;
+  g_autoptr(PmdJsonDoc) doc = NULL;
+  const PmdJsonNode *root, *key;
 
   if (object_text == NULL)
     return;
-  node = json_from_string (object_text, NULL);
-  if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node))
+  /* The text was written by collect_extra from a document read before. */
+  doc = pmd_json_parse (object_text, strlen (object_text), NULL);
+  if (doc == NULL || pmd_json_node_kind (pmd_json_doc_get_root (doc)) != PMD_JSON_OBJECT)
     return;
-  obj = json_node_get_object (node);
-  members = json_object_get_members (obj);
-  for (GList *l = members; l; l = l->next)
+  root = pmd_json_doc_get_root (doc);
+  key = pmd_json_node_first (root);
+  for (guint i = 0; i < pmd_json_node_length (root); i++, key = pmd_json_member_next (key))
     {
-      pmd_json_writer_key (self, l->data);
-      pmd_json_writer_node (self, json_object_get_member (obj, l->data));
+      pmd_json_writer_key (self, key->v.string);
+      pmd_json_writer_value (self, pmd_json_member_value (key));
     }
 }

@@ -1,7 +1,9 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
-#include <json-glib/json-glib.h>
+#include <glib.h>
+
+#include "pmd-json-reader.h"
 
 G_BEGIN_DECLS
 
@@ -35,8 +37,8 @@ void           pmd_json_writer_int          (PmdJsonWriter *self,
 void           pmd_json_writer_bool         (PmdJsonWriter *self,
                                              gboolean       value);
 void           pmd_json_writer_null         (PmdJsonWriter *self);
-void           pmd_json_writer_node         (PmdJsonWriter *self,
-                                             JsonNode      *node);
+void           pmd_json_writer_value        (PmdJsonWriter     *self,
+                                             const PmdJsonNode *node);
 void           pmd_json_writer_numbers      (PmdJsonWriter *self,
                                              const double  *values,
                                              int            n);

@@ -3,7 +3,6 @@
 
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
-#include <json-glib/json-glib.h>
 #include <sys/stat.h>
 #include <math.h>
 #include <string.h>
@@ -11,10 +10,8 @@
 #include "pmd-scenario-file.h"
 #include "pmd-data-resources.h"
 #include "pmd-json-writer.h"
-
-/* Deeper nesting than this is no scenario; refusing it keeps the recursive
- * parser's stack small on hostile files. */
-#define MAX_NESTING 32
+#include "pmd-json-reader.h"
+#define escape_text _pmd_json_escape_text
 
 static const char *const root_keys[] = {
   "format", "version", "name", "municipality", "base_year", "horizon", "indexation",
@@ -52,77 +49,62 @@ invalid (GError    **error,
 }
 
 static const char *
-node_kind (JsonNode *node)
+node_kind (const PmdJsonNode *node)
 {
-  switch (JSON_NODE_TYPE (node))
+  switch (pmd_json_node_kind (node))
     {
-    case JSON_NODE_OBJECT: return _("an object");
-    case JSON_NODE_ARRAY: return _("a list");
-    case JSON_NODE_NULL: return _("null");
-    default:
-      switch (json_node_get_value_type (node))
-        {
-        case G_TYPE_STRING: return _("text");
-        case G_TYPE_BOOLEAN: return _("true or false");
-        default: return _("a number");
-        }
+    case PMD_JSON_OBJECT: return _("an object");
+    case PMD_JSON_ARRAY: return _("a list");
+    case PMD_JSON_NULL: return _("null");
+    case PMD_JSON_STRING: return _("text");
+    case PMD_JSON_BOOLEAN: return _("true or false");
+    case PMD_JSON_NUMBER:
+    default: return _("a number");
     }
 }
 
 static gboolean
-node_is_number (JsonNode *node)
+number_from_node (const PmdJsonNode *node,
+                  const char        *path,
+                  const char        *key,
+                  double            *out,
+                  GError           **error)
 {
-  GType t;
-
-  if (!JSON_NODE_HOLDS_VALUE (node))
-    return FALSE;
-  t = json_node_get_value_type (node);
-  return t == G_TYPE_INT64 || t == G_TYPE_DOUBLE;
-}
-
-static gboolean
-number_from_node (JsonNode   *node,
-                  const char *path,
-                  const char *key,
-                  double     *out,
-                  GError    **error)
-{
-  double v;
-
-  if (!node_is_number (node))
+  if (pmd_json_node_kind (node) != PMD_JSON_NUMBER)
     {
       g_autofree char *msg = NULL;
 
-      if (JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING &&
-          strchr (json_node_get_string (node), ',') != NULL)
-        msg = g_strdup_printf (_("expected a number, found the text “%s”: write numbers "
-                                 "without quotes and with a decimal point (22.8, not 22,8)"),
-                               json_node_get_string (node));
+      if (pmd_json_node_kind (node) == PMD_JSON_STRING && strchr (node->v.string, ',') != NULL)
+        {
+          g_autofree char *shown = escape_text (node->v.string);
+          msg = g_strdup_printf (_("expected a number, found the text “%s”: write numbers "
+                                   "without quotes and with a decimal point (22.8, not 22,8)"),
+                                 shown);
+        }
       else
         msg = g_strdup_printf (_("expected a number, found %s"), node_kind (node));
       return invalid (error, path, key, msg);
     }
-  v = json_node_get_double (node);
-  if (!isfinite (v))
-    return invalid (error, path, key, _("the number is too large"));
-  *out = v;
+  /* The reader refuses numbers beyond a double. */
+  g_assert (isfinite (node->v.number));
+  *out = node->v.number;
   return TRUE;
 }
 
 /* Reads obj[key] as a number. Absent: *present = FALSE (or an error when
  * required). null is accepted only when @has is given. */
 static gboolean
-read_number (JsonObject *obj,
-             const char *path,
-             const char *key,
-             gboolean    required,
-             double     *out,
-             gboolean   *has,
-             GError    **error)
+read_number (const PmdJsonNode *obj,
+             const char        *path,
+             const char        *key,
+             gboolean           required,
+             double            *out,
+             gboolean          *has,
+             GError           **error)
 {
-  JsonNode *node = json_object_get_member (obj, key);
+  const PmdJsonNode *node = pmd_json_object_get (obj, key);
 
-  if (node == NULL || (JSON_NODE_HOLDS_NULL (node) && has != NULL))
+  if (node == NULL || (pmd_json_node_kind (node) == PMD_JSON_NULL && has != NULL))
     {
       if (required && node == NULL)
         return invalid (error, path, key, _("this field is required"));
@@ -153,13 +135,13 @@ whole_from_double (double      v,
 }
 
 static gboolean
-read_int (JsonObject *obj,
-          const char *path,
-          const char *key,
-          gboolean    required,
-          int        *out,
-          gboolean   *has,
-          GError    **error)
+read_int (const PmdJsonNode *obj,
+          const char        *path,
+          const char        *key,
+          gboolean           required,
+          int               *out,
+          gboolean          *has,
+          GError           **error)
 {
   double v = 0;
   gboolean present = FALSE;
@@ -172,139 +154,104 @@ read_int (JsonObject *obj,
 }
 
 static gboolean
-read_string (JsonObject *obj,
-             const char *path,
-             const char *key,
-             gboolean    required,
-             gboolean    nullable,
-             char      **out,
-             GError    **error)
+read_string (const PmdJsonNode *obj,
+             const char        *path,
+             const char        *key,
+             gboolean           required,
+             gboolean           nullable,
+             char             **out,
+             GError           **error)
 {
-  JsonNode *node = json_object_get_member (obj, key);
+  const PmdJsonNode *node = pmd_json_object_get (obj, key);
 
-  if (node == NULL || (nullable && JSON_NODE_HOLDS_NULL (node)))
+  if (node == NULL || (nullable && pmd_json_node_kind (node) == PMD_JSON_NULL))
     {
       if (required && node == NULL)
         return invalid (error, path, key, _("this field is required"));
       return TRUE;
     }
-  if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
+  if (pmd_json_node_kind (node) != PMD_JSON_STRING)
     {
       g_autofree char *msg = g_strdup_printf (_("expected text, found %s"), node_kind (node));
       return invalid (error, path, key, msg);
     }
   g_free (*out);
-  *out = g_strdup (json_node_get_string (node));
+  *out = g_strdup (node->v.string);
   return TRUE;
 }
 
 static gboolean
-read_bool (JsonObject *obj,
-           const char *path,
-           const char *key,
-           gboolean   *out,
-           GError    **error)
+read_bool (const PmdJsonNode *obj,
+           const char        *path,
+           const char        *key,
+           gboolean          *out,
+           GError           **error)
 {
-  JsonNode *node = json_object_get_member (obj, key);
+  const PmdJsonNode *node = pmd_json_object_get (obj, key);
 
   if (node == NULL)
     return TRUE;
-  if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_BOOLEAN)
+  if (pmd_json_node_kind (node) != PMD_JSON_BOOLEAN)
     {
       g_autofree char *msg = g_strdup_printf (_("expected true or false, found %s"), node_kind (node));
       return invalid (error, path, key, msg);
     }
-  *out = json_node_get_boolean (node);
+  *out = node->v.boolean;
   return TRUE;
 }
 
-/* obj[key] as a list of objects, or NULL (with no error) when absent. */
+/* obj[key] when it is of @kind, or NULL (with no error) when absent or null. */
 static gboolean
-read_array (JsonObject *obj,
-            const char *path,
-            const char *key,
-            JsonArray **out,
-            GError    **error)
+read_container (const PmdJsonNode  *obj,
+                const char         *path,
+                const char         *key,
+                PmdJsonKind         kind,
+                const PmdJsonNode **out,
+                GError            **error)
 {
-  JsonNode *node = json_object_get_member (obj, key);
+  const PmdJsonNode *node = pmd_json_object_get (obj, key);
 
   *out = NULL;
-  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
+  if (node == NULL || pmd_json_node_kind (node) == PMD_JSON_NULL)
     return TRUE;
-  if (!JSON_NODE_HOLDS_ARRAY (node))
+  if (pmd_json_node_kind (node) != kind)
     {
-      g_autofree char *msg = g_strdup_printf (_("expected a list, found %s"), node_kind (node));
+      g_autofree char *msg = g_strdup_printf (kind == PMD_JSON_ARRAY ? _("expected a list, found %s")
+                                                                     : _("expected an object, found %s"),
+                                              node_kind (node));
       return invalid (error, path, key, msg);
     }
-  *out = json_node_get_array (node);
+  *out = node;
   return TRUE;
-}
-
-static gboolean
-read_object (JsonObject  *obj,
-             const char  *path,
-             const char  *key,
-             JsonObject **out,
-             GError     **error)
-{
-  JsonNode *node = json_object_get_member (obj, key);
-
-  *out = NULL;
-  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
-    return TRUE;
-  if (!JSON_NODE_HOLDS_OBJECT (node))
-    {
-      g_autofree char *msg = g_strdup_printf (_("expected an object, found %s"), node_kind (node));
-      return invalid (error, path, key, msg);
-    }
-  *out = json_node_get_object (node);
-  return TRUE;
-}
-
-static JsonObject *
-element_object (JsonArray  *array,
-                guint       i,
-                const char *path,
-                GError    **error)
-{
-  JsonNode *node = json_array_get_element (array, i);
-
-  if (!JSON_NODE_HOLDS_OBJECT (node))
-    {
-      g_autofree char *msg = g_strdup_printf (_("expected an object, found %s"), node_kind (node));
-      invalid (error, path, NULL, msg);
-      return NULL;
-    }
-  return json_node_get_object (node);
 }
 
 /* [[year, value], …] */
 static gboolean
-read_year_values (JsonObject *obj,
-                  const char *path,
-                  const char *key,
-                  GArray     *out,
-                  GError    **error)
+read_year_values (const PmdJsonNode *obj,
+                  const char        *path,
+                  const char        *key,
+                  GArray            *out,
+                  GError           **error)
 {
-  JsonArray *array;
+  const PmdJsonNode *array, *node;
 
-  if (!read_array (obj, path, key, &array, error))
+  if (!read_container (obj, path, key, PMD_JSON_ARRAY, &array, error))
     return FALSE;
   if (array == NULL)
     return TRUE;
 
-  for (guint k = 0; k < json_array_get_length (array); k++)
+  node = pmd_json_node_first (array);
+  for (guint k = 0; k < pmd_json_node_length (array); k++, node = pmd_json_node_next (node))
     {
-      JsonNode *node = json_array_get_element (array, k);
       g_autofree char *item_path = g_strdup_printf ("%s.%s[%u]", path, key, k);
       PmdYearValue yv;
       double year;
 
-      if (!JSON_NODE_HOLDS_ARRAY (node) || json_array_get_length (json_node_get_array (node)) != 2)
+      if (pmd_json_node_kind (node) != PMD_JSON_ARRAY || pmd_json_node_length (node) != 2)
         return invalid (error, item_path, NULL, _("expected a pair [year, value]"));
-      if (!number_from_node (json_array_get_element (json_node_get_array (node), 0), item_path, "[0]", &year, error) ||
+      if (!number_from_node (pmd_json_node_first (node), item_path, "[0]", &year, error) ||
           !whole_from_double (year, item_path, "[0]", &yv.year, error) ||
-          !number_from_node (json_array_get_element (json_node_get_array (node), 1), item_path, "[1]", &yv.value, error))
+          !number_from_node (pmd_json_node_first (node) + 1, item_path, "[1]", &yv.value, error))
         {
           /* "path.[0]" reads better as "path[0]". */
           if (error != NULL && *error != NULL)
@@ -326,43 +273,46 @@ read_year_values (JsonObject *obj,
 }
 
 static gboolean
-read_sources (JsonObject  *obj,
-              const char  *path,
-              GHashTable **out,
-              GError     **error)
+read_sources (const PmdJsonNode *obj,
+              const char        *path,
+              GHashTable       **out,
+              GError           **error)
 {
-  JsonObject *sources;
-  g_autoptr(GList) members = NULL;
+  const PmdJsonNode *sources, *key;
+  g_autofree char *sub = NULL;
 
-  if (!read_object (obj, path, "sources", &sources, error))
+  if (!read_container (obj, path, "sources", PMD_JSON_OBJECT, &sources, error))
     return FALSE;
   if (sources == NULL)
     return TRUE;
-  members = json_object_get_members (sources);
-  for (GList *l = members; l; l = l->next)
+  sub = g_strdup_printf ("%s.sources", path);
+  key = pmd_json_node_first (sources);
+  for (guint i = 0; i < pmd_json_node_length (sources); i++, key = pmd_json_member_next (key))
     {
-      JsonNode *node = json_object_get_member (sources, l->data);
-      g_autofree char *sub = g_strdup_printf ("%s.sources", path);
+      const PmdJsonNode *node = pmd_json_member_value (key);
 
-      if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
-        return invalid (error, sub, l->data, _("a source is written as text"));
-      pmd_sources_set (out, l->data, json_node_get_string (node));
+      if (pmd_json_node_kind (node) != PMD_JSON_STRING)
+        {
+          g_autofree char *shown = escape_text (key->v.string);
+          return invalid (error, sub, shown, _("a source is written as text"));
+        }
+      pmd_sources_set (out, key->v.string, node->v.string);
     }
   return TRUE;
 }
 
 /* The members of @obj that Piramide does not know, as a JSON object text. */
 static char *
-collect_extra (JsonObject        *obj,
+collect_extra (const PmdJsonNode *obj,
                const char *const *known)
 {
-  g_autoptr(GList) members = json_object_get_members (obj);
   g_autoptr(PmdJsonWriter) writer = NULL;
+  const PmdJsonNode *key = pmd_json_node_first (obj);
   gboolean any = FALSE;
 
-  for (GList *l = members; l; l = l->next)
+  for (guint i = 0; i < pmd_json_node_length (obj); i++, key = pmd_json_member_next (key))
     {
-      if (g_strv_contains (known, l->data))
+      if (g_strv_contains (known, key->v.string))
         continue;
       if (!any)
         {
@@ -370,8 +320,8 @@ collect_extra (JsonObject        *obj,
           pmd_json_writer_begin_object (writer, TRUE);
           any = TRUE;
         }
-      pmd_json_writer_key (writer, l->data);
-      pmd_json_writer_node (writer, json_object_get_member (obj, l->data));
+      pmd_json_writer_key (writer, key->v.string);
+      pmd_json_writer_value (writer, pmd_json_member_value (key));
     }
   if (!any)
     return NULL;
@@ -379,33 +329,36 @@ collect_extra (JsonObject        *obj,
   return g_strchomp (pmd_json_writer_steal (writer, NULL));
 }
 
-typedef gpointer (*ReadItemFunc) (JsonObject *obj,
-                                  const char *path,
-                                  GError    **error);
+typedef gpointer (*ReadItemFunc) (const PmdJsonNode *obj,
+                                  const char        *path,
+                                  GError           **error);
 
 static gboolean
-read_collection (JsonObject  *root,
-                 const char  *key,
-                 GPtrArray   *into,
-                 ReadItemFunc read_item,
-                 GError     **error)
+read_collection (const PmdJsonNode *root,
+                 const char        *key,
+                 GPtrArray         *into,
+                 ReadItemFunc       read_item,
+                 GError           **error)
 {
-  JsonArray *array;
+  const PmdJsonNode *array, *node;
 
-  if (!read_array (root, "$", key, &array, error))
+  if (!read_container (root, "$", key, PMD_JSON_ARRAY, &array, error))
     return FALSE;
   if (array == NULL)
     return TRUE;
 
-  for (guint i = 0; i < json_array_get_length (array); i++)
+  node = pmd_json_node_first (array);
+  for (guint i = 0; i < pmd_json_node_length (array); i++, node = pmd_json_node_next (node))
     {
       g_autofree char *path = g_strdup_printf ("$.%s[%u]", key, i);
-      JsonObject *obj = element_object (array, i, path, error);
       gpointer item;
 
-      if (obj == NULL)
-        return FALSE;
-      item = read_item (obj, path, error);
+      if (pmd_json_node_kind (node) != PMD_JSON_OBJECT)
+        {
+          g_autofree char *msg = g_strdup_printf (_("expected an object, found %s"), node_kind (node));
+          return invalid (error, path, NULL, msg);
+        }
+      item = read_item (node, path, error);
       if (item == NULL)
         return FALSE;
       g_ptr_array_add (into, item);
@@ -414,7 +367,7 @@ read_collection (JsonObject  *root,
 }
 
 static gpointer
-read_layer (JsonObject *obj,
+read_layer (const PmdJsonNode *obj,
             const char *path,
             GError    **error)
 {
@@ -436,7 +389,7 @@ read_layer (JsonObject *obj,
 }
 
 static gpointer
-read_domain (JsonObject *obj,
+read_domain (const PmdJsonNode *obj,
              const char *path,
              GError    **error)
 {
@@ -457,7 +410,7 @@ read_domain (JsonObject *obj,
 }
 
 static gpointer
-read_cohort (JsonObject *obj,
+read_cohort (const PmdJsonNode *obj,
              const char *path,
              GError    **error)
 {
@@ -468,7 +421,7 @@ read_cohort (JsonObject *obj,
       !read_string (obj, path, "source", FALSE, TRUE, &c->source, error) ||
       !read_sources (obj, path, &c->sources, error))
     goto fail;
-  if (json_object_get_member (obj, "points") == NULL)
+  if (pmd_json_object_get (obj, "points") == NULL)
     {
       invalid (error, path, "points", _("this field is required"));
       goto fail;
@@ -486,7 +439,7 @@ fail:
 }
 
 static gpointer
-read_line (JsonObject *obj,
+read_line (const PmdJsonNode *obj,
            const char *path,
            GError    **error)
 {
@@ -517,7 +470,7 @@ read_line (JsonObject *obj,
 }
 
 static gpointer
-read_intervention (JsonObject *obj,
+read_intervention (const PmdJsonNode *obj,
                    const char *path,
                    GError    **error)
 {
@@ -565,33 +518,32 @@ fail:
 }
 
 static gpointer
-read_variant (JsonObject *obj,
-              const char *path,
-              GError    **error)
+read_variant (const PmdJsonNode *obj,
+              const char        *path,
+              GError           **error)
 {
   PmdVariant *v = pmd_variant_new (NULL, NULL);
-  JsonObject *overrides;
-  g_autoptr(GList) members = NULL;
+  const PmdJsonNode *overrides, *key;
 
   if (!read_string (obj, path, "id", TRUE, FALSE, &v->id, error) ||
       !read_string (obj, path, "name", FALSE, FALSE, &v->name, error) ||
-      !read_object (obj, path, "overrides", &overrides, error))
+      !read_container (obj, path, "overrides", PMD_JSON_OBJECT, &overrides, error))
     goto fail;
 
-  if (overrides != NULL)
-    members = json_object_get_members (overrides);
-  for (GList *l = members; l; l = l->next)
+  key = overrides != NULL ? pmd_json_node_first (overrides) : NULL;
+  for (guint i = 0; overrides != NULL && i < pmd_json_node_length (overrides); i++, key = pmd_json_member_next (key))
     {
-      JsonNode *node = json_object_get_member (overrides, l->data);
-      g_autofree char *sub = g_strdup_printf ("%s.overrides[\"%s\"]", path, (char *) l->data);
+      const PmdJsonNode *node = pmd_json_member_value (key);
+      g_autofree char *shown = escape_text (key->v.string);
+      g_autofree char *sub = g_strdup_printf ("%s.overrides[\"%s\"]", path, shown);
       double value;
 
       /* "enabled": false reads as 0, as DESIGN.md writes it. */
-      if (JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_BOOLEAN)
-        value = json_node_get_boolean (node) ? 1.0 : 0.0;
+      if (pmd_json_node_kind (node) == PMD_JSON_BOOLEAN)
+        value = node->v.boolean ? 1.0 : 0.0;
       else if (!number_from_node (node, sub, NULL, &value, error))
         goto fail;
-      pmd_variant_add_override (v, l->data, value);
+      pmd_variant_add_override (v, key->v.string, value);
     }
   if (v->name == NULL)
     v->name = g_strdup (v->id);
@@ -604,7 +556,7 @@ fail:
 }
 
 static gpointer
-read_actual (JsonObject *obj,
+read_actual (const PmdJsonNode *obj,
              const char *path,
              GError    **error)
 {
@@ -623,46 +575,44 @@ read_actual (JsonObject *obj,
 }
 
 static gboolean
-read_ranges (JsonObject  *root,
-             PmdScenario *sc,
-             GError     **error)
+read_ranges (const PmdJsonNode *root,
+             PmdScenario       *sc,
+             GError           **error)
 {
-  JsonObject *ranges;
-  g_autoptr(GList) members = NULL;
+  const PmdJsonNode *ranges, *key;
 
-  if (!read_object (root, "$", "ranges", &ranges, error))
+  if (!read_container (root, "$", "ranges", PMD_JSON_OBJECT, &ranges, error))
     return FALSE;
   if (ranges == NULL)
     return TRUE;
 
-  members = json_object_get_members (ranges);
-  for (GList *l = members; l; l = l->next)
+  key = pmd_json_node_first (ranges);
+  for (guint i = 0; i < pmd_json_node_length (ranges); i++, key = pmd_json_member_next (key))
     {
-      JsonNode *node = json_object_get_member (ranges, l->data);
-      g_autofree char *path = g_strdup_printf ("$.ranges[\"%s\"]", (char *) l->data);
-      JsonArray *pair;
+      const PmdJsonNode *pair = pmd_json_member_value (key);
+      g_autofree char *shown = escape_text (key->v.string);
+      g_autofree char *path = g_strdup_printf ("$.ranges[\"%s\"]", shown);
       double low, high;
 
-      if (!JSON_NODE_HOLDS_ARRAY (node) || json_array_get_length (json_node_get_array (node)) != 2)
+      if (pmd_json_node_kind (pair) != PMD_JSON_ARRAY || pmd_json_node_length (pair) != 2)
         return invalid (error, path, NULL, _("expected a pair [low, high]"));
-      pair = json_node_get_array (node);
-      if (!number_from_node (json_array_get_element (pair, 0), path, "low", &low, error) ||
-          !number_from_node (json_array_get_element (pair, 1), path, "high", &high, error))
+      if (!number_from_node (pmd_json_node_first (pair), path, "low", &low, error) ||
+          !number_from_node (pmd_json_node_next (pmd_json_node_first (pair)), path, "high", &high, error))
         return FALSE;
-      g_ptr_array_add (sc->ranges, pmd_range_new (l->data, low, high));
+      g_ptr_array_add (sc->ranges, pmd_range_new (key->v.string, low, high));
     }
   return TRUE;
 }
 
 static gboolean
-read_funding (JsonObject  *root,
-              PmdScenario *sc,
-              GError     **error)
+read_funding (const PmdJsonNode *root,
+              PmdScenario       *sc,
+              GError           **error)
 {
-  JsonObject *obj;
+  const PmdJsonNode *obj;
   const char *path = "$.funding";
 
-  if (!read_object (root, "$", "funding", &obj, error))
+  if (!read_container (root, "$", "funding", PMD_JSON_OBJECT, &obj, error))
     return FALSE;
   if (obj == NULL)
     return TRUE;
@@ -679,7 +629,7 @@ read_funding (JsonObject  *root,
 /* Older versions are migrated here, one version at a time. Version 1 is the
  * first, so there is nothing to migrate yet. */
 static gboolean
-migrate (JsonObject *root,
+migrate (const PmdJsonNode *root,
          int         version,
          GError    **error)
 {
@@ -693,8 +643,8 @@ migrate (JsonObject *root,
 }
 
 static PmdScenario *
-read_scenario (JsonObject *root,
-               GError    **error)
+read_scenario (const PmdJsonNode *root,
+               GError           **error)
 {
   g_autoptr(PmdScenario) sc = pmd_scenario_new ();
   g_autofree char *format = NULL;
@@ -751,60 +701,6 @@ read_scenario (JsonObject *root,
   return g_steal_pointer (&sc);
 }
 
-/* The deepest nesting of brackets outside strings: checked before parsing so
- * that a hostile file cannot exhaust the stack. */
-static int
-max_nesting (const char *data,
-             gsize       len)
-{
-  int depth = 0, deepest = 0;
-  gboolean in_string = FALSE;
-
-  for (gsize i = 0; i < len; i++)
-    {
-      char c = data[i];
-
-      if (in_string)
-        {
-          if (c == '\\')
-            i++;
-          else if (c == '"')
-            in_string = FALSE;
-          continue;
-        }
-      if (c == '"')
-        in_string = TRUE;
-      else if (c == '[' || c == '{')
-        deepest = MAX (deepest, ++depth);
-      else if (c == ']' || c == '}')
-        depth--;
-    }
-  return deepest;
-}
-
-static gboolean
-syntax_error (const GError *parse_error,
-              GError      **error)
-{
-  g_autoptr(GRegex) regex = g_regex_new ("^<data>:(\\d+):(\\d+): *(?:Parse error: *)?(.*)$",
-                                         G_REGEX_DOTALL, 0, NULL);
-  g_autoptr(GMatchInfo) match = NULL;
-
-  if (g_regex_match (regex, parse_error->message, 0, &match))
-    {
-      g_autofree char *line = g_match_info_fetch (match, 1);
-      g_autofree char *column = g_match_info_fetch (match, 2);
-      g_autofree char *what = g_match_info_fetch (match, 3);
-
-      g_set_error (error, PMD_SCENARIO_ERROR, PMD_SCENARIO_ERROR_SYNTAX,
-                   _("line %s, column %s: not valid JSON: %s"), line, column, what);
-    }
-  else
-    g_set_error (error, PMD_SCENARIO_ERROR, PMD_SCENARIO_ERROR_SYNTAX,
-                 _("not valid JSON: %s"), parse_error->message);
-  return FALSE;
-}
-
 /**
  * pmd_scenario_load_from_data:
  * @data: the text of a scenario file
@@ -820,11 +716,10 @@ pmd_scenario_load_from_data (const char *data,
                              gssize      length,
                              GError    **error)
 {
-  g_autoptr(JsonParser) parser = NULL;
-  g_autoptr(GError) parse_error = NULL;
-  const char *invalid_utf8 = NULL;
+  g_autoptr(PmdJsonDoc) doc = NULL;
+  g_autoptr(GError) json_error = NULL;
+  const PmdJsonNode *root;
   gsize len;
-  JsonNode *root;
 
   g_return_val_if_fail (data != NULL, NULL);
 
@@ -841,39 +736,26 @@ pmd_scenario_load_from_data (const char *data,
       data += 3;
       len -= 3;
     }
-  if (!g_utf8_validate (data, len, &invalid_utf8))
+  doc = pmd_json_parse (data, len, &json_error);
+  if (doc == NULL)
     {
-      g_set_error (error, PMD_SCENARIO_ERROR, PMD_SCENARIO_ERROR_SYNTAX,
-                   _("the file is not UTF-8 text (byte %lu)"),
-                   (unsigned long) (invalid_utf8 - data));
-      return NULL;
-    }
-  if (max_nesting (data, len) > MAX_NESTING)
-    {
-      g_set_error (error, PMD_SCENARIO_ERROR, PMD_SCENARIO_ERROR_TOO_LARGE,
-                   _("the file nests lists and objects deeper than %d levels"), MAX_NESTING);
-      return NULL;
-    }
+      static const int codes[] = {
+        [PMD_JSON_ERROR_SYNTAX] = PMD_SCENARIO_ERROR_SYNTAX,
+        [PMD_JSON_ERROR_VALUE] = PMD_SCENARIO_ERROR_INVALID,
+        [PMD_JSON_ERROR_DEPTH] = PMD_SCENARIO_ERROR_TOO_LARGE,
+      };
 
-  parser = json_parser_new_immutable ();
-  if (!json_parser_load_from_data (parser, data, len, &parse_error))
-    {
-      syntax_error (parse_error, error);
+      g_set_error_literal (error, PMD_SCENARIO_ERROR, codes[json_error->code], json_error->message);
       return NULL;
     }
-  root = json_parser_get_root (parser);
-  if (root == NULL)
-    {
-      g_set_error (error, PMD_SCENARIO_ERROR, PMD_SCENARIO_ERROR_SYNTAX, _("the file is empty"));
-      return NULL;
-    }
-  if (!JSON_NODE_HOLDS_OBJECT (root))
+  root = pmd_json_doc_get_root (doc);
+  if (pmd_json_node_kind (root) != PMD_JSON_OBJECT)
     {
       g_set_error (error, PMD_SCENARIO_ERROR, PMD_SCENARIO_ERROR_FORMAT,
                    _("$: a scenario is a JSON object, found %s"), node_kind (root));
       return NULL;
     }
-  return read_scenario (json_node_get_object (root), error);
+  return read_scenario (root, error);
 }
 
 /**

@@ -331,6 +331,124 @@ test_missing_and_large_files (void)
   g_rmdir (dir);
 }
 
+/* A municipality's file: 40 cost lines, a cohort of 30 points, a line with
+ * 20 steps. Until the reader counted nesting while it parsed, a file with
+ * more than about 17 [year, value] pairs or 26 lines was refused as "nested
+ * deeper than 32 levels", also after the window had saved it. */
+static char *
+big_scenario_text (void)
+{
+  GString *t = g_string_new ("{\"format\": \"piramide-scenario\", \"version\": 1, \"name\": \"groot\","
+                             " \"base_year\": 2026, \"horizon\": 3,"
+                             " \"layers\": [{\"id\": \"a\"}], \"domains\": [{\"id\": \"d\"}],"
+                             " \"cohorts\": [{\"id\": \"c\", \"points\": [");
+  char number[G_ASCII_DTOSTR_BUF_SIZE];
+
+  /* 1000 · 1,02^k in 2000 + k: 2% a year throughout. */
+  for (int k = 0; k < 30; k++)
+    g_string_append_printf (t, "%s[%d, %s]", k ? ", " : "", 2000 + k,
+                            g_ascii_dtostr (number, sizeof number, 1000 * pow (1.02, k)));
+  g_string_append (t, "]}], \"lines\": [");
+  for (int i = 0; i < 40; i++)
+    {
+      g_string_append_printf (t, "%s{\"id\": \"l%d\", \"layer\": \"a\", \"domain\": \"d\", \"base_cost\": %d",
+                              i ? ", " : "", i, 1000 * (i + 1));
+      if (i % 2 == 0)
+        g_string_append (t, ", \"driver\": \"c\"");
+      if (i == 0)
+        {
+          g_string_append (t, ", \"steps\": [[2027, 0.1]");
+          for (int k = 1; k < 20; k++)
+            g_string_append_printf (t, ", [%d, 0]", 2027 + k);
+          g_string_append (t, "]");
+        }
+      g_string_append (t, "}");
+    }
+  g_string_append (t, "]}");
+  return g_string_free (t, FALSE);
+}
+
+static void
+check_big_scenario (const PmdScenario *sc)
+{
+  g_autoptr(PmdProjection) p = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_cmpuint (sc->lines->len, ==, 40);
+  g_assert_cmpuint (((PmdCohort *) g_ptr_array_index (sc->cohorts, 0))->points->len, ==, 30);
+  p = pmd_project (sc, &error);
+  g_assert_no_error (error);
+  /* 2026: 1000 · (1 + 2 + … + 40) = 1000 · 820. */
+  g_assert_cmpfloat_with_epsilon (p->total_scenario[0], 820000, 1e-6);
+  /* 2027: the 20 driven lines (i even: 1000 · (1 + 3 + … + 39) = 400.000)
+   * grow with the cohort by 2%: 408.000; line 0's step adds 10% of its
+   * 1.020: 102; the 20 others stay at 1000 · (2 + 4 + … + 40) = 420.000.
+   * 408.000 + 102 + 420.000 = 828.102. */
+  g_assert_cmpfloat_with_epsilon (p->total_scenario[1], 828102, 1e-6);
+}
+
+static void
+test_big_file (void)
+{
+  g_autofree char *text = big_scenario_text ();
+  g_autofree char *dir = g_dir_make_tmp ("piramide-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "groot.piramide", NULL);
+  g_autoptr(PmdScenario) sc = NULL;
+  g_autoptr(PmdScenario) again = NULL;
+  g_autoptr(GError) error = NULL;
+
+  sc = pmd_scenario_load_from_data (text, -1, &error);
+  g_assert_no_error (error);
+  check_big_scenario (sc);
+
+  /* What the window saves, it opens again. */
+  g_assert_true (pmd_scenario_save_file (sc, path, &error));
+  g_assert_no_error (error);
+  again = pmd_scenario_load_file (path, &error);
+  g_assert_no_error (error);
+  check_big_scenario (again);
+  g_remove (path);
+  g_rmdir (dir);
+}
+
+/* Unknown fields nest as deep as they like up to the reader's limit, and
+ * come back as they were. */
+static void
+test_deep_unknown_field (void)
+{
+  GString *value = g_string_new (NULL);
+  g_autofree char *text = NULL;
+  g_autofree char *saved = NULL;
+  g_autoptr(PmdScenario) sc = NULL;
+  g_autoptr(GError) error = NULL;
+  gsize len;
+
+  /* The root object is level 1: 60 more levels inside "x-deep". */
+  for (int i = 0; i < 60; i++)
+    g_string_append (value, i % 2 ? "{\"k\": " : "[");
+  g_string_append (value, "7");
+  for (int i = 59; i >= 0; i--)
+    g_string_append (value, i % 2 ? "}" : "]");
+  text = mutate ("x-deep", value->str);
+  sc = pmd_scenario_load_from_data (text, -1, &error);
+  g_assert_no_error (error);
+  saved = pmd_scenario_to_data (sc, &len);
+  /* The innermost levels: level 60 a list, level 61 an object holding 7. */
+  /* json-glib reads the saved text back: 60 levels down lies 7. */
+  {
+    g_autoptr(JsonNode) root = json_from_string (saved, &error);
+    JsonNode *node;
+
+    g_assert_no_error (error);
+    node = json_object_get_member (json_node_get_object (root), "x-deep");
+    for (int i = 0; i < 60; i++)
+      node = i % 2 ? json_object_get_member (json_node_get_object (node), "k")
+                   : json_array_get_element (json_node_get_array (node), 0);
+    g_assert_cmpint (json_node_get_int (node), ==, 7);
+  }
+  g_string_free (value, TRUE);
+}
+
 /* Unknown fields survive load → save → load, at every level. */
 static void
 test_round_trip (void)
@@ -561,6 +679,8 @@ main (int    argc,
   g_test_add_func ("/data/scenario-file/huge-number", test_huge_number);
   g_test_add_func ("/data/scenario-file/missing-and-large", test_missing_and_large_files);
   g_test_add_func ("/data/scenario-file/round-trip", test_round_trip);
+  g_test_add_func ("/data/scenario-file/big-file", test_big_file);
+  g_test_add_func ("/data/scenario-file/deep-unknown-field", test_deep_unknown_field);
   g_test_add_func ("/data/scenario-file/save-atomic", test_save_atomic);
   g_test_add_func ("/data/bundled/westland", test_bundled_westland);
   g_test_add_func ("/data/bundled/matches-file", test_bundled_matches_file);

@@ -31,6 +31,7 @@ const char   *_pmd_window_get_page_title       (PmdWindow  *self);
 void          _pmd_window_show_page            (PmdWindow  *self,
                                                 const char *name);
 void          _pmd_window_autosave_now         (PmdWindow  *self);
+void          _pmd_window_stop_autosave_timer  (PmdWindow  *self);
 void          _pmd_window_new_variant          (PmdWindow  *self,
                                                 const char *name);
 

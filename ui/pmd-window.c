@@ -1944,6 +1944,13 @@ _pmd_window_autosave_now (PmdWindow *self)
   autosave_cb (self);
 }
 
+/* The tests keep the clock out: no timer, they call autosave_cb themselves. */
+void
+_pmd_window_stop_autosave_timer (PmdWindow *self)
+{
+  g_clear_handle_id (&self->autosave_id, g_source_remove);
+}
+
 /* The name dialog answered with @name. */
 void
 _pmd_window_new_variant (PmdWindow  *self,

@@ -31,18 +31,17 @@ typedef struct
   const char          *variant_name;
 } PmdReportInput;
 
-gboolean pmd_export_format_from_path (const char      *path,
-                                      PmdExportFormat *format);
-gboolean pmd_chart_export            (PmdChartKind         kind,
-                                      const PmdChartInput *input,
-                                      const PmdChartStyle *style,
-                                      const char          *path,
-                                      double               width,
-                                      double               height,
-                                      double               scale,
-                                      GError             **error);
-gboolean pmd_report_write_pdf        (const PmdReportInput *input,
-                                      const char           *path,
+gboolean pmd_export_format_from_path (const char           *path,
+                                      PmdExportFormat      *format);
+GBytes  *pmd_chart_export_bytes      (PmdChartKind          kind,
+                                      const PmdChartInput  *input,
+                                      const PmdChartStyle  *style,
+                                      PmdExportFormat       format,
+                                      double                width,
+                                      double                height,
+                                      double                scale,
+                                      GError              **error);
+GBytes  *pmd_report_to_pdf           (const PmdReportInput *input,
                                       GError              **error);
 void     pmd_report_render_page      (const PmdReportInput *input,
                                       cairo_t              *cr,

@@ -8,6 +8,7 @@
 #include "pmd-chart.h"
 #include "pmd-chart-export.h"
 #include "pmd-chart-layout.h"
+#include "pmd-file-writer.h"
 #include "pmd-scenario-file.h"
 
 /* Layout arithmetic, worked out by hand. */
@@ -504,6 +505,27 @@ run_tool (const char *tool,
   return g_steal_pointer (&out);
 }
 
+/* A chart into @path as `piramide chart --out` writes it: the bytes from
+ * the chart layer, the file from the data layer's atomic writer. */
+static gboolean
+export_file (PmdChartKind         kind,
+             const PmdChartInput *input,
+             const PmdChartStyle *style,
+             const char          *path,
+             double               width,
+             double               height,
+             double               scale,
+             GError             **error)
+{
+  g_autoptr(GBytes) bytes = NULL;
+  PmdExportFormat format;
+
+  g_assert_true (pmd_export_format_from_path (path, &format));
+  bytes = pmd_chart_export_bytes (kind, input, style, format, width, height, scale, error);
+  return bytes != NULL &&
+         pmd_file_write_atomic (path, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), NULL, error);
+}
+
 /* PNG, SVG and PDF files with real content. */
 static void
 test_export (void)
@@ -524,14 +546,14 @@ test_export (void)
   fixture_init (&f, &cases[0], PMD_CHART_BRIDGE);
 
   /* HiDPI: 640 × 400 at scale 2 is 1280 × 800 pixels. */
-  g_assert_true (pmd_chart_export (PMD_CHART_BRIDGE, &f.input, &style, png, 640, 400, 2, &error));
+  g_assert_true (export_file (PMD_CHART_BRIDGE, &f.input, &style, png, 640, 400, 2, &error));
   g_assert_no_error (error);
   image = cairo_image_surface_create_from_png (png);
   g_assert_cmpint (cairo_image_surface_get_width (image), ==, 1280);
   g_assert_cmpint (cairo_image_surface_get_height (image), ==, 800);
   cairo_surface_destroy (image);
 
-  g_assert_true (pmd_chart_export (PMD_CHART_BRIDGE, &f.input, &style, svg, 640, 400, 1, &error));
+  g_assert_true (export_file (PMD_CHART_BRIDGE, &f.input, &style, svg, 640, 400, 1, &error));
   g_assert_true (g_file_get_contents (svg, &svg_text, NULL, NULL));
   g_assert_nonnull (strstr (svg_text, "<title>From 2026 to 2046: what changes the cost</title>"));
   g_assert_nonnull (strstr (svg_text, "Demography"));
@@ -548,7 +570,7 @@ test_export (void)
       }
   }
 
-  g_assert_true (pmd_chart_export (PMD_CHART_BRIDGE, &f.input, &style, pdf, 640, 400, 1, &error));
+  g_assert_true (export_file (PMD_CHART_BRIDGE, &f.input, &style, pdf, 640, 400, 1, &error));
   pdf_text = run_tool ("pdftotext", pdf, "-");
   if (pdf_text != NULL)
     {
@@ -560,10 +582,17 @@ test_export (void)
   else
     g_test_message ("pdftotext not installed: PDF text not checked");
 
-  g_assert_false (pmd_chart_export (PMD_CHART_BRIDGE, &f.input, &style, bad, 640, 400, 1, &error));
+  /* Only these three: the format comes from the name. */
+  {
+    PmdExportFormat format;
+    g_assert_false (pmd_export_format_from_path (bad, &format));
+    g_assert_true (pmd_export_format_from_path ("C.PDF", &format));
+    g_assert_cmpint (format, ==, PMD_EXPORT_PDF);
+  }
+  /* A size out of range is refused before anything is drawn. */
+  g_assert_null (pmd_chart_export_bytes (PMD_CHART_BRIDGE, &f.input, &style, PMD_EXPORT_PNG, 8, 400, 1, &error));
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT);
   g_clear_error (&error);
-  g_assert_false (g_file_test (bad, G_FILE_TEST_EXISTS));
 
   fixture_clear (&f);
   g_remove (png);
@@ -587,8 +616,12 @@ test_report (void)
   input.scenario = f.scenario;
   input.projection = f.projection;
   input.variants = f.variants;
-  g_assert_true (pmd_report_write_pdf (&input, path, &error));
-  g_assert_no_error (error);
+  {
+    g_autoptr(GBytes) pdf = pmd_report_to_pdf (&input, &error);
+    g_assert_no_error (error);
+    g_assert_true (pmd_file_write_atomic (path, g_bytes_get_data (pdf, NULL), g_bytes_get_size (pdf), NULL, &error));
+    g_assert_no_error (error);
+  }
   g_assert_cmpint (pmd_report_count_pages (&input), >=, 4);
 
   info = run_tool ("pdfinfo", path, NULL);
@@ -648,8 +681,8 @@ test_export_kinds (void)
         cairo_surface_destroy (s);
       }
       title = g_ptr_array_index (record->texts, 0);
-      g_assert_true (pmd_chart_export (k, &f.input, &style, svg, 640, 400, 1, &error));
-      g_assert_true (pmd_chart_export (k, &f.input, &style, pdf, 640, 400, 1, &error));
+      g_assert_true (export_file (k, &f.input, &style, svg, 640, 400, 1, &error));
+      g_assert_true (export_file (k, &f.input, &style, pdf, 640, 400, 1, &error));
       g_assert_no_error (error);
       g_assert_true (g_file_get_contents (svg, &svg_text, NULL, NULL));
       {

@@ -6,6 +6,8 @@
 #include <json-glib/json-glib.h>
 #include <math.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 /* Runs the real piramide binary, as a user or a script would. */
 typedef struct
@@ -599,6 +601,80 @@ test_compare (void)
   assert_one_line_error (&one, 2);
 }
 
+/* --out never destroys what it must not: the scenario being read (by the
+ * same name, through a link, through a hard link) and folders are refused
+ * with one line naming the path, and the input keeps every byte. A link as
+ * --out stays a link and the file it points to gets the output; an old
+ * file's mode is kept. */
+static void
+test_out_safety (void)
+{
+  g_autofree char *westland = westland_path ();
+  g_autofree char *dir = g_dir_make_tmp ("piramide-cli-XXXXXX", NULL);
+  g_autofree char *input = g_build_filename (dir, "in.piramide", NULL);
+  g_autofree char *alias = g_build_filename (dir, "alias.piramide", NULL);
+  g_autofree char *hard = g_build_filename (dir, "hard.piramide", NULL);
+  g_autofree char *real_pdf = g_build_filename (dir, "real.pdf", NULL);
+  g_autofree char *link_pdf = g_build_filename (dir, "report.pdf", NULL);
+  g_autofree char *png = g_build_filename (dir, "chart.png", NULL);
+  g_autofree char *text = NULL;
+  g_autofree char *after = NULL;
+  g_autofree char *pdf = NULL;
+  gsize len;
+  const char *outs[] = { input, alias, hard, dir };
+  GStatBuf st;
+
+  g_assert_true (g_file_get_contents (westland, &text, &len, NULL));
+  g_assert_true (g_file_set_contents (input, text, len, NULL));
+  g_assert_cmpint (symlink ("in.piramide", alias), ==, 0);
+  g_assert_cmpint (link (input, hard), ==, 0);
+
+  for (guint k = 0; k < G_N_ELEMENTS (outs); k++)
+    {
+      g_auto(Run) r = { 0 };
+
+      run (&r, "project", input, "--out", outs[k]);
+      assert_one_line_error (&r, 1);
+      g_assert_nonnull (strstr (r.err, outs[k]));
+    }
+  {
+    g_auto(Run) r = { 0 };
+    run (&r, "report", alias, "--out", hard);
+    assert_one_line_error (&r, 1);
+  }
+  g_assert_true (g_file_get_contents (input, &after, NULL, NULL));
+  g_assert_cmpstr (after, ==, text);
+
+  /* report.pdf → real.pdf (relative): the link stays, real.pdf is the PDF. */
+  g_assert_true (g_file_set_contents (real_pdf, "old", -1, NULL));
+  g_assert_cmpint (symlink ("real.pdf", link_pdf), ==, 0);
+  {
+    g_auto(Run) r = { 0 };
+    run (&r, "report", input, "--out", link_pdf);
+    g_assert_cmpint (r.status, ==, 0);
+  }
+  g_assert_cmpint (g_lstat (link_pdf, &st), ==, 0);
+  g_assert_true (S_ISLNK (st.st_mode));
+  g_assert_true (g_file_get_contents (real_pdf, &pdf, NULL, NULL));
+  g_assert_true (g_str_has_prefix (pdf, "%PDF-"));
+
+  /* A private chart stays private. */
+  g_assert_true (g_file_set_contents (png, "old", -1, NULL));
+  g_assert_cmpint (g_chmod (png, 0600), ==, 0);
+  {
+    g_auto(Run) r = { 0 };
+    run (&r, "chart", input, "--kind", "pyramid", "--out", png, "--width", "320", "--height", "200");
+    g_assert_cmpint (r.status, ==, 0);
+  }
+  g_assert_cmpint (g_stat (png, &st), ==, 0);
+  g_assert_cmpuint (st.st_mode & 0777, ==, 0600);
+  g_assert_cmpint (st.st_size, >, 1000);
+
+  for (const char *const *name = (const char *const[]) { input, alias, hard, real_pdf, link_pdf, png, NULL }; *name; name++)
+    g_remove (*name);
+  g_assert_cmpint (g_rmdir (dir), ==, 0);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -617,6 +693,7 @@ main (int    argc,
   g_test_add_func ("/cli/chart-and-report", test_chart_and_report);
   g_test_add_func ("/cli/uncertainty", test_uncertainty_commands);
   g_test_add_func ("/cli/compare", test_compare);
+  g_test_add_func ("/cli/out-safety", test_out_safety);
 
   return g_test_run ();
 }

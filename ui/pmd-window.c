@@ -3,6 +3,7 @@
 
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
+#include <string.h>
 
 #include "pmd-window.h"
 #include "pmd-window-private.h"
@@ -18,6 +19,7 @@
 #include "pmd-export-dialog.h"
 #include "pmd-scenario-file.h"
 #include "pmd-chart-export.h"
+#include "pmd-file-writer.h"
 #include "pmd-ui-resources.h"
 
 #define AUTOSAVE_SECONDS 5
@@ -1252,6 +1254,20 @@ export_action (GtkWidget  *widget,
   gtk_window_present (dialog);
 }
 
+/* The PDF, through the atomic writer; never over the open scenario's file. */
+static gboolean
+write_report (PmdWindow             *self,
+              const PmdReportInput  *input,
+              const char            *path,
+              GError               **error)
+{
+  g_autoptr(GBytes) bytes = pmd_report_to_pdf (input, error);
+  g_autofree char *scenario_path = self->file != NULL ? g_file_get_path (self->file) : NULL;
+
+  return bytes != NULL &&
+         pmd_file_write_atomic (path, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), scenario_path, error);
+}
+
 static void
 report_response_cb (GtkNativeDialog *dialog,
                     int              response,
@@ -1273,7 +1289,7 @@ report_response_cb (GtkNativeDialog *dialog,
       input.year = gtk_spin_button_get_value_as_int (self->year_spin);
       if (variant != NULL && pmd_scenario_find_variant (sc, variant) >= 0)
         input.variant_name = ((PmdVariant *) g_ptr_array_index (sc->variants, pmd_scenario_find_variant (sc, variant)))->name;
-      if (path == NULL || !pmd_report_write_pdf (&input, path, &error))
+      if (path == NULL || !write_report (self, &input, path, &error))
         error_dialog (self, _("Could not write the report"), error ? error->message : _("Only local files can be written"));
       else
         toast (self, _("Report written"));
@@ -1580,7 +1596,7 @@ autosave_cb (gpointer data)
     }
   {
     g_autofree char *source = self->file ? g_file_get_path (self->file) : g_strdup ("");
-    g_file_set_contents (meta, source ? source : "", -1, NULL);
+    pmd_file_write_atomic (meta, source ? source : "", source ? strlen (source) : 0, NULL, NULL);
   }
   self->autosaved_changes = self->changes;
   return G_SOURCE_CONTINUE;

@@ -636,7 +636,8 @@ test_report (void)
       g_assert_nonnull (strstr (text, "€ 130,4 m"));
       g_assert_nonnull (strstr (text, "Paid back in 2030."));
       g_assert_nonnull (strstr (text, "Assumptions"));
-      g_assert_nonnull (strstr (text, "seed 001 L97"));
+      /* Sources cite the document and the place in it. */
+      g_assert_nonnull (strstr (text, "SBK Westland 2025, §1.4 Financieel perspectief"));
       g_assert_nonnull (strstr (text, "Preventie en welzijn"));   /* wrapped in its cell */
       g_assert_nonnull (strstr (text, "Niets doen"));
       g_assert_nonnull (strstr (text, "Residents and money per layer"));

@@ -12,6 +12,7 @@
 #include "pmd-model.h"
 #include "pmd-scenario-file.h"
 #include "pmd-csv.h"
+#include "pmd-documents.h"
 #include "pmd-file-writer.h"
 #include "pmd-json-writer.h"
 #include "pmd-chart.h"
@@ -653,6 +654,20 @@ cmd_chart (int    argc,
          ? EXIT_SUCCESS : EXIT_FAILURE;
 }
 
+/* The report's list of sources points into @documents (PmdSourceDocument). */
+static PmdReportDocument *
+report_documents (GPtrArray *documents)
+{
+  PmdReportDocument *refs = g_new0 (PmdReportDocument, documents->len + 1);
+
+  for (guint i = 0; i < documents->len; i++)
+    {
+      const PmdSourceDocument *d = g_ptr_array_index (documents, i);
+      refs[i] = (PmdReportDocument) { d->short_title, d->title, d->note };
+    }
+  return refs;
+}
+
 static int
 cmd_report (int    argc,
             char **argv)
@@ -663,6 +678,8 @@ cmd_report (int    argc,
   g_autoptr(PmdProjection) projection = NULL;
   g_autoptr(PmdVariantSet) variants = NULL;
   g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GPtrArray) documents = NULL;
+  g_autofree PmdReportDocument *refs = NULL;
   g_autofree char *variant = NULL;
   g_autofree char *out_path = NULL;
   gboolean use_default = FALSE;
@@ -692,12 +709,21 @@ cmd_report (int    argc,
       print_error ("%s", error->message);
       return EXIT_FAILURE;
     }
+  documents = pmd_scenario_dup_documents (sc, &error);
+  if (documents == NULL)
+    {
+      print_error ("%s: %s", file ? file : "westland-2026", error->message);
+      return EXIT_FAILURE;
+    }
   input.scenario = sc;
   input.projection = projection;
   input.variants = variants;
   input.year = year;
   if (variant != NULL)
     input.variant_name = ((PmdVariant *) g_ptr_array_index (sc->variants, pmd_scenario_find_variant (sc, variant)))->name;
+  refs = report_documents (documents);
+  input.documents = refs;
+  input.n_documents = documents->len;
   bytes = pmd_report_to_pdf (&input, &error);
   if (bytes == NULL)
     {

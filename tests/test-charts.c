@@ -8,6 +8,7 @@
 #include "pmd-chart.h"
 #include "pmd-chart-export.h"
 #include "pmd-chart-layout.h"
+#include "pmd-documents.h"
 #include "pmd-file-writer.h"
 #include "pmd-scenario-file.h"
 
@@ -610,12 +611,21 @@ test_report (void)
   g_autofree char *text = NULL;
   g_autofree char *info = NULL;
   PmdReportInput input = { 0 };
+  /* As the caller reads them from the scenario; the second is one no source
+   * cites, listed all the same. */
+  const PmdReportDocument documents[] = {
+    { "SBK Westland 2025", "Gemeente Westland, Strategisch Beleidskader Sociaal Domein gemeente Westland 2025",
+      "raadsbesluit, geldend vanaf 8 augustus 2025" },
+    { "Sociaal Kompas", "Gemeente Leidschendam-Voorburg, Sociaal Kompas", NULL },
+  };
   Fixture f;
 
   fixture_init (&f, &cases[0], PMD_CHART_VARIANTS);
   input.scenario = f.scenario;
   input.projection = f.projection;
   input.variants = f.variants;
+  input.documents = documents;
+  input.n_documents = G_N_ELEMENTS (documents);
   {
     g_autoptr(GBytes) pdf = pmd_report_to_pdf (&input, &error);
     g_assert_no_error (error);
@@ -638,6 +648,23 @@ test_report (void)
       g_assert_nonnull (strstr (text, "Assumptions"));
       /* Sources cite the document and the place in it. */
       g_assert_nonnull (strstr (text, "SBK Westland 2025, §1.4 Financieel perspectief"));
+      /* The list of sources comes last: after the variants, each document
+       * by the short form the sources use and its full title with its note. */
+      {
+        const char *variants_at = strstr (text, "Niets doen");
+        const char *sources_at = strstr (text, "\nSources\n");
+        const char *sbk_at = strstr (text, "Gemeente Westland, Strategisch Beleidskader Sociaal Domein gemeente Westland 2025");
+        const char *kompas_at = strstr (text, "Gemeente Leidschendam-Voorburg, Sociaal Kompas");
+
+        g_assert_nonnull (sources_at);
+        g_assert_nonnull (sbk_at);
+        g_assert_nonnull (kompas_at);
+        g_assert_true (variants_at < sources_at);
+        g_assert_true (sources_at < sbk_at);
+        g_assert_true (sbk_at < kompas_at);
+        g_assert_nonnull (strstr (sources_at, "Cited as"));
+        g_assert_nonnull (strstr (sources_at, "raadsbesluit, geldend vanaf 8 augustus 2025"));
+      }
       g_assert_nonnull (strstr (text, "Preventie en welzijn"));   /* wrapped in its cell */
       g_assert_nonnull (strstr (text, "Niets doen"));
       g_assert_nonnull (strstr (text, "Residents and money per layer"));
@@ -740,18 +767,32 @@ test_dark (void)
   fixture_clear (&f);
 }
 
-/* Printing draws the report page by page: each page of the count has ink. */
+/* Printing draws the report page by page, the scenario's own list of
+ * documents included: each page of the count has ink. */
 static void
 test_report_pages (void)
 {
   PmdReportInput input = { 0 };
+  g_autoptr(GPtrArray) documents = NULL;
+  g_autofree PmdReportDocument *refs = NULL;
   Fixture f;
   int pages;
 
   fixture_init (&f, &cases[0], PMD_CHART_VARIANTS);
+  documents = pmd_scenario_dup_documents (f.scenario, NULL);
+  g_assert_nonnull (documents);
+  g_assert_cmpuint (documents->len, >, 0);
+  refs = g_new0 (PmdReportDocument, documents->len);
+  for (guint i = 0; i < documents->len; i++)
+    {
+      const PmdSourceDocument *d = g_ptr_array_index (documents, i);
+      refs[i] = (PmdReportDocument) { d->short_title, d->title, d->note };
+    }
   input.scenario = f.scenario;
   input.projection = f.projection;
   input.variants = f.variants;
+  input.documents = refs;
+  input.n_documents = documents->len;
   pages = pmd_report_count_pages (&input);
   for (int page = 0; page < pages; page++)
     {

@@ -601,6 +601,63 @@ test_compare (void)
   assert_one_line_error (&one, 2);
 }
 
+/* The report ends with the documents the bundled scenario cites, by their
+ * full titles, under "Sources" ("Bronnen" in Dutch); the first one a reader
+ * meets, in the notes, is the SBK. */
+static void
+test_report_sources (void)
+{
+  const char *env[] = { "LANGUAGE", "nl", "LC_ALL", "nl_NL.UTF-8", NULL };
+  g_autofree char *dir = g_dir_make_tmp ("piramide-cli-XXXXXX", NULL);
+  g_autofree char *pdf = g_build_filename (dir, "r.pdf", NULL);
+  g_autofree char *pdf_nl = g_build_filename (dir, "r-nl.pdf", NULL);
+  g_autofree char *text = NULL;
+  g_autofree char *text_nl = NULL;
+  g_autofree char *tool = g_find_program_in_path ("pdftotext");
+  const char *sources_at, *sbk_at, *up_at, *bronckhorst_at;
+  g_auto(Run) r = { 0 };
+  g_auto(Run) nl = { 0 };
+
+  run (&r, "report", "--default", "--out", pdf);
+  g_assert_cmpint (r.status, ==, 0);
+  if (tool == NULL)
+    {
+      g_test_skip ("pdftotext not installed");
+      g_remove (pdf);
+      g_rmdir (dir);
+      return;
+    }
+  {
+    const char *argv[] = { tool, pdf, "-", NULL };
+    g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL, &text, NULL,
+                                 NULL, NULL));
+  }
+  sources_at = strstr (text, "\nSources\n");
+  g_assert_nonnull (sources_at);
+  sbk_at = strstr (sources_at, "Gemeente Westland, Strategisch Beleidskader Sociaal Domein gemeente Westland 2025");
+  up_at = strstr (sources_at, "Gemeente Westland, Uitvoeringsprogramma 2016–2020 Kernachtig Sociaal");
+  bronckhorst_at = strstr (sources_at, "Gemeente Bronckhorst, Uitvoeringsprogramma's Beleidskader sociaal domein");
+  g_assert_nonnull (sbk_at);
+  g_assert_nonnull (up_at);
+  g_assert_nonnull (bronckhorst_at);
+  g_assert_true (sbk_at < up_at && up_at < bronckhorst_at);
+
+  if (g_file_test ("/usr/lib/locale/locale-archive", G_FILE_TEST_EXISTS))
+    {
+      run_env (&nl, env, "report", "--default", "--out", pdf_nl, NULL);
+      g_assert_cmpint (nl.status, ==, 0);
+      {
+        const char *argv[] = { tool, pdf_nl, "-", NULL };
+        g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL, &text_nl,
+                                     NULL, NULL, NULL));
+      }
+      g_assert_nonnull (strstr (text_nl, "\nBronnen\n"));
+      g_remove (pdf_nl);
+    }
+  g_remove (pdf);
+  g_rmdir (dir);
+}
+
 /* --out never destroys what it must not: the scenario being read (by the
  * same name, through a link, through a hard link) and folders are refused
  * with one line naming the path, and the input keeps every byte. A link as
@@ -694,6 +751,7 @@ main (int    argc,
   g_test_add_func ("/cli/uncertainty", test_uncertainty_commands);
   g_test_add_func ("/cli/compare", test_compare);
   g_test_add_func ("/cli/out-safety", test_out_safety);
+  g_test_add_func ("/cli/report-sources", test_report_sources);
 
   return g_test_run ();
 }

@@ -90,7 +90,7 @@ resolve_links (const char  *path,
   for (guint hops = 0;; hops++)
     {
       GStatBuf st;
-      g_autofree char *link = NULL;
+      g_autofree char *points_to = NULL;
       g_autoptr(GError) local = NULL;
 
       if (g_lstat (current, &st) != 0)
@@ -110,24 +110,24 @@ resolve_links (const char  *path,
           errno_error (error, path, ELOOP);
           return NULL;
         }
-      link = g_file_read_link (current, &local);
-      if (link == NULL)
+      points_to = g_file_read_link (current, &local);
+      if (points_to == NULL)
         {
           g_autofree char *name = g_filename_display_name (path);
           g_set_error (error, PMD_FILE_WRITER_ERROR, PMD_FILE_WRITER_ERROR_FAILED,
                        _("Cannot write “%s”: %s"), name, local->message);
           return NULL;
         }
-      if (g_path_is_absolute (link))
+      if (g_path_is_absolute (points_to))
         {
           g_free (current);
-          current = g_steal_pointer (&link);
+          current = g_steal_pointer (&points_to);
         }
       else
         {
           g_autofree char *dir = g_path_get_dirname (current);
           g_free (current);
-          current = g_build_filename (dir, link, NULL);
+          current = g_build_filename (dir, points_to, NULL);
         }
     }
 }

@@ -13,6 +13,8 @@
 #include "pmd-scenario-file.h"
 #include "pmd-paths.h"
 #include "pmd-csv.h"
+#include "pmd-documents.h"
+#include "pmd-file-writer.h"
 #include "pmd-json-writer.h"
 #include "pmd-chart.h"
 #include "pmd-chart-export.h"
@@ -66,23 +68,34 @@ load_scenario (const char *file,
   return sc;
 }
 
-/* Writes to --out atomically (nothing half-written is left), or to stdout. */
+/* Writes --out through the atomic writer: a crash leaves the old file, a
+ * link stays a link, and the scenario being read (@input_path, nullable)
+ * is never written over. The writer's message names the path. */
 static gboolean
-write_output (const char *out_path,
-              const char *data,
-              gsize       len)
+write_out_file (const char *out_path,
+                const char *input_path,
+                const void *data,
+                gsize       len)
 {
   g_autoptr(GError) error = NULL;
 
-  if (out_path != NULL)
+  if (!pmd_file_write_atomic (out_path, data, len, input_path, &error))
     {
-      if (!g_file_set_contents_full (out_path, data, len, G_FILE_SET_CONTENTS_CONSISTENT, 0644, &error))
-        {
-          print_error (_("cannot write %s: %s"), out_path, error->message);
-          return FALSE;
-        }
-      return TRUE;
+      print_error ("%s", error->message);
+      return FALSE;
     }
+  return TRUE;
+}
+
+/* Writes to --out (see write_out_file), or to stdout. */
+static gboolean
+write_output (const char *out_path,
+              const char *input_path,
+              const char *data,
+              gsize       len)
+{
+  if (out_path != NULL)
+    return write_out_file (out_path, input_path, data, len);
   if (fwrite (data, 1, len, stdout) != len || fflush (stdout) != 0)
     {
       print_error (_("cannot write the output: %s"), g_strerror (errno));
@@ -463,7 +476,7 @@ cmd_project (int    argc,
       data = pmd_cli_projection_to_table (sc, projection, &len);
       break;
     }
-  return write_output (out_path, data, len) ? EXIT_SUCCESS : EXIT_FAILURE;
+  return write_output (out_path, file, data, len) ? EXIT_SUCCESS : EXIT_FAILURE;
 }
 
 static int
@@ -549,6 +562,7 @@ cmd_chart (int    argc,
   g_autoptr(PmdVariantSet) variants = NULL;
   g_autoptr(PmdMonteCarlo) mc = NULL;
   g_autoptr(GArray) swings = NULL;
+  g_autoptr(GBytes) bytes = NULL;
   g_autofree char *variant = NULL;
   g_autofree char *kind_text = NULL;
   g_autofree char *group_text = NULL;
@@ -631,12 +645,28 @@ cmd_chart (int    argc,
   input.swings = swings;
   input.swing_output = "totals.gap";
   pmd_chart_style_init (&style, dark);
-  if (!pmd_chart_export (kind, &input, &style, out_path, width, height, scale, &error))
+  bytes = pmd_chart_export_bytes (kind, &input, &style, format, width, height, scale, &error);
+  if (bytes == NULL)
     {
       print_error ("%s", error->message);
       return EXIT_FAILURE;
     }
-  return EXIT_SUCCESS;
+  return write_out_file (out_path, file, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes))
+         ? EXIT_SUCCESS : EXIT_FAILURE;
+}
+
+/* The report's list of sources points into @documents (PmdSourceDocument). */
+static PmdReportDocument *
+report_documents (GPtrArray *documents)
+{
+  PmdReportDocument *refs = g_new0 (PmdReportDocument, documents->len + 1);
+
+  for (guint i = 0; i < documents->len; i++)
+    {
+      const PmdSourceDocument *d = g_ptr_array_index (documents, i);
+      refs[i] = (PmdReportDocument) { d->short_title, d->title, d->note };
+    }
+  return refs;
 }
 
 static int
@@ -648,6 +678,9 @@ cmd_report (int    argc,
   g_autoptr(PmdScenario) sc = NULL;
   g_autoptr(PmdProjection) projection = NULL;
   g_autoptr(PmdVariantSet) variants = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GPtrArray) documents = NULL;
+  g_autofree PmdReportDocument *refs = NULL;
   g_autofree char *variant = NULL;
   g_autofree char *out_path = NULL;
   gboolean use_default = FALSE;
@@ -677,18 +710,29 @@ cmd_report (int    argc,
       print_error ("%s", error->message);
       return EXIT_FAILURE;
     }
+  documents = pmd_scenario_dup_documents (sc, &error);
+  if (documents == NULL)
+    {
+      print_error ("%s: %s", file ? file : "westland-2026", error->message);
+      return EXIT_FAILURE;
+    }
   input.scenario = sc;
   input.projection = projection;
   input.variants = variants;
   input.year = year;
   if (variant != NULL)
     input.variant_name = ((PmdVariant *) g_ptr_array_index (sc->variants, pmd_scenario_find_variant (sc, variant)))->name;
-  if (!pmd_report_write_pdf (&input, out_path, &error))
+  refs = report_documents (documents);
+  input.documents = refs;
+  input.n_documents = documents->len;
+  bytes = pmd_report_to_pdf (&input, &error);
+  if (bytes == NULL)
     {
       print_error ("%s", error->message);
       return EXIT_FAILURE;
     }
-  return EXIT_SUCCESS;
+  return write_out_file (out_path, file, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes))
+         ? EXIT_SUCCESS : EXIT_FAILURE;
 }
 
 static int
@@ -788,7 +832,7 @@ cmd_montecarlo (int    argc,
   pmd_json_writer_end_object (w);
   pmd_json_writer_end_object (w);
   data = pmd_json_writer_steal (w, &len);
-  return write_output (out_path, data, len) ? EXIT_SUCCESS : EXIT_FAILURE;
+  return write_output (out_path, file, data, len) ? EXIT_SUCCESS : EXIT_FAILURE;
 }
 
 static int
@@ -869,7 +913,7 @@ cmd_sensitivity (int    argc,
   pmd_json_writer_end_array (w);
   pmd_json_writer_end_object (w);
   data = pmd_json_writer_steal (w, &len);
-  return write_output (NULL, data, len) ? EXIT_SUCCESS : EXIT_FAILURE;
+  return write_output (NULL, NULL, data, len) ? EXIT_SUCCESS : EXIT_FAILURE;
 }
 
 static int
@@ -993,7 +1037,7 @@ cmd_compare (int    argc,
   if (format_text != NULL && g_str_equal (format_text, "csv"))
     {
       data = pmd_comparison_to_csv (cmp, &len);
-      return write_output (NULL, data, len) ? EXIT_SUCCESS : EXIT_FAILURE;
+      return write_output (NULL, NULL, data, len) ? EXIT_SUCCESS : EXIT_FAILURE;
     }
 
   {
@@ -1057,7 +1101,7 @@ cmd_compare (int    argc,
     pmd_json_writer_end_object (w);
     data = pmd_json_writer_steal (w, &len);
   }
-  return write_output (NULL, data, len) ? EXIT_SUCCESS : EXIT_FAILURE;
+  return write_output (NULL, NULL, data, len) ? EXIT_SUCCESS : EXIT_FAILURE;
 }
 
 static void

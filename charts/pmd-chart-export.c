@@ -4,7 +4,6 @@
 #include <cairo-pdf.h>
 #include <cairo-svg.h>
 #include <glib/gi18n-lib.h>
-#include <glib/gstdio.h>
 #include <string.h>
 
 #include "pmd-chart-export.h"
@@ -27,9 +26,8 @@ pmd_export_format_from_path (const char      *path,
   return TRUE;
 }
 
-/* Charts are drawn into memory and then written as the scenario is: into a
- * temporary file beside the target, flushed, renamed over it. A full disk or
- * a crash leaves the old file (or none), never half a chart. */
+/* Charts are drawn into memory; the caller writes the bytes (through the
+ * data layer's atomic writer, which this layer may not use). */
 static cairo_status_t
 append_cb (void                *closure,
            const unsigned char *data,
@@ -37,22 +35,6 @@ append_cb (void                *closure,
 {
   g_byte_array_append (closure, data, length);
   return CAIRO_STATUS_SUCCESS;
-}
-
-static gboolean
-write_file (const char  *path,
-            GByteArray  *bytes,
-            GError     **error)
-{
-  g_autoptr(GError) local = NULL;
-
-  if (!g_file_set_contents_full (path, (const char *) bytes->data, bytes->len,
-                                 G_FILE_SET_CONTENTS_CONSISTENT | G_FILE_SET_CONTENTS_DURABLE, 0644, &local))
-    {
-      g_set_error (error, local->domain, local->code, _("Cannot write %s: %s"), path, local->message);
-      return FALSE;
-    }
-  return TRUE;
 }
 
 static void
@@ -118,44 +100,45 @@ check_surface (cairo_surface_t *surface,
 }
 
 /**
- * pmd_chart_export:
+ * pmd_chart_export_bytes:
  * @kind: the chart
  * @input: what to draw
  * @style: how (exports normally use the light style)
- * @path: a file ending in .png, .svg or .pdf
+ * @format: PNG, SVG or PDF
  * @width: width in pixels (PNG) or points (SVG, PDF)
  * @height: height
  * @scale: PNG only: device pixels per pixel (2 for HiDPI)
- * @error: an unknown extension, or why the file could not be written
+ * @error: a size out of range, or why cairo could not draw
+ *
+ * Draws the chart as a file's contents, to be written with
+ * pmd_file_write_atomic() (`piramide chart --out`, the export dialog).
+ *
+ * Returns: (transfer full) (nullable): the PNG, SVG or PDF
  */
-gboolean
-pmd_chart_export (PmdChartKind         kind,
-                  const PmdChartInput *input,
-                  const PmdChartStyle *style,
-                  const char          *path,
-                  double               width,
-                  double               height,
-                  double               scale,
-                  GError             **error)
+GBytes *
+pmd_chart_export_bytes (PmdChartKind         kind,
+                        const PmdChartInput *input,
+                        const PmdChartStyle *style,
+                        PmdExportFormat      format,
+                        double               width,
+                        double               height,
+                        double               scale,
+                        GError             **error)
 {
-  PmdExportFormat format;
   g_autoptr(GByteArray) bytes = g_byte_array_new ();
   g_autoptr(PmdChartRecord) record = pmd_chart_record_new ();
   cairo_surface_t *surface;
   cairo_t *cr;
   gboolean ok;
 
-  if (!pmd_export_format_from_path (path, &format))
-    {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
-                   _("%s: the file name must end in .png, .svg or .pdf"), path);
-      return FALSE;
-    }
+  g_return_val_if_fail (input != NULL && style != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
   if (!(width >= 16 && height >= 16 && width <= 16384 && height <= 16384 && scale > 0 && scale <= 4))
     {
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
                    _("The size must lie between 16 and 16384, the scale between 0 and 4"));
-      return FALSE;
+      return NULL;
     }
 
   switch (format)
@@ -188,28 +171,34 @@ pmd_chart_export (PmdChartKind         kind,
     }
   cairo_surface_destroy (surface);
   if (!ok)
-    return FALSE;
+    return NULL;
   if (format == PMD_EXPORT_SVG && record->texts->len > 0)
     add_svg_text (bytes, record, g_ptr_array_index (record->texts, 0));
-  return write_file (path, bytes, error);
+  return g_byte_array_free_to_bytes (g_steal_pointer (&bytes));
 }
 
 /**
- * pmd_report_write_pdf:
- * @input: the scenario, its projection and variants
- * @path: where to write the A4 PDF
- * @error: why it could not be written
+ * pmd_report_to_pdf:
+ * @input: the scenario, its projection, variants and documents
+ * @error: why cairo could not draw it
+ *
+ * The A4 report as a PDF file's contents, to be written with
+ * pmd_file_write_atomic().
+ *
+ * Returns: (transfer full) (nullable): the PDF
  */
-gboolean
-pmd_report_write_pdf (const PmdReportInput *input,
-                      const char           *path,
-                      GError              **error)
+GBytes *
+pmd_report_to_pdf (const PmdReportInput  *input,
+                   GError               **error)
 {
   g_autoptr(GByteArray) bytes = g_byte_array_new ();
   cairo_surface_t *surface;
   cairo_t *cr;
   gboolean ok;
   const double a4_w = 595.276, a4_h = 841.89;
+
+  g_return_val_if_fail (input != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   surface = cairo_pdf_surface_create_for_stream (append_cb, bytes, a4_w, a4_h);
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "Piramide " PACKAGE_VERSION);
@@ -220,5 +209,7 @@ pmd_report_write_pdf (const PmdReportInput *input,
   cairo_surface_finish (surface);
   ok = check_surface (surface, error);
   cairo_surface_destroy (surface);
-  return ok && write_file (path, bytes, error);
+  if (!ok)
+    return NULL;
+  return g_byte_array_free_to_bytes (g_steal_pointer (&bytes));
 }

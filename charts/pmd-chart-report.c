@@ -11,8 +11,8 @@
 
 /*
  * The A4 report a council proposal can attach: title and key figures, every
- * chart, the assumptions with their sources, the interventions and the
- * variants. One walk over the content lays it out; it draws only the page
+ * chart, the assumptions with their sources, the interventions, the
+ * variants and the documents the sources cite. One walk over the content lays it out; it draws only the page
  * asked for (printing) or every page with a page break between (PDF).
  */
 
@@ -474,6 +474,29 @@ variants (Report *r)
     }
 }
 
+/* The documents the sources cite, by the short form the sources use and
+ * the full title, so that a reader can find each one. */
+static void
+documents (Report *r)
+{
+  static const double widths[] = { 0.26, 0.74 };
+  const char *header[] = { _("Cited as"), _("Document") };
+  Table table = { G_N_ELEMENTS (widths), widths, header };
+
+  if (r->in->n_documents == 0)
+    return;
+  heading (r, _("Sources"));
+  for (guint i = 0; i < r->in->n_documents; i++)
+    {
+      const PmdReportDocument *d = &r->in->documents[i];
+      g_autofree char *title = d->note != NULL && *d->note != '\0' ? g_strdup_printf ("%s (%s)", d->title, d->note)
+                                                                   : g_strdup (d->title);
+      const char *cells[] = { d->short_title, title };
+
+      table_row (r, &table, cells, i);
+    }
+}
+
 /* The whole report once; returns the number of pages. */
 static int
 walk (Report *r)
@@ -512,6 +535,7 @@ walk (Report *r)
   assumptions (r);
   interventions (r);
   variants (r);
+  documents (r);
   footer (r);
   if (r->cr != NULL && r->target == ALL_PAGES)
     cairo_show_page (r->cr);

@@ -9,6 +9,7 @@
 
 #include "pmd-scenario-file.h"
 #include "pmd-data-resources.h"
+#include "pmd-file-writer.h"
 #include "pmd-json-writer.h"
 #include "pmd-json-reader.h"
 #define escape_text _pmd_json_escape_text
@@ -1112,11 +1113,12 @@ pmd_scenario_to_data (const PmdScenario *sc,
  * pmd_scenario_save_file:
  * @scenario: a scenario
  * @path: where to write it
- * @error: the reason it could not be written (a full disk, no permission)
+ * @error: the reason it could not be written (a full disk, no permission,
+ *   a folder at @path)
  *
- * Writes atomically: the text goes to a temporary file beside @path, is
- * flushed to disk and renamed over @path, so a crash or a full disk leaves
- * the old file as it was.
+ * Writes atomically with pmd_file_write_atomic(): a crash or a full disk
+ * leaves the old file as it was; a symbolic link at @path stays a link, and
+ * the old file's permissions are kept.
  */
 gboolean
 pmd_scenario_save_file (const PmdScenario *scenario,
@@ -1130,7 +1132,5 @@ pmd_scenario_save_file (const PmdScenario *scenario,
   g_return_val_if_fail (path != NULL, FALSE);
 
   data = pmd_scenario_to_data (scenario, &len);
-  return g_file_set_contents_full (path, data, len,
-                                   G_FILE_SET_CONTENTS_CONSISTENT | G_FILE_SET_CONTENTS_DURABLE,
-                                   0644, error);
+  return pmd_file_write_atomic (path, data, len, NULL, error);
 }

@@ -328,7 +328,8 @@ pmd_scenario_set_param (PmdScenario *self,
  * @path: a parameter path
  *
  * Where the number @path names comes from: the field's own source, else its
- * object's ("seed 001 L97", "aanname: …").
+ * object's ("SBK Westland 2025, §1.4 Financieel perspectief",
+ * "aanname: …").
  *
  * Returns: (nullable) (transfer none): the provenance text, if the file has one
  */

@@ -15,7 +15,8 @@ G_BEGIN_DECLS
  * Every entity keeps two strings the model never interprets:
  *  - `extra`: unknown members of its JSON object, as a JSON object text, so
  *    that fields written by newer tools survive a load/save round trip;
- *  - `sources`: field name → provenance ("seed 001 L97", "aanname: …").
+ *  - `sources`: field name → provenance ("SBK Westland 2025, §1.4 Financieel
+ *    perspectief", "aanname: …").
  */
 
 #define PMD_SCENARIO_FORMAT  "piramide-scenario"

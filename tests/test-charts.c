@@ -8,6 +8,8 @@
 #include "pmd-chart.h"
 #include "pmd-chart-export.h"
 #include "pmd-chart-layout.h"
+#include "pmd-documents.h"
+#include "pmd-file-writer.h"
 #include "pmd-scenario-file.h"
 
 /* Layout arithmetic, worked out by hand. */
@@ -504,6 +506,27 @@ run_tool (const char *tool,
   return g_steal_pointer (&out);
 }
 
+/* A chart into @path as `piramide chart --out` writes it: the bytes from
+ * the chart layer, the file from the data layer's atomic writer. */
+static gboolean
+export_file (PmdChartKind         kind,
+             const PmdChartInput *input,
+             const PmdChartStyle *style,
+             const char          *path,
+             double               width,
+             double               height,
+             double               scale,
+             GError             **error)
+{
+  g_autoptr(GBytes) bytes = NULL;
+  PmdExportFormat format;
+
+  g_assert_true (pmd_export_format_from_path (path, &format));
+  bytes = pmd_chart_export_bytes (kind, input, style, format, width, height, scale, error);
+  return bytes != NULL &&
+         pmd_file_write_atomic (path, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), NULL, error);
+}
+
 /* PNG, SVG and PDF files with real content. */
 static void
 test_export (void)
@@ -524,14 +547,14 @@ test_export (void)
   fixture_init (&f, &cases[0], PMD_CHART_BRIDGE);
 
   /* HiDPI: 640 × 400 at scale 2 is 1280 × 800 pixels. */
-  g_assert_true (pmd_chart_export (PMD_CHART_BRIDGE, &f.input, &style, png, 640, 400, 2, &error));
+  g_assert_true (export_file (PMD_CHART_BRIDGE, &f.input, &style, png, 640, 400, 2, &error));
   g_assert_no_error (error);
   image = cairo_image_surface_create_from_png (png);
   g_assert_cmpint (cairo_image_surface_get_width (image), ==, 1280);
   g_assert_cmpint (cairo_image_surface_get_height (image), ==, 800);
   cairo_surface_destroy (image);
 
-  g_assert_true (pmd_chart_export (PMD_CHART_BRIDGE, &f.input, &style, svg, 640, 400, 1, &error));
+  g_assert_true (export_file (PMD_CHART_BRIDGE, &f.input, &style, svg, 640, 400, 1, &error));
   g_assert_true (g_file_get_contents (svg, &svg_text, NULL, NULL));
   g_assert_nonnull (strstr (svg_text, "<title>From 2026 to 2046: what changes the cost</title>"));
   g_assert_nonnull (strstr (svg_text, "Demography"));
@@ -548,7 +571,7 @@ test_export (void)
       }
   }
 
-  g_assert_true (pmd_chart_export (PMD_CHART_BRIDGE, &f.input, &style, pdf, 640, 400, 1, &error));
+  g_assert_true (export_file (PMD_CHART_BRIDGE, &f.input, &style, pdf, 640, 400, 1, &error));
   pdf_text = run_tool ("pdftotext", pdf, "-");
   if (pdf_text != NULL)
     {
@@ -560,10 +583,17 @@ test_export (void)
   else
     g_test_message ("pdftotext not installed: PDF text not checked");
 
-  g_assert_false (pmd_chart_export (PMD_CHART_BRIDGE, &f.input, &style, bad, 640, 400, 1, &error));
+  /* Only these three: the format comes from the name. */
+  {
+    PmdExportFormat format;
+    g_assert_false (pmd_export_format_from_path (bad, &format));
+    g_assert_true (pmd_export_format_from_path ("C.PDF", &format));
+    g_assert_cmpint (format, ==, PMD_EXPORT_PDF);
+  }
+  /* A size out of range is refused before anything is drawn. */
+  g_assert_null (pmd_chart_export_bytes (PMD_CHART_BRIDGE, &f.input, &style, PMD_EXPORT_PNG, 8, 400, 1, &error));
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT);
   g_clear_error (&error);
-  g_assert_false (g_file_test (bad, G_FILE_TEST_EXISTS));
 
   fixture_clear (&f);
   g_remove (png);
@@ -581,14 +611,27 @@ test_report (void)
   g_autofree char *text = NULL;
   g_autofree char *info = NULL;
   PmdReportInput input = { 0 };
+  /* As the caller reads them from the scenario; the second is one no source
+   * cites, listed all the same. */
+  const PmdReportDocument documents[] = {
+    { "SBK Westland 2025", "Gemeente Westland, Strategisch Beleidskader Sociaal Domein gemeente Westland 2025",
+      "raadsbesluit, geldend vanaf 8 augustus 2025" },
+    { "Sociaal Kompas", "Gemeente Leidschendam-Voorburg, Sociaal Kompas", NULL },
+  };
   Fixture f;
 
   fixture_init (&f, &cases[0], PMD_CHART_VARIANTS);
   input.scenario = f.scenario;
   input.projection = f.projection;
   input.variants = f.variants;
-  g_assert_true (pmd_report_write_pdf (&input, path, &error));
-  g_assert_no_error (error);
+  input.documents = documents;
+  input.n_documents = G_N_ELEMENTS (documents);
+  {
+    g_autoptr(GBytes) pdf = pmd_report_to_pdf (&input, &error);
+    g_assert_no_error (error);
+    g_assert_true (pmd_file_write_atomic (path, g_bytes_get_data (pdf, NULL), g_bytes_get_size (pdf), NULL, &error));
+    g_assert_no_error (error);
+  }
   g_assert_cmpint (pmd_report_count_pages (&input), >=, 4);
 
   info = run_tool ("pdfinfo", path, NULL);
@@ -603,7 +646,25 @@ test_report (void)
       g_assert_nonnull (strstr (text, "€ 130,4 m"));
       g_assert_nonnull (strstr (text, "Paid back in 2030."));
       g_assert_nonnull (strstr (text, "Assumptions"));
-      g_assert_nonnull (strstr (text, "seed 001 L97"));
+      /* Sources cite the document and the place in it. */
+      g_assert_nonnull (strstr (text, "SBK Westland 2025, §1.4 Financieel perspectief"));
+      /* The list of sources comes last: after the variants, each document
+       * by the short form the sources use and its full title with its note. */
+      {
+        const char *variants_at = strstr (text, "Niets doen");
+        const char *sources_at = strstr (text, "\nSources\n");
+        const char *sbk_at = strstr (text, "Gemeente Westland, Strategisch Beleidskader Sociaal Domein gemeente Westland 2025");
+        const char *kompas_at = strstr (text, "Gemeente Leidschendam-Voorburg, Sociaal Kompas");
+
+        g_assert_nonnull (sources_at);
+        g_assert_nonnull (sbk_at);
+        g_assert_nonnull (kompas_at);
+        g_assert_true (variants_at < sources_at);
+        g_assert_true (sources_at < sbk_at);
+        g_assert_true (sbk_at < kompas_at);
+        g_assert_nonnull (strstr (sources_at, "Cited as"));
+        g_assert_nonnull (strstr (sources_at, "raadsbesluit, geldend vanaf 8 augustus 2025"));
+      }
       g_assert_nonnull (strstr (text, "Preventie en welzijn"));   /* wrapped in its cell */
       g_assert_nonnull (strstr (text, "Niets doen"));
       g_assert_nonnull (strstr (text, "Residents and money per layer"));
@@ -648,8 +709,8 @@ test_export_kinds (void)
         cairo_surface_destroy (s);
       }
       title = g_ptr_array_index (record->texts, 0);
-      g_assert_true (pmd_chart_export (k, &f.input, &style, svg, 640, 400, 1, &error));
-      g_assert_true (pmd_chart_export (k, &f.input, &style, pdf, 640, 400, 1, &error));
+      g_assert_true (export_file (k, &f.input, &style, svg, 640, 400, 1, &error));
+      g_assert_true (export_file (k, &f.input, &style, pdf, 640, 400, 1, &error));
       g_assert_no_error (error);
       g_assert_true (g_file_get_contents (svg, &svg_text, NULL, NULL));
       {
@@ -706,18 +767,32 @@ test_dark (void)
   fixture_clear (&f);
 }
 
-/* Printing draws the report page by page: each page of the count has ink. */
+/* Printing draws the report page by page, the scenario's own list of
+ * documents included: each page of the count has ink. */
 static void
 test_report_pages (void)
 {
   PmdReportInput input = { 0 };
+  g_autoptr(GPtrArray) documents = NULL;
+  g_autofree PmdReportDocument *refs = NULL;
   Fixture f;
   int pages;
 
   fixture_init (&f, &cases[0], PMD_CHART_VARIANTS);
+  documents = pmd_scenario_dup_documents (f.scenario, NULL);
+  g_assert_nonnull (documents);
+  g_assert_cmpuint (documents->len, >, 0);
+  refs = g_new0 (PmdReportDocument, documents->len);
+  for (guint i = 0; i < documents->len; i++)
+    {
+      const PmdSourceDocument *d = g_ptr_array_index (documents, i);
+      refs[i] = (PmdReportDocument) { d->short_title, d->title, d->note };
+    }
   input.scenario = f.scenario;
   input.projection = f.projection;
   input.variants = f.variants;
+  input.documents = refs;
+  input.n_documents = documents->len;
   pages = pmd_report_count_pages (&input);
   for (int page = 0; page < pages; page++)
     {

@@ -6,6 +6,8 @@
 #include <json-glib/json-glib.h>
 #include <math.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 /* Runs the real piramide binary, as a user or a script would. */
 typedef struct
@@ -599,6 +601,137 @@ test_compare (void)
   assert_one_line_error (&one, 2);
 }
 
+/* The report ends with the documents the bundled scenario cites, by their
+ * full titles, under "Sources" ("Bronnen" in Dutch); the first one a reader
+ * meets, in the notes, is the SBK. */
+static void
+test_report_sources (void)
+{
+  const char *env[] = { "LANGUAGE", "nl", "LC_ALL", "nl_NL.UTF-8", NULL };
+  g_autofree char *dir = g_dir_make_tmp ("piramide-cli-XXXXXX", NULL);
+  g_autofree char *pdf = g_build_filename (dir, "r.pdf", NULL);
+  g_autofree char *pdf_nl = g_build_filename (dir, "r-nl.pdf", NULL);
+  g_autofree char *text = NULL;
+  g_autofree char *text_nl = NULL;
+  g_autofree char *tool = g_find_program_in_path ("pdftotext");
+  const char *sources_at, *sbk_at, *up_at, *bronckhorst_at;
+  g_auto(Run) r = { 0 };
+  g_auto(Run) nl = { 0 };
+
+  run (&r, "report", "--default", "--out", pdf);
+  g_assert_cmpint (r.status, ==, 0);
+  if (tool == NULL)
+    {
+      g_test_skip ("pdftotext not installed");
+      g_remove (pdf);
+      g_rmdir (dir);
+      return;
+    }
+  {
+    const char *argv[] = { tool, pdf, "-", NULL };
+    g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL, &text, NULL,
+                                 NULL, NULL));
+  }
+  sources_at = strstr (text, "\nSources\n");
+  g_assert_nonnull (sources_at);
+  sbk_at = strstr (sources_at, "Gemeente Westland, Strategisch Beleidskader Sociaal Domein gemeente Westland 2025");
+  up_at = strstr (sources_at, "Gemeente Westland, Uitvoeringsprogramma 2016–2020 Kernachtig Sociaal");
+  bronckhorst_at = strstr (sources_at, "Gemeente Bronckhorst, Uitvoeringsprogramma's Beleidskader sociaal domein");
+  g_assert_nonnull (sbk_at);
+  g_assert_nonnull (up_at);
+  g_assert_nonnull (bronckhorst_at);
+  g_assert_true (sbk_at < up_at && up_at < bronckhorst_at);
+
+  if (g_file_test ("/usr/lib/locale/locale-archive", G_FILE_TEST_EXISTS))
+    {
+      run_env (&nl, env, "report", "--default", "--out", pdf_nl, NULL);
+      g_assert_cmpint (nl.status, ==, 0);
+      {
+        const char *argv[] = { tool, pdf_nl, "-", NULL };
+        g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL, &text_nl,
+                                     NULL, NULL, NULL));
+      }
+      g_assert_nonnull (strstr (text_nl, "\nBronnen\n"));
+      g_remove (pdf_nl);
+    }
+  g_remove (pdf);
+  g_rmdir (dir);
+}
+
+/* --out never destroys what it must not: the scenario being read (by the
+ * same name, through a link, through a hard link) and folders are refused
+ * with one line naming the path, and the input keeps every byte. A link as
+ * --out stays a link and the file it points to gets the output; an old
+ * file's mode is kept. */
+static void
+test_out_safety (void)
+{
+  g_autofree char *westland = westland_path ();
+  g_autofree char *dir = g_dir_make_tmp ("piramide-cli-XXXXXX", NULL);
+  g_autofree char *input = g_build_filename (dir, "in.piramide", NULL);
+  g_autofree char *alias = g_build_filename (dir, "alias.piramide", NULL);
+  g_autofree char *hard = g_build_filename (dir, "hard.piramide", NULL);
+  g_autofree char *real_pdf = g_build_filename (dir, "real.pdf", NULL);
+  g_autofree char *link_pdf = g_build_filename (dir, "report.pdf", NULL);
+  g_autofree char *png = g_build_filename (dir, "chart.png", NULL);
+  g_autofree char *text = NULL;
+  g_autofree char *after = NULL;
+  g_autofree char *pdf = NULL;
+  gsize len;
+  const char *outs[] = { input, alias, hard, dir };
+  GStatBuf st;
+
+  g_assert_true (g_file_get_contents (westland, &text, &len, NULL));
+  g_assert_true (g_file_set_contents (input, text, len, NULL));
+  g_assert_cmpint (symlink ("in.piramide", alias), ==, 0);
+  g_assert_cmpint (link (input, hard), ==, 0);
+
+  for (guint k = 0; k < G_N_ELEMENTS (outs); k++)
+    {
+      g_auto(Run) r = { 0 };
+
+      run (&r, "project", input, "--out", outs[k]);
+      assert_one_line_error (&r, 1);
+      g_assert_nonnull (strstr (r.err, outs[k]));
+    }
+  {
+    g_auto(Run) r = { 0 };
+    run (&r, "report", alias, "--out", hard);
+    assert_one_line_error (&r, 1);
+  }
+  g_assert_true (g_file_get_contents (input, &after, NULL, NULL));
+  g_assert_cmpstr (after, ==, text);
+
+  /* report.pdf → real.pdf (relative): the link stays, real.pdf is the PDF. */
+  g_assert_true (g_file_set_contents (real_pdf, "old", -1, NULL));
+  g_assert_cmpint (symlink ("real.pdf", link_pdf), ==, 0);
+  {
+    g_auto(Run) r = { 0 };
+    run (&r, "report", input, "--out", link_pdf);
+    g_assert_cmpint (r.status, ==, 0);
+  }
+  g_assert_cmpint (g_lstat (link_pdf, &st), ==, 0);
+  g_assert_true (S_ISLNK (st.st_mode));
+  g_assert_true (g_file_get_contents (real_pdf, &pdf, NULL, NULL));
+  g_assert_true (g_str_has_prefix (pdf, "%PDF-"));
+
+  /* A private chart stays private. */
+  g_assert_true (g_file_set_contents (png, "old", -1, NULL));
+  g_assert_cmpint (g_chmod (png, 0600), ==, 0);
+  {
+    g_auto(Run) r = { 0 };
+    run (&r, "chart", input, "--kind", "pyramid", "--out", png, "--width", "320", "--height", "200");
+    g_assert_cmpint (r.status, ==, 0);
+  }
+  g_assert_cmpint (g_stat (png, &st), ==, 0);
+  g_assert_cmpuint (st.st_mode & 0777, ==, 0600);
+  g_assert_cmpint (st.st_size, >, 1000);
+
+  for (const char *const *name = (const char *const[]) { input, alias, hard, real_pdf, link_pdf, png, NULL }; *name; name++)
+    g_remove (*name);
+  g_assert_cmpint (g_rmdir (dir), ==, 0);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -617,6 +750,8 @@ main (int    argc,
   g_test_add_func ("/cli/chart-and-report", test_chart_and_report);
   g_test_add_func ("/cli/uncertainty", test_uncertainty_commands);
   g_test_add_func ("/cli/compare", test_compare);
+  g_test_add_func ("/cli/out-safety", test_out_safety);
+  g_test_add_func ("/cli/report-sources", test_report_sources);
 
   return g_test_run ();
 }

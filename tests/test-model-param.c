@@ -83,11 +83,12 @@ test_source (void)
   g_autoptr(PmdScenario) sc = pmd_test_scenario_two_lines ();
   PmdLine *l1 = g_ptr_array_index (sc->lines, 0);
 
-  l1->source = g_strdup ("seed 001 L97");
+  l1->source = g_strdup ("SBK Westland 2025, §1.4 Financieel perspectief");
   pmd_sources_set (&l1->sources, "growth", "aanname: instroom");
   pmd_sources_set (&sc->sources, "indexation", "aanname: constante prijzen");
   g_assert_cmpstr (pmd_scenario_get_param_source (sc, "lines.l1.growth"), ==, "aanname: instroom");
-  g_assert_cmpstr (pmd_scenario_get_param_source (sc, "lines.l1.base_cost"), ==, "seed 001 L97");
+  g_assert_cmpstr (pmd_scenario_get_param_source (sc, "lines.l1.base_cost"), ==,
+                   "SBK Westland 2025, §1.4 Financieel perspectief");
   g_assert_cmpstr (pmd_scenario_get_param_source (sc, "scenario.indexation"), ==, "aanname: constante prijzen");
   g_assert_null (pmd_scenario_get_param_source (sc, "lines.l2.growth"));
   g_assert_null (pmd_scenario_get_param_source (sc, "interventions.i1.amount"));

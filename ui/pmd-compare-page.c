@@ -8,6 +8,7 @@
 #include "pmd-chart-view.h"
 #include "pmd-compare-page.h"
 #include "pmd-csv.h"
+#include "pmd-file-writer.h"
 #include "pmd-scenario-file.h"
 #include "pmd-format.h"
 
@@ -787,7 +788,7 @@ pmd_compare_page_save_csv (PmdComparePage *self,
       return FALSE;
     }
   data = pmd_comparison_to_csv (self->comparison, &len);
-  return g_file_set_contents_full (path, data, len, G_FILE_SET_CONTENTS_CONSISTENT, 0644, error);
+  return pmd_file_write_atomic (path, data, len, NULL, error);
 }
 
 static void

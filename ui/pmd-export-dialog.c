@@ -7,6 +7,7 @@
 #include "pmd-export-dialog.h"
 #include "pmd-chart-view.h"
 #include "pmd-chart-export.h"
+#include "pmd-file-writer.h"
 
 /* Export a chart as PNG, SVG or PDF, or copy it, with a live preview. */
 
@@ -71,6 +72,31 @@ copy_clicked_cb (PmdExportDialog *self)
   cairo_surface_destroy (surface);
 }
 
+/* The chart as the file's name says (.png, .svg, .pdf; else PNG), written
+ * through the atomic writer. */
+static gboolean
+export_chart (PmdExportDialog      *self,
+              const PmdChartInput  *input,
+              const PmdChartStyle  *style,
+              const char           *path,
+              GError              **error)
+{
+  g_autoptr(GBytes) bytes = NULL;
+  PmdExportFormat format;
+
+  if (!pmd_export_format_from_path (path, &format))
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
+                   _("%s: the file name must end in .png, .svg or .pdf"), path);
+      return FALSE;
+    }
+  bytes = pmd_chart_export_bytes (adw_combo_row_get_selected (self->kind_row), input, style, format,
+                                  gtk_spin_button_get_value (self->width), gtk_spin_button_get_value (self->height),
+                                  1.0, error);
+  return bytes != NULL &&
+         pmd_file_write_atomic (path, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), NULL, error);
+}
+
 static void
 save_response_cb (GtkNativeDialog *chooser,
                   int              response,
@@ -87,10 +113,7 @@ save_response_cb (GtkNativeDialog *chooser,
 
       fill_input (self, &input, &variants);
       pmd_chart_style_init (&style, FALSE);
-      if (path == NULL ||
-          !pmd_chart_export (adw_combo_row_get_selected (self->kind_row), &input, &style, path,
-                             gtk_spin_button_get_value (self->width), gtk_spin_button_get_value (self->height),
-                             1.0, &error))
+      if (path == NULL || !export_chart (self, &input, &style, path, &error))
         {
           GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Could not export the chart"),
                                                       error ? error->message : _("Only local files can be written"));

@@ -3,6 +3,7 @@
 
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
+#include <string.h>
 
 #include "pmd-window.h"
 #include "pmd-paths.h"
@@ -19,6 +20,8 @@
 #include "pmd-export-dialog.h"
 #include "pmd-scenario-file.h"
 #include "pmd-chart-export.h"
+#include "pmd-documents.h"
+#include "pmd-file-writer.h"
 #include "pmd-ui-resources.h"
 
 #define AUTOSAVE_SECONDS 5
@@ -1253,6 +1256,42 @@ export_action (GtkWidget  *widget,
   gtk_window_present (dialog);
 }
 
+/* The report lists the scenario's documents; @refs points into @documents. */
+static gboolean
+set_report_documents (const PmdScenario  *sc,
+                      PmdReportInput     *input,
+                      GPtrArray         **documents,
+                      PmdReportDocument **refs,
+                      GError            **error)
+{
+  *documents = pmd_scenario_dup_documents (sc, error);
+  if (*documents == NULL)
+    return FALSE;
+  *refs = g_new0 (PmdReportDocument, (*documents)->len + 1);
+  for (guint i = 0; i < (*documents)->len; i++)
+    {
+      const PmdSourceDocument *d = g_ptr_array_index (*documents, i);
+      (*refs)[i] = (PmdReportDocument) { d->short_title, d->title, d->note };
+    }
+  input->documents = *refs;
+  input->n_documents = (*documents)->len;
+  return TRUE;
+}
+
+/* The PDF, through the atomic writer; never over the open scenario's file. */
+static gboolean
+write_report (PmdWindow             *self,
+              const PmdReportInput  *input,
+              const char            *path,
+              GError               **error)
+{
+  g_autoptr(GBytes) bytes = pmd_report_to_pdf (input, error);
+  g_autofree char *scenario_path = self->file != NULL ? g_file_get_path (self->file) : NULL;
+
+  return bytes != NULL &&
+         pmd_file_write_atomic (path, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), scenario_path, error);
+}
+
 static void
 report_response_cb (GtkNativeDialog *dialog,
                     int              response,
@@ -1264,6 +1303,8 @@ report_response_cb (GtkNativeDialog *dialog,
       g_autofree char *path = g_file_get_path (file);
       g_autoptr(GError) error = NULL;
       g_autoptr(PmdVariantSet) variants = pmd_variant_set_new (pmd_document_get_scenario (self->document), NULL);
+      g_autoptr(GPtrArray) documents = NULL;
+      g_autofree PmdReportDocument *refs = NULL;
       PmdReportInput input = { 0 };
       const char *variant = pmd_document_get_variant (self->document);
       const PmdScenario *sc = pmd_document_get_scenario (self->document);
@@ -1274,7 +1315,8 @@ report_response_cb (GtkNativeDialog *dialog,
       input.year = gtk_spin_button_get_value_as_int (self->year_spin);
       if (variant != NULL && pmd_scenario_find_variant (sc, variant) >= 0)
         input.variant_name = ((PmdVariant *) g_ptr_array_index (sc->variants, pmd_scenario_find_variant (sc, variant)))->name;
-      if (path == NULL || !pmd_report_write_pdf (&input, path, &error))
+      if (path == NULL || !set_report_documents (sc, &input, &documents, &refs, &error) ||
+          !write_report (self, &input, path, &error))
         error_dialog (self, _("Could not write the report"), error ? error->message : _("Only local files can be written"));
       else
         toast (self, _("Report written"));
@@ -1497,8 +1539,10 @@ variant_delete_action (GtkWidget  *widget,
 
 typedef struct
 {
-  PmdReportInput  input;
-  PmdVariantSet  *variants;
+  PmdReportInput     input;
+  PmdVariantSet     *variants;
+  GPtrArray         *documents;
+  PmdReportDocument *refs;
 } PrintJob;
 
 static void
@@ -1506,6 +1550,8 @@ print_job_free (gpointer data)
 {
   PrintJob *job = data;
   pmd_variant_set_free (job->variants);
+  g_clear_pointer (&job->documents, g_ptr_array_unref);
+  g_free (job->refs);
   g_free (job);
 }
 
@@ -1551,6 +1597,12 @@ print_action (GtkWidget  *widget,
   job->input.variants = job->variants;
   job->input.year = gtk_spin_button_get_value_as_int (self->year_spin);
   g_object_set_data_full (G_OBJECT (operation), "pmd-job", job, print_job_free);
+  if (!set_report_documents (pmd_document_get_scenario (self->document), &job->input, &job->documents, &job->refs,
+                             &error))
+    {
+      error_dialog (self, _("Could not print"), error->message);
+      return;
+    }
   gtk_print_operation_set_job_name (operation, pmd_document_get_scenario (self->document)->name);
   gtk_print_operation_set_unit (operation, GTK_UNIT_POINTS);
   g_signal_connect (operation, "begin-print", G_CALLBACK (begin_print_cb), job);
@@ -1581,7 +1633,7 @@ autosave_cb (gpointer data)
     }
   {
     g_autofree char *source = self->file ? g_file_get_path (self->file) : g_strdup ("");
-    g_file_set_contents (meta, source ? source : "", -1, NULL);
+    pmd_file_write_atomic (meta, source ? source : "", source ? strlen (source) : 0, NULL, NULL);
   }
   self->autosaved_changes = self->changes;
   return G_SOURCE_CONTINUE;

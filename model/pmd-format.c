@@ -222,6 +222,68 @@ pmd_format_percent (double fraction,
   return g_strdup_printf ("%s%%", number);
 }
 
+/* Text */
+
+/* Characters that would let text from a file or a command line rewrite the
+ * message around it: C0 and C1 controls (a newline breaks the one-line rule,
+ * an escape sequence drives the terminal), the line and paragraph separators,
+ * and the bidirectional controls that reorder what is shown (an id ending in
+ * U+202E makes the rest of the message read backwards). */
+static gboolean
+must_escape (gunichar c)
+{
+  return c < 0x20 || c == 0x7F || (c >= 0x80 && c <= 0x9F) ||
+         c == 0x061C || c == 0x200E || c == 0x200F ||
+         c == 0x2028 || c == 0x2029 ||
+         (c >= 0x202A && c <= 0x202E) ||
+         (c >= 0x2066 && c <= 0x2069);
+}
+
+/**
+ * pmd_format_escape_text:
+ * @text: (nullable): text from a file, a command line or a user: an id, a
+ *   name, a key, a path
+ *
+ * The text as it may be put into a message: control characters and
+ * bidirectional controls are written as escapes, so that they are seen
+ * rather than acted on: "\x07" for a control below U+0080 (and for each
+ * byte that is not valid UTF-8), "\u202E" for the others. Everything else,
+ * "“", "€" and letters of any script, stays as it is.
+ *
+ * Returns: (transfer full): the escaped text; "" for %NULL
+ */
+char *
+pmd_format_escape_text (const char *text)
+{
+  GString *out;
+  const char *p, *end;
+
+  if (text == NULL)
+    return g_strdup ("");
+
+  end = text + strlen (text);
+  out = g_string_sized_new (end - text);
+  for (p = text; p < end;)
+    {
+      gunichar c = g_utf8_get_char_validated (p, end - p);
+
+      if (c == (gunichar) -1 || c == (gunichar) -2)
+        {
+          g_string_append_printf (out, "\\x%02X", (guchar) *p);
+          p++;
+          continue;
+        }
+      if (!must_escape (c))
+        g_string_append_len (out, p, g_utf8_next_char (p) - p);
+      else if (c < 0x80)
+        g_string_append_printf (out, "\\x%02X", c);
+      else
+        g_string_append_printf (out, "\\u%04X", c);
+      p = g_utf8_next_char (p);
+    }
+  return g_string_free (out, FALSE);
+}
+
 /* Parsing */
 
 static gboolean

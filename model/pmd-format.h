@@ -24,6 +24,8 @@ char     *pmd_format_percent      (double fraction,
 char     *pmd_format_decimal_comma (double value,
                                     int    decimals);
 
+char     *pmd_format_escape_text  (const char *text);
+
 gboolean  pmd_parse_number        (const char *text,
                                    double     *value,
                                    GError    **error);

@@ -98,6 +98,43 @@ test_parse (void)
     }
 }
 
+/* Text from a file goes into messages with its controls made visible: a
+ * right-to-left override would reorder the rest of the line, a bell or an
+ * escape sequence would act on the terminal, a newline breaks the one-line
+ * message. Quotes, "€" and letters of any script stay as they are. */
+static void
+test_escape_text (void)
+{
+  static const struct { const char *text; const char *escaped; } cases[] = {
+    { "wmo-maatwerk", "wmo-maatwerk" },
+    { "Jeugd \u201cbasis\u201d € 5", "Jeugd \u201cbasis\u201d € 5" },
+    { "Zoë, Ελλάδα, عربي", "Zoë, Ελλάδα, عربي" },
+    { "bel\a", "bel\\x07" },
+    { "two\nlines\r", "two\\x0Alines\\x0D" },
+    { "\033[31mred", "\\x1B[31mred" },
+    { "del\x7f", "del\\x7F" },
+    { "c1\xc2\x85", "c1\\u0085" },      /* U+0085, a C1 control */
+    { "abc\u202Efed", "abc\\u202Efed" },
+    { "\u202A\u202B\u202C\u202D", "\\u202A\\u202B\\u202C\\u202D" },
+    { "\u2066x\u2067y\u2068z\u2069", "\\u2066x\\u2067y\\u2068z\\u2069" },
+    { "\u200E\u200F\u061C", "\\u200E\\u200F\\u061C" },
+    { "a\u2028b\u2029", "a\\u2028b\\u2029" },
+    { "bad\xff\xc3", "bad\\xFF\\xC3" },  /* not UTF-8: each byte */
+    { "", "" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *escaped = pmd_format_escape_text (cases[i].text);
+      g_assert_cmpstr (escaped, ==, cases[i].escaped);
+      g_assert_true (g_utf8_validate (escaped, -1, NULL));
+    }
+  {
+    g_autofree char *none = pmd_format_escape_text (NULL);
+    g_assert_cmpstr (none, ==, "");
+  }
+}
+
 /* A Dutch LC_NUMERIC must not leak into any formatting. */
 static void
 test_locale_independent (void)
@@ -129,6 +166,7 @@ main (int    argc,
   g_test_add_func ("/model/format/plain", test_plain);
   g_test_add_func ("/model/format/parse", test_parse);
   g_test_add_func ("/model/format/locale-independent", test_locale_independent);
+  g_test_add_func ("/model/format/escape-text", test_escape_text);
 
   return g_test_run ();
 }

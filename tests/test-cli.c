@@ -418,6 +418,20 @@ test_dutch (void)
   assert_one_line_error (&v, 1);
   g_assert_nonnull (strstr (v.err, "$.horizon: moet tussen 0 en 100 jaar liggen (gevonden: 200)"));
 
+  /* A message's number the Dutch way (it was "1.2" and accepted): an
+   * elasticity is a share from 0 to 1. */
+  {
+    g_autofree char *share = NULL;
+    g_auto(Run) e = { 0 };
+
+    g_string_assign (text, westland);
+    g_assert_cmpuint (g_string_replace (text, "\"elasticity\": 1,", "\"elasticity\": 1.2,", 1), ==, 1);
+    share = write_temp ("elasticity.piramide", text->str);
+    run_env (&e, env, "validate", share, NULL);
+    assert_one_line_error (&e, 1);
+    g_assert_nonnull (strstr (e.err, "$.lines[0].elasticity: moet tussen 0 en 1 liggen (gevonden: 1,2)"));
+  }
+
   /* JSON numbers never take the locale's decimal comma. */
   run_env (&j, env, "project", file, NULL);
   run (&j_c, "project", file);

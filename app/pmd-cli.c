@@ -33,14 +33,20 @@ print_error (const char *format,
              ...)
 {
   g_autofree char *message = NULL;
+  g_autofree char *shown = NULL;
   va_list args;
 
   va_start (args, format);
   message = g_strdup_vprintf (format, args);
   va_end (args);
-  /* One line: newlines inside a message would break the contract. */
+  /* One line: newlines inside a message would break the contract. Then
+   * whatever a file or the command line put in (an id, a path, a file
+   * name) shows its controls and bidirectional overrides as escapes
+   * instead of acting on the terminal; the model escapes them too, and
+   * escaping twice changes nothing. */
   g_strdelimit (message, "\n", ' ');
-  g_printerr ("piramide: %s\n", message);
+  shown = pmd_format_escape_text (message);
+  g_printerr ("piramide: %s\n", shown);
 }
 
 static int
@@ -49,6 +55,88 @@ usage_error (GOptionContext *context,
 {
   print_error (_("%s (see “piramide --help”)"), message);
   return EXIT_USAGE;
+}
+
+/*
+ * Numeric options are read by the one rule for numbers of the whole
+ * program (pmd_parse_number(), written out in `piramide --help`): a decimal
+ * comma, dots between thousands in groups of three, any other single dot a
+ * decimal point. So --low 0.500 is a half and --runs 10.000 ten thousand.
+ * A single dot before three digits ("1.500") is read as thousands; someone
+ * who meant one and a half is told on standard error how it was read.
+ */
+
+/* Reads the number @text given for option @name; %NULL: not given, @value
+ * keeps its default. Prints the usage error and returns %FALSE otherwise. */
+static gboolean
+option_number (const char *name,
+               const char *text,
+               double     *value)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (text == NULL)
+    return TRUE;
+  if (!pmd_parse_number (text, value, &error))
+    {
+      g_autofree char *message = g_strdup_printf ("%s: %s", name, error->message);
+      usage_error (NULL, message);
+      return FALSE;
+    }
+  if (pmd_parse_number_is_ambiguous (text))
+    {
+      g_autofree char *shown = pmd_format_escape_text (text);
+      /* Without the grouping dot, or the note would read "1.500 is read as
+       * 1.500". */
+      g_autofree char *read = fabs (*value) < 1e15 && *value == floor (*value) ? pmd_format_decimal_comma (*value, 0)
+                                                                               : pmd_format_value (*value);
+      g_autofree char *decimal = g_strdelimit (g_strdup (shown), ".", ',');
+
+      /* Translators: "--low: “1.500” is read as 1500 (a dot before three digits groups thousands);
+       * for a decimal write 1,500" */
+      g_printerr (_("piramide: note: %s: “%s” is read as %s (a dot before three digits groups thousands); "
+                    "for a decimal write %s\n"), name, shown, read, decimal);
+    }
+  return TRUE;
+}
+
+/* option_number() for a whole number from @min to @max. */
+static gboolean
+option_whole (const char *name,
+              const char *text,
+              double      min,
+              double      max,
+              gint64     *value)
+{
+  double v;
+
+  if (text == NULL)
+    return TRUE;
+  if (!option_number (name, text, &v))
+    return FALSE;
+  if (v != floor (v) || v < min || v > max)
+    {
+      g_autofree char *shown = pmd_format_escape_text (text);
+      g_autofree char *message = g_strdup_printf (_("%s: “%s” is not a whole number"), name, shown);
+
+      usage_error (NULL, message);
+      return FALSE;
+    }
+  *value = (gint64) v;
+  return TRUE;
+}
+
+/* A year, or 0 (the default) when not given. */
+static gboolean
+option_year (const char *text,
+             int        *year)
+{
+  gint64 v = *year;
+
+  if (!option_whole ("--year", text, G_MININT, G_MAXINT, &v))
+    return FALSE;
+  *year = (int) v;
+  return TRUE;
 }
 
 /* Loads FILE, or the bundled scenario for --default. */
@@ -308,7 +396,11 @@ pmd_cli_projection_to_table (const PmdScenario   *sc,
   int n = p->n_years;
   g_autofree char *npv = pmd_format_euro_compact (p->npv);
 
-  g_string_append_printf (out, "%s\n", sc->name && *sc->name ? sc->name : _("Untitled scenario"));
+  g_autofree char *name = pmd_format_escape_text (sc->name);
+
+  /* Names come from the file: their controls are shown, not sent to the
+   * terminal. */
+  g_string_append_printf (out, "%s\n", *name ? name : _("Untitled scenario"));
   g_string_append_printf (out, _("Projection %d–%d, scenario with interventions, amounts in € million\n\n"),
                           p->base_year, p->base_year + n - 1);
 
@@ -316,8 +408,9 @@ pmd_cli_projection_to_table (const PmdScenario   *sc,
   for (int l = 0; l < p->n_layers; l++)
     {
       const PmdLayer *layer = g_ptr_array_index (sc->layers, l);
+      g_autofree char *layer_name = pmd_format_escape_text (layer->name);
       g_string_append (out, "  ");
-      append_cell (out, layer->name, w, TRUE);
+      append_cell (out, layer_name, w, TRUE);
     }
   {
     const char *columns[] = { _("Baseline"), _("Scenario"), _("Funding"), _("Gap"), _("Cum. savings") };
@@ -510,8 +603,15 @@ cmd_validate (int    argc,
         }
     }
 
-  g_print (_("%s: valid (%u cost lines, %u interventions, %u variants)\n"),
-           file, sc->lines->len, sc->interventions->len, sc->variants->len);
+  {
+    g_autofree char *shown = pmd_format_escape_text (file);
+    g_autofree char *lines = pmd_format_number (sc->lines->len, 0);
+    g_autofree char *interventions = pmd_format_number (sc->interventions->len, 0);
+    g_autofree char *n_variants = pmd_format_number (sc->variants->len, 0);
+
+    g_print (_("%s: valid (%s cost lines, %s interventions, %s variants)\n"),
+             shown, lines, interventions, n_variants);
+  }
   return EXIT_SUCCESS;
 }
 
@@ -568,7 +668,12 @@ cmd_chart (int    argc,
   g_autofree char *group_text = NULL;
   g_autofree char *out_path = NULL;
   gboolean use_default = FALSE, dark = FALSE, gap = FALSE;
-  int year = 0, width = 1280, height = 720;
+  g_autofree char *year_text = NULL;
+  g_autofree char *width_text = NULL;
+  g_autofree char *height_text = NULL;
+  g_autofree char *scale_text = NULL;
+  int year = 0;
+  gint64 width = 1280, height = 720;
   double scale = 1.0;
   PmdChartKind kind;
   PmdChartInput input = { 0 };
@@ -578,12 +683,12 @@ cmd_chart (int    argc,
   int status;
   GOptionEntry entries[] = {
     { "kind", 0, 0, G_OPTION_ARG_STRING, &kind_text, N_("curves, pyramid, bridge, savings, variants, fan or tornado"), N_("KIND") },
-    { "year", 0, 0, G_OPTION_ARG_INT, &year, N_("The year for the pyramid and the bridge (default: the last)"), N_("YEAR") },
+    { "year", 0, 0, G_OPTION_ARG_STRING, &year_text, N_("The year for the pyramid and the bridge (default: the last)"), N_("YEAR") },
     { "variant", 0, 0, G_OPTION_ARG_STRING, &variant, N_("Apply the overrides of variant ID first"), N_("ID") },
     { "out", 0, 0, G_OPTION_ARG_FILENAME, &out_path, N_("The file to write: .png, .svg or .pdf"), N_("PATH") },
-    { "width", 0, 0, G_OPTION_ARG_INT, &width, N_("Width in pixels or points (default 1280)"), N_("W") },
-    { "height", 0, 0, G_OPTION_ARG_INT, &height, N_("Height (default 720)"), N_("H") },
-    { "scale", 0, 0, G_OPTION_ARG_DOUBLE, &scale, N_("Pixels per unit in a PNG, 2 for HiDPI (default 1)"), N_("S") },
+    { "width", 0, 0, G_OPTION_ARG_STRING, &width_text, N_("Width in pixels or points (default 1280)"), N_("W") },
+    { "height", 0, 0, G_OPTION_ARG_STRING, &height_text, N_("Height (default 720)"), N_("H") },
+    { "scale", 0, 0, G_OPTION_ARG_STRING, &scale_text, N_("Pixels per unit in a PNG, 2 for HiDPI (default 1)"), N_("S") },
     { "group", 0, 0, G_OPTION_ARG_STRING, &group_text, N_("Cost curves per layer (default), domain or line"), N_("GROUP") },
     { "gap", 0, 0, G_OPTION_ARG_NONE, &gap, N_("The variants chart shows the gap instead of the total"), NULL },
     { "dark", 0, 0, G_OPTION_ARG_NONE, &dark, N_("Dark colours"), NULL },
@@ -594,6 +699,11 @@ cmd_chart (int    argc,
   context = g_option_context_new (_("chart FILE — draw a chart as PNG, SVG or PDF"));
   if ((status = parse_file_command (context, entries, argc, argv, &use_default, &file)) != 0)
     return status;
+  if (!option_year (year_text, &year) ||
+      !option_whole ("--width", width_text, G_MININT, G_MAXINT, &width) ||
+      !option_whole ("--height", height_text, G_MININT, G_MAXINT, &height) ||
+      !option_number ("--scale", scale_text, &scale))
+    return EXIT_USAGE;
   if (kind_text == NULL || !pmd_chart_kind_from_string (kind_text, &kind))
     return usage_error (context, _("--kind is curves, pyramid, bridge, savings, variants, fan or tornado"));
   if (out_path == NULL)
@@ -601,7 +711,7 @@ cmd_chart (int    argc,
   if (!pmd_export_format_from_path (out_path, &format))
     return usage_error (context, _("the file name must end in .png, .svg or .pdf"));
   if (width < 16 || height < 16 || width > 16384 || height > 16384 || !(scale > 0 && scale <= 4))
-    return usage_error (context, _("the size must lie between 16 and 16384, the scale between 0 and 4"));
+    return usage_error (context, _("the size must lie between 16 and 16.384, the scale between 0 and 4"));
   if (group_text == NULL || g_str_equal (group_text, "layer"))
     input.grouping = PMD_GROUP_LAYER;
   else if (g_str_equal (group_text, "domain"))
@@ -683,6 +793,7 @@ cmd_report (int    argc,
   g_autofree PmdReportDocument *refs = NULL;
   g_autofree char *variant = NULL;
   g_autofree char *out_path = NULL;
+  g_autofree char *year_text = NULL;
   gboolean use_default = FALSE;
   int year = 0;
   PmdReportInput input = { 0 };
@@ -690,7 +801,7 @@ cmd_report (int    argc,
   int status;
   GOptionEntry entries[] = {
     { "out", 0, 0, G_OPTION_ARG_FILENAME, &out_path, N_("The PDF to write"), N_("PATH") },
-    { "year", 0, 0, G_OPTION_ARG_INT, &year, N_("The year for the pyramid and the bridge (default: the last)"), N_("YEAR") },
+    { "year", 0, 0, G_OPTION_ARG_STRING, &year_text, N_("The year for the pyramid and the bridge (default: the last)"), N_("YEAR") },
     { "variant", 0, 0, G_OPTION_ARG_STRING, &variant, N_("Apply the overrides of variant ID first"), N_("ID") },
     { "default", 0, 0, G_OPTION_ARG_NONE, &use_default, N_("Use the bundled Westland scenario"), NULL },
     { NULL }
@@ -699,6 +810,8 @@ cmd_report (int    argc,
   context = g_option_context_new (_("report FILE — write an A4 PDF report for a council proposal"));
   if ((status = parse_file_command (context, entries, argc, argv, &use_default, &file)) != 0)
     return status;
+  if (!option_year (year_text, &year))
+    return EXIT_USAGE;
   if (out_path == NULL)
     return usage_error (context, _("--out PATH is required"));
 
@@ -750,7 +863,9 @@ cmd_montecarlo (int    argc,
   g_autofree char *data = NULL;
   g_auto(GStrv) extra = NULL;
   gboolean use_default = FALSE;
-  int runs = 2000;
+  g_autofree char *runs_text = NULL;
+  g_autofree char *seed_text = NULL;
+  gint64 runs = 2000;
   gint64 seed = 1;
   const char *file;
   const double levels[] = { 0.1, 0.5, 0.9 };
@@ -758,8 +873,8 @@ cmd_montecarlo (int    argc,
   gsize len;
   int status;
   GOptionEntry entries[] = {
-    { "runs", 0, 0, G_OPTION_ARG_INT, &runs, N_("Number of runs (default 2000)"), N_("N") },
-    { "seed", 0, 0, G_OPTION_ARG_INT64, &seed, N_("Seed of the random draws: the same seed gives the same result"), N_("S") },
+    { "runs", 0, 0, G_OPTION_ARG_STRING, &runs_text, N_("Number of runs (default 2000)"), N_("N") },
+    { "seed", 0, 0, G_OPTION_ARG_STRING, &seed_text, N_("Seed of the random draws: the same seed gives the same result"), N_("S") },
     { "variant", 0, 0, G_OPTION_ARG_STRING, &variant, N_("Apply the overrides of variant ID first"), N_("ID") },
     { "format", 0, 0, G_OPTION_ARG_STRING, &format_text, N_("Output format: json (the only one)"), N_("FORMAT") },
     { "out", 0, 0, G_OPTION_ARG_FILENAME, &out_path, N_("Write to PATH instead of standard output"), N_("PATH") },
@@ -772,13 +887,16 @@ cmd_montecarlo (int    argc,
     return status;
   if (format_text != NULL && !g_str_equal (format_text, "json"))
     return usage_error (context, _("the format is json"));
+  if (!option_whole ("--runs", runs_text, G_MININT64, G_MAXINT64, &runs) ||
+      !option_whole ("--seed", seed_text, G_MININT64, G_MAXINT64, &seed))
+    return EXIT_USAGE;
   if (runs < 1 || runs > 1000000 || seed < 0 || seed > G_MAXUINT32)
-    return usage_error (context, _("--runs lies between 1 and 1000000, --seed between 0 and 4294967295"));
+    return usage_error (context, _("--runs lies between 1 and 1.000.000, --seed between 0 and 4.294.967.295"));
 
   sc = load_variant (file, use_default, variant);
   if (sc == NULL)
     return EXIT_FAILURE;
-  mc = pmd_monte_carlo_run (sc, runs, (guint32) seed, NULL, NULL, NULL, &error);
+  mc = pmd_monte_carlo_run (sc, (guint) runs, (guint32) seed, NULL, NULL, NULL, &error);
   if (mc == NULL)
     {
       print_error ("%s", error->message);
@@ -847,6 +965,7 @@ cmd_sensitivity (int    argc,
   g_autofree char *output = NULL;
   g_autofree char *format_text = NULL;
   g_autofree char *data = NULL;
+  g_autofree char *year_text = NULL;
   gboolean use_default = FALSE;
   int year = 0;
   double base = 0;
@@ -855,7 +974,7 @@ cmd_sensitivity (int    argc,
   int status;
   GOptionEntry entries[] = {
     { "output", 0, 0, G_OPTION_ARG_STRING, &output, N_("The output to explain, e.g. totals.gap"), N_("PATH") },
-    { "year", 0, 0, G_OPTION_ARG_INT, &year, N_("The year of the output (default: the last)"), N_("YEAR") },
+    { "year", 0, 0, G_OPTION_ARG_STRING, &year_text, N_("The year of the output (default: the last)"), N_("YEAR") },
     { "format", 0, 0, G_OPTION_ARG_STRING, &format_text, N_("Output format: json (the only one)"), N_("FORMAT") },
     { "default", 0, 0, G_OPTION_ARG_NONE, &use_default, N_("Use the bundled Westland scenario"), NULL },
     { NULL }
@@ -864,6 +983,8 @@ cmd_sensitivity (int    argc,
   context = g_option_context_new (_("sensitivity FILE — each ranged parameter at its low and high end"));
   if ((status = parse_file_command (context, entries, argc, argv, &use_default, &file)) != 0)
     return status;
+  if (!option_year (year_text, &year))
+    return EXIT_USAGE;
   if (output == NULL)
     return usage_error (context, _("--output PATH is required (for example totals.gap)"));
   if (format_text != NULL && !g_str_equal (format_text, "json"))
@@ -925,22 +1046,26 @@ cmd_goalseek (int    argc,
   g_autoptr(PmdScenario) sc = NULL;
   g_autofree char *param = NULL;
   g_autofree char *output = NULL;
+  g_autofree char *year_text = NULL;
   g_autofree char *target_text = NULL;
   g_autofree char *low_text = NULL;
   g_autofree char *high_text = NULL;
-  g_autofree char *text = NULL;
+  g_autofree char *format_text = NULL;
+  g_autofree char *data = NULL;
   gboolean use_default = FALSE;
   int year = 0;
-  double target, low, high, result;
+  double target = 0, low = 0, high = 0, result;
   const char *file;
+  gsize len;
   int status;
   GOptionEntry entries[] = {
     { "param", 0, 0, G_OPTION_ARG_STRING, &param, N_("The parameter to change, e.g. interventions.preventie-ouderen.amount"), N_("PATH") },
     { "output", 0, 0, G_OPTION_ARG_STRING, &output, N_("The output to reach, e.g. totals.gap"), N_("PATH") },
-    { "year", 0, 0, G_OPTION_ARG_INT, &year, N_("The year of the output"), N_("YEAR") },
+    { "year", 0, 0, G_OPTION_ARG_STRING, &year_text, N_("The year of the output"), N_("YEAR") },
     { "target", 0, 0, G_OPTION_ARG_STRING, &target_text, N_("The value to reach"), N_("V") },
     { "low", 0, 0, G_OPTION_ARG_STRING, &low_text, N_("Search from (default: the parameter's range)"), N_("V") },
     { "high", 0, 0, G_OPTION_ARG_STRING, &high_text, N_("Search to (default: the parameter's range)"), N_("V") },
+    { "format", 0, 0, G_OPTION_ARG_STRING, &format_text, N_("Output format: text (default: the value, Dutch) or json"), N_("FORMAT") },
     { "default", 0, 0, G_OPTION_ARG_NONE, &use_default, N_("Use the bundled Westland scenario"), NULL },
     { NULL }
   };
@@ -948,12 +1073,15 @@ cmd_goalseek (int    argc,
   context = g_option_context_new (_("goalseek FILE — the value of a parameter that brings an output to a target"));
   if ((status = parse_file_command (context, entries, argc, argv, &use_default, &file)) != 0)
     return status;
-  if (param == NULL || output == NULL || target_text == NULL || year == 0)
+  if (param == NULL || output == NULL || target_text == NULL || year_text == NULL)
     return usage_error (context, _("--param, --output, --year and --target are required"));
-  if (!pmd_parse_number (target_text, &target, &error) ||
-      (low_text != NULL && !pmd_parse_number (low_text, &low, &error)) ||
-      (high_text != NULL && !pmd_parse_number (high_text, &high, &error)))
-    return usage_error (context, error->message);
+  if (format_text != NULL && !g_str_equal (format_text, "text") && !g_str_equal (format_text, "json"))
+    return usage_error (context, _("the format is text or json"));
+  if (!option_year (year_text, &year) ||
+      !option_number ("--target", target_text, &target) ||
+      !option_number ("--low", low_text, &low) ||
+      !option_number ("--high", high_text, &high))
+    return EXIT_USAGE;
 
   sc = load_scenario (file, use_default);
   if (sc == NULL)
@@ -978,9 +1106,34 @@ cmd_goalseek (int    argc,
       print_error ("%s", error->message);
       return EXIT_FAILURE;
     }
-  text = pmd_format_plain (result);
-  g_print ("%s\n", text);
-  return EXIT_SUCCESS;
+
+  /* For people the value the Dutch way, to ten digits ("0,1234567891");
+   * for programs the full double in JSON. */
+  if (format_text != NULL && g_str_equal (format_text, "json"))
+    {
+      g_autoptr(PmdJsonWriter) w = pmd_json_writer_new (TRUE);
+
+      pmd_json_writer_begin_object (w, FALSE);
+      pmd_json_writer_key (w, "param");
+      pmd_json_writer_string (w, param);
+      pmd_json_writer_key (w, "output");
+      pmd_json_writer_string (w, output);
+      pmd_json_writer_key (w, "year");
+      pmd_json_writer_int (w, year);
+      pmd_json_writer_key (w, "target");
+      pmd_json_writer_number (w, target);
+      pmd_json_writer_key (w, "value");
+      pmd_json_writer_number (w, result);
+      pmd_json_writer_end_object (w);
+      data = pmd_json_writer_steal (w, &len);
+    }
+  else
+    {
+      g_autofree char *text = pmd_format_value (result);
+      data = g_strdup_printf ("%s\n", text);
+      len = strlen (data);
+    }
+  return write_output (NULL, NULL, data, len) ? EXIT_SUCCESS : EXIT_FAILURE;
 }
 
 static int
@@ -1120,12 +1273,24 @@ print_help (void)
   g_print ("      %s\n", _("Percentiles of total, gap and savings over the ranged parameters"));
   g_print ("  sensitivity FILE --output PATH [--year Y] [--format json]\n");
   g_print ("      %s\n", _("Each ranged parameter at its low and high end: a tornado"));
-  g_print ("  goalseek FILE --param PATH --output PATH --year Y --target V [--low V --high V]\n");
+  g_print ("  goalseek FILE --param PATH --output PATH --year Y --target V [--low V --high V] [--format text|json]\n");
   g_print ("      %s\n", _("The value of a parameter that brings an output to a target"));
   g_print ("  compare FILE [FILE…] [--variants a,b] [--format json|csv]\n");
   g_print ("      %s\n", _("Scenarios and variants side by side, with the assumptions that differ"));
   g_print ("  validate FILE\n");
   g_print ("      %s\n\n", _("Check a scenario file; the exit status says whether it is valid"));
+  g_print ("%s\n", _("Numbers:"));
+  /* The one rule of pmd_parse_number() (model/pmd-format.c), as the window
+   * reads what is typed into it too. */
+  g_print ("  %s\n", _("Every number option (--target, --low, --high, --year, --runs, --scale …) is read the Dutch way:"));
+  g_print ("  %s\n", _("- a comma is the decimal separator and dots group thousands: 1.500.000,25 and 0,5;"));
+  g_print ("  %s\n", _("- without a comma, dots that each stand before exactly three digits group thousands:"));
+  g_print ("    %s\n", _("1.500.000 is one and a half million, 1.500 is fifteen hundred (with a note on standard error);"));
+  g_print ("  %s\n", _("- any other single dot is a decimal point: 1.5 is one and a half, 0.500 is a half"));
+  g_print ("    %s\n", _("(a number that starts with 0 has no thousands);"));
+  g_print ("  %s\n", _("- groups have exactly three digits: 1.50.0 and 1,2,3 are refused, not guessed;"));
+  g_print ("  %s\n\n", _("- suffixes: 3,4% (a fraction, 0,034), 15k, 22,8 mln, 1,2 mld; € and spaces are ignored."));
+  g_print ("  %s\n\n", _("Numbers in messages are written the same way, in English too (€ 1.250.000,50)."));
   g_print ("%s\n", _("Options:"));
   g_print ("  -h, --help       %s\n", _("Show this help"));
   g_print ("  -v, --version    %s\n\n", _("Show the version"));

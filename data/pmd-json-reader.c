@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "pmd-json-reader.h"
+#include "pmd-format.h"
 
 /*
  * A strict RFC 8259 reader for scenario files.
@@ -52,26 +53,6 @@ typedef struct
 } Parser;
 
 G_DEFINE_QUARK (pmd-json-error-quark, pmd_json_error)
-
-/* Control and direction-changing characters of a file's text, escaped so a
- * message shows what is there instead of acting on the terminal. */
-char *
-_pmd_json_escape_text (const char *text)
-{
-  GString *out = g_string_new (NULL);
-
-  for (const char *p = text; *p; p = g_utf8_next_char (p))
-    {
-      gunichar c = g_utf8_get_char (p);
-
-      if (c < 0x20 || c == 0x7f || (c >= 0x80 && c < 0xa0) || c == 0x061c || c == 0x200e ||
-          c == 0x200f || (c >= 0x202a && c <= 0x202e) || (c >= 0x2066 && c <= 0x2069))
-        g_string_append_printf (out, "\\u%04X", c);
-      else
-        g_string_append_len (out, p, g_utf8_next_char (p) - p);
-    }
-  return g_string_free (out, FALSE);
-}
 
 static gboolean parse_value (Parser      *ps,
                              const Frame *frame,
@@ -119,7 +100,7 @@ dup_path (const Frame *frame)
             g_ptr_array_add (parts, g_strconcat (".", f->key, NULL));
           else
             {
-              g_autofree char *shown = _pmd_json_escape_text (f->key);
+              g_autofree char *shown = pmd_format_escape_text (f->key);
               g_ptr_array_add (parts, g_strdup_printf ("[\"%s\"]", shown));
             }
         }
@@ -148,8 +129,8 @@ syntax_error (Parser     *ps,
   va_end (args);
   position (ps, at, &line, &column);
   g_set_error (ps->error, PMD_JSON_ERROR, PMD_JSON_ERROR_SYNTAX,
-               _("line %" G_GSIZE_FORMAT ", column %" G_GSIZE_FORMAT ": not valid JSON: %s"),
-               line, column, what);
+               _("line %u, column %u: not valid JSON: %s"),
+               (guint) line, (guint) column, what);
   return FALSE;
 }
 
@@ -169,8 +150,8 @@ value_error (Parser      *ps,
   path = dup_path (frame);
   position (ps, at, &line, &column);
   g_set_error (ps->error, PMD_JSON_ERROR, code,
-               _("%s: %s (line %" G_GSIZE_FORMAT ", column %" G_GSIZE_FORMAT ")"),
-               path, what, line, column);
+               _("%s: %s (line %u, column %u)"),
+               path, what, (guint) line, (guint) column);
   return FALSE;
 }
 
@@ -186,7 +167,7 @@ dup_char_at (const Parser *ps,
     return g_strdup ("");
   next = g_utf8_find_next_char (at, ps->end);
   one = g_strndup (at, (next != NULL ? next : ps->end) - at);
-  return _pmd_json_escape_text (one);
+  return pmd_format_escape_text (one);
 }
 
 static gboolean
@@ -460,7 +441,7 @@ duplicate_key (Parser      *ps,
                const Frame *frame,
                const char  *at)
 {
-  g_autofree char *shown = _pmd_json_escape_text (name);
+  g_autofree char *shown = pmd_format_escape_text (name);
   g_autofree char *what = g_strdup_printf (_("the field “%s” appears twice"), shown);
 
   return value_error (ps, at, frame, PMD_JSON_ERROR_VALUE, what);

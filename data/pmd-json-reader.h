@@ -77,8 +77,6 @@ gsize              pmd_json_doc_get_size (const PmdJsonDoc *doc);
 const PmdJsonNode *pmd_json_object_get  (const PmdJsonNode *object,
                                          const char        *key);
 
-char              *_pmd_json_escape_text (const char *text); /* TEMP */
-
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (PmdJsonDoc, pmd_json_doc_free)
 
 static inline PmdJsonKind

@@ -12,7 +12,7 @@
 #include "pmd-file-writer.h"
 #include "pmd-json-writer.h"
 #include "pmd-json-reader.h"
-#define escape_text _pmd_json_escape_text
+#include "pmd-format.h"
 
 static const char *const root_keys[] = {
   "format", "version", "name", "municipality", "base_year", "horizon", "indexation",
@@ -77,7 +77,7 @@ number_from_node (const PmdJsonNode *node,
 
       if (pmd_json_node_kind (node) == PMD_JSON_STRING && strchr (node->v.string, ',') != NULL)
         {
-          g_autofree char *shown = escape_text (node->v.string);
+          g_autofree char *shown = pmd_format_escape_text (node->v.string);
           msg = g_strdup_printf (_("expected a number, found the text “%s”: write numbers "
                                    "without quotes and with a decimal point (22.8, not 22,8)"),
                                  shown);
@@ -294,7 +294,7 @@ read_sources (const PmdJsonNode *obj,
 
       if (pmd_json_node_kind (node) != PMD_JSON_STRING)
         {
-          g_autofree char *shown = escape_text (key->v.string);
+          g_autofree char *shown = pmd_format_escape_text (key->v.string);
           return invalid (error, sub, shown, _("a source is written as text"));
         }
       pmd_sources_set (out, key->v.string, node->v.string);
@@ -535,7 +535,7 @@ read_variant (const PmdJsonNode *obj,
   for (guint i = 0; overrides != NULL && i < pmd_json_node_length (overrides); i++, key = pmd_json_member_next (key))
     {
       const PmdJsonNode *node = pmd_json_member_value (key);
-      g_autofree char *shown = escape_text (key->v.string);
+      g_autofree char *shown = pmd_format_escape_text (key->v.string);
       g_autofree char *sub = g_strdup_printf ("%s.overrides[\"%s\"]", path, shown);
       double value;
 
@@ -591,7 +591,7 @@ read_ranges (const PmdJsonNode *root,
   for (guint i = 0; i < pmd_json_node_length (ranges); i++, key = pmd_json_member_next (key))
     {
       const PmdJsonNode *pair = pmd_json_member_value (key);
-      g_autofree char *shown = escape_text (key->v.string);
+      g_autofree char *shown = pmd_format_escape_text (key->v.string);
       g_autofree char *path = g_strdup_printf ("$.ranges[\"%s\"]", shown);
       double low, high;
 

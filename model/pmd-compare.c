@@ -5,6 +5,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "pmd-compare.h"
+#include "pmd-format.h"
 #include "pmd-error.h"
 #include "pmd-param.h"
 
@@ -64,7 +65,8 @@ pmd_comparison_add (PmdComparison     *self,
       idx = pmd_scenario_find_variant (copy, variant);
       if (idx < 0)
         {
-          g_set_error (error, PMD_SCENARIO_ERROR, PMD_SCENARIO_ERROR_REFERENCE, _("There is no variant “%s”"), variant);
+          g_autofree char *shown = pmd_format_escape_text (variant);
+          g_set_error (error, PMD_SCENARIO_ERROR, PMD_SCENARIO_ERROR_REFERENCE, _("There is no variant “%s”"), shown);
           return FALSE;
         }
       if (!pmd_scenario_apply_variant (copy, variant, error))

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "pmd-document.h"
+#include "pmd-format.h"
 #include "pmd-param.h"
 
 /*
@@ -657,7 +658,10 @@ rename_cb (PmdScenario *sc,
           return TRUE;
         }
     }
-  g_set_error (error, PMD_SCENARIO_ERROR, PMD_SCENARIO_ERROR_REFERENCE, _("Nothing has the id “%s”"), r->id);
+  {
+    g_autofree char *shown = pmd_format_escape_text (r->id);
+    g_set_error (error, PMD_SCENARIO_ERROR, PMD_SCENARIO_ERROR_REFERENCE, _("Nothing has the id “%s”"), shown);
+  }
   return FALSE;
 }
 

@@ -222,14 +222,191 @@ pmd_format_percent (double fraction,
   return g_strdup_printf ("%s%%", number);
 }
 
-/* Parsing */
+/* Drops the zeros at the end of the decimals, and the comma if none remain. */
+static void
+trim_decimals (GString *out)
+{
+  if (strchr (out->str, ',') == NULL)
+    return;
+  while (out->len > 0 && out->str[out->len - 1] == '0')
+    g_string_truncate (out, out->len - 1);
+  if (out->len > 0 && out->str[out->len - 1] == ',')
+    g_string_truncate (out, out->len - 1);
+}
+
+static void
+append_superscript (GString *out,
+                    int      exponent)
+{
+  static const char *const digits[] = { "⁰", "¹", "²", "³", "⁴", "⁵", "⁶", "⁷", "⁸", "⁹" };
+  char buf[16];
+
+  if (exponent < 0)
+    g_string_append (out, "⁻");
+  g_snprintf (buf, sizeof buf, "%d", ABS (exponent));
+  for (const char *p = buf; *p; p++)
+    g_string_append (out, digits[*p - '0']);
+}
+
+/**
+ * pmd_format_value:
+ * @value: any number
+ *
+ * A number for a message ("must be zero or more (found −5)"): Dutch like
+ * every number Piramide shows, in English too (a decimal comma, dots
+ * between thousands, U+2212 for minus), to ten significant digits with the
+ * zeros at the end dropped, so "1,0000001" still shows why it is not 1 and
+ * a computed 4444829.51653932 reads "4.444.829,517". Numbers beyond a
+ * thousand million million, and tiny ones, are written with a power of
+ * ten ("1,5 × 10³⁰⁸") instead of hundreds of digits; never "1e+308".
+ *
+ * Returns: (transfer full): the text; "∞", "−∞" or "not a number" for
+ *   those
+ */
+char *
+pmd_format_value (double value)
+{
+  GString *out = g_string_new (NULL);
+  double a = fabs (value);
+
+  if (isnan (value))
+    return g_string_free (g_string_append (out, _("not a number")), FALSE);
+  if (isinf (value))
+    return g_string_free (g_string_append (out, value < 0 ? MINUS_SIGN "∞" : "∞"), FALSE);
+  if (value == 0.0)
+    return g_string_free (g_string_append_c (out, '0'), FALSE);
+
+  if (a >= 1e15 || a < 1e-6)
+    {
+      int exponent = (int) floor (log10 (a));
+      double mantissa = value / pow (10.0, exponent);
+
+      /* 9,9996 rounds to 10,000: carry into the exponent. */
+      if (fabs (mantissa) >= 9.9995)
+        {
+          exponent++;
+          mantissa /= 10.0;
+        }
+      append_number (out, mantissa, 3, MINUS_SIGN, FALSE);
+      trim_decimals (out);
+      g_string_append (out, " × 10");
+      append_superscript (out, exponent);
+    }
+  else
+    {
+      int magnitude = (int) floor (log10 (a));
+
+      append_number (out, value, CLAMP (9 - magnitude, 0, 9), MINUS_SIGN, TRUE);
+      trim_decimals (out);
+    }
+  return g_string_free (out, FALSE);
+}
+
+/* Text */
+
+/* Characters that would let text from a file or a command line rewrite the
+ * message around it: C0 and C1 controls (a newline breaks the one-line rule,
+ * an escape sequence drives the terminal), the line and paragraph separators,
+ * and the bidirectional controls that reorder what is shown (an id ending in
+ * U+202E makes the rest of the message read backwards). */
+static gboolean
+must_escape (gunichar c)
+{
+  return c < 0x20 || c == 0x7F || (c >= 0x80 && c <= 0x9F) ||
+         c == 0x061C || c == 0x200E || c == 0x200F ||
+         c == 0x2028 || c == 0x2029 ||
+         (c >= 0x202A && c <= 0x202E) ||
+         (c >= 0x2066 && c <= 0x2069);
+}
+
+/**
+ * pmd_format_escape_text:
+ * @text: (nullable): text from a file, a command line or a user: an id, a
+ *   name, a key, a path
+ *
+ * The text as it may be put into a message: control characters and
+ * bidirectional controls are written as escapes, so that they are seen
+ * rather than acted on: "\x07" for a control below U+0080 (and for each
+ * byte that is not valid UTF-8), "\u202E" for the others. Everything else,
+ * "“", "€" and letters of any script, stays as it is.
+ *
+ * Returns: (transfer full): the escaped text; "" for %NULL
+ */
+char *
+pmd_format_escape_text (const char *text)
+{
+  GString *out;
+  const char *p, *end;
+
+  if (text == NULL)
+    return g_strdup ("");
+
+  end = text + strlen (text);
+  out = g_string_sized_new (end - text);
+  for (p = text; p < end;)
+    {
+      gunichar c = g_utf8_get_char_validated (p, end - p);
+
+      if (c == (gunichar) -1 || c == (gunichar) -2)
+        {
+          g_string_append_printf (out, "\\x%02X", (guchar) *p);
+          p++;
+          continue;
+        }
+      if (!must_escape (c))
+        g_string_append_len (out, p, g_utf8_next_char (p) - p);
+      else if (c < 0x80)
+        g_string_append_printf (out, "\\x%02X", c);
+      else
+        g_string_append_printf (out, "\\u%04X", c);
+      p = g_utf8_next_char (p);
+    }
+  return g_string_free (out, FALSE);
+}
+
+/* Parsing
+ *
+ * One rule for every number a person types, in the window and on the
+ * command line alike (`piramide --help` says the same in words):
+ *
+ *  - A comma is the decimal separator, and dots before it group thousands:
+ *    "1.500.000,25", "0,5", "22,8 mln".
+ *  - Without a comma, dots that each stand before exactly three digits group
+ *    thousands: "1.500.000" is a million and a half, and "1.500" is 1500.
+ *    That is how Dutch budgets write amounts and how the window itself shows
+ *    1500 in a field; reading "12.500" residents as 12,5 would be off by a
+ *    factor of a thousand without a word, which is worse than the surprise
+ *    of someone who meant "1.500" as one and a half (the command line says
+ *    how it read such a number, see pmd_parse_number_is_ambiguous()).
+ *  - Any other single dot is a decimal point: "1.5", "1.25", "1234.5", and
+ *    "0.500" is a half, because a number that starts with 0 has no
+ *    thousands to group.
+ *  - Groups are exactly three digits after a first group of one to three
+ *    that does not start with 0; anything else is refused with a message
+ *    rather than guessed: "1.50.0", "0.500.000", "1234.567.890", a second
+ *    comma ("1,2,3") or a dot after the comma ("1,5.3").
+ */
 
 static gboolean
 parse_error (const char *text,
              GError    **error)
 {
+  g_autofree char *shown = pmd_format_escape_text (text);
+
   g_set_error (error, PMD_FORMAT_ERROR, 0,
-               _("“%s” is not a number (write for example 22,8 mln or 1.250.000 or 3,4%%)"), text);
+               _("“%s” is not a number (write for example 22,8 mln or 1.250.000 or 3,4%%)"), shown);
+  return FALSE;
+}
+
+static gboolean
+separator_error (const char *text,
+                 GError    **error)
+{
+  g_autofree char *shown = pmd_format_escape_text (text);
+
+  g_set_error (error, PMD_FORMAT_ERROR, 0,
+               _("“%s” is not a number: a comma is the decimal separator and dots group thousands "
+                 "in threes (1.250.000,50 or 0,5)"), shown);
   return FALSE;
 }
 
@@ -249,21 +426,30 @@ strip_suffix (GString    *s,
   return FALSE;
 }
 
-/* "1.250.000" groups thousands: every group after the first has 3 digits. */
+/* Whether the first @len bytes of @digits (digits and dots only) group
+ * thousands: a first group of one to three digits that does not start
+ * with 0, then dots each followed by exactly three digits. */
 static gboolean
-dots_group_thousands (const char *digits)
+is_grouped (const char *digits,
+            gsize       len)
 {
-  const char *p = strchr (digits, '.');
+  const char *end = digits + len;
+  const char *dot = memchr (digits, '.', len);
+  gsize first;
 
-  if (p == NULL || p == digits)
+  if (dot == NULL)
     return FALSE;
-  while (p != NULL)
+  first = dot - digits;
+  if (first < 1 || first > 3 || digits[0] == '0')
+    return FALSE;
+  while (dot < end)
     {
-      const char *next = strchr (p + 1, '.');
-      gsize len = next ? (gsize) (next - p - 1) : strlen (p + 1);
-      if (len != 3)
+      const char *next = memchr (dot + 1, '.', end - dot - 1);
+      const char *group_end = next != NULL ? next : end;
+
+      if (group_end - dot - 1 != 3)
         return FALSE;
-      p = next;
+      dot = group_end;
     }
   return TRUE;
 }
@@ -284,30 +470,23 @@ remove_char (GString *s,
       i++;
 }
 
-/**
- * pmd_parse_number:
- * @text: what a user typed: "22,8 mln", "€ 1.250.000", "3,4%", "-0,5", "1.5"
- * @value: (out): the number; percentages become fractions (3,4% → 0.034)
- * @error: text that is not a number
- *
- * Reads a number the way a Dutch user writes it: a decimal comma, dots
- * between thousands, an optional euro sign, and the suffixes "mln"/"miljoen",
- * "mld"/"miljard", "k"/"duizend" and "%". A dot with anything but groups of
- * three digits after it is read as a decimal point, so "0.5" is a half.
- */
-gboolean
-pmd_parse_number (const char *text,
-                  double     *value,
-                  GError    **error)
+/* pmd_parse_number(), and whether a single dot before three digits was read
+ * as a thousands separator. */
+static gboolean
+read_number (const char *text,
+             double     *value,
+             gboolean   *single_group,
+             GError    **error)
 {
   g_autoptr(GString) s = g_string_new (NULL);
   double scale = 1.0;
   gboolean negative = FALSE;
+  gboolean has_digit = FALSE;
+  const char *comma;
   char *end = NULL;
   double v;
 
-  g_return_val_if_fail (text != NULL, FALSE);
-  g_return_val_if_fail (value != NULL, FALSE);
+  *single_group = FALSE;
 
   /* Drop spaces (also no-break spaces), the euro sign and "EUR". */
   for (const char *p = text; *p; p = g_utf8_next_char (p))
@@ -340,44 +519,94 @@ pmd_parse_number (const char *text,
       g_string_erase (s, 0, 1);
     }
 
-  if (s->len == 0 || (!g_ascii_isdigit (s->str[0]) && s->str[0] != ',' && s->str[0] != '.'))
-    return parse_error (text, error);
   for (gsize i = 0; i < s->len; i++)
-    if (!g_ascii_isdigit (s->str[i]) && s->str[i] != '.' && s->str[i] != ',')
-      return parse_error (text, error);
-
-  if (strchr (s->str, ',') != NULL)
     {
-      /* Dutch: dots group thousands, the (single) comma is the decimal mark. */
-      const char *comma = strchr (s->str, ',');
-      g_autofree char *int_part = g_strndup (s->str, comma - s->str);
-      g_autofree char *plain = NULL;
+      if (g_ascii_isdigit (s->str[i]))
+        has_digit = TRUE;
+      else if (s->str[i] != '.' && s->str[i] != ',')
+        return parse_error (text, error);
+    }
+  if (!has_digit)
+    return parse_error (text, error);
+
+  comma = strchr (s->str, ',');
+  if (comma != NULL)
+    {
+      gsize int_len = comma - s->str;
 
       if (strchr (comma + 1, ',') != NULL || strchr (comma + 1, '.') != NULL)
-        return parse_error (text, error);
-      if (strchr (int_part, '.') != NULL && !dots_group_thousands (int_part))
-        return parse_error (text, error);
-      /* The last dot is the decimal point; the ones before it group. */
-      plain = g_strconcat (int_part, ".", comma + 1, NULL);
-      g_string_assign (s, plain);
-      remove_char (s, '.', strlen (int_part));
+        return separator_error (text, error);
+      if (memchr (s->str, '.', int_len) != NULL && !is_grouped (s->str, int_len))
+        return separator_error (text, error);
+      s->str[int_len] = '.';
+      remove_char (s, '.', int_len);
     }
-  else if (dots_group_thousands (s->str))
-    remove_char (s, '.', s->len);
   else
     {
       const char *dot = strchr (s->str, '.');
-      if (dot != NULL && strchr (dot + 1, '.') != NULL)
-        return parse_error (text, error);
+      gboolean several = dot != NULL && strchr (dot + 1, '.') != NULL;
+
+      if (several && !is_grouped (s->str, s->len))
+        return separator_error (text, error);
+      if (dot != NULL && is_grouped (s->str, s->len))
+        {
+          *single_group = !several;
+          remove_char (s, '.', s->len);
+        }
+      /* else a single decimal point, as it is */
     }
 
-  if (s->len == 0 || g_str_equal (s->str, "."))
-    return parse_error (text, error);
-
   v = g_ascii_strtod (s->str, &end);
-  if (end == NULL || *end != '\0' || !isfinite (v))
+  if (end == NULL || *end != '\0' || !isfinite (v) || !isfinite (v * scale))
     return parse_error (text, error);
 
   *value = (negative ? -v : v) * scale;
   return TRUE;
+}
+
+/**
+ * pmd_parse_number:
+ * @text: what a user typed: "22,8 mln", "€ 1.250.000", "3,4%", "-0,5", "0.5"
+ * @value: (out): the number; percentages become fractions (3,4% → 0.034)
+ * @error: text that is not a number, or whose separators break the rule
+ *
+ * Reads a number the way a Dutch user writes it, by the one rule for
+ * decimal separators above: a decimal comma, dots between thousands in
+ * groups of three ("1.500" is 1500), any other single dot a decimal point
+ * ("0.500" and "1.5"). Also takes an optional euro sign and the suffixes
+ * "mln"/"miljoen"/"m", "mld"/"miljard", "k"/"duizend" and "%".
+ */
+gboolean
+pmd_parse_number (const char *text,
+                  double     *value,
+                  GError    **error)
+{
+  gboolean single_group;
+
+  g_return_val_if_fail (text != NULL, FALSE);
+  g_return_val_if_fail (value != NULL, FALSE);
+
+  return read_number (text, value, &single_group, error);
+}
+
+/**
+ * pmd_parse_number_is_ambiguous:
+ * @text: text that pmd_parse_number() reads
+ *
+ * Whether @text has one dot, before exactly three digits, and no comma
+ * ("1.500", "12.500 k"): pmd_parse_number() reads that dot as a thousands
+ * separator, where a writer of English may have meant a decimal point.
+ * The command line uses it to say how it read such a number.
+ *
+ * Returns: %TRUE for such a number
+ */
+gboolean
+pmd_parse_number_is_ambiguous (const char *text)
+{
+  gboolean single_group = FALSE;
+  double value;
+
+  g_return_val_if_fail (text != NULL, FALSE);
+
+  return read_number (text, &value, &single_group, NULL) && single_group;
 }

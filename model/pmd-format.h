@@ -24,9 +24,13 @@ char     *pmd_format_percent      (double fraction,
 char     *pmd_format_decimal_comma (double value,
                                     int    decimals);
 
+char     *pmd_format_value        (double value);
+char     *pmd_format_escape_text  (const char *text);
+
 gboolean  pmd_parse_number        (const char *text,
                                    double     *value,
                                    GError    **error);
+gboolean  pmd_parse_number_is_ambiguous (const char *text);
 
 #define PMD_FORMAT_ERROR (pmd_format_error_quark ())
 GQuark    pmd_format_error_quark  (void);

@@ -7,13 +7,18 @@
 
 #include "pmd-format.h"
 #include "pmd-param.h"
+#include "pmd-scenario-private.h"
 
+/* Paths and ids come from files and command lines: their controls are
+ * escaped before they go into a message (pmd_format_escape_text()). */
 static gboolean
 unknown_path (const char *path,
               GError    **error)
 {
+  g_autofree char *shown = pmd_format_escape_text (path);
+
   g_set_error (error, PMD_SCENARIO_ERROR, PMD_SCENARIO_ERROR_REFERENCE,
-               _("“%s” is not a parameter path"), path);
+               _("“%s” is not a parameter path"), shown);
   return FALSE;
 }
 
@@ -23,10 +28,39 @@ unknown_id (const char *path,
             const char *id,
             GError    **error)
 {
+  g_autofree char *shown_path = pmd_format_escape_text (path);
+  g_autofree char *shown_id = pmd_format_escape_text (id);
+
   g_set_error (error, PMD_SCENARIO_ERROR, PMD_SCENARIO_ERROR_REFERENCE,
                /* Translators: the second %s is "cost line", "cohort" or "intervention" */
-               _("“%s”: no %s has the id “%s”"), path, what, id);
+               _("“%s”: no %s has the id “%s”"), shown_path, what, shown_id);
   return FALSE;
+}
+
+/* An id's position, through the index when there is one. */
+static int
+find_cohort (const PmdScenario      *self,
+             const PmdScenarioIndex *index,
+             const char             *id)
+{
+  return index != NULL ? _pmd_scenario_index_find (index->cohorts, id) : pmd_scenario_find_cohort (self, id);
+}
+
+static int
+find_line (const PmdScenario      *self,
+           const PmdScenarioIndex *index,
+           const char             *id)
+{
+  return index != NULL ? _pmd_scenario_index_find (index->lines, id) : pmd_scenario_find_line (self, id);
+}
+
+static int
+find_intervention (const PmdScenario      *self,
+                   const PmdScenarioIndex *index,
+                   const char             *id)
+{
+  return index != NULL ? _pmd_scenario_index_find (index->interventions, id)
+                       : pmd_scenario_find_intervention (self, id);
 }
 
 static void
@@ -125,27 +159,15 @@ lookup_intervention_field (PmdScenario     *self,
   return FALSE;
 }
 
-/**
- * pmd_scenario_lookup_param:
- * @self: a scenario
- * @path: a parameter path such as `lines.wmo-maatwerk.elasticity`
- * @out: (out caller-allocates): the resolved parameter
- * @error: an unknown path or id
- *
- * Resolves a parameter path (DESIGN.md §2) to the number it names.
- */
-gboolean
-pmd_scenario_lookup_param (PmdScenario *self,
-                           const char  *path,
-                           PmdParam    *out,
-                           GError     **error)
+static gboolean
+lookup_param (PmdScenario            *self,
+              const PmdScenarioIndex *index,
+              const char             *path,
+              PmdParam               *out,
+              GError                **error)
 {
   g_auto(GStrv) parts = NULL;
   guint n;
-
-  g_return_val_if_fail (self != NULL, FALSE);
-  g_return_val_if_fail (path != NULL, FALSE);
-  g_return_val_if_fail (out != NULL, FALSE);
 
   parts = g_strsplit (path, ".", 0);
   n = g_strv_length (parts);
@@ -174,7 +196,7 @@ pmd_scenario_lookup_param (PmdScenario *self,
 
   if (n == 4 && g_str_equal (parts[0], "cohorts") && g_str_equal (parts[2], "points"))
     {
-      int idx = pmd_scenario_find_cohort (self, parts[1]);
+      int idx = find_cohort (self, index, parts[1]);
       PmdCohort *cohort;
       guint64 k;
 
@@ -184,9 +206,12 @@ pmd_scenario_lookup_param (PmdScenario *self,
       if (!g_ascii_string_to_unsigned (parts[3], 10, 0, G_MAXUINT, &k, NULL) ||
           k >= cohort->points->len)
         {
+          g_autofree char *shown_path = pmd_format_escape_text (path);
+          g_autofree char *shown_k = pmd_format_escape_text (parts[3]);
+
           g_set_error (error, PMD_SCENARIO_ERROR, PMD_SCENARIO_ERROR_REFERENCE,
                        _("“%s”: the cohort has no point %s (it has %u)"),
-                       path, parts[3], cohort->points->len);
+                       shown_path, shown_k, cohort->points->len);
           return FALSE;
         }
       set_double (out, &g_array_index (cohort->points, PmdYearValue, k).value);
@@ -195,7 +220,7 @@ pmd_scenario_lookup_param (PmdScenario *self,
 
   if (n == 3 && g_str_equal (parts[0], "lines"))
     {
-      int idx = pmd_scenario_find_line (self, parts[1]);
+      int idx = find_line (self, index, parts[1]);
 
       if (idx < 0)
         return unknown_id (path, _("cost line"), parts[1], error);
@@ -206,7 +231,7 @@ pmd_scenario_lookup_param (PmdScenario *self,
 
   if (n == 3 && g_str_equal (parts[0], "interventions"))
     {
-      int idx = pmd_scenario_find_intervention (self, parts[1]);
+      int idx = find_intervention (self, index, parts[1]);
 
       if (idx < 0)
         return unknown_id (path, _("intervention"), parts[1], error);
@@ -216,6 +241,44 @@ pmd_scenario_lookup_param (PmdScenario *self,
     }
 
   return unknown_path (path, error);
+}
+
+/**
+ * pmd_scenario_lookup_param:
+ * @self: a scenario
+ * @path: a parameter path such as `lines.wmo-maatwerk.elasticity`
+ * @out: (out caller-allocates): the resolved parameter
+ * @error: an unknown path or id
+ *
+ * Resolves a parameter path (DESIGN.md §2) to the number it names. Looks
+ * the id up along the collection: to resolve many paths at once, use an
+ * index (_pmd_scenario_lookup_param_indexed()).
+ */
+gboolean
+pmd_scenario_lookup_param (PmdScenario *self,
+                           const char  *path,
+                           PmdParam    *out,
+                           GError     **error)
+{
+  g_return_val_if_fail (self != NULL, FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+  g_return_val_if_fail (out != NULL, FALSE);
+
+  return lookup_param (self, NULL, path, out, error);
+}
+
+/* pmd_scenario_lookup_param() with the ids in hash tables: for the many
+ * paths of a file's ranges and variants. */
+gboolean
+_pmd_scenario_lookup_param_indexed (PmdScenario            *self,
+                                    const PmdScenarioIndex *index,
+                                    const char             *path,
+                                    PmdParam               *out,
+                                    GError                **error)
+{
+  g_assert (index != NULL);
+
+  return lookup_param (self, index, path, out, error);
 }
 
 gboolean
@@ -314,8 +377,9 @@ pmd_scenario_set_param (PmdScenario *self,
     return FALSE;
   if (!isfinite (value))
     {
+      g_autofree char *shown = pmd_format_escape_text (path);
       g_set_error (error, PMD_SCENARIO_ERROR, PMD_SCENARIO_ERROR_INVALID,
-                   _("“%s”: the value must be a finite number"), path);
+                   _("“%s”: the value must be a finite number"), shown);
       return FALSE;
     }
   pmd_param_set (&param, value);

@@ -6,6 +6,8 @@
 #include <string.h>
 
 #include "pmd-projection.h"
+#include "pmd-format.h"
+#include "pmd-scenario-private.h"
 
 /* Amounts within a cent of zero count as zero for the payback year. */
 #define PAYBACK_EPSILON 0.01
@@ -393,14 +395,128 @@ finish_totals (PmdProjection     *self,
   self->payback_year = self->has_payback ? sc->base_year + payback : 0;
 }
 
+/* The first year of @series (n years) that is not a finite number, or -1. */
+static int
+first_not_finite (const double *series,
+                  int           n)
+{
+  for (int t = 0; t < n; t++)
+    if (!isfinite (series[t]))
+      return t;
+  return -1;
+}
+
+static gboolean
+line_overflows (GError            **error,
+                const PmdScenario  *sc,
+                guint               i,
+                int                 year,
+                gboolean            with_interventions,
+                gboolean            clients)
+{
+  const PmdLine *l = g_ptr_array_index (sc->lines, i);
+  g_autofree char *id = pmd_format_escape_text (l->id);
+
+  if (clients)
+    g_set_error (error, PMD_SCENARIO_ERROR, PMD_SCENARIO_ERROR_INVALID,
+                 _("$.lines[%u] (“%s”): the number of clients in %d is too large to compute; "
+                   "check the growth, the steps and the cohort of the line"), i, id, year);
+  else if (!with_interventions)
+    g_set_error (error, PMD_SCENARIO_ERROR, PMD_SCENARIO_ERROR_INVALID,
+                 _("$.lines[%u] (“%s”): the cost in %d is too large to compute; "
+                   "check the growth, the steps, the indexation and the cohort of the line"), i, id, year);
+  else
+    g_set_error (error, PMD_SCENARIO_ERROR, PMD_SCENARIO_ERROR_INVALID,
+                 _("$.lines[%u] (“%s”): the cost with the interventions in %d is too large to compute; "
+                   "check the interventions on this line"), i, id, year);
+  return FALSE;
+}
+
+/* Every number of the projection is finite: each input may be sane while
+ * their product overflows a double (a growth of 10⁶ over a hundred years,
+ * two lines of 10³⁰⁸ euros). Such a projection is an error naming the first
+ * value that overflowed, never an answer with "null" or "inf" in it. A line
+ * without clients holds NaN in its client counts: that means "none". */
+static gboolean
+check_finite (const PmdProjection *self,
+              const PmdScenario   *sc,
+              GError             **error)
+{
+  int n = self->n_years;
+  int t;
+
+  for (int i = 0; i < self->n_lines; i++)
+    {
+      const PmdLine *l = g_ptr_array_index (sc->lines, i);
+
+      if ((t = first_not_finite (self->line_baseline + i * n, n)) >= 0)
+        return line_overflows (error, sc, i, sc->base_year + t, FALSE, FALSE);
+      if (l->has_clients && (t = first_not_finite (self->line_baseline_clients + i * n, n)) >= 0)
+        return line_overflows (error, sc, i, sc->base_year + t, FALSE, TRUE);
+    }
+  for (int i = 0; i < self->n_lines; i++)
+    {
+      const PmdLine *l = g_ptr_array_index (sc->lines, i);
+
+      if ((t = first_not_finite (self->line_scenario + i * n, n)) >= 0)
+        return line_overflows (error, sc, i, sc->base_year + t, TRUE, FALSE);
+      if (l->has_clients && (t = first_not_finite (self->line_scenario_clients + i * n, n)) >= 0)
+        return line_overflows (error, sc, i, sc->base_year + t, TRUE, TRUE);
+    }
+  if ((t = first_not_finite (self->funding, n)) >= 0)
+    {
+      g_set_error (error, PMD_SCENARIO_ERROR, PMD_SCENARIO_ERROR_INVALID,
+                   _("$.funding: the funding in %d is too large to compute; check its growth"),
+                   sc->base_year + t);
+      return FALSE;
+    }
+  /* Lines that are finite each can still add up to more than a double
+   * holds; so can their layers, domains, the investment and the savings. */
+  {
+    const double *sums[] = { self->layer_baseline, self->layer_scenario, self->layer_baseline_clients,
+                             self->layer_scenario_clients, self->domain_baseline, self->domain_scenario };
+    const int counts[] = { self->n_layers, self->n_layers, self->n_layers, self->n_layers,
+                           self->n_domains, self->n_domains };
+    const double *totals[] = { self->total_baseline, self->total_scenario, self->investment, self->savings,
+                               self->cumulative_savings, self->gap };
+
+    for (guint k = 0; k < G_N_ELEMENTS (sums); k++)
+      for (int i = 0; i < counts[k]; i++)
+        if ((t = first_not_finite (sums[k] + i * n, n)) >= 0)
+          goto total;
+    for (guint k = 0; k < G_N_ELEMENTS (totals); k++)
+      if ((t = first_not_finite (totals[k], n)) >= 0)
+        goto total;
+  }
+  if (!isfinite (self->npv))
+    {
+      g_set_error (error, PMD_SCENARIO_ERROR, PMD_SCENARIO_ERROR_INVALID,
+                   _("$.discount_rate: the net present value of the savings is too large to compute"));
+      return FALSE;
+    }
+  return TRUE;
+
+total:
+  {
+    g_autofree char *limit = pmd_format_value (G_MAXDOUBLE);
+    g_set_error (error, PMD_SCENARIO_ERROR, PMD_SCENARIO_ERROR_INVALID,
+                 _("the cost lines add up to more than can be computed in %d (over %s euros); "
+                   "check the largest amounts and growth rates"), sc->base_year + t, limit);
+  }
+  return FALSE;
+}
+
 /**
  * pmd_projection_compute:
  * @self: a projection to fill
  * @scenario: a validated scenario (see pmd_scenario_validate())
- * @error: a scenario whose references are not resolved
+ * @error: a scenario whose references are not resolved, or a number of the
+ *   projection that overflows
  *
  * Projects @scenario into @self. Allocates only when the scenario has more
  * years, lines, layers, domains or cohorts than the last one projected.
+ * Fails, naming the value, when a number of the projection overflows
+ * (pmd_scenario_validate() checks that, so a valid scenario projects).
  */
 gboolean
 pmd_projection_compute (PmdProjection     *self,
@@ -429,7 +545,7 @@ pmd_projection_compute (PmdProjection     *self,
   compute_baseline (self, scenario, drivers);
   compute_scenario (self, scenario, cost, clients);
   compute_totals (self, scenario);
-  return TRUE;
+  return check_finite (self, scenario, error);
 }
 
 /**
@@ -659,6 +775,7 @@ pmd_partial_new (const PmdScenario *scenario,
   g_autofree guint8 *line_live = g_new0 (guint8, MAX (1, n_lines));
   g_autofree guint8 *line_reached = g_new0 (guint8, MAX (1, n_lines));
   gboolean all = FALSE, prices = FALSE;
+  g_auto(PmdScenarioIndex) index = { 0 };
   int n;
 
   self->p = pmd_projection_new ();
@@ -666,6 +783,8 @@ pmd_partial_new (const PmdScenario *scenario,
     return NULL;
   n = self->p->n_years;
   self->cohort_live = g_new0 (guint8, MAX (1, scenario->cohorts->len));
+  _pmd_scenario_index_init (&index);
+  _pmd_scenario_index_fill (&index, scenario);
 
   for (guint k = 0; k < n_paths; k++)
     {
@@ -678,10 +797,10 @@ pmd_partial_new (const PmdScenario *scenario,
                g_str_equal (parts[0], "interventions"))
         continue;   /* the totals, or lines reached anyway */
       else if (parts[1] != NULL && g_str_equal (parts[0], "cohorts") &&
-               (idx = pmd_scenario_find_cohort (scenario, parts[1])) >= 0)
+               (idx = _pmd_scenario_index_find (index.cohorts, parts[1])) >= 0)
         self->cohort_live[idx] = TRUE;
       else if (parts[1] != NULL && g_str_equal (parts[0], "lines") &&
-               (idx = pmd_scenario_find_line (scenario, parts[1])) >= 0)
+               (idx = _pmd_scenario_index_find (index.lines, parts[1])) >= 0)
         line_live[idx] = TRUE;
       else
         all = TRUE;   /* unknown: recompute everything */

@@ -6,8 +6,10 @@
 #include <string.h>
 
 #include "pmd-scenario.h"
-#include "pmd-param.h"
 #include "pmd-format.h"
+#include "pmd-param.h"
+#include "pmd-projection.h"
+#include "pmd-scenario-private.h"
 
 G_DEFINE_BOXED_TYPE (PmdScenario, pmd_scenario, pmd_scenario_copy, pmd_scenario_free)
 
@@ -659,6 +661,77 @@ pmd_cohort_value_at (const PmdCohort *self,
                              (double) (year - p[seg].year) / (double) (p[seg + 1].year - p[seg].year));
 }
 
+/* The index */
+
+void
+_pmd_scenario_index_init (PmdScenarioIndex *index)
+{
+  index->layers = g_hash_table_new (g_str_hash, g_str_equal);
+  index->domains = g_hash_table_new (g_str_hash, g_str_equal);
+  index->cohorts = g_hash_table_new (g_str_hash, g_str_equal);
+  index->lines = g_hash_table_new (g_str_hash, g_str_equal);
+  index->interventions = g_hash_table_new (g_str_hash, g_str_equal);
+  index->variants = g_hash_table_new (g_str_hash, g_str_equal);
+}
+
+void
+_pmd_scenario_index_clear (PmdScenarioIndex *index)
+{
+  g_clear_pointer (&index->layers, g_hash_table_unref);
+  g_clear_pointer (&index->domains, g_hash_table_unref);
+  g_clear_pointer (&index->cohorts, g_hash_table_unref);
+  g_clear_pointer (&index->lines, g_hash_table_unref);
+  g_clear_pointer (&index->interventions, g_hash_table_unref);
+  g_clear_pointer (&index->variants, g_hash_table_unref);
+}
+
+/* Adds @id at @position unless it is there already. Returns the position
+ * it already had, or -1. Positions are stored plus one: NULL is "absent". */
+int
+_pmd_scenario_index_add (GHashTable *table,
+                         const char *id,
+                         guint       position)
+{
+  gpointer found;
+
+  if (id == NULL)
+    return -1;
+  found = g_hash_table_lookup (table, id);
+  if (found != NULL)
+    return GPOINTER_TO_INT (found) - 1;
+  g_hash_table_insert (table, (gpointer) id, GINT_TO_POINTER (position + 1));
+  return -1;
+}
+
+int
+_pmd_scenario_index_find (GHashTable *table,
+                          const char *id)
+{
+  if (id == NULL)
+    return -1;
+  return GPOINTER_TO_INT (g_hash_table_lookup (table, id)) - 1;
+}
+
+static void
+index_items (GHashTable *table,
+             GPtrArray  *items)
+{
+  for (guint i = 0; i < items->len; i++)
+    _pmd_scenario_index_add (table, *(char **) g_ptr_array_index (items, i), i);
+}
+
+void
+_pmd_scenario_index_fill (PmdScenarioIndex  *index,
+                          const PmdScenario *self)
+{
+  index_items (index->layers, self->layers);
+  index_items (index->domains, self->domains);
+  index_items (index->cohorts, self->cohorts);
+  index_items (index->lines, self->lines);
+  index_items (index->interventions, self->interventions);
+  index_items (index->variants, self->variants);
+}
+
 /* Resolving references */
 
 static gboolean
@@ -671,68 +744,84 @@ fail (GError    **error,
   return FALSE;
 }
 
-gboolean
-pmd_scenario_resolve (PmdScenario *self,
-                      GError     **error)
+typedef enum
 {
-  g_return_val_if_fail (self != NULL, FALSE);
+  REF_LAYER,
+  REF_DOMAIN,
+  REF_COHORT,
+  REF_LINE,
+} Reference;
 
+/* "$.lines[3].layer: no layer has the id “x”", with the id as the file has
+ * it but its controls escaped. */
+static gboolean
+unknown_reference (GError    **error,
+                   Reference   kind,
+                   const char *collection,
+                   guint       i,
+                   const char *field,
+                   const char *id)
+{
+  g_autofree char *path = g_strdup_printf ("$.%s[%u].%s", collection, i, field);
+  g_autofree char *shown = pmd_format_escape_text (id);
+
+  switch (kind)
+    {
+    case REF_LAYER:
+      g_set_error (error, PMD_SCENARIO_ERROR, PMD_SCENARIO_ERROR_REFERENCE,
+                   _("%s: no layer has the id “%s”"), path, shown);
+      break;
+    case REF_DOMAIN:
+      g_set_error (error, PMD_SCENARIO_ERROR, PMD_SCENARIO_ERROR_REFERENCE,
+                   _("%s: no domain has the id “%s”"), path, shown);
+      break;
+    case REF_COHORT:
+      g_set_error (error, PMD_SCENARIO_ERROR, PMD_SCENARIO_ERROR_REFERENCE,
+                   _("%s: no cohort has the id “%s”"), path, shown);
+      break;
+    case REF_LINE:
+    default:
+      g_set_error (error, PMD_SCENARIO_ERROR, PMD_SCENARIO_ERROR_REFERENCE,
+                   _("%s: no cost line has the id “%s”"), path, shown);
+      break;
+    }
+  return FALSE;
+}
+
+static gboolean
+resolve_indexed (PmdScenario            *self,
+                 const PmdScenarioIndex *index,
+                 GError                **error)
+{
   for (guint i = 0; i < self->lines->len; i++)
     {
       PmdLine *l = g_ptr_array_index (self->lines, i);
-      g_autofree char *path = NULL;
 
-      l->layer_idx = pmd_scenario_find_layer (self, l->layer);
-      l->domain_idx = pmd_scenario_find_domain (self, l->domain);
-      l->driver_idx = l->driver ? pmd_scenario_find_cohort (self, l->driver) : -1;
+      l->layer_idx = _pmd_scenario_index_find (index->layers, l->layer);
+      l->domain_idx = _pmd_scenario_index_find (index->domains, l->domain);
+      l->driver_idx = l->driver ? _pmd_scenario_index_find (index->cohorts, l->driver) : -1;
 
       if (l->layer_idx < 0)
-        {
-          path = g_strdup_printf ("$.lines[%u].layer", i);
-          g_set_error (error, PMD_SCENARIO_ERROR, PMD_SCENARIO_ERROR_REFERENCE,
-                       _("%s: no layer has the id “%s”"), path, l->layer ? l->layer : "");
-          return FALSE;
-        }
+        return unknown_reference (error, REF_LAYER, "lines", i, "layer", l->layer);
       if (l->domain_idx < 0)
-        {
-          path = g_strdup_printf ("$.lines[%u].domain", i);
-          g_set_error (error, PMD_SCENARIO_ERROR, PMD_SCENARIO_ERROR_REFERENCE,
-                       _("%s: no domain has the id “%s”"), path, l->domain ? l->domain : "");
-          return FALSE;
-        }
+        return unknown_reference (error, REF_DOMAIN, "lines", i, "domain", l->domain);
       if (l->driver != NULL && l->driver_idx < 0)
-        {
-          path = g_strdup_printf ("$.lines[%u].driver", i);
-          g_set_error (error, PMD_SCENARIO_ERROR, PMD_SCENARIO_ERROR_REFERENCE,
-                       _("%s: no cohort has the id “%s”"), path, l->driver);
-          return FALSE;
-        }
+        return unknown_reference (error, REF_COHORT, "lines", i, "driver", l->driver);
     }
 
   for (guint i = 0; i < self->interventions->len; i++)
     {
       PmdIntervention *iv = g_ptr_array_index (self->interventions, i);
-      g_autofree char *path = NULL;
 
-      iv->source_idx = pmd_scenario_find_line (self, iv->source);
-      iv->target_idx = pmd_scenario_find_line (self, iv->target);
+      iv->source_idx = _pmd_scenario_index_find (index->lines, iv->source);
+      iv->target_idx = _pmd_scenario_index_find (index->lines, iv->target);
       if (iv->source_idx < 0)
-        {
-          path = g_strdup_printf ("$.interventions[%u].source", i);
-          g_set_error (error, PMD_SCENARIO_ERROR, PMD_SCENARIO_ERROR_REFERENCE,
-                       _("%s: no cost line has the id “%s”"), path, iv->source ? iv->source : "");
-          return FALSE;
-        }
+        return unknown_reference (error, REF_LINE, "interventions", i, "source", iv->source);
       if (iv->target_idx < 0)
-        {
-          path = g_strdup_printf ("$.interventions[%u].target", i);
-          g_set_error (error, PMD_SCENARIO_ERROR, PMD_SCENARIO_ERROR_REFERENCE,
-                       _("%s: no cost line has the id “%s”"), path, iv->target ? iv->target : "");
-          return FALSE;
-        }
+        return unknown_reference (error, REF_LINE, "interventions", i, "target", iv->target);
       if (iv->source_idx == iv->target_idx)
         {
-          path = g_strdup_printf ("$.interventions[%u].target", i);
+          g_autofree char *path = g_strdup_printf ("$.interventions[%u].target", i);
           return fail (error, PMD_SCENARIO_ERROR_INVALID, path,
                        _("the target must be another cost line than the source"));
         }
@@ -741,16 +830,33 @@ pmd_scenario_resolve (PmdScenario *self,
   for (guint i = 0; i < self->actuals->len; i++)
     {
       PmdActual *a = g_ptr_array_index (self->actuals, i);
-      if (pmd_scenario_find_line (self, a->line) < 0)
-        {
-          g_autofree char *path = g_strdup_printf ("$.actuals[%u].line", i);
-          g_set_error (error, PMD_SCENARIO_ERROR, PMD_SCENARIO_ERROR_REFERENCE,
-                       _("%s: no cost line has the id “%s”"), path, a->line ? a->line : "");
-          return FALSE;
-        }
+
+      if (_pmd_scenario_index_find (index->lines, a->line) < 0)
+        return unknown_reference (error, REF_LINE, "actuals", i, "line", a->line);
     }
 
   return TRUE;
+}
+
+/**
+ * pmd_scenario_resolve:
+ * @self: a scenario
+ * @error: the first reference that names no item
+ *
+ * Links every line to its layer, domain and cohort, and every intervention
+ * to its lines, by their ids.
+ */
+gboolean
+pmd_scenario_resolve (PmdScenario *self,
+                      GError     **error)
+{
+  g_auto(PmdScenarioIndex) index = { 0 };
+
+  g_return_val_if_fail (self != NULL, FALSE);
+
+  _pmd_scenario_index_init (&index);
+  _pmd_scenario_index_fill (&index, self);
+  return resolve_indexed (self, &index, error);
 }
 
 /* Validation: every rule of DESIGN.md §3. */
@@ -787,6 +893,9 @@ typedef enum
   RULE_RATE,       /* > -1 */
   RULE_FRACTION,   /* [0, 1] */
   RULE_POSITIVE,   /* > 0 */
+  RULE_MONEY,      /* [0, PMD_MONEY_MAX] */
+  RULE_AMOUNT,     /* [-PMD_MONEY_MAX, PMD_MONEY_MAX] */
+  RULE_WHOLE,      /* a whole number of years */
 } Rule;
 
 static gboolean
@@ -802,20 +911,34 @@ rule_holds (Rule   rule,
     case RULE_RATE: return v > -1;
     case RULE_FRACTION: return v >= 0 && v <= 1;
     case RULE_POSITIVE: return v > 0;
+    case RULE_MONEY: return v >= 0 && v <= PMD_MONEY_MAX;
+    case RULE_AMOUNT: return fabs (v) <= PMD_MONEY_MAX;
+    case RULE_WHOLE: return v == floor (v) && fabs (v) <= PMD_WHOLE_MAX;
     default: g_assert_not_reached ();
     }
 }
 
-static const char *
+static char *
 rule_message (Rule rule)
 {
+  g_autofree char *max = NULL;
+
   switch (rule)
     {
-    case RULE_FINITE: return _("must be a finite number");
-    case RULE_NON_NEGATIVE: return _("must be zero or more");
-    case RULE_RATE: return _("must be greater than −1 (−100%)");
-    case RULE_FRACTION: return _("must lie between 0 and 1");
-    case RULE_POSITIVE: return _("must be greater than zero");
+    case RULE_FINITE: return g_strdup (_("must be a finite number"));
+    case RULE_NON_NEGATIVE: return g_strdup (_("must be zero or more"));
+    case RULE_RATE: return g_strdup (_("must be greater than −1 (−100%)"));
+    case RULE_FRACTION: return g_strdup (_("must lie between 0 and 1"));
+    case RULE_POSITIVE: return g_strdup (_("must be greater than zero"));
+    case RULE_MONEY:
+      max = pmd_format_euro (PMD_MONEY_MAX);
+      /* Translators: %s is "€ 1.000.000.000.000.000" */
+      return g_strdup_printf (_("must lie between € 0 and %s"), max);
+    case RULE_AMOUNT:
+      max = pmd_format_euro (PMD_MONEY_MAX);
+      /* Translators: %s is "€ 1.000.000.000.000.000" */
+      return g_strdup_printf (_("must lie between minus and plus %s"), max);
+    case RULE_WHOLE: return g_strdup (_("must be a whole number"));
     default: g_assert_not_reached ();
     }
 }
@@ -829,6 +952,7 @@ check_rule (Check      *c,
 {
   g_autofree char *path = NULL;
   g_autofree char *value = NULL;
+  g_autofree char *message = NULL;
   va_list args;
 
   if (!c->ok || rule_holds (rule, v))
@@ -836,11 +960,12 @@ check_rule (Check      *c,
   va_start (args, path_fmt);
   path = g_strdup_vprintf (path_fmt, args);
   va_end (args);
-  value = pmd_format_plain (v);
+  value = pmd_format_value (v);
+  message = rule_message (rule);
   c->ok = FALSE;
   g_set_error (c->error, PMD_SCENARIO_ERROR, PMD_SCENARIO_ERROR_INVALID,
-               /* Translators: "$.lines[2].base_cost: must be zero or more (found -5)" */
-               _("%s: %s (found %s)"), path, rule_message (rule), value);
+               /* Translators: "$.lines[2].base_cost: must be zero or more (found −5)" */
+               _("%s: %s (found %s)"), path, message, value);
 }
 
 static void G_GNUC_PRINTF (3, 4)
@@ -863,36 +988,36 @@ check_year (Check      *c,
                path, PMD_YEAR_MIN, PMD_YEAR_MAX, year);
 }
 
+/* Every id valid and used once, each added to @table on the way: one pass
+ * with a hash table instead of comparing every pair. */
 static void
 check_ids (Check      *c,
            GPtrArray  *items,
-           const char *collection)
+           const char *collection,
+           GHashTable *table)
 {
   for (guint i = 0; c->ok && i < items->len; i++)
     {
       char **id = g_ptr_array_index (items, i);
+      int first;
 
       if (!pmd_is_valid_id (*id))
         {
           g_autofree char *path = g_strdup_printf ("$.%s[%u].id", collection, i);
+          g_autofree char *shown = pmd_format_escape_text (*id);
           c->ok = FALSE;
           g_set_error (c->error, PMD_SCENARIO_ERROR, PMD_SCENARIO_ERROR_INVALID,
-                       _("%s: “%s” is not a valid id (use a–z, 0–9 and -)"),
-                       path, *id ? *id : "");
+                       _("%s: “%s” is not a valid id (use a–z, 0–9 and -)"), path, shown);
           return;
         }
-      for (guint j = 0; j < i; j++)
+      first = _pmd_scenario_index_add (table, *id, i);
+      if (first >= 0)
         {
-          char **other = g_ptr_array_index (items, j);
-          if (g_str_equal (*id, *other))
-            {
-              g_autofree char *path = g_strdup_printf ("$.%s[%u].id", collection, i);
-              c->ok = FALSE;
-              g_set_error (c->error, PMD_SCENARIO_ERROR, PMD_SCENARIO_ERROR_INVALID,
-                           _("%s: the id “%s” is already used by %s[%u]"),
-                           path, *id, collection, j);
-              return;
-            }
+          g_autofree char *path = g_strdup_printf ("$.%s[%u].id", collection, i);
+          c->ok = FALSE;
+          g_set_error (c->error, PMD_SCENARIO_ERROR, PMD_SCENARIO_ERROR_INVALID,
+                       _("%s: the id “%s” is already used by %s[%u]"), path, *id, collection, (guint) first);
+          return;
         }
     }
 }
@@ -908,57 +1033,113 @@ is_color (const char *color)
   return TRUE;
 }
 
+/* The rule validate() applies to the value a parameter path names, so that
+ * a variant's override is held to the same rule as the file's own value. */
+static Rule
+param_rule (const char *path)
+{
+  static const char *const money[] = { "base_cost", "amount", "one_off", "structural", NULL };
+  static const char *const rates[] = { "growth", "indexation", "discount_rate", NULL };
+  static const char *const fractions[] = { "fraction", "elasticity", NULL };
+  static const char *const non_negative[] = { "clients", "cost_ratio", "return", NULL };
+  const char *dot = strrchr (path, '.');
+  const char *field = dot != NULL ? dot + 1 : path;
+
+  if (g_str_has_prefix (path, "cohorts."))
+    return RULE_POSITIVE;
+  if (g_str_equal (path, "funding.base"))
+    return RULE_AMOUNT;
+  if (g_strv_contains (money, field))
+    return RULE_MONEY;
+  if (g_strv_contains (rates, field))
+    return RULE_RATE;
+  if (g_strv_contains (fractions, field))
+    return RULE_FRACTION;
+  if (g_strv_contains (non_negative, field))
+    return RULE_NON_NEGATIVE;
+  return RULE_FINITE;
+}
+
+/* An override is a value of the file: it is held to the rule of the value
+ * it replaces, and is a whole number where that is one (a variant that
+ * starts in 2027,5 would otherwise start in 2028 unseen). Rules between
+ * fields (end ≥ start) are checked once the variant is applied. */
 static void
-check_variant_paths (Check       *c,
-                     PmdScenario *self,
-                     gboolean     ranges_hold_values)
+check_override (Check          *c,
+                const PmdParam *param,
+                const char     *path,
+                double          value,
+                guint           variant)
+{
+  g_autofree char *shown = pmd_format_escape_text (path);
+
+  switch (param->kind)
+    {
+    case PMD_PARAM_INT:
+      check_rule (c, RULE_WHOLE, value, "$.variants[%u].overrides[\"%s\"]", variant, shown);
+      break;
+    case PMD_PARAM_BOOL:
+      check_rule (c, RULE_FINITE, value, "$.variants[%u].overrides[\"%s\"]", variant, shown);
+      break;
+    case PMD_PARAM_DOUBLE:
+    default:
+      check_rule (c, param_rule (path), value, "$.variants[%u].overrides[\"%s\"]", variant, shown);
+      break;
+    }
+}
+
+static void
+check_variant_paths (Check                  *c,
+                     PmdScenario            *self,
+                     const PmdScenarioIndex *index,
+                     gboolean                ranges_hold_values)
 {
   for (guint i = 0; c->ok && i < self->ranges->len; i++)
     {
       PmdRange *r = g_ptr_array_index (self->ranges, i);
       g_autoptr(GError) local = NULL;
+      g_autofree char *shown = pmd_format_escape_text (r->path);
       PmdParam param;
       double value;
 
-      if (!pmd_scenario_lookup_param (self, r->path, &param, &local))
+      if (!_pmd_scenario_lookup_param_indexed (self, index, r->path, &param, &local))
         {
           c->ok = FALSE;
           g_set_error (c->error, PMD_SCENARIO_ERROR, PMD_SCENARIO_ERROR_REFERENCE,
-                       "$.ranges[\"%s\"]: %s", r->path, local->message);
+                       "$.ranges[\"%s\"]: %s", shown, local->message);
           return;
         }
       if (param.kind == PMD_PARAM_BOOL)
         {
           c->ok = FALSE;
           g_set_error (c->error, PMD_SCENARIO_ERROR, PMD_SCENARIO_ERROR_INVALID,
-                       _("$.ranges[\"%s\"]: “enabled” is on or off and cannot have a range"), r->path);
+                       _("$.ranges[\"%s\"]: “enabled” is on or off and cannot have a range"), shown);
           return;
         }
       if (!pmd_param_has_value (&param))
         {
           c->ok = FALSE;
           g_set_error (c->error, PMD_SCENARIO_ERROR, PMD_SCENARIO_ERROR_INVALID,
-                       _("$.ranges[\"%s\"]: the parameter has no value to put a range around"), r->path);
+                       _("$.ranges[\"%s\"]: the parameter has no value to put a range around"), shown);
           return;
         }
       value = pmd_param_get (&param);
-      check_rule (c, RULE_FINITE, r->low, "$.ranges[\"%s\"][0]", r->path);
-      check_rule (c, RULE_FINITE, r->high, "$.ranges[\"%s\"][1]", r->path);
+      check_rule (c, RULE_FINITE, r->low, "$.ranges[\"%s\"][0]", shown);
+      check_rule (c, RULE_FINITE, r->high, "$.ranges[\"%s\"][1]", shown);
       if (c->ok && r->low > r->high)
         {
-          check_fail (c, _("the low end of a range must not exceed its high end"),
-                      "$.ranges[\"%s\"]", r->path);
+          check_fail (c, _("the low end of a range must not exceed its high end"), "$.ranges[\"%s\"]", shown);
           return;
         }
       if (c->ok && ranges_hold_values && !(r->low <= value && value <= r->high))
         {
-          g_autofree char *lo = pmd_format_plain (r->low);
-          g_autofree char *hi = pmd_format_plain (r->high);
-          g_autofree char *v = pmd_format_plain (value);
+          g_autofree char *lo = pmd_format_value (r->low);
+          g_autofree char *hi = pmd_format_value (r->high);
+          g_autofree char *v = pmd_format_value (value);
           c->ok = FALSE;
           g_set_error (c->error, PMD_SCENARIO_ERROR, PMD_SCENARIO_ERROR_INVALID,
-                       _("$.ranges[\"%s\"]: the range [%s, %s] must contain the value %s"),
-                       r->path, lo, hi, v);
+                       /* Translators: the range is written [low; high] because its numbers have decimal commas */
+                       _("$.ranges[\"%s\"]: the range [%s; %s] must contain the value %s"), shown, lo, hi, v);
           return;
         }
     }
@@ -971,16 +1152,22 @@ check_variant_paths (Check       *c,
         {
           PmdOverride *o = &g_array_index (v->overrides, PmdOverride, k);
           g_autoptr(GError) local = NULL;
+          g_autofree char *shown = pmd_format_escape_text (o->path);
           PmdParam param;
 
-          if (!pmd_scenario_lookup_param (self, o->path, &param, &local))
+          if (!_pmd_scenario_lookup_param_indexed (self, index, o->path, &param, &local))
             {
               c->ok = FALSE;
               g_set_error (c->error, PMD_SCENARIO_ERROR, PMD_SCENARIO_ERROR_REFERENCE,
-                           "$.variants[%u].overrides[\"%s\"]: %s", i, o->path, local->message);
+                           "$.variants[%u].overrides[\"%s\"]: %s", i, shown, local->message);
               return;
             }
-          check_rule (c, RULE_FINITE, o->value, "$.variants[%u].overrides[\"%s\"]", i, o->path);
+          check_override (c, &param, o->path, o->value, i);
+          if (!c->ok)
+            {
+              g_autofree char *id = pmd_format_escape_text (v->id);
+              g_prefix_error (c->error, _("variant “%s”: "), id);
+            }
         }
     }
 }
@@ -1005,6 +1192,7 @@ validate (PmdScenario *self,
           GError     **error)
 {
   Check c = { error, TRUE };
+  g_auto(PmdScenarioIndex) index = { 0 };
 
   check_year (&c, self->base_year, "$.base_year");
   if (c.ok && (self->horizon < 0 || self->horizon > PMD_HORIZON_MAX))
@@ -1019,12 +1207,13 @@ validate (PmdScenario *self,
   check_rule (&c, RULE_RATE, self->indexation, "$.indexation");
   check_rule (&c, RULE_RATE, self->discount_rate, "$.discount_rate");
 
-  check_ids (&c, self->layers, "layers");
-  check_ids (&c, self->domains, "domains");
-  check_ids (&c, self->cohorts, "cohorts");
-  check_ids (&c, self->lines, "lines");
-  check_ids (&c, self->interventions, "interventions");
-  check_ids (&c, self->variants, "variants");
+  _pmd_scenario_index_init (&index);
+  check_ids (&c, self->layers, "layers", index.layers);
+  check_ids (&c, self->domains, "domains", index.domains);
+  check_ids (&c, self->cohorts, "cohorts", index.cohorts);
+  check_ids (&c, self->lines, "lines", index.lines);
+  check_ids (&c, self->interventions, "interventions", index.interventions);
+  check_ids (&c, self->variants, "variants", index.variants);
 
   for (guint i = 0; c.ok && i < self->layers->len; i++)
     {
@@ -1053,12 +1242,15 @@ validate (PmdScenario *self,
   for (guint i = 0; c.ok && i < self->lines->len; i++)
     {
       PmdLine *l = g_ptr_array_index (self->lines, i);
-      g_autofree char *prefix = g_strdup_printf ("$.lines[%u]", i);
+      char prefix[64];
 
-      check_rule (&c, RULE_NON_NEGATIVE, l->base_cost, "%s.base_cost", prefix);
+      g_snprintf (prefix, sizeof prefix, "$.lines[%u]", i);
+      check_rule (&c, RULE_MONEY, l->base_cost, "%s.base_cost", prefix);
       if (l->has_clients)
         check_rule (&c, RULE_NON_NEGATIVE, l->clients, "%s.clients", prefix);
-      check_rule (&c, RULE_FINITE, l->elasticity, "%s.elasticity", prefix);
+      /* A share of the line (DESIGN.md §3): above 1 or below 0 the cost or
+       * the clients can turn negative as the cohort moves. */
+      check_rule (&c, RULE_FRACTION, l->elasticity, "%s.elasticity", prefix);
       check_rule (&c, RULE_RATE, l->growth, "%s.growth", prefix);
       if (l->has_indexation)
         check_rule (&c, RULE_RATE, l->indexation, "%s.indexation", prefix);
@@ -1068,8 +1260,9 @@ validate (PmdScenario *self,
   for (guint i = 0; c.ok && i < self->interventions->len; i++)
     {
       PmdIntervention *iv = g_ptr_array_index (self->interventions, i);
-      g_autofree char *prefix = g_strdup_printf ("$.interventions[%u]", i);
+      char prefix[64];
 
+      g_snprintf (prefix, sizeof prefix, "$.interventions[%u]", i);
       if (iv->type == PMD_INTERVENTION_SHIFT)
         {
           check_rule (&c, RULE_FRACTION, iv->fraction, "%s.fraction", prefix);
@@ -1077,11 +1270,11 @@ validate (PmdScenario *self,
         }
       else
         {
-          check_rule (&c, RULE_NON_NEGATIVE, iv->amount, "%s.amount", prefix);
+          check_rule (&c, RULE_MONEY, iv->amount, "%s.amount", prefix);
           check_rule (&c, RULE_NON_NEGATIVE, iv->ret, "%s.return", prefix);
         }
-      check_rule (&c, RULE_NON_NEGATIVE, iv->one_off, "%s.one_off", prefix);
-      check_rule (&c, RULE_NON_NEGATIVE, iv->structural, "%s.structural", prefix);
+      check_rule (&c, RULE_MONEY, iv->one_off, "%s.one_off", prefix);
+      check_rule (&c, RULE_MONEY, iv->structural, "%s.structural", prefix);
       check_year (&c, iv->start, "%s.start", prefix);
       if (iv->has_end)
         {
@@ -1095,22 +1288,32 @@ validate (PmdScenario *self,
         check_fail (&c, _("the ramp-up takes at least one year"), "%s.ramp_years", prefix);
     }
 
-  check_rule (&c, RULE_FINITE, self->funding.base, "$.funding.base");
+  check_rule (&c, RULE_AMOUNT, self->funding.base, "$.funding.base");
   check_rule (&c, RULE_RATE, self->funding.growth, "$.funding.growth");
-  check_steps (&c, self->funding.steps, RULE_FINITE, "$.funding");
+  check_steps (&c, self->funding.steps, RULE_AMOUNT, "$.funding");
 
   for (guint i = 0; c.ok && i < self->actuals->len; i++)
     {
       PmdActual *a = g_ptr_array_index (self->actuals, i);
       check_year (&c, a->year, "$.actuals[%u].year", i);
-      check_rule (&c, RULE_NON_NEGATIVE, a->cost, "$.actuals[%u].cost", i);
+      check_rule (&c, RULE_MONEY, a->cost, "$.actuals[%u].cost", i);
     }
 
-  if (c.ok && !pmd_scenario_resolve (self, error))
+  if (c.ok && !resolve_indexed (self, &index, error))
     return FALSE;
 
   if (c.ok)
-    check_variant_paths (&c, self, ranges_hold_values);
+    check_variant_paths (&c, self, &index, ranges_hold_values);
+
+  /* Last, the numbers the file leads to: each value may be sane and their
+   * product still overflow (a growth of 10⁶ over 100 years, two lines of
+   * 10³⁰⁸): such a file is refused here, never projected to null. */
+  if (c.ok)
+    {
+      g_autoptr(PmdProjection) p = pmd_project (self, error);
+      if (p == NULL)
+        return FALSE;
+    }
 
   return c.ok;
 }
@@ -1120,9 +1323,12 @@ validate (PmdScenario *self,
  * @self: a scenario
  * @error: the first rule broken, with the JSON path of the value
  *
- * Checks every rule of the scenario format and resolves the references.
- * Range and variant paths are checked against the scenario as it is; the
- * values a variant sets are checked when it is applied.
+ * Checks every rule of the scenario format, resolves the references, and
+ * checks that the scenario can be projected: every cost, client count and
+ * total a finite number. Range and variant paths are checked against the
+ * scenario as it is, and each override against the rule of the value it
+ * replaces; whether the variant as a whole holds is checked when it is
+ * applied. Takes time in proportion to the size of the scenario.
  */
 gboolean
 pmd_scenario_validate (PmdScenario *self,
@@ -1140,26 +1346,31 @@ pmd_scenario_validate (PmdScenario *self,
  * @error: an unknown variant, or the rule the variant's values break
  *
  * Sets every override of the variant, in file order, through its parameter
- * path, then validates the result. A variant may set a ranged parameter
- * outside its range (a range describes the file's own value). On failure
- * @self may be partly changed: apply variants to a copy.
+ * path, then validates the result as a file is validated. A variant may set
+ * a ranged parameter outside its range (a range describes the file's own
+ * value). On failure @self may be partly changed: apply variants to a copy.
  */
 gboolean
 pmd_scenario_apply_variant (PmdScenario *self,
                             const char  *variant_id,
                             GError     **error)
 {
+  g_auto(PmdScenarioIndex) index = { 0 };
+  g_autofree char *shown = NULL;
   PmdVariant *v;
   int idx;
 
   g_return_val_if_fail (self != NULL, FALSE);
   g_return_val_if_fail (variant_id != NULL, FALSE);
 
-  idx = pmd_scenario_find_variant (self, variant_id);
+  shown = pmd_format_escape_text (variant_id);
+  _pmd_scenario_index_init (&index);
+  _pmd_scenario_index_fill (&index, self);
+  idx = _pmd_scenario_index_find (index.variants, variant_id);
   if (idx < 0)
     {
       g_set_error (error, PMD_SCENARIO_ERROR, PMD_SCENARIO_ERROR_REFERENCE,
-                   _("the scenario has no variant “%s”"), variant_id);
+                   _("the scenario has no variant “%s”"), shown);
       return FALSE;
     }
   v = g_ptr_array_index (self->variants, idx);
@@ -1167,16 +1378,27 @@ pmd_scenario_apply_variant (PmdScenario *self,
   for (guint k = 0; k < v->overrides->len; k++)
     {
       PmdOverride *o = &g_array_index (v->overrides, PmdOverride, k);
-      if (!pmd_scenario_set_param (self, o->path, o->value, error))
+      PmdParam param;
+
+      Check c = { error, TRUE };
+
+      if (_pmd_scenario_lookup_param_indexed (self, &index, o->path, &param, error))
+        check_override (&c, &param, o->path, o->value, idx);
+      else
+        c.ok = FALSE;
+      if (!c.ok)
         {
-          g_prefix_error (error, _("variant “%s”: "), variant_id);
+          g_prefix_error (error, _("variant “%s”: "), shown);
           return FALSE;
         }
+      pmd_param_set (&param, o->value);
     }
 
+  /* The variant as a whole, as a file is checked: a share of 1,5 is
+   * refused, and so is an end before the start. */
   if (!validate (self, FALSE, error))
     {
-      g_prefix_error (error, _("variant “%s”: "), variant_id);
+      g_prefix_error (error, _("variant “%s” ($.variants[%d]): "), shown, idx);
       return FALSE;
     }
   return TRUE;

@@ -26,6 +26,13 @@ G_BEGIN_DECLS
 #define PMD_YEAR_MAX    2200
 #define PMD_HORIZON_MAX 100
 
+/* The largest amount of money one value of a scenario may hold, in euros:
+ * over a thousand times the Dutch national budget, so no real plan reaches
+ * it, and an amount beyond it is a typing error (or a hostile file). */
+#define PMD_MONEY_MAX   1e15
+/* The largest whole number (a year, a lag) a variant may set. */
+#define PMD_WHOLE_MAX   1e6
+
 /**
  * PmdYearValue:
  * @year: the year from which @value applies

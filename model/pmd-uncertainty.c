@@ -8,6 +8,7 @@
 #include "pmd-uncertainty.h"
 #include "pmd-format.h"
 #include "pmd-param.h"
+#include "pmd-scenario-private.h"
 
 /**
  * pmd_triangular_sample:
@@ -81,13 +82,17 @@ worker_run (gpointer data)
   const PmdProjection *p;
   int n = w->out->n_years;
 
+  g_auto(PmdScenarioIndex) index = { 0 };
+
   if (!pmd_scenario_resolve (sc, &w->error))
     return NULL;
   /* Resolve each path once: a run only sets numbers. */
+  _pmd_scenario_index_init (&index);
+  _pmd_scenario_index_fill (&index, sc);
   for (guint k = 0; k < w->n_ranges; k++)
     {
       paths[k] = ((PmdRange *) g_ptr_array_index (sc->ranges, k))->path;
-      if (!pmd_scenario_lookup_param (sc, paths[k], &params[k], &w->error))
+      if (!_pmd_scenario_lookup_param_indexed (sc, &index, paths[k], &params[k], &w->error))
         return NULL;
     }
   /* A run re-projects only the lines its draws can reach. */
@@ -102,6 +107,17 @@ worker_run (gpointer data)
       for (guint k = 0; k < w->n_ranges; k++)
         pmd_param_set (&params[k], w->samples[(gsize) r * w->n_ranges + k]);
       p = pmd_partial_compute (partial, sc);
+      /* The file's own values project (pmd_scenario_validate()), but a draw
+       * towards the ends of wide ranges may overflow: an error, not a
+       * percentile of "inf". */
+      for (int t = 0; t < n; t++)
+        if (!isfinite (p->total_scenario[t]) || !isfinite (p->gap[t]) || !isfinite (p->savings[t]))
+          {
+            g_set_error (&w->error, PMD_SCENARIO_ERROR, PMD_SCENARIO_ERROR_INVALID,
+                         _("run %u: with the values drawn from the ranges the costs in %d are too large "
+                           "to compute; narrow the ranges"), r + 1, w->out->base_year + t);
+            return NULL;
+          }
       memcpy (w->out->total + (gsize) r * n, p->total_scenario, sizeof (double) * n);
       memcpy (w->out->gap + (gsize) r * n, p->gap, sizeof (double) * n);
       memcpy (w->out->savings + (gsize) r * n, p->savings, sizeof (double) * n);
@@ -379,8 +395,9 @@ pmd_projection_get_output (const PmdProjection *p,
     }
   if (series == NULL)
     {
+      g_autofree char *shown = pmd_format_escape_text (output);
       g_set_error (error, PMD_SCENARIO_ERROR, PMD_SCENARIO_ERROR_REFERENCE,
-                   _("“%s” is not an output (for example totals.gap, layers.zwaar.scenario, npv)"), output);
+                   _("“%s” is not an output (for example totals.gap, layers.zwaar.scenario, npv)"), shown);
       return FALSE;
     }
   *value = series[item * p->n_years + t];
@@ -439,6 +456,7 @@ pmd_sensitivity (const PmdScenario *scenario,
   g_autoptr(PmdScenario) sc = pmd_scenario_copy (scenario);
   g_autoptr(PmdProjection) p = pmd_projection_new ();
   g_autoptr(GArray) swings = g_array_new (FALSE, FALSE, sizeof (PmdSwing));
+  g_auto(PmdScenarioIndex) index = { 0 };
   double base;
 
   g_array_set_clear_func (swings, swing_clear);
@@ -447,6 +465,8 @@ pmd_sensitivity (const PmdScenario *scenario,
     return NULL;
   if (base_value != NULL)
     *base_value = base;
+  _pmd_scenario_index_init (&index);
+  _pmd_scenario_index_fill (&index, sc);
 
   for (guint k = 0; k < sc->ranges->len; k++)
     {
@@ -456,7 +476,7 @@ pmd_sensitivity (const PmdScenario *scenario,
       double value;
 
       g_array_append_val (swings, swing);
-      if (!pmd_scenario_lookup_param (sc, r->path, &param, error))
+      if (!_pmd_scenario_lookup_param_indexed (sc, &index, r->path, &param, error))
         return NULL;
       value = pmd_param_get (&param);
       if (!evaluate (sc, p, &param, r->low, output, year, &g_array_index (swings, PmdSwing, k).at_low, error) ||
@@ -508,8 +528,12 @@ pmd_goal_seek (const PmdScenario *scenario,
     return FALSE;
   if (!(low < high))
     {
+      g_autofree char *low_text = pmd_format_value (low);
+      g_autofree char *high_text = pmd_format_value (high);
+
       g_set_error (error, PMD_SCENARIO_ERROR, PMD_SCENARIO_ERROR_INVALID,
-                   _("the search range [%g, %g] is empty"), low, high);
+                   /* Translators: the range is written [low; high] because its numbers have decimal commas */
+                   _("the search range [%s; %s] is empty"), low_text, high_text);
       return FALSE;
     }
   if (!evaluate (sc, p, &param, a, output, year, &fa, error))
@@ -553,11 +577,17 @@ pmd_goal_seek (const PmdScenario *scenario,
   if (fabs (fa) < fabs (best_f))
     best_x = a, best_f = fa;
   {
-    g_autofree char *closest = pmd_format_plain (best_x);
-    g_autofree char *miss = pmd_format_plain (best_f + target);
+    g_autofree char *param_text = pmd_format_escape_text (param_path);
+    g_autofree char *output_text = pmd_format_escape_text (output);
+    g_autofree char *low_text = pmd_format_value (low);
+    g_autofree char *high_text = pmd_format_value (high);
+    g_autofree char *target_text = pmd_format_value (target);
+    g_autofree char *closest = pmd_format_value (best_x);
+    g_autofree char *miss = pmd_format_value (best_f + target);
+
     g_set_error (error, PMD_SCENARIO_ERROR, PMD_SCENARIO_ERROR_NO_SOLUTION,
-                 _("no value of %s between %g and %g brings %s in %d to %g; the closest is %s, giving %s"),
-                 param_path, low, high, output, year, target, closest, miss);
+                 _("no value of %s between %s and %s brings %s in %d to %s; the closest is %s, giving %s"),
+                 param_text, low_text, high_text, output_text, year, target_text, closest, miss);
   }
   if (closest_x != NULL)
     *closest_x = best_x;

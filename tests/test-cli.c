@@ -420,6 +420,20 @@ test_dutch (void)
   assert_one_line_error (&v, 1);
   g_assert_nonnull (strstr (v.err, "$.horizon: moet tussen 0 en 100 jaar liggen (gevonden: 200)"));
 
+  /* A message's number the Dutch way (it was "1.2" and accepted): an
+   * elasticity is a share from 0 to 1. */
+  {
+    g_autofree char *share = NULL;
+    g_auto(Run) e = { 0 };
+
+    g_string_assign (text, westland);
+    g_assert_cmpuint (g_string_replace (text, "\"elasticity\": 1,", "\"elasticity\": 1.2,", 1), ==, 1);
+    share = write_temp ("elasticity.piramide", text->str);
+    run_env (&e, env, "validate", share, NULL);
+    assert_one_line_error (&e, 1);
+    g_assert_nonnull (strstr (e.err, "$.lines[0].elasticity: moet tussen 0 en 1 liggen (gevonden: 1,2)"));
+  }
+
   /* JSON numbers never take the locale's decimal comma. */
   run_env (&j, env, "project", file, NULL);
   run (&j_c, "project", file);
@@ -525,19 +539,23 @@ test_uncertainty_commands (void)
                        json_object_get_double_member (json_array_get_object_element (params, i), "swing"));
 
   /* The share of youth moved to light help that brings the 2040 gap to
-   * € 20 mln; put back into the file and projected, the gap is € 20 mln. */
+   * € 20 mln; put back into the file and projected, the gap is € 20 mln.
+   * JSON carries the full double for programs. */
   run (&g, "goalseek", file, "--param", "interventions.jeugd-lichter.fraction", "--output", "totals.gap",
-       "--year", "2040", "--target", "20 mln", "--low", "0", "--high", "1");
+       "--year", "2040", "--target", "20 mln", "--low", "0", "--high", "1", "--format", "json");
   g_assert_cmpint (g.status, ==, 0);
   {
     g_autofree char *westland = NULL;
     g_autoptr(GString) text = NULL;
-    g_autofree char *fraction = g_strstrip (g_strdup (g.out));
+    g_autoptr(JsonNode) groot = NULL;
+    char fraction[G_ASCII_DTOSTR_BUF_SIZE];
     g_autofree char *changed = NULL;
     g_auto(Run) p = { 0 };
     g_autoptr(JsonNode) proot = NULL;
     JsonObject *totals;
 
+    g_ascii_dtostr (fraction, sizeof fraction,
+                    json_object_get_double_member (parse_object (g.out, &groot), "value"));
     g_assert_true (g_file_get_contents (file, &westland, NULL, NULL));
     text = g_string_new (westland);
     check = g_strdup_printf ("\"fraction\": %s,", fraction);
@@ -555,6 +573,204 @@ test_uncertainty_commands (void)
        "--year", "2030", "--target", "0", "--low", "0", "--high", "20000000");
   assert_one_line_error (&none, 1);
   g_assert_nonnull (strstr (none.err, "no value"));
+  /* For people the answer is the Dutch number, one line: the same share
+   * as above to ten digits, "0,2…". */
+  {
+    g_auto(Run) t = { 0 };
+
+    run (&t, "goalseek", file, "--param", "interventions.jeugd-lichter.fraction", "--output", "totals.gap",
+         "--year", "2040", "--target", "20 mln", "--low", "0", "--high", "1");
+    g_assert_cmpint (t.status, ==, 0);
+    g_assert_true (g_str_has_prefix (t.out, "0,"));
+    g_assert_true (g_str_has_suffix (t.out, "\n"));
+    g_assert_null (strchr (t.out, '.'));
+    g_assert_cmpstr (t.err, ==, "");
+  }
+}
+
+/* Every numeric option follows the one rule for decimal separators (see
+ * `piramide --help` and pmd_parse_number()). The goal seek's echo of its
+ * target shows how each text was read; by hand:
+ *   "20.000.000"      groups 20|000|000            → 20000000
+ *   "20.000.000,25"   groups, then a decimal comma → 20000000,25
+ *   "20 mln"          20 × 10⁶                     → 20000000
+ *   "0,02 mld"        0,02 × 10⁹                   → 20000000
+ *   "2,0e7"           not a number here            → refused */
+static void
+test_numbers (void)
+{
+  g_autofree char *file = westland_path ();
+  static const struct { const char *text; double target; } targets[] = {
+    { "20.000.000", 20000000 }, { "20.000.000,25", 20000000.25 }, { "20 mln", 20000000 }, { "0,02 mld", 20000000 },
+  };
+  static const char *const refused[] = { "1.50.0", "1,2,3", "0.500.000", "1,5.3", "2,0e7" };
+
+  for (guint k = 0; k < G_N_ELEMENTS (targets); k++)
+    {
+      g_auto(Run) r = { 0 };
+      g_autoptr(JsonNode) root = NULL;
+
+      run (&r, "goalseek", file, "--param", "interventions.jeugd-lichter.fraction", "--output", "totals.gap",
+           "--year", "2040", "--target", targets[k].text, "--low", "0", "--high", "1", "--format", "json");
+      g_assert_cmpint (r.status, ==, 0);
+      g_assert_cmpfloat (json_object_get_double_member (parse_object (r.out, &root), "target"), ==, targets[k].target);
+    }
+
+  /* --high 0.500 is a half (a number starting with 0 has no thousands), as
+   * 0,5 is: no share from 0 to 0,5 brings the 2040 gap to € 1.000 mld, and
+   * the message says so with the range as read, the Dutch way. It was read
+   * as 500 ("between 0 and 500 … to 1e+12"). */
+  for (const char *const *high = (const char *const[]) { "0.500", "0,5", "0.5", NULL }; *high; high++)
+    {
+      g_auto(Run) r = { 0 };
+
+      run (&r, "goalseek", file, "--param", "interventions.jeugd-lichter.fraction", "--output", "totals.gap",
+           "--year", "2040", "--target", "1000 mld", "--low", "0", "--high", *high);
+      assert_one_line_error (&r, 1);
+      g_assert_nonnull (strstr (r.err, "between 0 and 0,5 brings totals.gap in 2040 to 1.000.000.000.000;"));
+      g_assert_null (strstr (r.err, "e+"));
+    }
+
+  /* Groups of other than three digits and a second comma are refused, with
+   * the text in the message: usage errors (exit status 2). */
+  for (guint k = 0; k < G_N_ELEMENTS (refused); k++)
+    {
+      g_auto(Run) r = { 0 };
+
+      run (&r, "goalseek", file, "--param", "interventions.jeugd-lichter.fraction", "--output", "totals.gap",
+           "--year", "2040", "--target", "20 mln", "--low", "0", "--high", refused[k]);
+      assert_one_line_error (&r, 2);
+      g_assert_nonnull (strstr (r.err, "--high"));
+      g_assert_nonnull (strstr (r.err, refused[k]));
+    }
+
+  /* Whole-number options too: --runs 1.000 is a thousand runs, with a note
+   * on how "1.000" was read; --runs 2,5 is no whole number. */
+  {
+    g_auto(Run) r = { 0 };
+    g_auto(Run) half = { 0 };
+    g_autoptr(JsonNode) root = NULL;
+
+    run (&r, "montecarlo", file, "--runs", "1.000", "--seed", "3");
+    g_assert_cmpint (r.status, ==, 0);
+    g_assert_cmpint (json_object_get_int_member (parse_object (r.out, &root), "runs"), ==, 1000);
+    g_assert_nonnull (strstr (r.err, "“1.000” is read as 1000"));
+    g_assert_nonnull (strstr (r.err, "1,000"));
+
+    run (&half, "montecarlo", file, "--runs", "2,5");
+    assert_one_line_error (&half, 2);
+    g_assert_nonnull (strstr (half.err, "--runs: “2,5” is not a whole number"));
+  }
+}
+
+/* A file whose every value is within its rules but whose projection
+ * overflows a double is an error for every command, exit status 1 and one
+ * line, never a projection with "null" totals. By hand: the first line of
+ * € 9.000.000 growing 10⁶-fold a year over 100 years reaches
+ * 9 × 10⁶ × 10^(6t) > 1,8 × 10³⁰⁸ at t = 51, in 2026 + 51 = 2077. */
+static void
+test_overflow (void)
+{
+  g_autofree char *file = westland_path ();
+  g_autofree char *westland = NULL;
+  g_autofree char *growth = NULL;
+  g_autofree char *huge = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("piramide-cli-XXXXXX", NULL);
+  g_autofree char *png = g_build_filename (dir, "chart.png", NULL);
+  g_autofree char *pdf = g_build_filename (dir, "report.pdf", NULL);
+  g_autoptr(GString) text = NULL;
+
+  g_assert_true (g_file_get_contents (file, &westland, NULL, NULL));
+  text = g_string_new (westland);
+  g_assert_cmpuint (g_string_replace (text, "\"horizon\": 20,", "\"horizon\": 100,", 1), ==, 1);
+  g_assert_cmpuint (g_string_replace (text, "\"growth\": 0,", "\"growth\": 1e6,", 1), ==, 1);
+  growth = write_temp ("growth.piramide", text->str);
+
+  /* Two lines of € 10³⁰⁸: beyond the € 10¹⁵ a value may hold. */
+  g_string_assign (text, westland);
+  g_assert_cmpuint (g_string_replace (text, "\"base_cost\": 9000000,", "\"base_cost\": 1e308,", 1), ==, 1);
+  g_assert_cmpuint (g_string_replace (text, "\"base_cost\": 6000000,", "\"base_cost\": 1e308,", 1), ==, 1);
+  huge = write_temp ("huge.piramide", text->str);
+
+  for (const char *const *f = (const char *const[]) { growth, huge, NULL }; *f; f++)
+    {
+      const char *const commands[][8] = {
+        { "validate", *f },
+        { "project", *f },
+        { "project", *f, "--format", "csv" },
+        { "project", *f, "--format", "table" },
+        { "chart", *f, "--kind", "curves", "--out", png },
+        { "report", *f, "--out", pdf },
+        { "montecarlo", *f, "--runs", "10" },
+        { "sensitivity", *f, "--output", "totals.gap" },
+        { "compare", *f, file },
+      };
+
+      for (guint k = 0; k < G_N_ELEMENTS (commands); k++)
+        {
+          g_auto(Run) r = { 0 };
+
+          run (&r, commands[k][0], commands[k][1], commands[k][2], commands[k][3], commands[k][4], commands[k][5],
+               commands[k][6], commands[k][7]);
+          g_test_message ("%s %s: %s", commands[k][0], *f, r.err);
+          assert_one_line_error (&r, 1);
+          g_assert_null (strstr (r.out, "null"));
+          if (*f == growth)
+            g_assert_nonnull (strstr (r.err, "$.lines[0] (“sociale-basis”): the cost in 2077 is too large to compute"));
+          else
+            g_assert_nonnull (strstr (r.err, "$.lines[0].base_cost: must lie between € 0 and € 1.000.000.000.000.000 "
+                                             "(found 1 × 10³⁰⁸)"));
+        }
+    }
+  g_assert_false (g_file_test (png, G_FILE_TEST_EXISTS));
+  g_assert_false (g_file_test (pdf, G_FILE_TEST_EXISTS));
+  g_rmdir (dir);
+}
+
+/* Text from a file or the command line shows its controls in messages
+ * ("\u202E", "\x1B") instead of turning the line around or driving the
+ * terminal; a name in the table for people too. */
+static void
+test_escape (void)
+{
+  g_autofree char *file = westland_path ();
+  g_autofree char *westland = NULL;
+  g_autofree char *bidi = NULL;
+  g_autofree char *bell = NULL;
+  g_autoptr(GString) text = NULL;
+  g_auto(Run) r = { 0 };
+  g_auto(Run) t = { 0 };
+  g_auto(Run) missing = { 0 };
+  g_auto(Run) variant = { 0 };
+
+  g_assert_true (g_file_get_contents (file, &westland, NULL, NULL));
+  text = g_string_new (westland);
+  g_assert_cmpuint (g_string_replace (text, "\"source\": \"wmo-maatwerk\"", "\"source\": \"wmo-maatwerk\\u202Egnp.exe\"", 1), ==, 1);
+  bidi = write_temp ("bidi.piramide", text->str);
+  run (&r, "validate", bidi);
+  assert_one_line_error (&r, 1);
+  g_assert_nonnull (strstr (r.err, "no cost line has the id “wmo-maatwerk\\u202Egnp.exe”"));
+  g_assert_null (strstr (r.err, "\u202E"));
+
+  g_string_assign (text, westland);
+  g_assert_cmpuint (g_string_replace (text, "\"name\": \"Westland 2026 (illustratief)\"",
+                                      "\"name\": \"Westland\\u0007\\u001b[2J2026\"", 1), ==, 1);
+  bell = write_temp ("bell.piramide", text->str);
+  run (&t, "project", bell, "--format", "table");
+  g_assert_cmpint (t.status, ==, 0);
+  g_assert_nonnull (strstr (t.out, "Westland\\x07\\x1B[2J2026\n"));
+  g_assert_null (strchr (t.out, '\a'));
+  g_assert_null (strchr (t.out, '\033'));
+
+  run (&missing, "validate", "/nonexistent/\033[31mred\u202E.piramide");
+  assert_one_line_error (&missing, 1);
+  g_assert_nonnull (strstr (missing.err, "\\x1B[31mred\\u202E.piramide"));
+  g_assert_null (strchr (missing.err, '\033'));
+
+  run (&variant, "project", file, "--variant", "x\u202Ey");
+  assert_one_line_error (&variant, 1);
+  g_assert_nonnull (strstr (variant.err, "x\\u202Ey"));
+  g_assert_null (strstr (variant.err, "\u202E"));
 }
 
 /* Variants side by side: "Niets doen" switches both interventions off, so
@@ -752,6 +968,9 @@ main (int    argc,
   g_test_add_func ("/cli/compare", test_compare);
   g_test_add_func ("/cli/out-safety", test_out_safety);
   g_test_add_func ("/cli/report-sources", test_report_sources);
+  g_test_add_func ("/cli/numbers", test_numbers);
+  g_test_add_func ("/cli/overflow", test_overflow);
+  g_test_add_func ("/cli/escape", test_escape);
 
   return g_test_run ();
 }

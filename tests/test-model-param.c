@@ -109,8 +109,6 @@ test_variant (void)
   pmd_variant_add_override (off, "interventions.i1.enabled", 0);
   pmd_variant_add_override (off, "interventions.i2.enabled", 0);
   g_ptr_array_add (sc->variants, off);
-  pmd_variant_add_override (bad, "interventions.i2.fraction", 1.5);
-  g_ptr_array_add (sc->variants, bad);
   g_assert_true (pmd_scenario_validate (sc, &error));
 
   copy = pmd_scenario_copy (sc);
@@ -124,16 +122,74 @@ test_variant (void)
       assert_euro (p->savings[t], 0);
     }
 
+  /* A share of 1,5 set by a variant added after the file was checked (as
+   * the window may) is refused when applied, naming the override. */
+  pmd_variant_add_override (bad, "interventions.i2.fraction", 1.5);
+  g_ptr_array_add (sc->variants, bad);
   g_clear_pointer (&copy, pmd_scenario_free);
   copy = pmd_scenario_copy (sc);
   g_assert_false (pmd_scenario_apply_variant (copy, "bad", &error));
   g_assert_error (error, PMD_SCENARIO_ERROR, PMD_SCENARIO_ERROR_INVALID);
   g_assert_nonnull (strstr (error->message, "bad"));
-  g_assert_nonnull (strstr (error->message, "$.interventions[1].fraction"));
+  g_assert_nonnull (strstr (error->message, "$.variants[1].overrides[\"interventions.i2.fraction\"]"));
+  g_assert_nonnull (strstr (error->message, "1,5"));
   g_clear_error (&error);
 
   g_assert_false (pmd_scenario_apply_variant (copy, "missing", &error));
   g_assert_error (error, PMD_SCENARIO_ERROR, PMD_SCENARIO_ERROR_REFERENCE);
+}
+
+/* An override is a value of the file and is held to the rule of the value it
+ * replaces when the file is checked: a share of 1,5, a start in 2027,5 (it
+ * would be rounded to 2028 unseen), a lag of half a year, a ramp-up of 1,5
+ * years. The message names the variant and the override's JSON path.
+ * Rules between fields hold once it is applied: an end year before the
+ * start is refused then, with the variant's path. */
+static void
+test_variant_rules (void)
+{
+  static const struct { const char *path; double value; const char *found; } bad[] = {
+    { "interventions.i2.fraction", 1.5, "(found 1,5)" },
+    { "interventions.i1.start", 2027.5, "(found 2.027,5)" },
+    { "interventions.i1.end", 2029.25, "(found 2.029,25)" },
+    { "interventions.i1.lag", 0.5, "(found 0,5)" },
+    { "interventions.i1.ramp_years", 1.5, "(found 1,5)" },
+    { "lines.l1.elasticity", -0.2, "(found \u22120,2)" },
+    { "lines.l1.base_cost", 2e15, "(found 2 × 10¹⁵)" },
+  };
+
+  for (guint k = 0; k < G_N_ELEMENTS (bad); k++)
+    {
+      g_autoptr(PmdScenario) sc = pmd_test_scenario_two_lines ();
+      g_autoptr(GError) error = NULL;
+      g_autofree char *path = g_strdup_printf ("$.variants[0].overrides[\"%s\"]", bad[k].path);
+      PmdVariant *v = pmd_variant_new ("hoog", "Hoog");
+
+      pmd_variant_add_override (v, bad[k].path, bad[k].value);
+      g_ptr_array_add (sc->variants, v);
+      g_assert_false (pmd_scenario_validate (sc, &error));
+      g_assert_error (error, PMD_SCENARIO_ERROR, PMD_SCENARIO_ERROR_INVALID);
+      g_test_message ("%s", error->message);
+      g_assert_nonnull (strstr (error->message, "hoog"));
+      g_assert_nonnull (strstr (error->message, path));
+      g_assert_nonnull (strstr (error->message, bad[k].found));
+    }
+
+  /* Whole and in range one by one, but the end (2026) before i1's start
+   * (2027): refused when applied. */
+  {
+    g_autoptr(PmdScenario) sc = pmd_test_scenario_two_lines ();
+    g_autoptr(GError) error = NULL;
+    PmdVariant *v = pmd_variant_new ("vroeg", "Vroeg");
+
+    pmd_variant_add_override (v, "interventions.i1.end", 2026);
+    g_ptr_array_add (sc->variants, v);
+    g_assert_true (pmd_scenario_validate (sc, &error));
+    g_assert_false (pmd_scenario_apply_variant (sc, "vroeg", &error));
+    g_assert_error (error, PMD_SCENARIO_ERROR, PMD_SCENARIO_ERROR_INVALID);
+    g_assert_nonnull (strstr (error->message, "$.variants[0]"));
+    g_assert_nonnull (strstr (error->message, "$.interventions[0].end"));
+  }
 }
 
 /* Copies are deep: changing one leaves the other. */
@@ -303,6 +359,7 @@ main (int    argc,
   g_test_add_func ("/model/param/get-set", test_get_set);
   g_test_add_func ("/model/param/errors", test_errors);
   g_test_add_func ("/model/param/variant", test_variant);
+  g_test_add_func ("/model/param/variant-rules", test_variant_rules);
   g_test_add_func ("/model/param/describe", test_describe);
   g_test_add_func ("/model/param/format", test_format);
   g_test_add_func ("/model/param/ranges", test_ranges);

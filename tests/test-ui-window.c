@@ -339,6 +339,41 @@ test_save_reopen_corrupt (void)
   g_rmdir (dir);
 }
 
+/* A file whose values each keep their rules but whose projection overflows
+ * (a growth of 10⁶ a year over a hundred years) is not opened: the window
+ * keeps what it shows and gives the reason. */
+static void
+test_open_overflow (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("piramide-ui-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "overflow.piramide", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(PmdScenario) sc = westland ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *data = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  PmdDocument *doc;
+
+  reset_window ();
+  doc = pmd_window_get_document (window);
+  sc->horizon = 100;
+  ((PmdLine *) g_ptr_array_index (sc->lines, 0))->growth = 1e6;
+  data = pmd_scenario_to_data (sc, NULL);
+  g_assert_true (g_file_set_contents (path, data, -1, NULL));
+
+  before = pmd_scenario_to_data (pmd_document_get_scenario (doc), NULL);
+  g_assert_false (pmd_window_load_file (window, file, &error));
+  g_assert_error (error, PMD_SCENARIO_ERROR, PMD_SCENARIO_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "$.lines[0]"));
+  g_assert_nonnull (strstr (error->message, "too large to compute"));
+  after = pmd_scenario_to_data (pmd_document_get_scenario (doc), NULL);
+  g_assert_cmpstr (after, ==, before);
+
+  g_remove (path);
+  g_rmdir (dir);
+}
+
 /* Typing in the cost lines table: Dutch input accepted, nonsense refused. */
 static void
 test_lines_edit (void)
@@ -372,6 +407,42 @@ test_lines_edit (void)
   g_assert_cmpfloat (value, ==, 22900000);
   gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
   gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
+  drain ();
+
+  /* The one rule for numbers, as on the command line: "1.500.000" groups
+   * thousands, "0.500" is a half (in the percent column: 0,5% = 0,005),
+   * "-0,5" is −0,5% = −0,005 (on the first line: Wmo-maatwerk's growth has
+   * a range from 0); "1.50.0" is refused, not guessed. An
+   * elasticity of 1,2 is no share: refused by the model. */
+  g_assert_true (_pmd_lines_page_commit (page, wmo, "base_cost", "1.500.000", &error));
+  g_assert_true (pmd_document_get_param (doc, "lines.wmo-maatwerk.base_cost", &value));
+  g_assert_cmpfloat (value, ==, 1500000);
+  g_assert_true (_pmd_lines_page_commit (page, wmo, "growth", "0.500", &error));
+  g_assert_true (pmd_document_get_param (doc, "lines.wmo-maatwerk.growth", &value));
+  g_assert_cmpfloat_with_epsilon (value, 0.005, 1e-12);
+  g_assert_true (_pmd_lines_page_commit (page, 0, "growth", "-0,5", &error));
+  g_assert_true (pmd_document_get_param (doc, "lines.sociale-basis.growth", &value));
+  g_assert_cmpfloat_with_epsilon (value, -0.005, 1e-12);
+  g_assert_no_error (error);
+  g_assert_false (_pmd_lines_page_commit (page, wmo, "base_cost", "1.50.0", &error));
+  g_assert_error (error, PMD_FORMAT_ERROR, 0);
+  g_assert_nonnull (strstr (error->message, "1.50.0"));
+  g_clear_error (&error);
+  g_assert_false (_pmd_lines_page_commit (page, wmo, "elasticity", "1,2", &error));
+  g_assert_error (error, PMD_SCENARIO_ERROR, PMD_SCENARIO_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "elasticity"));
+  g_clear_error (&error);
+  /* A growth of 10¹⁶ a year overflows in twenty years: refused with the
+   * reason, the document as it was (it used to be taken, and projected to
+   * infinity). */
+  g_assert_false (_pmd_lines_page_commit (page, 0, "growth", "1.000.000.000 mld", &error));
+  g_assert_error (error, PMD_SCENARIO_ERROR, PMD_SCENARIO_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "too large to compute"));
+  g_clear_error (&error);
+  g_assert_true (pmd_document_get_param (doc, "lines.sociale-basis.growth", &value));
+  g_assert_cmpfloat_with_epsilon (value, -0.005, 1e-12);
+  for (int k = 0; k < 3; k++)
+    gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
   drain ();
   g_assert_true (pmd_document_get_param (doc, "lines.wmo-maatwerk.base_cost", &value));
   g_assert_cmpfloat (value, ==, 22800000);
@@ -1261,6 +1332,7 @@ main (int    argc,
       g_test_add_func ("/ui/window/lever-75plus", test_lever_75plus);
       g_test_add_func ("/ui/window/money-move", test_money_move);
       g_test_add_func ("/ui/window/save-reopen-corrupt", test_save_reopen_corrupt);
+      g_test_add_func ("/ui/window/open-overflow", test_open_overflow);
       g_test_add_func ("/ui/window/lines-edit", test_lines_edit);
       g_test_add_func ("/ui/window/meeting-mode", test_meeting_mode);
       g_test_add_func ("/ui/window/interventions-edit", test_interventions_edit);

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "pmd-assumptions-page.h"
+#include "pmd-format.h"
 #include "pmd-field.h"
 
 /*
@@ -395,8 +396,9 @@ collection_edit_cb (PmdScenario *sc,
                         : e->collection == COLLECTION_DOMAINS ? l->domain : l->driver;
       if (g_strcmp0 (ref, e->id) == 0)
         {
+          g_autofree char *name = pmd_format_escape_text (l->name);
           g_set_error (error, PMD_SCENARIO_ERROR, PMD_SCENARIO_ERROR_REFERENCE,
-                       _("The cost line “%s” still uses it: move that line first"), l->name);
+                       _("The cost line “%s” still uses it: move that line first"), name);
           return FALSE;
         }
     }

@@ -525,8 +525,9 @@ parse_years (const char        *text,
         continue;
       if (!g_ascii_string_to_signed (parts[i], 10, first, last, &year, NULL))
         {
+          g_autofree char *shown = pmd_format_escape_text (parts[i]);
           g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
-                       _("“%s” is not a year from %d to %d"), parts[i], first, last);
+                       _("“%s” is not a year from %d to %d"), shown, first, last);
           return FALSE;
         }
       g_array_append_val (years, year);

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "pmd-lines-page.h"
+#include "pmd-format.h"
 #include "pmd-field.h"
 
 /*
@@ -553,8 +554,9 @@ remove_line_cb (PmdScenario *sc,
       const PmdIntervention *iv = g_ptr_array_index (sc->interventions, i);
       if (g_strcmp0 (iv->source, user_data) == 0 || g_strcmp0 (iv->target, user_data) == 0)
         {
+          g_autofree char *name = pmd_format_escape_text (iv->name);
           g_set_error (error, PMD_SCENARIO_ERROR, PMD_SCENARIO_ERROR_REFERENCE,
-                       _("The intervention “%s” uses this cost line: remove it first"), iv->name);
+                       _("The intervention “%s” uses this cost line: remove it first"), name);
           return FALSE;
         }
     }

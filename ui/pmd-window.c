@@ -7,6 +7,7 @@
 
 #include "pmd-window.h"
 #include "pmd-paths.h"
+#include "pmd-format.h"
 #include "pmd-window-private.h"
 #include "pmd-chart-view.h"
 #include "pmd-lines-page.h"
@@ -837,7 +838,8 @@ open_file_now (PmdWindow *self,
 
   if (!pmd_window_load_file (self, file, &error))
     {
-      g_autofree char *name = g_file_get_basename (file);
+      g_autofree char *basename = g_file_get_basename (file);
+      g_autofree char *name = pmd_format_escape_text (basename);
       g_autofree char *heading = g_strdup_printf (_("Could not open “%s”"), name);
       error_dialog (self, heading, error->message);
     }

@@ -81,7 +81,7 @@ screenshot (GtkWidget  *widget,
   g_autofree char *dir = g_build_filename (g_getenv ("PIRAMIDE_SCREENSHOTS"), NULL);
   g_autofree char *path = NULL;
   GskRenderer *renderer;
-  int w, h;
+  int w = 0, h = 0;
 
   wait_until (gtk_widget_get_mapped (widget) && gdk_paintable_get_intrinsic_width (paintable) > 1);
   drain ();

@@ -69,9 +69,10 @@ usage_error (GOptionContext *context,
 /* Reads the number @text given for option @name; %NULL: not given, @value
  * keeps its default. Prints the usage error and returns %FALSE otherwise. */
 static gboolean
-option_number (const char *name,
-               const char *text,
-               double     *value)
+read_number (const char *name,
+             const char *text,
+             gboolean    whole,
+             double     *value)
 {
   g_autoptr(GError) error = NULL;
 
@@ -83,7 +84,8 @@ option_number (const char *name,
       usage_error (NULL, message);
       return FALSE;
     }
-  if (pmd_parse_number_is_ambiguous (text))
+  /* A whole number (a year, a count) has no decimal to mean instead. */
+  if (!whole && pmd_parse_number_is_ambiguous (text))
     {
       g_autofree char *shown = pmd_format_escape_text (text);
       /* Without the grouping dot, or the note would read "1.500 is read as
@@ -100,6 +102,14 @@ option_number (const char *name,
   return TRUE;
 }
 
+static gboolean
+option_number (const char *name,
+               const char *text,
+               double     *value)
+{
+  return read_number (name, text, FALSE, value);
+}
+
 /* option_number() for a whole number from @min to @max. */
 static gboolean
 option_whole (const char *name,
@@ -112,7 +122,7 @@ option_whole (const char *name,
 
   if (text == NULL)
     return TRUE;
-  if (!option_number (name, text, &v))
+  if (!read_number (name, text, TRUE, &v))
     return FALSE;
   if (v != floor (v) || v < min || v > max)
     {

@@ -105,8 +105,16 @@ dup_path (const Frame *frame)
             }
         }
     }
+  /* Deep down, the first levels and the last ones say where: "$.x[0][0]…[0]". */
   for (guint i = parts->len; i > 0; i--)
-    g_string_append (path, g_ptr_array_index (parts, i - 1));
+    {
+      if (parts->len > 12 && i == parts->len - 6)
+        {
+          g_string_append (path, "…");
+          i = 5;
+        }
+      g_string_append (path, g_ptr_array_index (parts, i - 1));
+    }
   g_ptr_array_unref (parts);
   return g_string_free (path, FALSE);
 }

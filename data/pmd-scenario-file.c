@@ -4,6 +4,9 @@
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 #include <sys/stat.h>
+#include <fcntl.h>
+#include <errno.h>
+#include <unistd.h>
 #include <math.h>
 #include <string.h>
 
@@ -759,6 +762,85 @@ pmd_scenario_load_from_data (const char *data,
   return read_scenario (root, error);
 }
 
+static gboolean
+file_error (GError **error,
+            int      saved_errno)
+{
+  /* The caller names the file; GLib's own message would name it again. */
+  g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved_errno),
+               _("cannot read the file: %s"), g_strerror (saved_errno));
+  return FALSE;
+}
+
+/* The whole file, checked on the open descriptor (no name can change in
+ * between): a regular file within the size limit; /dev/zero or a huge file
+ * never fills memory. */
+static gboolean
+read_file (const char *path,
+           char      **out,
+           gsize      *out_len,
+           GError    **error)
+{
+  g_autofree char *data = NULL;
+  gsize len = 0, allocated;
+  struct stat st;
+  int fd;
+
+  fd = g_open (path, O_RDONLY | O_CLOEXEC, 0);
+  if (fd < 0)
+    return file_error (error, errno);
+  if (fstat (fd, &st) != 0)
+    {
+      int saved_errno = errno;
+      g_close (fd, NULL);
+      return file_error (error, saved_errno);
+    }
+  if (!S_ISREG (st.st_mode))
+    {
+      g_close (fd, NULL);
+      g_set_error (error, G_FILE_ERROR, G_FILE_ERROR_INVAL, _("not a regular file"));
+      return FALSE;
+    }
+  /* One byte more than the limit tells a file that grew past it. */
+  allocated = MIN ((gsize) st.st_size, (gsize) PMD_SCENARIO_FILE_MAX_SIZE) + 1;
+  data = g_malloc (allocated + 1);
+  for (;;)
+    {
+      gssize n = read (fd, data + len, allocated - len);
+
+      if (n < 0 && errno == EINTR)
+        continue;
+      if (n < 0)
+        {
+          int saved_errno = errno;
+          g_close (fd, NULL);
+          return file_error (error, saved_errno);
+        }
+      if (n == 0)
+        break;
+      len += n;
+      if (len > PMD_SCENARIO_FILE_MAX_SIZE)
+        break;
+      if (len == allocated)
+        {
+          allocated = MIN (allocated * 2, (gsize) PMD_SCENARIO_FILE_MAX_SIZE + 1);
+          data = g_realloc (data, allocated + 1);
+        }
+    }
+  g_close (fd, NULL);
+  if (len > PMD_SCENARIO_FILE_MAX_SIZE)
+    {
+      g_set_error (error, PMD_SCENARIO_ERROR, PMD_SCENARIO_ERROR_TOO_LARGE,
+                   _("the file is larger than %d MiB; a scenario is much smaller"),
+                   PMD_SCENARIO_FILE_MAX_SIZE / (1024 * 1024));
+      return FALSE;
+    }
+  data[len] = '\0';
+  *out = g_steal_pointer (&data);
+  *out_len = len;
+  return TRUE;
+}
+
 /**
  * pmd_scenario_load_file:
  * @path: a file name
@@ -772,24 +854,10 @@ pmd_scenario_load_file (const char *path,
 {
   g_autofree char *data = NULL;
   gsize len = 0;
-  GStatBuf st;
 
   g_return_val_if_fail (path != NULL, NULL);
 
-  /* Refuse before reading: /dev/zero or a huge file must not fill memory. */
-  if (g_stat (path, &st) == 0 && S_ISREG (st.st_mode) && st.st_size > PMD_SCENARIO_FILE_MAX_SIZE)
-    {
-      g_set_error (error, PMD_SCENARIO_ERROR, PMD_SCENARIO_ERROR_TOO_LARGE,
-                   _("the file is larger than %d MiB; a scenario is much smaller"),
-                   PMD_SCENARIO_FILE_MAX_SIZE / (1024 * 1024));
-      return NULL;
-    }
-  if (g_stat (path, &st) == 0 && !S_ISREG (st.st_mode))
-    {
-      g_set_error (error, G_FILE_ERROR, G_FILE_ERROR_INVAL, _("not a regular file"));
-      return NULL;
-    }
-  if (!g_file_get_contents (path, &data, &len, error))
+  if (!read_file (path, &data, &len, error))
     return NULL;
   return pmd_scenario_load_from_data (data, len, error);
 }

@@ -644,8 +644,9 @@ test_numbers (void)
       g_assert_nonnull (strstr (r.err, refused[k]));
     }
 
-  /* Whole-number options too: --runs 1.000 is a thousand runs, with a note
-   * on how "1.000" was read; --runs 2,5 is no whole number. */
+  /* Whole-number options too: --runs 1.000 is a thousand runs (a count
+   * has no decimal to mean instead, so no note); --runs 2,5 is no whole
+   * number. */
   {
     g_auto(Run) r = { 0 };
     g_auto(Run) half = { 0 };
@@ -654,8 +655,7 @@ test_numbers (void)
     run (&r, "montecarlo", file, "--runs", "1.000", "--seed", "3");
     g_assert_cmpint (r.status, ==, 0);
     g_assert_cmpint (json_object_get_int_member (parse_object (r.out, &root), "runs"), ==, 1000);
-    g_assert_nonnull (strstr (r.err, "“1.000” is read as 1000"));
-    g_assert_nonnull (strstr (r.err, "1,000"));
+    g_assert_cmpstr (r.err, ==, "");
 
     run (&half, "montecarlo", file, "--runs", "2,5");
     assert_one_line_error (&half, 2);

@@ -419,6 +419,36 @@ evaluate (PmdScenario   *sc,
   return pmd_projection_compute (p, sc, error) && pmd_projection_get_output (p, sc, output, year, value, error);
 }
 
+/* Whether the parameter may take @x at all (a share above 1, a negative
+ * cost): the rules are intervals, so both ends of a search range tell. */
+static gboolean
+check_search_end (PmdScenario    *sc,
+                  const PmdParam *param,
+                  double          low,
+                  double          high,
+                  double          x,
+                  GError        **error)
+{
+  double was = pmd_param_get (param);
+  g_autoptr(GError) local = NULL;
+  gboolean ok;
+
+  pmd_param_set (param, x);
+  ok = pmd_scenario_validate (sc, &local);
+  pmd_param_set (param, was);
+  if (!ok)
+    {
+      g_autofree char *low_text = pmd_format_value (low);
+      g_autofree char *high_text = pmd_format_value (high);
+
+      g_set_error (error, PMD_SCENARIO_ERROR, PMD_SCENARIO_ERROR_INVALID,
+                   /* Translators: the range, then why a value in it is not allowed */
+                   _("the search range [%s; %s] holds values the parameter cannot take: %s"),
+                   low_text, high_text, local->message);
+    }
+  return ok;
+}
+
 static int
 compare_swing (gconstpointer a,
                gconstpointer b)
@@ -521,8 +551,10 @@ pmd_goal_seek (const PmdScenario *scenario,
   g_autoptr(PmdScenario) sc = pmd_scenario_copy (scenario);
   g_autoptr(PmdProjection) p = pmd_projection_new ();
   const int grid = 64;
+  /* Outputs are euros: half a cent from the target is the target. */
+  const double tolerance = MAX (0.005, 1e-12 * fabs (target));
   PmdParam param;
-  double a = low, fa, best_x = low, best_f = G_MAXDOUBLE;
+  double a = low, fa, best_x = low, best_f = G_MAXDOUBLE, best_value = 0, value_a;
 
   if (!pmd_scenario_validate (sc, error) || !pmd_scenario_lookup_param (sc, param_path, &param, error))
     return FALSE;
@@ -536,20 +568,30 @@ pmd_goal_seek (const PmdScenario *scenario,
                    _("the search range [%s; %s] is empty"), low_text, high_text);
       return FALSE;
     }
-  if (!evaluate (sc, p, &param, a, output, year, &fa, error))
+  /* The parameter's own range in the file is what the search may widen
+   * (goal seek's Apply does): only the rules of the value itself count. */
+  for (guint i = sc->ranges->len; i > 0; i--)
+    if (g_strcmp0 (((PmdRange *) g_ptr_array_index (sc->ranges, i - 1))->path, param_path) == 0)
+      g_ptr_array_remove_index (sc->ranges, i - 1);
+  if (!check_search_end (sc, &param, low, high, low, error) ||
+      !check_search_end (sc, &param, low, high, high, error))
     return FALSE;
-  fa -= target;
+  if (!evaluate (sc, p, &param, a, output, year, &value_a, error))
+    return FALSE;
+  fa = value_a - target;
 
   for (int i = 1; i <= grid; i++)
     {
-      double b = low + (high - low) * i / grid, fb;
+      double b = low + (high - low) * i / grid, fb, value_b;
 
-      if (!evaluate (sc, p, &param, b, output, year, &fb, error))
+      if (!evaluate (sc, p, &param, b, output, year, &value_b, error))
         return FALSE;
-      fb -= target;
+      fb = value_b - target;
+      /* The output itself is kept: with a far target, f − target + target
+       * loses it to rounding. */
       if (fabs (fa) < fabs (best_f))
-        best_x = a, best_f = fa;
-      if (fa == 0)
+        best_x = a, best_f = fa, best_value = value_a;
+      if (fabs (fa) <= tolerance)
         {
           *result = a;
           return TRUE;
@@ -573,9 +615,15 @@ pmd_goal_seek (const PmdScenario *scenario,
         }
       a = b;
       fa = fb;
+      value_a = value_b;
     }
   if (fabs (fa) < fabs (best_f))
-    best_x = a, best_f = fa;
+    best_x = a, best_f = fa, best_value = value_a;
+  if (fabs (best_f) <= tolerance)
+    {
+      *result = best_x;
+      return TRUE;
+    }
   {
     g_autofree char *param_text = pmd_format_escape_text (param_path);
     g_autofree char *output_text = pmd_format_escape_text (output);
@@ -583,7 +631,7 @@ pmd_goal_seek (const PmdScenario *scenario,
     g_autofree char *high_text = pmd_format_value (high);
     g_autofree char *target_text = pmd_format_value (target);
     g_autofree char *closest = pmd_format_value (best_x);
-    g_autofree char *miss = pmd_format_value (best_f + target);
+    g_autofree char *miss = pmd_format_value (best_value);
 
     g_set_error (error, PMD_SCENARIO_ERROR, PMD_SCENARIO_ERROR_NO_SOLUTION,
                  _("no value of %s between %s and %s brings %s in %d to %s; the closest is %s, giving %s"),
@@ -592,7 +640,7 @@ pmd_goal_seek (const PmdScenario *scenario,
   if (closest_x != NULL)
     *closest_x = best_x;
   if (closest_value != NULL)
-    *closest_value = best_f + target;
+    *closest_value = best_value;
   return FALSE;
 }
 

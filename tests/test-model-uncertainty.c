@@ -220,6 +220,30 @@ test_goal_seek (void)
                                       &closest_x, &closest_value, &error));
   g_assert_cmpfloat_with_epsilon (closest_x, 3, 1e-9);
   g_assert_cmpfloat_with_epsilon (closest_value, 800, 1e-6);
+  g_clear_error (&error);
+
+  /* A far target: the closest is r = 0, giving 1.000 + 100 = 1.100; the
+   * output is reported as it is, not as (1.100 − 10²³) + 10²³ = 0. */
+  g_assert_false (pmd_goal_seek (sc, "interventions.i.return", "totals.scenario", 2030, 1e23, 0, 3, &r,
+                                      &closest_x, &closest_value, &error));
+  g_assert_cmpfloat (closest_x, ==, 0);
+  g_assert_cmpfloat_with_epsilon (closest_value, 1100, 1e-6);
+  g_clear_error (&error);
+
+  /* Half a cent from the target is the target: the lowest total in the
+   * range is 800 at r = 3, so 799,996 (0,004 below it) is reached there. */
+  g_assert_true (pmd_goal_seek (sc, "interventions.i.return", "totals.scenario", 2030, 799.996, 0, 3, &r,
+                                NULL, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpfloat_with_epsilon (r, 3, 1e-9);
+
+  /* A return cannot be negative: a range down to −1 is refused, with the
+   * rule, before anything is searched. */
+  g_assert_false (pmd_goal_seek (sc, "interventions.i.return", "totals.scenario", 2030, 900, -1, 3, &r,
+                                      NULL, NULL, &error));
+  g_assert_error (error, PMD_SCENARIO_ERROR, PMD_SCENARIO_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "the search range [−1; 3] holds values the parameter cannot take"));
+  g_assert_nonnull (strstr (error->message, "return"));
 }
 
 static void

@@ -450,6 +450,15 @@ pmd_document_set_param (PmdDocument *self,
   g_return_val_if_fail (PMD_IS_DOCUMENT (self), FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
 
+  /* The value it has already: nothing changes, no undo step (a cell left
+   * with Escape, or with Enter and the same number). */
+  {
+    double current;
+
+    if (pmd_document_get_param (self, path, &current) && current == value)
+      return TRUE;
+  }
+
   next = pmd_scenario_copy (self->scenario);
   variant = active_variant (next, self->variant);
   if (variant != NULL)
@@ -625,44 +634,55 @@ typedef struct
   const char *name;
 } Rename;
 
+/* The id and name fields of @id in @collection: every entity struct starts
+ * with its id and then its name. */
+static char **
+entity_fields (const PmdScenario *sc,
+               const char        *collection,
+               const char        *id)
+{
+  GPtrArray *items = NULL;
+
+  if (g_str_equal (collection, "layers"))
+    items = sc->layers;
+  else if (g_str_equal (collection, "domains"))
+    items = sc->domains;
+  else if (g_str_equal (collection, "cohorts"))
+    items = sc->cohorts;
+  else if (g_str_equal (collection, "lines"))
+    items = sc->lines;
+  else if (g_str_equal (collection, "interventions"))
+    items = sc->interventions;
+  else if (g_str_equal (collection, "variants"))
+    items = sc->variants;
+  g_return_val_if_fail (items != NULL, NULL);
+
+  for (guint i = 0; i < items->len; i++)
+    {
+      char **fields = g_ptr_array_index (items, i);
+      if (g_strcmp0 (fields[0], id) == 0)
+        return fields;
+    }
+  return NULL;
+}
+
 static gboolean
 rename_cb (PmdScenario *sc,
            gpointer     user_data,
            GError     **error)
 {
   Rename *r = user_data;
-  GPtrArray *items = NULL;
+  char **fields = entity_fields (sc, r->collection, r->id);
 
-  if (g_str_equal (r->collection, "layers"))
-    items = sc->layers;
-  else if (g_str_equal (r->collection, "domains"))
-    items = sc->domains;
-  else if (g_str_equal (r->collection, "cohorts"))
-    items = sc->cohorts;
-  else if (g_str_equal (r->collection, "lines"))
-    items = sc->lines;
-  else if (g_str_equal (r->collection, "interventions"))
-    items = sc->interventions;
-  else if (g_str_equal (r->collection, "variants"))
-    items = sc->variants;
-  g_return_val_if_fail (items != NULL, FALSE);
-
-  /* Every entity struct starts with its id and then its name. */
-  for (guint i = 0; i < items->len; i++)
+  if (fields == NULL)
     {
-      char **fields = g_ptr_array_index (items, i);
-      if (g_strcmp0 (fields[0], r->id) == 0)
-        {
-          g_free (fields[1]);
-          fields[1] = g_strdup (r->name);
-          return TRUE;
-        }
+      g_autofree char *shown = pmd_format_escape_text (r->id);
+      g_set_error (error, PMD_SCENARIO_ERROR, PMD_SCENARIO_ERROR_REFERENCE, _("Nothing has the id “%s”"), shown);
+      return FALSE;
     }
-  {
-    g_autofree char *shown = pmd_format_escape_text (r->id);
-    g_set_error (error, PMD_SCENARIO_ERROR, PMD_SCENARIO_ERROR_REFERENCE, _("Nothing has the id “%s”"), shown);
-  }
-  return FALSE;
+  g_free (fields[1]);
+  fields[1] = g_strdup (r->name);
+  return TRUE;
 }
 
 /**
@@ -690,5 +710,12 @@ pmd_document_rename (PmdDocument *self,
       g_set_error (error, PMD_SCENARIO_ERROR, PMD_SCENARIO_ERROR_INVALID, _("A name cannot be empty"));
       return FALSE;
     }
+  /* The name it has already: no undo step. */
+  {
+    char **fields = entity_fields (self->scenario, collection, id);
+
+    if (fields != NULL && g_strcmp0 (fields[1], stripped) == 0)
+      return TRUE;
+  }
   return pmd_document_edit (self, rename_cb, &r, error);
 }

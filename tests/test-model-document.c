@@ -239,6 +239,38 @@ test_edit (void)
   g_assert_cmpstr (((PmdLayer *) g_ptr_array_index (pmd_document_get_scenario (doc)->layers, 1))->name, ==, "Top");
 }
 
+/* Setting a number to the value it has, or a name to the name it has (a
+ * cell left with Escape, Enter on an unchanged cell), changes nothing: no
+ * "changed", no undo step, not modified. */
+static void
+test_no_change (void)
+{
+  g_autoptr(PmdDocument) doc = pmd_document_new (pmd_test_scenario_two_lines ());
+  g_autoptr(GError) error = NULL;
+  const PmdLine *l2;
+  g_autofree char *name = NULL;
+  int changed = 0;
+  double v;
+
+  g_signal_connect (doc, "changed", G_CALLBACK (changed_cb), &changed);
+  g_assert_true (pmd_document_get_param (doc, "lines.l2.base_cost", &v));
+  g_assert_true (pmd_document_set_param (doc, "lines.l2.base_cost", v, NULL, &error));
+  g_assert_no_error (error);
+  l2 = g_ptr_array_index (pmd_document_get_scenario (doc)->lines,
+                          pmd_scenario_find_line (pmd_document_get_scenario (doc), "l2"));
+  name = g_strdup (l2->name);
+  g_assert_true (pmd_document_rename (doc, "lines", "l2", name, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (changed, ==, 0);
+  g_assert_false (pmd_document_can_undo (doc));
+  g_assert_false (pmd_document_get_modified (doc));
+
+  /* A real change still is one. */
+  g_assert_true (pmd_document_set_param (doc, "lines.l2.base_cost", v + 1, NULL, &error));
+  g_assert_cmpint (changed, ==, 1);
+  g_assert_true (pmd_document_can_undo (doc));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -251,6 +283,7 @@ main (int    argc,
   g_test_add_func ("/model/document/rejected", test_rejected);
   g_test_add_func ("/model/document/variant", test_variant);
   g_test_add_func ("/model/document/edit", test_edit);
+  g_test_add_func ("/model/document/no-change", test_no_change);
 
   return g_test_run ();
 }

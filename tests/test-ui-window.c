@@ -458,6 +458,102 @@ test_lines_edit (void)
   _pmd_window_show_page (window, "overview");
 }
 
+static void
+collect_editable_labels (GtkWidget *widget,
+                         GPtrArray *out)
+{
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
+    {
+      if (GTK_IS_EDITABLE_LABEL (c))
+        g_ptr_array_add (out, c);
+      collect_editable_labels (c, out);
+    }
+}
+
+/* The cell of line @line showing @text, as the user finds it on screen. */
+static GtkEditableLabel *
+find_cell (PmdLinesPage *page,
+           guint         line,
+           const char   *text)
+{
+  g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+
+  collect_editable_labels (GTK_WIDGET (page), labels);
+  for (guint i = 0; i < labels->len; i++)
+    {
+      GObject *label = g_ptr_array_index (labels, i);
+
+      if (GPOINTER_TO_UINT (g_object_get_data (label, "pmd-index")) == line &&
+          g_str_equal (gtk_editable_get_text (GTK_EDITABLE (label)), text))
+        return GTK_EDITABLE_LABEL (label);
+    }
+  return NULL;
+}
+
+/* Editing a cell as a user does: start editing (a double click or Enter on
+ * the cell), type, press Enter; the next cell; Escape. Enter used to crash
+ * the window (the row under the focus was replaced while the key was still
+ * being handled). */
+static void
+test_lines_cell_keys (void)
+{
+  PmdLinesPage *page = _pmd_window_get_lines_page (window);
+  PmdDocument *doc;
+  GtkEditableLabel *cell;
+  double value;
+  int wmo;
+
+  reset_window ();
+  doc = pmd_window_get_document (window);
+  wmo = pmd_scenario_find_line (pmd_document_get_scenario (doc), "wmo-maatwerk");
+  _pmd_window_show_page (window, "lines");
+  drain ();
+
+  for (int round = 0; round < 4; round++)
+    {
+      /* € 22.800.000, then 22.900.000, 23.000.000, … one step a round. */
+      g_autofree char *shown = pmd_format_euro (22800000 + 100000 * round);
+      g_autofree char *typed = g_strdup_printf ("%d", 22900000 + 100000 * round);
+      GtkWidget *text;
+
+      cell = find_cell (page, wmo, shown);
+      g_assert_nonnull (cell);
+      gtk_widget_grab_focus (GTK_WIDGET (cell));
+      gtk_editable_label_start_editing (cell);
+      drain ();
+      text = GTK_WIDGET (gtk_editable_get_delegate (GTK_EDITABLE (cell)));
+      gtk_editable_set_text (GTK_EDITABLE (cell), typed);
+      /* Enter. */
+      g_signal_emit_by_name (text, "activate");
+      drain ();
+      g_assert_true (pmd_document_get_param (doc, "lines.wmo-maatwerk.base_cost", &value));
+      g_assert_cmpfloat (value, ==, 22900000 + 100000 * round);
+    }
+
+  /* Escape leaves the value as it was. */
+  {
+    g_autofree char *shown = pmd_format_euro (23200000);
+
+    cell = find_cell (page, wmo, shown);
+    g_assert_nonnull (cell);
+    gtk_editable_label_start_editing (cell);
+    gtk_editable_set_text (GTK_EDITABLE (cell), "1");
+    gtk_editable_label_stop_editing (cell, FALSE);
+    drain ();
+    g_assert_true (pmd_document_get_param (doc, "lines.wmo-maatwerk.base_cost", &value));
+    g_assert_cmpfloat (value, ==, 23200000);
+    g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (cell)), ==, shown);
+  }
+
+  /* Each Enter was one step: four undos give € 22,8 mln back. */
+  for (int k = 0; k < 4; k++)
+    gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
+  drain ();
+  g_assert_true (pmd_document_get_param (doc, "lines.wmo-maatwerk.base_cost", &value));
+  g_assert_cmpfloat (value, ==, 22800000);
+  _pmd_window_show_page (window, "overview");
+}
+
 /* The P50 of the total in the last year that the CLI's own Monte Carlo gives
  * for Westland, with 75+ in 2040 at @residents (0: as bundled). */
 static double
@@ -1334,6 +1430,7 @@ main (int    argc,
       g_test_add_func ("/ui/window/save-reopen-corrupt", test_save_reopen_corrupt);
       g_test_add_func ("/ui/window/open-overflow", test_open_overflow);
       g_test_add_func ("/ui/window/lines-edit", test_lines_edit);
+      g_test_add_func ("/ui/window/lines-cell-keys", test_lines_cell_keys);
       g_test_add_func ("/ui/window/meeting-mode", test_meeting_mode);
       g_test_add_func ("/ui/window/interventions-edit", test_interventions_edit);
       g_test_add_func ("/ui/window/uncertainty", test_uncertainty);

@@ -16,7 +16,11 @@
  * and a value the model refuses leaves the scenario as it was.
  */
 
-/* One row: the index of a line in the scenario. */
+/* One row: the index of a line in the scenario. "changed" says its values
+ * changed: the row's cells show them again, in place. Rows are replaced
+ * only when lines come or go: replacing the row under a cell being edited
+ * destroyed the widget that held the focus while Enter was still being
+ * handled, and the window crashed. */
 #define PMD_TYPE_LINE_ITEM (pmd_line_item_get_type ())
 G_DECLARE_FINAL_TYPE (PmdLineItem, pmd_line_item, PMD, LINE_ITEM, GObject)
 
@@ -28,7 +32,15 @@ struct _PmdLineItem
 
 G_DEFINE_FINAL_TYPE (PmdLineItem, pmd_line_item, G_TYPE_OBJECT)
 
-static void pmd_line_item_class_init (PmdLineItemClass *klass) { }
+static guint item_changed_signal;
+
+static void
+pmd_line_item_class_init (PmdLineItemClass *klass)
+{
+  item_changed_signal = g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                      0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+}
+
 static void pmd_line_item_init (PmdLineItem *self) { }
 
 static PmdLineItem *
@@ -202,25 +214,28 @@ setup_cb (GtkSignalListItemFactory *factory,
 }
 
 static void
-bind_cb (GtkSignalListItemFactory *factory,
-         GtkListItem              *item,
-         PmdLinesPage             *self)
+fill_cell (PmdLinesPage *self,
+           const Column *col,
+           GtkListItem  *item)
 {
-  const Column *col = g_object_get_data (G_OBJECT (factory), "pmd-column");
   PmdLineItem *row = gtk_list_item_get_item (item);
   GtkWidget *label = gtk_list_item_get_child (item);
   const PmdScenario *sc = pmd_document_get_scenario (self->document);
-  const PmdLine *l = line_at (self, row->index);
+  const PmdLine *l = row != NULL ? line_at (self, row->index) : NULL;
   g_autofree char *text = NULL;
   const char *source;
 
-  if (l == NULL)
+  /* What the user is typing stays until Enter or Escape. */
+  if (l == NULL || gtk_editable_label_get_editing (GTK_EDITABLE_LABEL (label)))
     return;
   text = cell_text (sc, l, col);
   g_object_set_data (G_OBJECT (label), "pmd-index", GUINT_TO_POINTER (row->index));
-  g_signal_handlers_block_by_func (label, label_editing_cb, self);
-  gtk_editable_set_text (GTK_EDITABLE (label), text);
-  g_signal_handlers_unblock_by_func (label, label_editing_cb, self);
+  if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (label)), text) != 0)
+    {
+      g_signal_handlers_block_by_func (label, label_editing_cb, self);
+      gtk_editable_set_text (GTK_EDITABLE (label), text);
+      g_signal_handlers_unblock_by_func (label, label_editing_cb, self);
+    }
 
   /* Every number explains where it comes from. */
   source = pmd_sources_lookup (l->sources, col->field);
@@ -231,6 +246,54 @@ bind_cb (GtkSignalListItemFactory *factory,
     gtk_widget_add_css_class (label, "assumption");
   else
     gtk_widget_remove_css_class (label, "assumption");
+}
+
+static void fill_choice (PmdLinesPage *self, const char *what, GtkListItem *item);
+
+/* The row's values changed: its cell shows them again. */
+static void
+row_changed_cb (PmdLineItem *row,
+                GtkListItem *item)
+{
+  PmdLinesPage *self = g_object_get_data (G_OBJECT (item), "pmd-page");
+  const Column *col = g_object_get_data (G_OBJECT (item), "pmd-column");
+  const char *what = g_object_get_data (G_OBJECT (item), "pmd-what");
+
+  if (col != NULL)
+    fill_cell (self, col, item);
+  else
+    fill_choice (self, what, item);
+}
+
+static void
+follow_row (GtkListItem        *item,
+            GtkListItemFactory *factory,
+            PmdLinesPage       *self)
+{
+  g_object_set_data (G_OBJECT (item), "pmd-page", self);
+  g_object_set_data (G_OBJECT (item), "pmd-column", g_object_get_data (G_OBJECT (factory), "pmd-column"));
+  g_object_set_data (G_OBJECT (item), "pmd-what", g_object_get_data (G_OBJECT (factory), "pmd-what"));
+  g_signal_connect (gtk_list_item_get_item (item), "changed", G_CALLBACK (row_changed_cb), item);
+}
+
+static void
+unbind_cb (GtkSignalListItemFactory *factory,
+           GtkListItem              *item,
+           PmdLinesPage             *self)
+{
+  GObject *row = gtk_list_item_get_item (item);
+
+  if (row != NULL)
+    g_signal_handlers_disconnect_by_func (row, row_changed_cb, item);
+}
+
+static void
+bind_cb (GtkSignalListItemFactory *factory,
+         GtkListItem              *item,
+         PmdLinesPage             *self)
+{
+  follow_row (item, GTK_LIST_ITEM_FACTORY (factory), self);
+  fill_cell (self, g_object_get_data (G_OBJECT (factory), "pmd-column"), item);
 }
 
 /* Layer, domain and driver: chosen from the scenario's own lists. */
@@ -356,14 +419,13 @@ layer_setup_cb (GtkSignalListItemFactory *factory,
 }
 
 static void
-layer_bind_cb (GtkSignalListItemFactory *factory,
-               GtkListItem              *item,
-               PmdLinesPage             *self)
+fill_choice (PmdLinesPage *self,
+             const char   *what,
+             GtkListItem  *item)
 {
   PmdLineItem *row = gtk_list_item_get_item (item);
   const PmdScenario *sc = pmd_document_get_scenario (self->document);
-  const PmdLine *l = line_at (self, row->index);
-  const char *what = g_object_get_data (G_OBJECT (factory), "pmd-what");
+  const PmdLine *l = row != NULL ? line_at (self, row->index) : NULL;
   GtkWidget *child = gtk_list_item_get_child (item);
   g_autoptr(GtkStringList) names = NULL;
   guint selected = 0;
@@ -406,6 +468,15 @@ layer_bind_cb (GtkSignalListItemFactory *factory,
 }
 
 static void
+layer_bind_cb (GtkSignalListItemFactory *factory,
+               GtkListItem              *item,
+               PmdLinesPage             *self)
+{
+  follow_row (item, GTK_LIST_ITEM_FACTORY (factory), self);
+  fill_choice (self, g_object_get_data (G_OBJECT (factory), "pmd-what"), item);
+}
+
+static void
 add_column (PmdLinesPage *self,
             const Column *col)
 {
@@ -415,6 +486,7 @@ add_column (PmdLinesPage *self,
   g_object_set_data (G_OBJECT (factory), "pmd-column", (gpointer) col);
   g_signal_connect (factory, "setup", G_CALLBACK (setup_cb), self);
   g_signal_connect (factory, "bind", G_CALLBACK (bind_cb), self);
+  g_signal_connect (factory, "unbind", G_CALLBACK (unbind_cb), self);
   column = gtk_column_view_column_new (_(col->title), factory);
   gtk_column_view_column_set_resizable (column, TRUE);
   gtk_column_view_column_set_fixed_width (column, col->kind == PMD_FIELD_TEXT ? 300 : 120);
@@ -433,6 +505,7 @@ add_label_column (PmdLinesPage *self,
   g_object_set_data (G_OBJECT (factory), "pmd-what", (gpointer) what);
   g_signal_connect (factory, "setup", G_CALLBACK (layer_setup_cb), self);
   g_signal_connect (factory, "bind", G_CALLBACK (layer_bind_cb), self);
+  g_signal_connect (factory, "unbind", G_CALLBACK (unbind_cb), self);
   column = gtk_column_view_column_new (title, factory);
   gtk_column_view_column_set_resizable (column, TRUE);
   if (g_str_equal (what, "source"))
@@ -471,12 +544,11 @@ refresh_now (PmdLinesPage *self)
       self->shape = g_strdup (shape->str);
       return;
     }
-  /* Same rows: bind them again to show the new values. */
+  /* Same rows: their cells show the new values, in place. */
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(PmdLineItem) item = g_list_model_get_item (G_LIST_MODEL (self->store), i);
-      g_autoptr(PmdLineItem) copy = pmd_line_item_new (item->index);
-      g_list_store_splice (self->store, i, 1, (gpointer *) &copy, 1);
+      g_signal_emit (item, item_changed_signal, 0);
     }
 }
 

@@ -104,12 +104,17 @@ quit_action (GSimpleAction *action,
              gpointer       user_data)
 {
   GtkApplication *app = user_data;
-  GList *windows = gtk_application_get_windows (app);
+  /* A copy: a window without changes is destroyed as it closes, and takes
+   * its link out of the application's list. */
+  GList *windows = g_list_copy (gtk_application_get_windows (app));
+
+  g_list_foreach (windows, (GFunc) (void (*) (void)) g_object_ref, NULL);
 
   /* Closing asks about unsaved changes; the application ends with its
    * last window. */
   for (GList *l = windows; l; l = l->next)
     gtk_window_close (l->data);
+  g_list_free_full (windows, g_object_unref);
 }
 
 static void

@@ -1336,6 +1336,37 @@ test_sizes (void)
   drain ();
 }
 
+/* Ctrl+Q closes every window: one without changes goes, one with changes
+ * asks first (Cancel keeps it). Closing read the application's list of
+ * windows while the closed window took itself out of it. */
+static void
+test_quit (void)
+{
+  PmdWindow *other;
+  GtkWindow *dialog;
+  g_autoptr(GError) error = NULL;
+
+  reset_window ();
+  g_assert_true (pmd_document_set_param (pmd_window_get_document (window), "funding.growth", 0.01, NULL, &error));
+  other = pmd_window_new (GTK_APPLICATION (app));
+  g_object_add_weak_pointer (G_OBJECT (other), (gpointer *) &other);
+  gtk_window_present (GTK_WINDOW (other));
+  drain ();
+
+  g_action_group_activate_action (G_ACTION_GROUP (app), "quit", NULL);
+  drain ();
+  g_assert_null (other);
+  dialog = find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+  g_assert_nonnull (dialog);
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  drain ();
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (window)));
+  g_assert_true (pmd_document_get_modified (pmd_window_get_document (window)));
+  if (find_toplevel (ADW_TYPE_MESSAGE_DIALOG) != NULL)
+    gtk_window_destroy (find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  reset_window ();
+}
+
 /* The Dutch run: what a user with LANG=nl_NL.UTF-8 sees. */
 static void
 test_dutch (void)
@@ -1441,6 +1472,7 @@ main (int    argc,
       g_test_add_func ("/ui/window/autosave", test_autosave);
       g_test_add_func ("/ui/window/variants", test_variants);
       g_test_add_func ("/ui/window/sizes", test_sizes);
+      g_test_add_func ("/ui/window/quit", test_quit);
     }
   status = g_test_run ();
 

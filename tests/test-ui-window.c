@@ -1230,6 +1230,11 @@ test_autosave (void)
   drain ();
   _pmd_window_autosave_now (window);
   g_assert_true (g_file_test (autosave, G_FILE_TEST_IS_REGULAR));
+  /* Removed behind its back, it is kept again at the next turn of the
+   * timer, with no new edit. */
+  g_remove (autosave);
+  _pmd_window_autosave_now (window);
+  g_assert_true (g_file_test (autosave, G_FILE_TEST_IS_REGULAR));
   kept = pmd_scenario_load_file (autosave, &error);
   g_assert_no_error (error);
   g_assert_true (pmd_scenario_get_param (kept, "funding.growth", &value, NULL));

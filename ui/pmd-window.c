@@ -1625,7 +1625,10 @@ autosave_cb (gpointer data)
   g_autofree char *dir = g_path_get_dirname (path);
   g_autoptr(GError) error = NULL;
 
-  if (!pmd_document_get_modified (self->document) || self->changes == self->autosaved_changes)
+  /* Kept already, unless the kept copy was removed meanwhile (by a cleaner,
+   * by hand): then it is written again, not only after the next edit. */
+  if (!pmd_document_get_modified (self->document) ||
+      (self->changes == self->autosaved_changes && g_file_test (path, G_FILE_TEST_IS_REGULAR)))
     return G_SOURCE_CONTINUE;
   g_mkdir_with_parents (dir, 0700);
   if (!pmd_scenario_save_file (pmd_document_get_scenario (self->document), path, &error))

@@ -625,6 +625,26 @@ cmd_validate (int    argc,
   return EXIT_SUCCESS;
 }
 
+/* The scenario as written in FILE (or --default) and each of its variants,
+ * projected: the variants chart and the report compare them whatever
+ * --variant shows (built from the scenario after --variant, "As written"
+ * was that variant). */
+static PmdVariantSet *
+load_variant_set (const char *file,
+                  gboolean    use_default)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PmdScenario) written = load_scenario (file, use_default);
+  PmdVariantSet *variants;
+
+  if (written == NULL)
+    return NULL;
+  variants = pmd_variant_set_new (written, &error);
+  if (variants == NULL)
+    print_error ("%s", error->message);
+  return variants;
+}
+
 /* Loads FILE (or --default), applies --variant and projects. */
 static gboolean
 load_and_project (const char     *file,
@@ -740,12 +760,9 @@ cmd_chart (int    argc,
   input.variants_gap = gap;
   if (kind == PMD_CHART_VARIANTS)
     {
-      variants = pmd_variant_set_new (sc, &error);
+      variants = load_variant_set (file, use_default);
       if (variants == NULL)
-        {
-          print_error ("%s", error->message);
-          return EXIT_FAILURE;
-        }
+        return EXIT_FAILURE;
       pmd_chart_input_set_variants (&input, variants);
     }
   /* The fan: 1.000 runs with seed 1; the tornado: the gap in the chosen year. */
@@ -827,12 +844,9 @@ cmd_report (int    argc,
 
   if (!load_and_project (file, use_default, variant, &sc, &projection) || !check_year (projection, year))
     return EXIT_FAILURE;
-  variants = pmd_variant_set_new (sc, &error);
+  variants = load_variant_set (file, use_default);
   if (variants == NULL)
-    {
-      print_error ("%s", error->message);
-      return EXIT_FAILURE;
-    }
+    return EXIT_FAILURE;
   documents = pmd_scenario_dup_documents (sc, &error);
   if (documents == NULL)
     {

@@ -441,6 +441,34 @@ test_dutch (void)
 }
 
 /* All five chart kinds and the report, from the command line. */
+/* The variants chart compares the scenario as written with each variant,
+ * whichever --variant is shown: with --variant niets-doen it is the same
+ * picture, to the byte (it used to build "As written" from the scenario
+ * with niets-doen applied). */
+static void
+test_variants_as_written (void)
+{
+  g_autofree char *file = westland_path ();
+  g_autofree char *dir = g_dir_make_tmp ("piramide-cli-XXXXXX", NULL);
+  g_autofree char *plain = g_build_filename (dir, "plain.svg", NULL);
+  g_autofree char *shown = g_build_filename (dir, "shown.svg", NULL);
+  g_autofree char *a = NULL;
+  g_autofree char *b = NULL;
+  g_auto(Run) r1 = { 0 };
+  g_auto(Run) r2 = { 0 };
+
+  run (&r1, "chart", file, "--kind", "variants", "--out", plain);
+  run (&r2, "chart", file, "--kind", "variants", "--variant", "niets-doen", "--out", shown);
+  g_assert_cmpint (r1.status, ==, 0);
+  g_assert_cmpint (r2.status, ==, 0);
+  g_assert_true (g_file_get_contents (plain, &a, NULL, NULL));
+  g_assert_true (g_file_get_contents (shown, &b, NULL, NULL));
+  g_assert_cmpstr (a, ==, b);
+  g_remove (plain);
+  g_remove (shown);
+  g_rmdir (dir);
+}
+
 static void
 test_chart_and_report (void)
 {
@@ -964,6 +992,7 @@ main (int    argc,
   g_test_add_func ("/cli/validate", test_validate);
   g_test_add_func ("/cli/dutch", test_dutch);
   g_test_add_func ("/cli/chart-and-report", test_chart_and_report);
+  g_test_add_func ("/cli/variants-as-written", test_variants_as_written);
   g_test_add_func ("/cli/uncertainty", test_uncertainty_commands);
   g_test_add_func ("/cli/compare", test_compare);
   g_test_add_func ("/cli/out-safety", test_out_safety);

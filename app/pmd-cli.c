@@ -765,8 +765,9 @@ cmd_chart (int    argc,
         return EXIT_FAILURE;
       pmd_chart_input_set_variants (&input, variants);
     }
-  /* The fan: 1.000 runs with seed 1; the tornado: the gap in the chosen year. */
-  if (kind == PMD_CHART_FAN && (mc = pmd_monte_carlo_run (sc, 1000, 1, NULL, NULL, NULL, &error)) == NULL)
+  /* The fan: the runs and seed of every screen; the tornado: the gap in the chosen year. */
+  if (kind == PMD_CHART_FAN && (mc = pmd_monte_carlo_run (sc, PMD_MONTE_CARLO_DEFAULT_RUNS,
+                                                                PMD_MONTE_CARLO_DEFAULT_SEED, NULL, NULL, NULL, &error)) == NULL)
     {
       print_error ("%s", error->message);
       return EXIT_FAILURE;
@@ -889,8 +890,8 @@ cmd_montecarlo (int    argc,
   gboolean use_default = FALSE;
   g_autofree char *runs_text = NULL;
   g_autofree char *seed_text = NULL;
-  gint64 runs = 2000;
-  gint64 seed = 1;
+  gint64 runs = PMD_MONTE_CARLO_DEFAULT_RUNS;
+  gint64 seed = PMD_MONTE_CARLO_DEFAULT_SEED;
   const char *file;
   const double levels[] = { 0.1, 0.5, 0.9 };
   const char *level_names[] = { "10", "50", "90" };

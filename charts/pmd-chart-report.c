@@ -517,13 +517,14 @@ walk (Report *r)
   chart_block (r, PMD_CHART_SAVINGS);
   if (r->in->variants != NULL && r->in->variants->n > 1)
     chart_block (r, PMD_CHART_VARIANTS);
-  /* The uncertainty, when the scenario has ranges: 1.000 runs, seed 1, and
+  /* The uncertainty, when the scenario has ranges: the default runs and seed, and
    * the gap's sensitivity in the chosen year. */
   if (r->in->scenario->ranges->len > 0)
     {
       int year = r->in->year > 0 ? r->in->year : pmd_scenario_get_end_year (r->in->scenario);
       if (r->monte_carlo == NULL)
-        r->monte_carlo = pmd_monte_carlo_run (r->in->scenario, 1000, 1, NULL, NULL, NULL, NULL);
+        r->monte_carlo = pmd_monte_carlo_run (r->in->scenario, PMD_MONTE_CARLO_DEFAULT_RUNS,
+                                                 PMD_MONTE_CARLO_DEFAULT_SEED, NULL, NULL, NULL, NULL);
       if (r->swings == NULL)
         r->swings = pmd_sensitivity (r->in->scenario, "totals.gap", year, &r->swing_base, NULL);
       if (r->monte_carlo != NULL)

@@ -48,6 +48,12 @@ double         pmd_percentile            (const double *sorted,
                                           guint         n,
                                           double        p);
 
+/* What every screen, chart and report runs unless told otherwise: the same
+ * fan everywhere (the window, the export dialog, `piramide chart`, the
+ * report and `piramide montecarlo`). */
+#define PMD_MONTE_CARLO_DEFAULT_RUNS 2000
+#define PMD_MONTE_CARLO_DEFAULT_SEED 1
+
 PmdMonteCarlo *pmd_monte_carlo_run       (const PmdScenario *scenario,
                                           guint              runs,
                                           guint32            seed,

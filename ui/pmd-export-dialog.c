@@ -21,9 +21,44 @@ struct _PmdExportDialog
   GtkSpinButton *width;
   GtkSpinButton *height;
   PmdChartView  *preview;
+  /* The fan and the tornado: computed when first chosen, as everywhere
+   * (the default runs and seed; the gap in the dialog's year). */
+  PmdMonteCarlo *monte_carlo;
+  GArray        *swings;
+  double         swing_base;
 };
 
+
 G_DEFINE_FINAL_TYPE (PmdExportDialog, pmd_export_dialog, ADW_TYPE_WINDOW)
+
+static gboolean
+wants_uncertainty (PmdExportDialog *self)
+{
+  guint kind = adw_combo_row_get_selected (self->kind_row);
+
+  return kind == PMD_CHART_FAN || kind == PMD_CHART_TORNADO;
+}
+
+/* The runs and swings the fan and the tornado draw, once. A scenario they
+ * cannot be computed for (no ranges) draws the chart's empty state. */
+static void
+ensure_uncertainty (PmdExportDialog *self)
+{
+  const PmdScenario *sc = pmd_document_get_effective (self->document);
+  g_autoptr(GError) error = NULL;
+
+  if (!wants_uncertainty (self) || self->monte_carlo != NULL)
+    return;
+  self->monte_carlo = pmd_monte_carlo_run (sc, PMD_MONTE_CARLO_DEFAULT_RUNS, PMD_MONTE_CARLO_DEFAULT_SEED,
+                                           NULL, NULL, NULL, &error);
+  if (self->monte_carlo != NULL)
+    self->swings = pmd_sensitivity (sc, "totals.gap", self->year > 0 ? self->year : pmd_scenario_get_end_year (sc),
+                                    &self->swing_base, &error);
+  if (error != NULL)
+    g_debug ("No fan or tornado to export: %s", error->message);
+  pmd_chart_view_set_uncertainty (self->preview, self->monte_carlo, self->swings, self->swing_base);
+  pmd_chart_view_set_swing_output (self->preview, "totals.gap");
+}
 
 static void
 fill_input (PmdExportDialog *self,
@@ -34,6 +69,11 @@ fill_input (PmdExportDialog *self,
   input->scenario = pmd_document_get_effective (self->document);
   input->projection = pmd_document_get_projection (self->document);
   input->year = self->year;
+  ensure_uncertainty (self);
+  input->monte_carlo = self->monte_carlo;
+  input->swings = self->swings;
+  input->swing_output = "totals.gap";
+  input->swing_base = self->swing_base;
   if (adw_combo_row_get_selected (self->kind_row) == PMD_CHART_VARIANTS)
     {
       *variants = pmd_variant_set_new (pmd_document_get_scenario (self->document), NULL);
@@ -44,6 +84,7 @@ fill_input (PmdExportDialog *self,
 static void
 kind_changed_cb (PmdExportDialog *self)
 {
+  ensure_uncertainty (self);
   pmd_chart_view_set_kind (self->preview, adw_combo_row_get_selected (self->kind_row));
 }
 
@@ -97,6 +138,33 @@ export_chart (PmdExportDialog      *self,
          pmd_file_write_atomic (path, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), NULL, error);
 }
 
+/**
+ * pmd_export_dialog_export:
+ * @path: a file ending in .png, .svg or .pdf
+ * @error: a name without those endings, or why the file cannot be written
+ *
+ * Writes the chart chosen in the dialog, at the size chosen, as the Export
+ * button does.
+ *
+ * Returns: whether the file was written
+ */
+gboolean
+pmd_export_dialog_export (PmdExportDialog  *self,
+                          const char       *path,
+                          GError          **error)
+{
+  g_autoptr(PmdVariantSet) variants = NULL;
+  PmdChartInput input;
+  PmdChartStyle style;
+
+  g_return_val_if_fail (PMD_IS_EXPORT_DIALOG (self), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  fill_input (self, &input, &variants);
+  pmd_chart_style_init (&style, FALSE);
+  return export_chart (self, &input, &style, path, error);
+}
+
 static void
 save_response_cb (GtkNativeDialog *chooser,
                   int              response,
@@ -106,14 +174,9 @@ save_response_cb (GtkNativeDialog *chooser,
     {
       g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
       g_autofree char *path = g_file_get_path (file);
-      g_autoptr(PmdVariantSet) variants = NULL;
       g_autoptr(GError) error = NULL;
-      PmdChartInput input;
-      PmdChartStyle style;
 
-      fill_input (self, &input, &variants);
-      pmd_chart_style_init (&style, FALSE);
-      if (path == NULL || !export_chart (self, &input, &style, path, &error))
+      if (path == NULL || !pmd_export_dialog_export (self, path, &error))
         {
           GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Could not export the chart"),
                                                       error ? error->message : _("Only local files can be written"));
@@ -183,7 +246,13 @@ print_clicked_cb (PmdExportDialog *self)
 static void
 pmd_export_dialog_dispose (GObject *object)
 {
-  g_clear_object (&PMD_EXPORT_DIALOG (object)->document);
+  PmdExportDialog *self = PMD_EXPORT_DIALOG (object);
+
+  if (self->preview != NULL)
+    pmd_chart_view_set_uncertainty (self->preview, NULL, NULL, 0);
+  g_clear_pointer (&self->monte_carlo, pmd_monte_carlo_free);
+  g_clear_pointer (&self->swings, g_array_unref);
+  g_clear_object (&self->document);
   G_OBJECT_CLASS (pmd_export_dialog_parent_class)->dispose (object);
 }
 

@@ -24,7 +24,7 @@
 
 #define QUICK_RUNS   250
 #define DIRECT_RUNS  1000   /* up to this many: no quick pass first (a few ms) */
-#define SEED         1
+#define SEED         PMD_MONTE_CARLO_DEFAULT_SEED
 #define POLL_MS      100
 
 typedef struct
@@ -395,7 +395,7 @@ pmd_uncertainty_page_new (PmdDocument *document)
   self->document = g_object_ref (document);
 
   self->runs = GTK_SPIN_BUTTON (gtk_spin_button_new_with_range (100, 20000, 500));
-  gtk_spin_button_set_value (self->runs, 2000);
+  gtk_spin_button_set_value (self->runs, PMD_MONTE_CARLO_DEFAULT_RUNS);
   gtk_label_set_mnemonic_widget (GTK_LABEL (label), GTK_WIDGET (self->runs));
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->runs),
                                _("How many times the scenario is drawn from its ranges"));

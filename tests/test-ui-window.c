@@ -430,6 +430,20 @@ test_lines_edit (void)
   g_assert_error (error, PMD_FORMAT_ERROR, 0);
   g_assert_nonnull (strstr (error->message, "1.50.0"));
   g_clear_error (&error);
+  /* A number in the wrong unit is refused with what the field wants:
+   * "25 mln" in a percentage was 25.000.000%, "3%" in euros 0,03 euro. */
+  g_assert_false (_pmd_lines_page_commit (page, wmo, "growth", "25 mln", &error));
+  g_assert_error (error, PMD_FORMAT_ERROR, 0);
+  g_assert_nonnull (strstr (error->message, "this field is a percentage"));
+  g_clear_error (&error);
+  g_assert_false (_pmd_lines_page_commit (page, wmo, "base_cost", "3%", &error));
+  g_assert_nonnull (strstr (error->message, "this field is an amount in euros"));
+  g_clear_error (&error);
+  g_assert_false (_pmd_lines_page_commit (page, wmo, "clients", "€ 5.000", &error));
+  g_assert_nonnull (strstr (error->message, "this field is a number of people"));
+  g_clear_error (&error);
+  g_assert_true (pmd_document_get_param (doc, "lines.wmo-maatwerk.growth", &value));
+  g_assert_cmpfloat_with_epsilon (value, 0.005, 1e-12);
   g_assert_false (_pmd_lines_page_commit (page, wmo, "elasticity", "1,2", &error));
   g_assert_error (error, PMD_SCENARIO_ERROR, PMD_SCENARIO_ERROR_INVALID);
   g_assert_nonnull (strstr (error->message, "elasticity"));
@@ -437,7 +451,7 @@ test_lines_edit (void)
   /* A growth of 10¹⁶ a year overflows in twenty years: refused with the
    * reason, the document as it was (it used to be taken, and projected to
    * infinity). */
-  g_assert_false (_pmd_lines_page_commit (page, 0, "growth", "1.000.000.000 mld", &error));
+  g_assert_false (_pmd_lines_page_commit (page, 0, "growth", "1.000.000.000.000.000.000", &error));
   g_assert_error (error, PMD_SCENARIO_ERROR, PMD_SCENARIO_ERROR_INVALID);
   g_assert_nonnull (strstr (error->message, "too large to compute"));
   g_clear_error (&error);

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
 #include <string.h>
 
 #include "pmd-field.h"
@@ -23,12 +24,71 @@ pmd_field_format (PmdFieldKind kind,
     }
 }
 
+/* What the text says it is, by its marks: euros ("€", "EUR", "mln", "k"),
+ * a percentage ("%"), or nothing. */
+typedef enum
+{
+  MARK_NONE,
+  MARK_MONEY,
+  MARK_PERCENT,
+} Mark;
+
+static Mark
+text_mark (const char *text)
+{
+  static GRegex *money;
+  g_autofree char *lower = g_utf8_strdown (text, -1);
+
+  if (g_once_init_enter (&money))
+    g_once_init_leave (&money, g_regex_new ("(€|eur|[0-9.,]\\s*(mln|mld|miljoen|miljard|duizend|k|m)\\s*$)",
+                                            G_REGEX_OPTIMIZE, 0, NULL));
+  if (strchr (lower, '%') != NULL)
+    return MARK_PERCENT;
+  if (g_regex_match (money, lower, 0, NULL))
+    return MARK_MONEY;
+  return MARK_NONE;
+}
+
+/* Euros in a percentage, a percentage in euros or a count: refused with
+ * what the field wants, never read as 25.000.000%. */
+static gboolean
+check_mark (PmdFieldKind kind,
+            const char  *text,
+            GError     **error)
+{
+  Mark mark = text_mark (text);
+  g_autofree char *shown = pmd_format_escape_text (text);
+
+  if (mark == MARK_MONEY && (kind == PMD_FIELD_PERCENT || kind == PMD_FIELD_NUMBER || kind == PMD_FIELD_COUNT))
+    {
+      g_set_error (error, PMD_FORMAT_ERROR, 0,
+                   kind == PMD_FIELD_PERCENT
+                   ? _("“%s” is an amount of money; this field is a percentage (for example 2,5 or 2,5%%)")
+                   : kind == PMD_FIELD_COUNT
+                   ? _("“%s” is an amount of money; this field is a number of people (for example 5.000)")
+                   : _("“%s” is an amount of money; this field is a plain number (for example 0,8)"),
+                   shown);
+      return FALSE;
+    }
+  if (mark == MARK_PERCENT && (kind == PMD_FIELD_MONEY || kind == PMD_FIELD_COUNT))
+    {
+      g_set_error (error, PMD_FORMAT_ERROR, 0,
+                   kind == PMD_FIELD_MONEY
+                   ? _("“%s” is a percentage; this field is an amount in euros (for example 22,8 mln)")
+                   : _("“%s” is a percentage; this field is a number of people (for example 5.000)"),
+                   shown);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 /**
  * pmd_field_parse:
  *
  * Reads what a user typed ("22,8 mln", "€ 1.250.000", "0,8"). A percentage
  * may be typed with or without its sign: "3,4" in a percent field is 3,4%.
- * A year is read as it is, without grouping ("2030", not "2.030").
+ * A year is read as it is, without grouping ("2030", not "2.030"). Text
+ * marked as another unit ("25 mln" in a percentage) is refused.
  */
 gboolean
 pmd_field_parse (PmdFieldKind kind,
@@ -46,7 +106,7 @@ pmd_field_parse (PmdFieldKind kind,
       *value = year;
       return TRUE;
     }
-  if (!pmd_parse_number (text, value, error))
+  if (!check_mark (kind, text, error) || !pmd_parse_number (text, value, error))
     return FALSE;
   if (kind == PMD_FIELD_PERCENT && strchr (text, '%') == NULL)
     *value /= 100.0;

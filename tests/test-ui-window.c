@@ -1166,6 +1166,16 @@ test_assumptions_edit (void)
   g_assert_true (_pmd_assumptions_page_type (page, "Change in euros", "€ \u22123.000.000", "-2,5 mln"));
   drain ();
   g_assert_cmpfloat (g_array_index (pmd_document_get_scenario (doc)->funding.steps, PmdYearValue, 0).value, ==, -2500000);
+  /* Undo is seen on the page: funding 130.400.000 → 130.400.400 and back.
+   * Both read "1.304e+08" when the page compared "%g" texts, so after Ctrl+Z
+   * it kept showing 130.400.400. */
+  g_assert_true (_pmd_assumptions_page_type (page, "Funding in the base year", "€ 130.400.000", "130.400.400"));
+  drain ();
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
+  drain ();
+  g_assert_true (pmd_document_get_param (doc, "funding.base", &value));
+  g_assert_cmpfloat (value, ==, 130400000);
+  g_assert_true (_pmd_assumptions_page_type (page, "Funding in the base year", "€ 130.400.000", "130.400.000"));
   /* A horizon of 30 years: 31 years projected. */
   g_assert_true (_pmd_assumptions_page_type (page, "Horizon in years", "20", "30"));
   drain ();

@@ -467,7 +467,7 @@ page_shape (const PmdScenario *sc)
   g_autofree char *data = NULL;
   GString *shape = g_string_new (NULL);
 
-  g_string_append_printf (shape, "%s|%d|%d|%g|%g|%g|%g;", sc->name, sc->base_year, sc->horizon, sc->indexation,
+  g_string_append_printf (shape, "%s|%d|%d|%.17g|%.17g|%.17g|%.17g;", sc->name, sc->base_year, sc->horizon, sc->indexation,
                           sc->discount_rate, sc->funding.base, sc->funding.growth);
   for (guint i = 0; i < sc->layers->len; i++)
     g_string_append_printf (shape, "%s;", ((PmdLayer *) g_ptr_array_index (sc->layers, i))->name);
@@ -479,11 +479,11 @@ page_shape (const PmdScenario *sc)
     {
       const PmdCohort *c = g_ptr_array_index (sc->cohorts, i);
       for (guint k = 0; k < c->points->len; k++)
-        g_string_append_printf (shape, "%d=%g,", g_array_index (c->points, PmdYearValue, k).year,
+        g_string_append_printf (shape, "%d=%.17g,", g_array_index (c->points, PmdYearValue, k).year,
                                 g_array_index (c->points, PmdYearValue, k).value);
     }
   for (guint k = 0; k < sc->funding.steps->len; k++)
-    g_string_append_printf (shape, "s%d=%g,", g_array_index (sc->funding.steps, PmdYearValue, k).year,
+    g_string_append_printf (shape, "s%d=%.17g,", g_array_index (sc->funding.steps, PmdYearValue, k).year,
                             g_array_index (sc->funding.steps, PmdYearValue, k).value);
   return g_string_free (shape, FALSE);
 }

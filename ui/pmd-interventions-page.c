@@ -310,7 +310,7 @@ page_shape (const PmdScenario *sc)
   for (guint i = 0; i < sc->interventions->len; i++)
     {
       const PmdIntervention *iv = g_ptr_array_index (sc->interventions, i);
-      g_string_append_printf (shape, "%s|%s|%s|%s|%d|%g|%g|%g|%g|%g|%g|%d|%d|%d|%d|%d|%d;", iv->id, iv->name, iv->source,
+      g_string_append_printf (shape, "%s|%s|%s|%s|%d|%.17g|%.17g|%.17g|%.17g|%.17g|%.17g|%d|%d|%d|%d|%d|%d;", iv->id, iv->name, iv->source,
                               iv->target, iv->type, iv->amount, iv->ret, iv->fraction, iv->cost_ratio, iv->one_off,
                               iv->structural, iv->start, iv->end, iv->has_end, iv->lag, iv->ramp_years, iv->enabled);
     }

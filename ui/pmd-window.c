@@ -369,7 +369,7 @@ lever_shape (const PmdScenario *sc)
   for (guint i = 0; i < sc->ranges->len; i++)
     {
       const PmdRange *r = g_ptr_array_index (sc->ranges, i);
-      g_string_append_printf (shape, "r:%s/%g/%g;", r->path, r->low, r->high);
+      g_string_append_printf (shape, "r:%s/%.17g/%.17g;", r->path, r->low, r->high);
     }
   return g_string_free (shape, FALSE);
 }

@@ -106,6 +106,20 @@ screenshot (GtkWidget  *widget,
   g_test_message ("screenshot %s (%d×%d)", path, w, h);
 }
 
+/* Every widget of @type inside @widget, in the order a user reads them. */
+static void
+collect_descendants (GtkWidget *widget,
+                     GType      type,
+                     GPtrArray *out)
+{
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
+    {
+      if (G_TYPE_CHECK_INSTANCE_TYPE (c, type))
+        g_ptr_array_add (out, c);
+      collect_descendants (c, type, out);
+    }
+}
+
 static PmdScenario *
 westland (void)
 {
@@ -232,6 +246,16 @@ test_money_move (void)
   gtk_range_set_value (_pmd_money_dialog_get_amount (dialog), 1000000);
   drain ();
   screenshot (GTK_WIDGET (dialog), "money-dialog.png");
+  /* Every number field shows its number ("Cost avoided per euro" was
+   * empty in English). */
+  {
+    g_autoptr(GPtrArray) spins = g_ptr_array_new ();
+
+    collect_descendants (GTK_WIDGET (dialog), GTK_TYPE_SPIN_BUTTON, spins);
+    g_assert_cmpuint (spins->len, ==, 4);
+    for (guint i = 0; i < spins->len; i++)
+      g_assert_cmpstr (gtk_editable_get_text (g_ptr_array_index (spins, i)), !=, "");
+  }
   _pmd_money_dialog_respond (dialog, TRUE);
   drain ();
   g_assert_null (find_money_dialog ());
@@ -474,17 +498,6 @@ test_lines_edit (void)
   _pmd_window_show_page (window, "overview");
 }
 
-static void
-collect_editable_labels (GtkWidget *widget,
-                         GPtrArray *out)
-{
-  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
-    {
-      if (GTK_IS_EDITABLE_LABEL (c))
-        g_ptr_array_add (out, c);
-      collect_editable_labels (c, out);
-    }
-}
 
 /* The cell of line @line showing @text, as the user finds it on screen. */
 static GtkEditableLabel *
@@ -494,7 +507,7 @@ find_cell (PmdLinesPage *page,
 {
   g_autoptr(GPtrArray) labels = g_ptr_array_new ();
 
-  collect_editable_labels (GTK_WIDGET (page), labels);
+  collect_descendants (GTK_WIDGET (page), GTK_TYPE_EDITABLE_LABEL, labels);
   for (guint i = 0; i < labels->len; i++)
     {
       GObject *label = g_ptr_array_index (labels, i);

@@ -210,6 +210,10 @@ spin_row (AdwPreferencesGroup *group,
   gtk_spin_button_set_digits (GTK_SPIN_BUTTON (spin), digits);
   if (digits > 0)
     {
+      /* Dutch text ("1,0") in any locale: a numeric spin button takes only
+       * the locale's decimal point and dropped "1,0" in English, showing
+       * nothing. The input handler reads what is typed. */
+      gtk_spin_button_set_numeric (GTK_SPIN_BUTTON (spin), FALSE);
       g_signal_connect (spin, "output", G_CALLBACK (spin_output_cb), NULL);
       g_signal_connect (spin, "input", G_CALLBACK (spin_input_cb), NULL);
     }

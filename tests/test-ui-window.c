@@ -1040,6 +1040,10 @@ test_goal_seek (void)
   gtk_widget_activate_action (GTK_WIDGET (window), "win.goal-seek", NULL);
   drain ();
   dialog = PMD_GOAL_SEEK_DIALOG (find_toplevel (PMD_TYPE_GOAL_SEEK_DIALOG));
+  /* A switched-off intervention is not offered: searching it changes
+   * nothing (Vroegsignalering van schulden is off as written). */
+  g_assert_false (_pmd_goal_seek_dialog_set (dialog, "interventions.schulden-vroeg.amount", "totals.gap", 2030, "0"));
+  g_assert_false (_pmd_goal_seek_dialog_set (dialog, "interventions.schulden-vroeg.return", "totals.gap", 2030, "0"));
   g_assert_nonnull (dialog);
   g_assert_true (_pmd_goal_seek_dialog_set (dialog, path, "totals.gap", 2030, "0"));
 
@@ -1397,6 +1401,33 @@ find_descendant (GtkWidget *widget,
   return NULL;
 }
 
+/* The lever of a switched-off intervention rests and says so: as written,
+ * Vroegsignalering van schulden is off; Preventie-offensief switches it on,
+ * Niets doen switches prevention for older residents off. */
+static void
+test_levers_switched_off (void)
+{
+  GtkRange *debt, *prevention;
+
+  reset_window ();
+  debt = _pmd_window_get_lever (window, "interventions.schulden-vroeg.amount", FALSE);
+  prevention = _pmd_window_get_lever (window, "interventions.preventie-ouderen.amount", FALSE);
+  g_assert_false (gtk_widget_get_sensitive (GTK_WIDGET (debt)));
+  g_assert_true (gtk_widget_get_sensitive (GTK_WIDGET (prevention)));
+
+  /* 3: the second variant, Preventie-offensief; 2: Niets doen. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-variant", "u", 3);
+  drain ();
+  g_assert_true (gtk_widget_get_sensitive (GTK_WIDGET (debt)));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-variant", "u", 2);
+  drain ();
+  g_assert_false (gtk_widget_get_sensitive (GTK_WIDGET (prevention)));
+  g_assert_false (pmd_document_get_modified (pmd_window_get_document (window)));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-variant", "u", 1);
+  drain ();
+  g_assert_true (gtk_widget_get_sensitive (GTK_WIDGET (prevention)));
+}
+
 /* The export dialog writes each of the seven charts; the fan and the
  * tornado are the ones `piramide chart` draws for the same scenario and
  * size, to the byte (they used to come out empty: the dialog had no runs). */
@@ -1596,6 +1627,7 @@ main (int    argc,
       g_test_add_func ("/ui/window/autosave", test_autosave);
       g_test_add_func ("/ui/window/variants", test_variants);
       g_test_add_func ("/ui/window/sizes", test_sizes);
+      g_test_add_func ("/ui/window/levers-switched-off", test_levers_switched_off);
       g_test_add_func ("/ui/window/export-dialog", test_export_dialog);
       g_test_add_func ("/ui/window/quit", test_quit);
     }

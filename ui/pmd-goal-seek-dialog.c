@@ -314,8 +314,25 @@ row_entry (AdwPreferencesGroup *group,
   return entry;
 }
 
+/* Whether changing @path changes anything: not a parameter of a switched-off
+ * intervention. */
+static gboolean
+path_is_live (const PmdScenario *sc,
+              const char        *path)
+{
+  g_auto(GStrv) parts = NULL;
+  int idx;
+
+  if (!g_str_has_prefix (path, "interventions."))
+    return TRUE;
+  parts = g_strsplit (path, ".", 3);
+  idx = pmd_scenario_find_intervention (sc, parts[1]);
+  return idx < 0 || ((const PmdIntervention *) g_ptr_array_index (sc->interventions, idx))->enabled;
+}
+
 /* What can be searched: first what a council decides (each intervention's
- * money or share), then the uncertain parameters. */
+ * money or share), then the uncertain parameters; nothing of an
+ * intervention that is switched off (searching it would change nothing). */
 static GPtrArray *
 searchable_params (const PmdScenario *sc)
 {
@@ -325,13 +342,16 @@ searchable_params (const PmdScenario *sc)
   for (guint i = 0; i < sc->interventions->len; i++)
     {
       const PmdIntervention *iv = g_ptr_array_index (sc->interventions, i);
+
+      if (!iv->enabled)
+        continue;
       g_ptr_array_add (paths, g_strdup_printf ("interventions.%s.%s", iv->id,
                                                iv->type == PMD_INTERVENTION_INVEST ? "amount" : "fraction"));
     }
   for (guint i = 0; i < uncertain->len; i++)
     {
       const char *path = g_ptr_array_index (uncertain, i);
-      if (!g_ptr_array_find_with_equal_func (paths, path, g_str_equal, NULL))
+      if (path_is_live (sc, path) && !g_ptr_array_find_with_equal_func (paths, path, g_str_equal, NULL))
         g_ptr_array_add (paths, g_strdup (path));
     }
   g_ptr_array_add (paths, g_strdup ("funding.base"));

@@ -494,6 +494,23 @@ rebuild_levers (PmdWindow *self)
 }
 
 /* Shows each lever's value as the document has it, without editing. */
+/* Whether moving the lever of @path can change anything: not when it belongs
+ * to an intervention that is switched off (in the file or the variant shown). */
+static gboolean
+lever_is_live (PmdWindow  *self,
+               const char *path)
+{
+  g_auto(GStrv) parts = NULL;
+  g_autofree char *enabled = NULL;
+  double on = 1;
+
+  if (!g_str_has_prefix (path, "interventions."))
+    return TRUE;
+  parts = g_strsplit (path, ".", 3);
+  enabled = g_strdup_printf ("interventions.%s.enabled", parts[1]);
+  return !pmd_document_get_param (self->document, enabled, &on) || on != 0;
+}
+
 static void
 sync_levers (PmdWindow *self)
 {
@@ -506,6 +523,17 @@ sync_levers (PmdWindow *self)
 
       if (!pmd_document_get_param (self->document, lever->path, &value))
         continue;
+      /* A switched-off intervention's lever would move and change nothing:
+       * it rests, and says why. */
+      if (!lever_is_live (self, lever->path))
+        {
+          gtk_widget_set_sensitive (GTK_WIDGET (lever->scale), FALSE);
+          gtk_label_set_text (lever->value, C_("intervention", "off"));
+          gtk_widget_set_tooltip_text (GTK_WIDGET (lever->scale), _("This intervention is switched off"));
+          continue;
+        }
+      gtk_widget_set_sensitive (GTK_WIDGET (lever->scale), TRUE);
+      gtk_widget_set_tooltip_text (GTK_WIDGET (lever->scale), NULL);
       g_signal_handler_block (lever->scale, lever->handler);
       if (value < gtk_adjustment_get_lower (adj))
         gtk_adjustment_set_lower (adj, value);

@@ -1368,20 +1368,68 @@ test_variants (void)
   g_assert_cmpint (pmd_scenario_find_variant (pmd_document_get_scenario (doc), "niets-doen-meer-ouderen"), >=, 0);
 }
 
+static void print_min_widths (GtkWidget *w, int depth);
+
+/* The window at @width × @height, as on a screen of that size: shown again,
+ * since a shown window keeps its size under a bare X server. */
+static void
+resize_window (int width,
+               int height)
+{
+  gtk_widget_set_visible (GTK_WIDGET (window), FALSE);
+  drain ();
+  gtk_window_set_default_size (GTK_WINDOW (window), width, height);
+  gtk_window_present (GTK_WINDOW (window));
+  wait_until (gtk_widget_get_mapped (GTK_WIDGET (window)));
+  drain ();
+}
+
+/* Every page fits a beamer: at 1.024 × 768 the window is not wider or
+ * taller than that (in Dutch it needed 1.233 px and half the header was
+ * off screen), and each page is pictured for people to look at. */
+static void
+check_beamer (const char *suffix)
+{
+  static const char *pages[] = { "overview", "analysis", "lines", "uncertainty", "compare",
+                                 "interventions", "assumptions" };
+  int min_width, min_height;
+
+  gtk_widget_measure (GTK_WIDGET (window), GTK_ORIENTATION_HORIZONTAL, -1, &min_width, NULL, NULL, NULL);
+  gtk_widget_measure (GTK_WIDGET (window), GTK_ORIENTATION_VERTICAL, 1024, &min_height, NULL, NULL, NULL);
+  g_test_message ("smallest window: %d × %d", min_width, min_height);
+  g_assert_cmpint (min_width, <=, 1024);
+  g_assert_cmpint (min_height, <=, 768);
+  resize_window (1024, 768);
+  /* Its default size holds the frame: the window itself is a little less. */
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (window)), <=, 1024);
+  g_assert_cmpint (gtk_widget_get_height (GTK_WIDGET (window)), <=, 768);
+  for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
+    {
+      g_autofree char *name = g_strdup_printf ("%s%s-1024x768.png", pages[i], suffix);
+
+      _pmd_window_show_page (window, pages[i]);
+      drain ();
+      if (g_getenv ("PIRAMIDE_MIN_WIDTHS") && gtk_widget_get_width (GTK_WIDGET (window)) > 1024)
+        print_min_widths (GTK_WIDGET (window), 0);
+      g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (window)), <=, 1024);
+      screenshot (GTK_WIDGET (window), name);
+    }
+  _pmd_window_show_page (window, "overview");
+  resize_window (1280, 720);
+}
+
 static void
 test_sizes (void)
 {
   reset_window ();
   gtk_window_unfullscreen (GTK_WINDOW (window));
-  gtk_window_set_default_size (GTK_WINDOW (window), 1920, 1080);
-  drain ();
+  resize_window (1920, 1080);
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (window)), >, 1900);
   screenshot (GTK_WIDGET (window), "overview-1920x1080.png");
   _pmd_window_show_page (window, "analysis");
   drain ();
   screenshot (GTK_WIDGET (window), "analysis-1920x1080.png");
-  _pmd_window_show_page (window, "overview");
-  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 720);
-  drain ();
+  check_beamer ("");
 }
 
 /* The first widget of @type inside @widget, as a user finds the only one. */
@@ -1522,11 +1570,26 @@ test_quit (void)
   reset_window ();
 }
 
+static void
+print_min_widths (GtkWidget *w, int depth)
+{
+  int min = 0, nat = 0;
+  gtk_widget_measure (w, GTK_ORIENTATION_HORIZONTAL, -1, &min, &nat, NULL, NULL);
+  if (min >= 300 && depth < 14)
+    g_printerr ("%*s%s min %d nat %d\n", depth * 2, "", G_OBJECT_TYPE_NAME (w), min, nat);
+  if (depth < 14)
+    for (GtkWidget *c = gtk_widget_get_first_child (w); c; c = gtk_widget_get_next_sibling (c))
+      print_min_widths (c, depth + 1);
+}
+
 /* The Dutch run: what a user with LANG=nl_NL.UTF-8 sees. */
 static void
 test_dutch (void)
 {
+  if (g_getenv ("PIRAMIDE_MIN_WIDTHS"))
+    print_min_widths (GTK_WIDGET (window), 0);
   reset_window ();
+  check_beamer ("-nl");
   g_assert_cmpstr (_pmd_window_get_card_title (window, 0), ==, "Kosten 2040");
   g_assert_true (g_str_has_suffix (_pmd_window_get_card_value (window, 0), " mln"));
   screenshot (GTK_WIDGET (window), "overview-nl-1280x720.png");

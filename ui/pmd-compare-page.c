@@ -983,7 +983,17 @@ pmd_compare_page_new (PmdDocument *document)
   }
 
   gtk_box_append (GTK_BOX (content), GTK_WIDGET (self->chart));
-  gtk_box_append (GTK_BOX (content), tables);
+  /* Four entries side by side can be wider than a beamer: the tables
+   * scroll sideways instead of widening the window past the screen; the
+   * chart keeps the page's width. */
+  {
+    GtkWidget *sideways = gtk_scrolled_window_new ();
+
+    gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (sideways), GTK_POLICY_AUTOMATIC, GTK_POLICY_NEVER);
+    gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (sideways), TRUE);
+    gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (sideways), tables);
+    gtk_box_append (GTK_BOX (content), sideways);
+  }
   self->content = content;
   gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), content);

@@ -389,7 +389,10 @@ pmd_uncertainty_page_new (PmdDocument *document)
   PmdUncertaintyPage *self = g_object_new (PMD_TYPE_UNCERTAINTY_PAGE, NULL);
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
   GtkWidget *bar = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
-  GtkWidget *charts = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  /* The fan beside the tornado where there is room, above it on a beamer
+   * (1.024 px: the page scrolls). */
+  GtkWidget *charts = gtk_flow_box_new ();
+  GtkWidget *scroller = gtk_scrolled_window_new ();
   GtkWidget *label = gtk_label_new_with_mnemonic (_("_Runs"));
 
   self->document = g_object_ref (document);
@@ -406,9 +409,9 @@ pmd_uncertainty_page_new (PmdDocument *document)
   gtk_label_set_wrap (self->status, TRUE);
   gtk_widget_set_hexpand (GTK_WIDGET (self->status), TRUE);
 
+  /* Under the controls at their width, not beside them: the row fits a
+   * beamer's 1.024 px in Dutch. */
   self->progress = GTK_PROGRESS_BAR (gtk_progress_bar_new ());
-  gtk_widget_set_valign (GTK_WIDGET (self->progress), GTK_ALIGN_CENTER);
-  gtk_widget_set_size_request (GTK_WIDGET (self->progress), 120, -1);
   gtk_widget_set_opacity (GTK_WIDGET (self->progress), 0);
 
   self->cancel_button = gtk_button_new_with_mnemonic (_("_Stop"));
@@ -420,7 +423,6 @@ pmd_uncertainty_page_new (PmdDocument *document)
   gtk_widget_set_valign (self->cancel_button, GTK_ALIGN_CENTER);
   gtk_box_append (GTK_BOX (bar), label);
   gtk_box_append (GTK_BOX (bar), GTK_WIDGET (self->runs));
-  gtk_box_append (GTK_BOX (bar), GTK_WIDGET (self->progress));
   gtk_box_append (GTK_BOX (bar), self->cancel_button);
   {
     GtkWidget *ranges = gtk_button_new_with_mnemonic (_("_Ranges…"));
@@ -445,8 +447,14 @@ pmd_uncertainty_page_new (PmdDocument *document)
   gtk_widget_set_hexpand (GTK_WIDGET (self->fan), TRUE);
   gtk_widget_set_vexpand (GTK_WIDGET (self->fan), TRUE);
   gtk_widget_set_hexpand (GTK_WIDGET (self->tornado), TRUE);
-  gtk_box_set_homogeneous (GTK_BOX (charts), TRUE);
-  gtk_box_append (GTK_BOX (charts), GTK_WIDGET (self->fan));
+  gtk_flow_box_set_homogeneous (GTK_FLOW_BOX (charts), TRUE);
+  gtk_flow_box_set_selection_mode (GTK_FLOW_BOX (charts), GTK_SELECTION_NONE);
+  gtk_flow_box_set_min_children_per_line (GTK_FLOW_BOX (charts), 1);
+  gtk_flow_box_set_max_children_per_line (GTK_FLOW_BOX (charts), 2);
+  gtk_flow_box_set_column_spacing (GTK_FLOW_BOX (charts), 12);
+  gtk_flow_box_set_row_spacing (GTK_FLOW_BOX (charts), 12);
+  gtk_widget_set_vexpand (charts, TRUE);
+  gtk_flow_box_append (GTK_FLOW_BOX (charts), GTK_WIDGET (self->fan));
   {
     GtkWidget *column = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
     GtkWidget *row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
@@ -474,7 +482,7 @@ pmd_uncertainty_page_new (PmdDocument *document)
     gtk_widget_set_vexpand (GTK_WIDGET (self->tornado), TRUE);
     gtk_box_append (GTK_BOX (column), row);
     gtk_box_append (GTK_BOX (column), GTK_WIDGET (self->tornado));
-    gtk_box_append (GTK_BOX (charts), column);
+    gtk_flow_box_append (GTK_FLOW_BOX (charts), column);
     g_signal_connect_swapped (self->tornado_output, "notify::selected", G_CALLBACK (document_changed_cb), self);
     g_signal_connect_swapped (self->tornado_year_spin, "value-changed", G_CALLBACK (tornado_year_changed_cb), self);
   }
@@ -484,9 +492,12 @@ pmd_uncertainty_page_new (PmdDocument *document)
   gtk_widget_set_margin_top (box, 12);
   gtk_widget_set_margin_bottom (box, 12);
   gtk_box_append (GTK_BOX (box), bar);
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->progress));
   gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->status));
   gtk_box_append (GTK_BOX (box), charts);
-  adw_bin_set_child (ADW_BIN (self), box);
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), box);
+  adw_bin_set_child (ADW_BIN (self), scroller);
 
   g_signal_connect_swapped (document, "changed", G_CALLBACK (document_changed_cb), self);
   g_signal_connect (self, "map", G_CALLBACK (continue_runs), NULL);

@@ -1242,6 +1242,21 @@ test_meeting_mode (void)
   gtk_widget_activate_action (GTK_WIDGET (window), "win.show-variant", "u", 2);
   drain ();
   g_assert_cmpstr (pmd_document_get_variant (doc), ==, "niets-doen");
+  /* The room sees which variant it is. */
+  {
+    g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+    gboolean named = FALSE;
+
+    collect_descendants (GTK_WIDGET (window), GTK_TYPE_LABEL, labels);
+    for (guint i = 0; i < labels->len; i++)
+      if (gtk_widget_has_css_class (g_ptr_array_index (labels, i), "meeting-variant"))
+        {
+          g_assert_cmpstr (gtk_label_get_text (g_ptr_array_index (labels, i)), ==, "Variant: Niets doen");
+          g_assert_true (gtk_widget_is_drawable (g_ptr_array_index (labels, i)));
+          named = TRUE;
+        }
+    g_assert_true (named);
+  }
   g_assert_cmpuint (gtk_drop_down_get_selected (_pmd_window_get_variant_dropdown (window)), ==, 1);
   gtk_widget_activate_action (GTK_WIDGET (window), "win.show-variant", "u", 1);
   drain ();
@@ -1415,6 +1430,21 @@ check_beamer (const char *suffix)
       screenshot (GTK_WIDGET (window), name);
     }
   _pmd_window_show_page (window, "overview");
+
+  /* Meeting mode too (it was 1.324 px wide on a 1.280 screen). */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.meeting", NULL);
+  drain ();
+  gtk_widget_measure (GTK_WIDGET (window), GTK_ORIENTATION_HORIZONTAL, -1, &min_width, NULL, NULL, NULL);
+  g_test_message ("smallest window in meeting mode: %d", min_width);
+  if (g_getenv ("PIRAMIDE_MIN_WIDTHS") && min_width > 1024)
+    print_min_widths (GTK_WIDGET (window), 0);
+  g_assert_cmpint (min_width, <=, 1024);
+  {
+    g_autofree char *name = g_strdup_printf ("meeting%s-1024x768.png", suffix);
+    screenshot (GTK_WIDGET (window), name);
+  }
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.leave-meeting", NULL);
+  drain ();
   resize_window (1280, 720);
 }
 

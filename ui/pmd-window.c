@@ -74,6 +74,7 @@ struct _PmdWindow
   PmdChartView    *variants_view;
   GtkScrolledWindow *lines_scroller;
   GtkLabel        *meeting_title;
+  GtkLabel        *meeting_variant;
   GtkFlowBox      *meeting_cards;
   PmdChartView    *meeting_chart;
   GtkBox          *meeting_levers;
@@ -668,6 +669,15 @@ update_title (PmdWindow *self)
       if (idx >= 0)
         g_string_append_printf (subtitle, _(" • variant: %s"), ((PmdVariant *) g_ptr_array_index (sc->variants, idx))->name);
     }
+  /* In a meeting the room sees which variant it is looking at. */
+  {
+    int idx = variant != NULL ? pmd_scenario_find_variant (sc, variant) : -1;
+    g_autofree char *shown = idx >= 0
+      ? g_strdup_printf (_("Variant: %s"), ((PmdVariant *) g_ptr_array_index (sc->variants, idx))->name)
+      : g_strdup_printf (_("Variant: %s"), _("As written"));
+
+    gtk_label_set_text (self->meeting_variant, shown);
+  }
   adw_window_title_set_title (self->window_title, sc->name && *sc->name ? sc->name : _("Untitled scenario"));
   adw_window_title_set_subtitle (self->window_title, subtitle->str);
   gtk_window_set_title (GTK_WINDOW (self), sc->name && *sc->name ? sc->name : _("Piramide"));
@@ -1847,6 +1857,7 @@ pmd_window_class_init (PmdWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PmdWindow, variants_view);
   gtk_widget_class_bind_template_child (widget_class, PmdWindow, lines_scroller);
   gtk_widget_class_bind_template_child (widget_class, PmdWindow, meeting_title);
+  gtk_widget_class_bind_template_child (widget_class, PmdWindow, meeting_variant);
   gtk_widget_class_bind_template_child (widget_class, PmdWindow, meeting_cards);
   gtk_widget_class_bind_template_child (widget_class, PmdWindow, meeting_chart);
   gtk_widget_class_bind_template_child (widget_class, PmdWindow, meeting_levers);

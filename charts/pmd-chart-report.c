@@ -203,7 +203,7 @@ source_of (GHashTable *sources,
     {
       const char *s = pmd_sources_lookup (sources, fields[k]);
       if (s != NULL)
-        g_string_append_printf (text, "%s%s: %s", text->len ? "\n" : "", fields[k], s);
+        g_string_append_printf (text, "%s%s: %s", text->len ? "\n" : "", pmd_param_describe_field (fields[k]), s);
     }
   return g_string_free (g_steal_pointer (&text), FALSE);
 }
@@ -427,24 +427,6 @@ interventions (Report *r)
     }
 }
 
-/* "0,75" and "2.000.000", not "0,750" and "2.000.000,000". */
-static char *
-format_trimmed (double value)
-{
-  char *text = pmd_format_number (value, 3);
-  char *comma = strrchr (text, ',');
-
-  if (comma != NULL)
-    {
-      char *end = text + strlen (text) - 1;
-      while (end > comma && *end == '0')
-        *end-- = '\0';
-      if (end == comma)
-        *end = '\0';
-    }
-  return text;
-}
-
 static void
 variants (Report *r)
 {
@@ -465,8 +447,11 @@ variants (Report *r)
       for (guint k = 0; k < v->overrides->len; k++)
         {
           const PmdOverride *o = &g_array_index (v->overrides, PmdOverride, k);
-          g_autofree char *value = format_trimmed (o->value);
-          g_string_append_printf (text, "%s%s = %s", k ? "\n" : "", o->path, value);
+          /* In the words and units of every screen, not as a path. */
+          g_autofree char *what = pmd_scenario_describe_param (sc, o->path);
+          g_autofree char *value = pmd_scenario_format_param (o->path, o->value);
+
+          g_string_append_printf (text, "%s%s: %s", k ? "\n" : "", what, value);
         }
       cells[0] = v->name;
       cells[1] = text->str;

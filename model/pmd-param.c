@@ -475,6 +475,51 @@ pmd_scenario_list_params (const PmdScenario *self)
 }
 
 /**
+ * pmd_param_describe_field:
+ * @field: the last part of a parameter path, or a field a source is given
+ *   for: "base_cost", "fraction", "steps"
+ *
+ * The field as people call it, in their language, for a place that already
+ * names the line or intervention (the report's sources: "cost in the base
+ * year: SBK Westland 2025, …"). A field it has no words for comes back as
+ * it is.
+ *
+ * Returns: (transfer none): the words
+ */
+const char *
+pmd_param_describe_field (const char *field)
+{
+  static const struct { const char *field; const char *words; } words[] = {
+    { "base_cost", N_("cost in the base year") },
+    { "clients", N_("clients") },
+    { "elasticity", N_("share moving with demography") },
+    { "growth", N_("volume growth") },
+    { "indexation", N_("own indexation") },
+    { "steps", N_("steps") },
+    { "base", N_("funding in the base year") },
+    { "points", N_("numbers of residents") },
+    { "amount", N_("euros a year") },
+    { "fraction", N_("share of clients") },
+    { "cost_ratio", N_("cost of the lighter care") },
+    { "return", N_("return per euro") },
+    { "one_off", N_("one-off cost") },
+    { "structural", N_("structural cost a year") },
+    { "start", N_("first year") },
+    { "end", N_("last year") },
+    { "lag", N_("years before it works") },
+    { "ramp_years", N_("years to full effect") },
+    { "enabled", N_("switched on") },
+  };
+
+  g_return_val_if_fail (field != NULL, NULL);
+
+  for (guint k = 0; k < G_N_ELEMENTS (words); k++)
+    if (g_str_equal (field, words[k].field))
+      return _(words[k].words);
+  return field;
+}
+
+/**
  * pmd_scenario_describe_param:
  * @path: a parameter path
  *
@@ -521,24 +566,7 @@ pmd_scenario_describe_param (const PmdScenario *self,
     {
       const char *name = ((PmdIntervention *) g_ptr_array_index (self->interventions, idx))->name;
 
-      static const struct { const char *field; const char *words; } words[] = {
-        { "amount", N_("euros a year") },
-        { "fraction", N_("share of clients") },
-        { "cost_ratio", N_("cost of the lighter care") },
-        { "return", N_("return per euro") },
-        { "one_off", N_("one-off cost") },
-        { "structural", N_("structural cost a year") },
-        { "start", N_("first year") },
-        { "end", N_("last year") },
-        { "lag", N_("years before it works") },
-        { "ramp_years", N_("years to full effect") },
-        { "enabled", N_("switched on") },
-      };
-
-      for (guint k = 0; k < G_N_ELEMENTS (words); k++)
-        if (g_str_equal (parts[2], words[k].field))
-          return g_strdup_printf ("%s: %s", name, _(words[k].words));
-      return g_strdup_printf ("%s: %s", name, parts[2]);
+      return g_strdup_printf ("%s: %s", name, pmd_param_describe_field (parts[2]));
     }
   if (n == 4 && g_str_equal (parts[0], "cohorts") && g_str_equal (parts[2], "points") &&
       (idx = pmd_scenario_find_cohort (self, parts[1])) >= 0)

@@ -63,6 +63,7 @@ const char *pmd_scenario_get_param_source (const PmdScenario *self,
 GPtrArray  *pmd_scenario_list_params      (const PmdScenario *self);
 char       *pmd_scenario_describe_param   (const PmdScenario *self,
                                            const char        *path);
+const char *pmd_param_describe_field      (const char        *field);
 PmdUnit     pmd_param_unit                (const char        *path);
 char       *pmd_scenario_format_param     (const char        *path,
                                            double             value);

@@ -652,7 +652,7 @@ test_report (void)
        * by the short form the sources use and its full title with its note. */
       {
         const char *variants_at = strstr (text, "Niets doen");
-        const char *sources_at = strstr (text, "\nSources\n");
+        const char *sources_at = strstr (text, "Sources\nCited as");
         const char *sbk_at = strstr (text, "Gemeente Westland, Strategisch Beleidskader Sociaal Domein gemeente Westland 2025");
         const char *kompas_at = strstr (text, "Gemeente Leidschendam-Voorburg, Sociaal Kompas");
 

@@ -876,7 +876,7 @@ test_report_sources (void)
     g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL, &text, NULL,
                                  NULL, NULL));
   }
-  sources_at = strstr (text, "\nSources\n");
+  sources_at = strstr (text, "Sources\nCited as");
   g_assert_nonnull (sources_at);
   sbk_at = strstr (sources_at, "Gemeente Westland, Strategisch Beleidskader Sociaal Domein gemeente Westland 2025");
   up_at = strstr (sources_at, "Gemeente Westland, Uitvoeringsprogramma 2016–2020 Kernachtig Sociaal");
@@ -895,7 +895,14 @@ test_report_sources (void)
         g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL, &text_nl,
                                      NULL, NULL, NULL));
       }
-      g_assert_nonnull (strstr (text_nl, "\nBronnen\n"));
+      g_assert_nonnull (strstr (text_nl, "Bronnen\nAangehaald als"));
+      /* Dutch words, not the file's field names or parameter paths: the
+       * source of a base cost, and Preventie-offensief's € 2.000.000 a year
+       * for prevention (2.000.000 in € mln: 2,0). */
+      g_assert_null (strstr (text_nl, "base_cost"));
+      g_assert_null (strstr (text_nl, "interventions."));
+      g_assert_nonnull (strstr (text_nl, "kosten in het basisjaar: "));
+      g_assert_nonnull (strstr (text_nl, "Preventie en welzijn voor ouderen: euro per jaar: € 2,0 mln"));
       g_remove (pdf_nl);
     }
   g_remove (pdf);

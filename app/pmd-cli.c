@@ -1111,20 +1111,21 @@ cmd_goalseek (int    argc,
   sc = load_scenario (file, use_default);
   if (sc == NULL)
     return EXIT_FAILURE;
+  /* Without --low or --high, where the window's goal seek looks. */
   if (low_text == NULL || high_text == NULL)
     {
-      int k = pmd_scenario_find_range (sc, param);
-      const PmdRange *r = k >= 0 ? g_ptr_array_index (sc->ranges, k) : NULL;
+      double span_low, span_high;
 
-      if (r == NULL)
+      if (!pmd_scenario_get_param (sc, param, &span_low, &error))
         {
-          print_error (_("%s has no range in the file: give --low and --high"), param);
+          print_error ("%s", error->message);
           return EXIT_FAILURE;
         }
+      pmd_goal_seek_span (sc, param, &span_low, &span_high);
       if (low_text == NULL)
-        low = r->low;
+        low = span_low;
       if (high_text == NULL)
-        high = r->high;
+        high = span_high;
     }
   if (!pmd_goal_seek (sc, param, output, year, target, low, high, &result, NULL, NULL, &error))
     {

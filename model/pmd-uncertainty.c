@@ -645,6 +645,69 @@ pmd_goal_seek (const PmdScenario *scenario,
 }
 
 /**
+ * pmd_goal_seek_span:
+ * @scenario: a scenario
+ * @path: the parameter to search
+ * @low: (out): where the search starts
+ * @high: (out): where it ends
+ *
+ * Where goal seek looks when it is not told: what a council decides over
+ * everything it could decide (a share of clients from 0 to 1, money from
+ * nothing to three times today's, at least € 1 mln; a return from 0 to
+ * three times today's, at least 3), an uncertain parameter over its range
+ * in the file, anything else over twice the range the ranges editor would
+ * suggest. A decision is not held to its range: that range says how
+ * uncertain the estimate is, not what may be decided (searching within it,
+ * the share of youth care moved to lighter help never closed the gap).
+ */
+void
+pmd_goal_seek_span (const PmdScenario *scenario,
+                    const char        *path,
+                    double            *low,
+                    double            *high)
+{
+  double value = 0;
+  int idx;
+
+  g_return_if_fail (scenario != NULL && path != NULL && low != NULL && high != NULL);
+
+  pmd_scenario_get_param ((PmdScenario *) scenario, path, &value, NULL);
+  if (g_str_has_prefix (path, "interventions."))
+    {
+      if (g_str_has_suffix (path, ".fraction") || g_str_has_suffix (path, ".cost_ratio"))
+        {
+          *low = 0, *high = 1;
+          return;
+        }
+      if (pmd_param_unit (path) == PMD_UNIT_MONEY)
+        {
+          *low = 0, *high = MAX (3 * value, 1000000);
+          return;
+        }
+      if (g_str_has_suffix (path, ".return"))
+        {
+          *low = 0, *high = MAX (3 * value, 3);
+          return;
+        }
+    }
+  idx = pmd_scenario_find_range (scenario, path);
+  if (idx >= 0)
+    {
+      *low = ((PmdRange *) g_ptr_array_index (scenario->ranges, idx))->low;
+      *high = ((PmdRange *) g_ptr_array_index (scenario->ranges, idx))->high;
+      return;
+    }
+  if (pmd_param_unit (path) == PMD_UNIT_MONEY)
+    {
+      *low = 0, *high = MAX (3 * value, 1000000);
+      return;
+    }
+  pmd_range_suggest (path, value, low, high);
+  *low = value - 2 * (value - *low);
+  *high = value + 2 * (*high - value);
+}
+
+/**
  * pmd_describe_output:
  * @output: an output path (see pmd_projection_get_output())
  *

@@ -95,6 +95,10 @@ GArray        *pmd_sensitivity           (const PmdScenario *scenario,
                                           double            *base_value,
                                           GError           **error);
 
+void           pmd_goal_seek_span        (const PmdScenario *scenario,
+                                          const char        *path,
+                                          double            *low,
+                                          double            *high);
 gboolean       pmd_goal_seek             (const PmdScenario *scenario,
                                           const char        *param,
                                           const char        *output,

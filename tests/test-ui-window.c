@@ -1045,8 +1045,14 @@ test_goal_seek (void)
   g_assert_false (_pmd_goal_seek_dialog_set (dialog, "interventions.schulden-vroeg.amount", "totals.gap", 2030, "0"));
   g_assert_false (_pmd_goal_seek_dialog_set (dialog, "interventions.schulden-vroeg.return", "totals.gap", 2030, "0"));
   g_assert_nonnull (dialog);
+  /* The first question, as it opens, has an answer (it used to be more
+   * prevention money, which cannot close the gap, and Find said no). */
+  g_assert_true (pmd_goal_seek_dialog_find (dialog));
   g_assert_true (_pmd_goal_seek_dialog_set (dialog, path, "totals.gap", 2030, "0"));
 
+  /* Within the share's range in the file (2–20%) no value closes the gap:
+   * the answer says so, and where it came closest. */
+  _pmd_goal_seek_dialog_set_search (dialog, "2", "20");
   g_assert_false (pmd_goal_seek_dialog_find (dialog));
   g_assert_true (g_str_has_prefix (_pmd_goal_seek_dialog_get_answer (dialog), "No value of "));
   g_assert_nonnull (strstr (_pmd_goal_seek_dialog_get_answer (dialog), "from 2,0% to 20,0%"));
@@ -1063,6 +1069,12 @@ test_goal_seek (void)
   screenshot (GTK_WIDGET (dialog), "goal-seek.png");
   g_assert_true (pmd_goal_seek_dialog_apply (dialog, &error));
   g_assert_no_error (error);
+  /* The range had to grow to hold the value: that is said, not done in
+   * silence. */
+  g_assert_nonnull (pmd_goal_seek_dialog_get_widened (dialog));
+  g_assert_true (g_str_has_prefix (pmd_goal_seek_dialog_get_widened (dialog),
+                                   "The range of “Lichte jeugdhulp in plaats van specialistische: share of clients” "
+                                   "now runs from 2,00% to "));
   gtk_window_destroy (GTK_WINDOW (dialog));
 
   g_assert_true (pmd_document_get_param (doc, path, &applied));

@@ -8,6 +8,7 @@
 #include "pmd-format.h"
 #include "pmd-goal-seek-dialog.h"
 #include "pmd-uncertainty.h"
+#include "pmd-window.h"
 
 /*
  * Goal seek: "how much must we invest to close the gap in 2030?" One
@@ -35,6 +36,7 @@ struct _PmdGoalSeekDialog
   gboolean       found;
   char          *found_path;
   double         found_value;
+  char          *widened;      /* what Apply did to the range, to be told */
 };
 
 G_DEFINE_FINAL_TYPE (PmdGoalSeekDialog, pmd_goal_seek_dialog, ADW_TYPE_WINDOW)
@@ -58,17 +60,14 @@ forget_answer (PmdGoalSeekDialog *self)
   gtk_widget_set_sensitive (self->apply_button, FALSE);
 }
 
-/* The search range: the parameter's own range when it has one; money from
- * nothing to three times the value; a share from 0 to 1; else the first
- * range the ranges editor would suggest, twice as wide. */
+/* The search range: where pmd_goal_seek_span() looks. */
 static void
 param_changed_cb (PmdGoalSeekDialog *self)
 {
   const PmdScenario *sc = pmd_document_get_effective (self->document);
   const char *path = selected_param (self);
   PmdFieldKind kind;
-  double value = 0, low, high;
-  int idx;
+  double low, high;
   g_autofree char *low_text = NULL;
   g_autofree char *high_text = NULL;
 
@@ -76,23 +75,7 @@ param_changed_cb (PmdGoalSeekDialog *self)
   if (path == NULL)
     return;
   kind = pmd_field_kind_for_param (path);
-  pmd_scenario_get_param ((PmdScenario *) sc, path, &value, NULL);
-  idx = pmd_scenario_find_range (sc, path);
-  if (idx >= 0)
-    {
-      low = ((PmdRange *) g_ptr_array_index (sc->ranges, idx))->low;
-      high = ((PmdRange *) g_ptr_array_index (sc->ranges, idx))->high;
-    }
-  else if (kind == PMD_FIELD_MONEY)
-    low = 0, high = MAX (3 * value, 1000000);
-  else if (g_str_has_suffix (path, ".fraction") || g_str_has_suffix (path, ".cost_ratio"))
-    low = 0, high = 1;
-  else
-    {
-      pmd_range_suggest (path, value, &low, &high);
-      low = value - 2 * (value - low);
-      high = value + 2 * (high - value);
-    }
+  pmd_goal_seek_span (sc, path, &low, &high);
   low_text = pmd_field_format (kind, low);
   high_text = pmd_field_format (kind, high);
   gtk_editable_set_text (GTK_EDITABLE (self->low), low_text);
@@ -228,13 +211,42 @@ set_and_widen_cb (PmdScenario *sc,
       !pmd_scenario_get_param (sc, self->found_path, &value, error))
     return FALSE;
   idx = pmd_scenario_find_range (sc, self->found_path);
+  g_clear_pointer (&self->widened, g_free);
   if (idx >= 0)
     {
       PmdRange *r = g_ptr_array_index (sc->ranges, idx);
-      r->low = MIN (r->low, value);
-      r->high = MAX (r->high, value);
+
+      if (value < r->low || value > r->high)
+        {
+          PmdFieldKind kind = pmd_field_kind_for_param (self->found_path);
+          g_autofree char *name = pmd_scenario_describe_param (sc, self->found_path);
+          g_autofree char *low = NULL;
+          g_autofree char *high = NULL;
+
+          r->low = MIN (r->low, value);
+          r->high = MAX (r->high, value);
+          low = pmd_field_format (kind, r->low);
+          high = pmd_field_format (kind, r->high);
+          /* Translators: a parameter, then its new range [low; high] */
+          self->widened = g_strdup_printf (_("The range of “%s” now runs from %s to %s, to hold the value applied"),
+                                           name, low, high);
+        }
     }
   return TRUE;
+}
+
+/**
+ * pmd_goal_seek_dialog_get_widened:
+ *
+ * Returns: (nullable): after Apply, what it did to the parameter's range
+ *   (widened to hold the value), as the window tells it; %NULL when the
+ *   range held the value
+ */
+const char *
+pmd_goal_seek_dialog_get_widened (PmdGoalSeekDialog *self)
+{
+  g_return_val_if_fail (PMD_IS_GOAL_SEEK_DIALOG (self), NULL);
+  return self->widened;
 }
 
 /**
@@ -268,7 +280,14 @@ apply_clicked_cb (PmdGoalSeekDialog *self)
   if (!pmd_goal_seek_dialog_apply (self, &error))
     show_answer (self, error->message, FALSE);
   else
-    gtk_window_destroy (GTK_WINDOW (self));
+    {
+      GtkWindow *parent = gtk_window_get_transient_for (GTK_WINDOW (self));
+
+      /* A widened range is said, not done behind the user's back. */
+      if (self->widened != NULL && PMD_IS_WINDOW (parent))
+        pmd_window_add_toast (PMD_WINDOW (parent), self->widened);
+      gtk_window_destroy (GTK_WINDOW (self));
+    }
 }
 
 static void
@@ -279,6 +298,7 @@ pmd_goal_seek_dialog_dispose (GObject *object)
   g_clear_object (&self->document);
   g_clear_pointer (&self->params, g_ptr_array_unref);
   g_clear_pointer (&self->found_path, g_free);
+  g_clear_pointer (&self->widened, g_free);
   G_OBJECT_CLASS (pmd_goal_seek_dialog_parent_class)->dispose (object);
 }
 
@@ -463,6 +483,22 @@ pmd_goal_seek_dialog_new (GtkWindow   *parent,
   g_signal_connect_swapped (self->low, "changed", G_CALLBACK (forget_answer), self);
   g_signal_connect_swapped (self->high, "changed", G_CALLBACK (forget_answer), self);
   g_signal_connect_swapped (self->target, "activate", G_CALLBACK (pmd_goal_seek_dialog_find), self);
+  /* The first question has an answer: the first decision that can bring
+   * the gap in that year to zero is chosen (the first in the list, more
+   * prevention money, could not, and Find said so to a new user). */
+  for (guint i = 0; i < self->params->len; i++)
+    {
+      const char *path = g_ptr_array_index (self->params, i);
+      double low, high, x;
+
+      pmd_goal_seek_span (sc, path, &low, &high);
+      if (pmd_goal_seek (sc, path, "totals.gap", gtk_spin_button_get_value_as_int (self->year), 0, low, high,
+                         &x, NULL, NULL, NULL))
+        {
+          adw_combo_row_set_selected (self->param_row, i);
+          break;
+        }
+    }
   param_changed_cb (self);
   gtk_window_set_default_widget (GTK_WINDOW (self), find);
   return GTK_WINDOW (self);

@@ -15,6 +15,7 @@ GtkWindow *pmd_goal_seek_dialog_new   (GtkWindow         *parent,
 gboolean   pmd_goal_seek_dialog_find  (PmdGoalSeekDialog *self);
 gboolean   pmd_goal_seek_dialog_apply (PmdGoalSeekDialog *self,
                                        GError           **error);
+const char *pmd_goal_seek_dialog_get_widened (PmdGoalSeekDialog *self);
 
 /* For the tests. */
 gboolean    _pmd_goal_seek_dialog_set        (PmdGoalSeekDialog *self,

@@ -2018,6 +2018,20 @@ pmd_window_new (GtkApplication *application)
   return g_object_new (PMD_TYPE_WINDOW, "application", application, NULL);
 }
 
+/**
+ * pmd_window_add_toast:
+ * @message: what to tell the user, briefly
+ *
+ * Shows @message at the bottom of the window, as the window's own notices.
+ */
+void
+pmd_window_add_toast (PmdWindow  *self,
+                      const char *message)
+{
+  g_return_if_fail (PMD_IS_WINDOW (self));
+  toast (self, message);
+}
+
 PmdDocument *
 pmd_window_get_document (PmdWindow *self)
 {

@@ -12,6 +12,8 @@ G_DECLARE_FINAL_TYPE (PmdWindow, pmd_window, PMD, WINDOW, AdwApplicationWindow)
 
 PmdWindow   *pmd_window_new           (GtkApplication *application);
 PmdDocument *pmd_window_get_document  (PmdWindow      *self);
+void         pmd_window_add_toast     (PmdWindow      *self,
+                                       const char     *message);
 GFile       *pmd_window_get_file      (PmdWindow      *self);
 void         pmd_window_open_file     (PmdWindow      *self,
                                        GFile          *file);

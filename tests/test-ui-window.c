@@ -15,6 +15,7 @@
 #include "pmd-window.h"
 #include "pmd-window-private.h"
 #include "pmd-export-dialog.h"
+#include "pmd-field.h"
 #include "pmd-chart.h"
 
 /*
@@ -1636,6 +1637,21 @@ print_min_widths (GtkWidget *w, int depth)
       print_min_widths (c, depth + 1);
 }
 
+/* A year reads as a year wherever a parameter is typed (the ranges editor,
+ * goal seek): "2027", not "2.027,00"; a number of years as "2". */
+static void
+test_field_years (void)
+{
+  double value;
+  g_autofree char *start = pmd_field_format (pmd_field_kind_for_param ("interventions.x.start"), 2027);
+  g_autofree char *lag = pmd_field_format (pmd_field_kind_for_param ("interventions.x.lag"), 2);
+
+  g_assert_cmpstr (start, ==, "2027");
+  g_assert_cmpstr (lag, ==, "2");
+  g_assert_true (pmd_field_parse (pmd_field_kind_for_param ("interventions.x.end"), "2031", &value, NULL));
+  g_assert_cmpfloat (value, ==, 2031);
+}
+
 /* The Dutch run: what a user with LANG=nl_NL.UTF-8 sees. */
 static void
 test_dutch (void)
@@ -1745,6 +1761,7 @@ main (int    argc,
       g_test_add_func ("/ui/window/variants", test_variants);
       g_test_add_func ("/ui/window/sizes", test_sizes);
       g_test_add_func ("/ui/window/levers-switched-off", test_levers_switched_off);
+      g_test_add_func ("/ui/field/years", test_field_years);
       g_test_add_func ("/ui/window/export-dialog", test_export_dialog);
       g_test_add_func ("/ui/window/quit", test_quit);
     }

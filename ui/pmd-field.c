@@ -122,7 +122,9 @@ pmd_field_kind_for_param (const char *path)
     case PMD_UNIT_PERCENT: return PMD_FIELD_PERCENT;
     case PMD_UNIT_MONEY: return PMD_FIELD_MONEY;
     case PMD_UNIT_COUNT: return PMD_FIELD_COUNT;
-    case PMD_UNIT_YEAR:
+    /* Years and numbers of years are whole: "2027" and "2", never
+     * "2.027,00". */
+    case PMD_UNIT_YEAR: return PMD_FIELD_YEAR;
     case PMD_UNIT_NUMBER:
     case PMD_UNIT_SWITCH:
     default: return PMD_FIELD_NUMBER;

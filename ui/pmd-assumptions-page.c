@@ -24,6 +24,7 @@ struct _PmdAssumptionsPage
   GPtrArray          *groups;
   char               *shape;
   guint               refresh_id;
+  gboolean            stale;      /* changed while hidden: rebuilt when shown */
 };
 
 G_DEFINE_FINAL_TYPE (PmdAssumptionsPage, pmd_assumptions_page, ADW_TYPE_BIN)
@@ -601,8 +602,25 @@ refresh_idle_cb (gpointer data)
   PmdAssumptionsPage *self = data;
 
   self->refresh_id = 0;
+  /* Hidden, it waits: a drag on the overview rebuilt this page, unseen,
+   * on every step. */
+  if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
+    {
+      self->stale = TRUE;
+      return G_SOURCE_REMOVE;
+    }
   rebuild (self);
   return G_SOURCE_REMOVE;
+}
+
+static void
+map_cb (PmdAssumptionsPage *self)
+{
+  if (self->stale)
+    {
+      self->stale = FALSE;
+      rebuild (self);
+    }
 }
 
 static void
@@ -654,6 +672,7 @@ pmd_assumptions_page_new (PmdDocument *document)
   self->page = ADW_PREFERENCES_PAGE (adw_preferences_page_new ());
   adw_bin_set_child (ADW_BIN (self), GTK_WIDGET (self->page));
   g_signal_connect_swapped (document, "changed", G_CALLBACK (document_changed_cb), self);
+  g_signal_connect (self, "map", G_CALLBACK (map_cb), NULL);
   rebuild (self);
   return self;
 }

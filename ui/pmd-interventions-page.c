@@ -45,6 +45,7 @@ struct _PmdInterventionsPage
   GPtrArray          *rows;       /* the expander rows, to remove on rebuild */
   char               *shape;
   guint               refresh_id;
+  gboolean            stale;      /* changed while hidden: rebuilt when shown */
 };
 
 G_DEFINE_FINAL_TYPE (PmdInterventionsPage, pmd_interventions_page, ADW_TYPE_BIN)
@@ -403,8 +404,25 @@ refresh_idle_cb (gpointer data)
   PmdInterventionsPage *self = data;
 
   self->refresh_id = 0;
+  /* Hidden, it waits: a drag on the overview rebuilt this page, unseen,
+   * on every step. */
+  if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
+    {
+      self->stale = TRUE;
+      return G_SOURCE_REMOVE;
+    }
   rebuild (self);
   return G_SOURCE_REMOVE;
+}
+
+static void
+map_cb (PmdInterventionsPage *self)
+{
+  if (self->stale)
+    {
+      self->stale = FALSE;
+      rebuild (self);
+    }
 }
 
 /* Rebuilt once when idle: a slider drag changes the document often. */
@@ -508,6 +526,7 @@ pmd_interventions_page_new (PmdDocument *document)
 
   g_signal_connect_swapped (shift, "clicked", G_CALLBACK (add_shift_clicked_cb), self);
   g_signal_connect_swapped (document, "changed", G_CALLBACK (document_changed_cb), self);
+  g_signal_connect (self, "map", G_CALLBACK (map_cb), NULL);
   rebuild (self);
   return self;
 }

@@ -402,20 +402,30 @@ test_open_overflow (void)
 }
 
 /* Typing in the cost lines table: Dutch input accepted, nonsense refused. */
+/* The Posten page of the bundled scenario on screen; @wmo: the row of
+ * Wmo-maatwerkvoorzieningen. */
+static PmdLinesPage *
+show_lines_page (PmdDocument **doc,
+                 int          *wmo)
+{
+  reset_window ();
+  *doc = pmd_window_get_document (window);
+  *wmo = pmd_scenario_find_line (pmd_document_get_scenario (*doc), "wmo-maatwerk");
+  _pmd_window_show_page (window, "lines");
+  drain ();
+  return _pmd_window_get_lines_page (window);
+}
+
 static void
 test_lines_edit (void)
 {
-  PmdLinesPage *page = _pmd_window_get_lines_page (window);
+  PmdLinesPage *page;
   PmdDocument *doc;
   g_autoptr(GError) error = NULL;
   double value;
   int wmo;
 
-  reset_window ();
-  doc = pmd_window_get_document (window);
-  wmo = pmd_scenario_find_line (pmd_document_get_scenario (doc), "wmo-maatwerk");
-  _pmd_window_show_page (window, "lines");
-  drain ();
+  page = show_lines_page (&doc, &wmo);
   screenshot (GTK_WIDGET (window), "lines-1280x720.png");
 
   g_assert_true (_pmd_lines_page_commit (page, wmo, "base_cost", "€ 22,9 mln", &error));
@@ -527,17 +537,13 @@ find_cell (PmdLinesPage *page,
 static void
 test_lines_cell_keys (void)
 {
-  PmdLinesPage *page = _pmd_window_get_lines_page (window);
+  PmdLinesPage *page;
   PmdDocument *doc;
   GtkEditableLabel *cell;
   double value;
   int wmo;
 
-  reset_window ();
-  doc = pmd_window_get_document (window);
-  wmo = pmd_scenario_find_line (pmd_document_get_scenario (doc), "wmo-maatwerk");
-  _pmd_window_show_page (window, "lines");
-  drain ();
+  page = show_lines_page (&doc, &wmo);
 
   for (int round = 0; round < 4; round++)
     {

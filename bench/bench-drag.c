@@ -5,8 +5,7 @@
  * figures and charts is measured with the frame clock.
  *
  *   xvfb-run -a -s "-screen 0 1920x1080x24" dbus-run-session -- \
- *     env GSETTINGS_SCHEMA_DIR=build/data GSETTINGS_BACKEND=memory \
- *     ./build/bench/bench-drag [STEPS]
+ *     env GSETTINGS_BACKEND=memory ./build/bench/bench-drag [STEPS]
  *
  * The first figure includes the wait for the next frame of the display's
  * clock (60 Hz: up to 16,7 ms); the second is the frame's own work (layout

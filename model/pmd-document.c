@@ -627,6 +627,25 @@ pmd_document_redo (PmdDocument *self)
   return step (self, self->redo, self->undo);
 }
 
+/**
+ * pmd_document_take_back:
+ *
+ * Undoes the last step and forgets it: Redo cannot bring it back. For a
+ * preview the user cancelled (the money dialog shows its intervention in
+ * the window while it is open); undone, Cancel left a step that Redo
+ * turned into the intervention the user had cancelled.
+ *
+ * Returns: whether there was a step to take back
+ */
+gboolean
+pmd_document_take_back (PmdDocument *self)
+{
+  g_autoptr(GArray) forgotten = snapshot_stack_new ();
+
+  g_return_val_if_fail (PMD_IS_DOCUMENT (self), FALSE);
+  return step (self, self->undo, forgotten);
+}
+
 typedef struct
 {
   const char *collection;

@@ -63,6 +63,7 @@ gboolean             pmd_document_can_undo        (PmdDocument *self);
 gboolean             pmd_document_can_redo        (PmdDocument *self);
 gboolean             pmd_document_undo            (PmdDocument *self);
 gboolean             pmd_document_redo            (PmdDocument *self);
+gboolean             pmd_document_take_back       (PmdDocument *self);
 void                 pmd_document_replace         (PmdDocument *self,
                                                    PmdScenario *scenario);
 

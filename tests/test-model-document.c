@@ -271,6 +271,25 @@ test_no_change (void)
   g_assert_true (pmd_document_can_undo (doc));
 }
 
+/* A step taken back is undone and cannot be redone: the document is as
+ * before it, with nothing to redo. */
+static void
+test_take_back (void)
+{
+  g_autoptr(PmdDocument) doc = pmd_document_new (pmd_test_scenario_two_lines ());
+  g_autoptr(GError) error = NULL;
+  double v;
+
+  g_assert_true (pmd_document_set_param (doc, "lines.l2.base_cost", 600000, NULL, &error));
+  g_assert_true (pmd_document_take_back (doc));
+  g_assert_true (pmd_document_get_param (doc, "lines.l2.base_cost", &v));
+  g_assert_cmpfloat (v, ==, 500000);
+  g_assert_false (pmd_document_can_redo (doc));
+  g_assert_false (pmd_document_can_undo (doc));
+  g_assert_false (pmd_document_get_modified (doc));
+  g_assert_false (pmd_document_take_back (doc));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -284,6 +303,7 @@ main (int    argc,
   g_test_add_func ("/model/document/variant", test_variant);
   g_test_add_func ("/model/document/edit", test_edit);
   g_test_add_func ("/model/document/no-change", test_no_change);
+  g_test_add_func ("/model/document/take-back", test_take_back);
 
   return g_test_run ();
 }

@@ -238,6 +238,22 @@ test_money_move (void)
 
   reset_window ();
   doc = pmd_window_get_document (window);
+
+  /* Cancel leaves nothing behind, not even a step to redo (Redo used to
+   * bring the cancelled intervention back). */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.move-money", NULL);
+  drain ();
+  dialog = find_money_dialog ();
+  _pmd_money_dialog_set_lines (dialog, "wmo-maatwerk", "wijkteams");
+  gtk_range_set_value (_pmd_money_dialog_get_amount (dialog), 500000);
+  drain ();
+  g_assert_true (pmd_document_get_modified (doc));
+  _pmd_money_dialog_respond (dialog, FALSE);
+  drain ();
+  g_assert_false (pmd_document_can_redo (doc));
+  g_assert_false (pmd_document_can_undo (doc));
+  g_assert_false (pmd_document_get_modified (doc));
+
   gtk_widget_activate_action (GTK_WIDGET (window), "win.move-money", NULL);
   drain ();
   dialog = find_money_dialog ();

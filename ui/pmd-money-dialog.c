@@ -138,7 +138,7 @@ finish (PmdMoneyDialog *self,
   self->done = TRUE;
   pmd_document_break_merge (self->document);
   if (!apply && self->applied)
-    pmd_document_undo (self->document);
+    pmd_document_take_back (self->document);
   if (destroy)
     gtk_window_destroy (GTK_WINDOW (self));
 }

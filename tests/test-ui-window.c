@@ -1209,6 +1209,21 @@ test_assumptions_edit (void)
   drain ();
   screenshot (GTK_WIDGET (window), "assumptions-1280x720.png");
 
+  /* Ctrl+Z in a field is the window's undo, not the field's: the field's
+   * own undo emptied the name the page had put in. */
+  {
+    g_autoptr(GPtrArray) rows = g_ptr_array_new ();
+    GtkEditable *name = NULL;
+
+    collect_descendants (GTK_WIDGET (page), ADW_TYPE_ENTRY_ROW, rows);
+    for (guint i = 0; i < rows->len && name == NULL; i++)
+      if (g_str_equal (gtk_editable_get_text (g_ptr_array_index (rows, i)), "Westland 2026 (illustratief)"))
+        name = g_ptr_array_index (rows, i);
+    g_assert_nonnull (name);
+    gtk_widget_activate_action (GTK_WIDGET (gtk_editable_get_delegate (name)), "text.undo", NULL);
+    g_assert_cmpstr (gtk_editable_get_text (name), ==, "Westland 2026 (illustratief)");
+  }
+
   /* 75+ in 2040: 12.500 → 14.000, as the slider would. */
   g_assert_true (_pmd_assumptions_page_type (page, "Residents", "12.500", "14.000"));
   drain ();

@@ -185,6 +185,10 @@ field_row (const char  *title,
   GtkWidget *row = adw_entry_row_new ();
 
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  /* Ctrl+Z is the window's: it undoes the last change to the scenario. The
+   * field's own undo took back the text the page had put in and left the
+   * field empty. */
+  gtk_editable_set_enable_undo (GTK_EDITABLE (row), FALSE);
   gtk_editable_set_text (GTK_EDITABLE (row), text);
   adw_entry_row_set_show_apply_button (ADW_ENTRY_ROW (row), TRUE);
   if (source != NULL)

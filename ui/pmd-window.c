@@ -573,6 +573,10 @@ make_cards (Card       *cards,
       gtk_label_set_xalign (cards[i].detail, 0);
       gtk_label_set_ellipsize (cards[i].title, PANGO_ELLIPSIZE_END);
       gtk_label_set_wrap (cards[i].detail, TRUE);
+      /* A value can be words ("Niet binnen de horizon"): it wraps rather
+       * than widening the window past a beamer's 1.024 px. */
+      gtk_label_set_wrap (cards[i].value, TRUE);
+      gtk_label_set_wrap_mode (cards[i].value, PANGO_WRAP_WORD_CHAR);
       /* Short natural widths let four cards share a row at 1280 pixels. */
       gtk_label_set_max_width_chars (cards[i].detail, 16);
       gtk_label_set_max_width_chars (cards[i].title, 16);

@@ -1582,6 +1582,34 @@ test_levers_switched_off (void)
   g_assert_true (gtk_widget_get_sensitive (GTK_WIDGET (prevention)));
 }
 
+/* The mouse wheel over a lever scrolls the sidebar and leaves the lever
+ * where it is (scrolling past one changed the scenario unseen). */
+static void
+test_lever_wheel (void)
+{
+  GtkRange *lever;
+  g_autoptr(GListModel) controllers = NULL;
+  gboolean handled = FALSE;
+  double before;
+
+  reset_window ();
+  lever = _pmd_window_get_lever (window, "interventions.preventie-ouderen.amount", FALSE);
+  before = gtk_range_get_value (lever);
+  controllers = gtk_widget_observe_controllers (GTK_WIDGET (lever));
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GtkEventController) c = g_list_model_get_item (controllers, i);
+
+      /* The first to see a wheel event: the one in the capture phase. */
+      if (GTK_IS_EVENT_CONTROLLER_SCROLL (c) && gtk_event_controller_get_propagation_phase (c) == GTK_PHASE_CAPTURE)
+        g_signal_emit_by_name (c, "scroll", 0.0, 3.0, &handled);
+    }
+  drain ();
+  g_assert_true (handled);
+  g_assert_cmpfloat (gtk_range_get_value (lever), ==, before);
+  g_assert_false (pmd_document_get_modified (pmd_window_get_document (window)));
+}
+
 /* The export dialog writes each of the seven charts; the fan and the
  * tornado are the ones `piramide chart` draws for the same scenario and
  * size, to the byte (they used to come out empty: the dialog had no runs). */
@@ -1812,6 +1840,7 @@ main (int    argc,
       g_test_add_func ("/ui/window/variants", test_variants);
       g_test_add_func ("/ui/window/sizes", test_sizes);
       g_test_add_func ("/ui/window/levers-switched-off", test_levers_switched_off);
+      g_test_add_func ("/ui/window/lever-wheel", test_lever_wheel);
       g_test_add_func ("/ui/field/years", test_field_years);
       g_test_add_func ("/ui/window/export-dialog", test_export_dialog);
       g_test_add_func ("/ui/window/quit", test_quit);

@@ -229,6 +229,30 @@ meeting_levers_changed_cb (PmdWindow *self)
   sync_levers (self);
 }
 
+/* The wheel scrolls the sidebar, never the lever under the pointer: a lever
+ * passing under the pointer while the sidebar scrolled changed the scenario
+ * unseen. The keyboard and dragging still move it. */
+static gboolean
+lever_scroll_cb (GtkEventControllerScroll *controller,
+                 double                    dx,
+                 double                    dy,
+                 gpointer                  user_data)
+{
+  GtkWidget *scale = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (controller));
+  GtkWidget *scroller = gtk_widget_get_ancestor (scale, GTK_TYPE_SCROLLED_WINDOW);
+
+  if (scroller != NULL)
+    {
+      GtkAdjustment *adj = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller));
+      /* A wheel click scrolls as far as GTK's own scrolled windows do. */
+      double step = gtk_event_controller_scroll_get_unit (controller) == GDK_SCROLL_UNIT_WHEEL
+                    ? pow (gtk_adjustment_get_page_size (adj), 2.0 / 3.0) : 1.0;
+
+      gtk_adjustment_set_value (adj, gtk_adjustment_get_value (adj) + dy * step);
+    }
+  return TRUE;
+}
+
 static GtkWidget *
 add_lever (PmdWindow   *self,
            GtkBox      *box,
@@ -297,6 +321,13 @@ add_lever (PmdWindow   *self,
   pmd_document_get_param (self->document, path, &current);
   gtk_range_set_value (lever->scale, current);
   lever->handler = g_signal_connect (scale, "value-changed", G_CALLBACK (lever_changed_cb), lever);
+  {
+    GtkEventController *wheel = gtk_event_controller_scroll_new (GTK_EVENT_CONTROLLER_SCROLL_BOTH_AXES);
+
+    gtk_event_controller_set_propagation_phase (wheel, GTK_PHASE_CAPTURE);
+    g_signal_connect (wheel, "scroll", G_CALLBACK (lever_scroll_cb), NULL);
+    gtk_widget_add_controller (scale, wheel);
+  }
   g_object_set_data (G_OBJECT (scale), "pmd-path", lever->path);
   g_ptr_array_add (self->levers, lever);
   return row;

@@ -73,76 +73,54 @@ scenario_of (guint n)
   return sc;
 }
 
-/* The best wall-clock time of @rounds calls, in seconds. */
-static double
-best_validate (PmdScenario *sc,
-               int          rounds)
+/* One job on a scenario: it may change @sc only in a copy. */
+typedef gboolean (*Job) (PmdScenario *sc,
+                         GError     **error);
+
+static gboolean
+job_validate (PmdScenario *sc,
+              GError     **error)
 {
-  double best = G_MAXDOUBLE;
-
-  for (int r = 0; r < rounds; r++)
-    {
-      g_autoptr(GError) error = NULL;
-      gint64 t0 = g_get_monotonic_time ();
-
-      if (!pmd_scenario_validate (sc, &error))
-        g_error ("%s", error->message);
-      best = MIN (best, (g_get_monotonic_time () - t0) / 1e6);
-    }
-  return best;
+  return pmd_scenario_validate (sc, error);
 }
 
-static double
-best_resolve (PmdScenario *sc,
-              int          rounds)
+static gboolean
+job_resolve (PmdScenario *sc,
+             GError     **error)
 {
-  double best = G_MAXDOUBLE;
-
-  for (int r = 0; r < rounds; r++)
-    {
-      g_autoptr(GError) error = NULL;
-      gint64 t0 = g_get_monotonic_time ();
-
-      if (!pmd_scenario_resolve (sc, &error))
-        g_error ("%s", error->message);
-      best = MIN (best, (g_get_monotonic_time () - t0) / 1e6);
-    }
-  return best;
+  return pmd_scenario_resolve (sc, error);
 }
 
-static double
-best_project (PmdScenario *sc,
-              int          rounds)
+static gboolean
+job_project (PmdScenario *sc,
+             GError     **error)
 {
-  double best = G_MAXDOUBLE;
-
-  for (int r = 0; r < rounds; r++)
-    {
-      g_autoptr(GError) error = NULL;
-      g_autoptr(PmdProjection) p = NULL;
-      gint64 t0 = g_get_monotonic_time ();
-
-      p = pmd_project (sc, &error);
-      if (p == NULL)
-        g_error ("%s", error->message);
-      best = MIN (best, (g_get_monotonic_time () - t0) / 1e6);
-    }
-  return best;
+  g_autoptr(PmdProjection) p = pmd_project (sc, error);
+  return p != NULL;
 }
 
+static gboolean
+job_apply (PmdScenario *sc,
+           GError     **error)
+{
+  g_autoptr(PmdScenario) copy = pmd_scenario_copy (sc);
+  return pmd_scenario_apply_variant (copy, "v", error);
+}
+
+/* The best wall-clock time of @rounds runs of @job, in seconds. */
 static double
-best_apply (PmdScenario *sc,
-            int          rounds)
+best_of (PmdScenario *sc,
+         int          rounds,
+         Job          job)
 {
   double best = G_MAXDOUBLE;
 
   for (int r = 0; r < rounds; r++)
     {
-      g_autoptr(PmdScenario) copy = pmd_scenario_copy (sc);
       g_autoptr(GError) error = NULL;
       gint64 t0 = g_get_monotonic_time ();
 
-      if (!pmd_scenario_apply_variant (copy, "v", &error))
+      if (!job (sc, &error))
         g_error ("%s", error->message);
       best = MIN (best, (g_get_monotonic_time () - t0) / 1e6);
     }
@@ -164,10 +142,10 @@ main (int    argc,
   for (guint k = 0; k < G_N_ELEMENTS (sizes); k++)
     {
       g_autoptr(PmdScenario) sc = scenario_of (sizes[k]);
-      double v = best_validate (sc, rounds);
-      double p = best_project (sc, rounds);
-      double r = best_resolve (sc, rounds);
-      double a = best_apply (sc, rounds);
+      double v = best_of (sc, rounds, job_validate);
+      double p = best_of (sc, rounds, job_project);
+      double r = best_of (sc, rounds, job_resolve);
+      double a = best_of (sc, rounds, job_apply);
 
       printf ("%8u  %12.2f %9.3f  %12.2f %9.3f  %12.2f %9.3f  %12.2f %9.3f\n", sizes[k], v * 1e3, v * 1e6 / sizes[k],
               p * 1e3, p * 1e6 / sizes[k], r * 1e3, r * 1e6 / sizes[k], a * 1e3, a * 1e6 / sizes[k]);

@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include <math.h>
+#include <string.h>
 
 #include "pmd-test-utils.h"
 
@@ -290,6 +291,20 @@ test_take_back (void)
   g_assert_false (pmd_document_take_back (doc));
 }
 
+/* A value that breaks a rule is refused in the words of the screens, not
+ * with the place in the file ("$.lines[1].base_cost"). */
+static void
+test_rule_in_words (void)
+{
+  g_autoptr(PmdDocument) doc = pmd_document_new (pmd_test_scenario_two_lines ());
+  g_autoptr(GError) error = NULL;
+
+  g_assert_false (pmd_document_set_param (doc, "lines.l2.base_cost", -5, NULL, &error));
+  g_assert_error (error, PMD_SCENARIO_ERROR, PMD_SCENARIO_ERROR_INVALID);
+  g_assert_true (g_str_has_prefix (error->message, "Line 2: cost in the base year: "));
+  g_assert_null (strstr (error->message, "$."));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -304,6 +319,7 @@ main (int    argc,
   g_test_add_func ("/model/document/edit", test_edit);
   g_test_add_func ("/model/document/no-change", test_no_change);
   g_test_add_func ("/model/document/take-back", test_take_back);
+  g_test_add_func ("/model/document/rule-in-words", test_rule_in_words);
 
   return g_test_run ();
 }

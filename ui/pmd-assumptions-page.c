@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "pmd-assumptions-page.h"
+#include "pmd-refresh.h"
 #include "pmd-format.h"
 #include "pmd-field.h"
 
@@ -23,8 +24,7 @@ struct _PmdAssumptionsPage
   AdwPreferencesPage *page;
   GPtrArray          *groups;
   char               *shape;
-  guint               refresh_id;
-  gboolean            stale;      /* changed while hidden: rebuilt when shown */
+  PmdRefresh         *refresh;
 };
 
 G_DEFINE_FINAL_TYPE (PmdAssumptionsPage, pmd_assumptions_page, ADW_TYPE_BIN)
@@ -600,39 +600,6 @@ rebuild (PmdAssumptionsPage *self)
   }
 }
 
-static gboolean
-refresh_idle_cb (gpointer data)
-{
-  PmdAssumptionsPage *self = data;
-
-  self->refresh_id = 0;
-  /* Hidden, it waits: a drag on the overview rebuilt this page, unseen,
-   * on every step. */
-  if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
-    {
-      self->stale = TRUE;
-      return G_SOURCE_REMOVE;
-    }
-  rebuild (self);
-  return G_SOURCE_REMOVE;
-}
-
-static void
-map_cb (PmdAssumptionsPage *self)
-{
-  if (self->stale)
-    {
-      self->stale = FALSE;
-      rebuild (self);
-    }
-}
-
-static void
-document_changed_cb (PmdAssumptionsPage *self)
-{
-  if (self->refresh_id == 0)
-    self->refresh_id = g_idle_add (refresh_idle_cb, self);
-}
 
 static void
 pmd_assumptions_page_dispose (GObject *object)
@@ -640,8 +607,11 @@ pmd_assumptions_page_dispose (GObject *object)
   PmdAssumptionsPage *self = PMD_ASSUMPTIONS_PAGE (object);
 
   if (self->document != NULL)
-    g_signal_handlers_disconnect_by_data (self->document, self);
-  g_clear_handle_id (&self->refresh_id, g_source_remove);
+    {
+      g_signal_handlers_disconnect_by_data (self->document, self);
+      g_signal_handlers_disconnect_by_data (self->document, self->refresh);
+    }
+  g_clear_pointer (&self->refresh, pmd_refresh_free);
   g_clear_object (&self->document);
   g_clear_pointer (&self->groups, g_ptr_array_unref);
   G_OBJECT_CLASS (pmd_assumptions_page_parent_class)->dispose (object);
@@ -675,8 +645,8 @@ pmd_assumptions_page_new (PmdDocument *document)
   self->groups = g_ptr_array_new ();
   self->page = ADW_PREFERENCES_PAGE (adw_preferences_page_new ());
   adw_bin_set_child (ADW_BIN (self), GTK_WIDGET (self->page));
-  g_signal_connect_swapped (document, "changed", G_CALLBACK (document_changed_cb), self);
-  g_signal_connect (self, "map", G_CALLBACK (map_cb), NULL);
+  self->refresh = pmd_refresh_new (GTK_WIDGET (self), (PmdRefreshFunc) rebuild);
+  g_signal_connect_swapped (document, "changed", G_CALLBACK (pmd_refresh_queue), self->refresh);
   rebuild (self);
   return self;
 }

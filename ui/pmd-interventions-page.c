@@ -4,6 +4,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "pmd-interventions-page.h"
+#include "pmd-refresh.h"
 #include "pmd-field.h"
 
 /*
@@ -44,8 +45,7 @@ struct _PmdInterventionsPage
   AdwPreferencesGroup *group;
   GPtrArray          *rows;       /* the expander rows, to remove on rebuild */
   char               *shape;
-  guint               refresh_id;
-  gboolean            stale;      /* changed while hidden: rebuilt when shown */
+  PmdRefresh         *refresh;
 };
 
 G_DEFINE_FINAL_TYPE (PmdInterventionsPage, pmd_interventions_page, ADW_TYPE_BIN)
@@ -398,40 +398,6 @@ rebuild (PmdInterventionsPage *self)
     }
 }
 
-static gboolean
-refresh_idle_cb (gpointer data)
-{
-  PmdInterventionsPage *self = data;
-
-  self->refresh_id = 0;
-  /* Hidden, it waits: a drag on the overview rebuilt this page, unseen,
-   * on every step. */
-  if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
-    {
-      self->stale = TRUE;
-      return G_SOURCE_REMOVE;
-    }
-  rebuild (self);
-  return G_SOURCE_REMOVE;
-}
-
-static void
-map_cb (PmdInterventionsPage *self)
-{
-  if (self->stale)
-    {
-      self->stale = FALSE;
-      rebuild (self);
-    }
-}
-
-/* Rebuilt once when idle: a slider drag changes the document often. */
-static void
-document_changed_cb (PmdInterventionsPage *self)
-{
-  if (self->refresh_id == 0)
-    self->refresh_id = g_idle_add (refresh_idle_cb, self);
-}
 
 static gboolean
 add_shift_cb (PmdScenario *sc,
@@ -476,8 +442,11 @@ pmd_interventions_page_dispose (GObject *object)
   PmdInterventionsPage *self = PMD_INTERVENTIONS_PAGE (object);
 
   if (self->document != NULL)
-    g_signal_handlers_disconnect_by_data (self->document, self);
-  g_clear_handle_id (&self->refresh_id, g_source_remove);
+    {
+      g_signal_handlers_disconnect_by_data (self->document, self);
+      g_signal_handlers_disconnect_by_data (self->document, self->refresh);
+    }
+  g_clear_pointer (&self->refresh, pmd_refresh_free);
   g_clear_object (&self->document);
   g_clear_pointer (&self->rows, g_ptr_array_unref);
   G_OBJECT_CLASS (pmd_interventions_page_parent_class)->dispose (object);
@@ -525,8 +494,8 @@ pmd_interventions_page_new (PmdDocument *document)
   adw_bin_set_child (ADW_BIN (self), GTK_WIDGET (self->page));
 
   g_signal_connect_swapped (shift, "clicked", G_CALLBACK (add_shift_clicked_cb), self);
-  g_signal_connect_swapped (document, "changed", G_CALLBACK (document_changed_cb), self);
-  g_signal_connect (self, "map", G_CALLBACK (map_cb), NULL);
+  self->refresh = pmd_refresh_new (GTK_WIDGET (self), (PmdRefreshFunc) rebuild);
+  g_signal_connect_swapped (document, "changed", G_CALLBACK (pmd_refresh_queue), self->refresh);
   rebuild (self);
   return self;
 }

@@ -8,6 +8,7 @@
 #include "pmd-lines-page.h"
 #include "pmd-format.h"
 #include "pmd-field.h"
+#include "pmd-refresh.h"
 
 /*
  * The cost lines in a column view, edited in place. Numbers are read the
@@ -77,8 +78,7 @@ struct _PmdLinesPage
   GtkSingleSelection *selection;
   int            editing;
   char          *shape;
-  guint          refresh_id;
-  gboolean       dirty;
+  PmdRefresh    *refresh;
 };
 
 G_DEFINE_FINAL_TYPE (PmdLinesPage, pmd_lines_page, GTK_TYPE_BOX)
@@ -553,38 +553,6 @@ refresh_now (PmdLinesPage *self)
 }
 
 static gboolean
-refresh_idle_cb (gpointer data)
-{
-  PmdLinesPage *self = data;
-
-  self->refresh_id = 0;
-  if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
-    {
-      self->dirty = TRUE;
-      return G_SOURCE_REMOVE;
-    }
-  self->dirty = FALSE;
-  refresh_now (self);
-  return G_SOURCE_REMOVE;
-}
-
-/* A slider drag changes the document many times a second: rebind the table
- * once, when idle, and only while it is on screen. */
-static void
-refresh (PmdLinesPage *self)
-{
-  if (self->refresh_id == 0)
-    self->refresh_id = g_idle_add (refresh_idle_cb, self);
-}
-
-static void
-map_cb (PmdLinesPage *self)
-{
-  if (self->dirty)
-    refresh (self);
-}
-
-static gboolean
 add_line_cb (PmdScenario *sc,
              gpointer     user_data,
              GError     **error)
@@ -671,8 +639,11 @@ pmd_lines_page_dispose (GObject *object)
   PmdLinesPage *self = PMD_LINES_PAGE (object);
 
   if (self->document != NULL)
-    g_signal_handlers_disconnect_by_data (self->document, self);
-  g_clear_handle_id (&self->refresh_id, g_source_remove);
+    {
+      g_signal_handlers_disconnect_by_data (self->document, self);
+      g_signal_handlers_disconnect_by_data (self->document, self->refresh);
+    }
+  g_clear_pointer (&self->refresh, pmd_refresh_free);
   g_clear_object (&self->document);
   g_clear_object (&self->store);
   G_OBJECT_CLASS (pmd_lines_page_parent_class)->dispose (object);
@@ -747,8 +718,8 @@ pmd_lines_page_new (PmdDocument *document)
 
   g_signal_connect_swapped (add, "clicked", G_CALLBACK (add_clicked_cb), self);
   g_signal_connect_swapped (remove, "clicked", G_CALLBACK (remove_clicked_cb), self);
-  g_signal_connect_swapped (document, "changed", G_CALLBACK (refresh), self);
-  g_signal_connect (self, "map", G_CALLBACK (map_cb), NULL);
+  self->refresh = pmd_refresh_new (GTK_WIDGET (self), (PmdRefreshFunc) refresh_now);
+  g_signal_connect_swapped (document, "changed", G_CALLBACK (pmd_refresh_queue), self->refresh);
   refresh_now (self);
   return self;
 }

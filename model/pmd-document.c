@@ -4,6 +4,7 @@
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
+#include "pmd-change.h"
 #include "pmd-document.h"
 #include "pmd-format.h"
 #include "pmd-param.h"
@@ -109,23 +110,38 @@ flags_capture (PmdDocument *self)
   return (Flags) { self->undo->len > 0, self->redo->len > 0, self->state != self->saved_state };
 }
 
-/* Makes @scenario (and its effective form) current and projects it. */
+/* Makes @scenario (and its effective form) current, projects it and says
+ * what changed: @flags, and what differs from the scenario shown before.
+ * @path: the one parameter the change set, or NULL. */
 static void
-install (PmdDocument *self,
-         PmdScenario *scenario,
-         PmdScenario *effective,
-         const Flags *before)
+install (PmdDocument    *self,
+         PmdScenario    *scenario,
+         PmdScenario    *effective,
+         const Flags    *before,
+         PmdChangeFlags  flags,
+         const char     *path)
 {
   g_autoptr(GError) error = NULL;
 
-  g_clear_pointer (&self->scenario, pmd_scenario_free);
+  if (self->effective == NULL)
+    flags |= PMD_CHANGE_CONTENT | PMD_CHANGE_STRUCTURE;
+  else
+    {
+      /* A caller that took the scenario away has compared it already. */
+      if (self->scenario != NULL && scenario != self->scenario)
+        flags |= pmd_scenario_diff (self->scenario, scenario);
+      /* The variant's overrides show in the effective scenario. */
+      flags |= pmd_scenario_diff (self->effective, effective);
+    }
+  if (scenario != self->scenario)
+    g_clear_pointer (&self->scenario, pmd_scenario_free);
   g_clear_pointer (&self->effective, pmd_scenario_free);
   self->scenario = scenario;
   self->effective = effective;
   if (!pmd_projection_compute (self->projection, self->effective, &error))
     g_critical ("A validated scenario did not project: %s", error->message);
 
-  g_signal_emit (self, signals[CHANGED], 0);
+  g_signal_emit (self, signals[CHANGED], 0, flags, path);
   if (before->can_undo != pmd_document_can_undo (self))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CAN_UNDO]);
   if (before->can_redo != pmd_document_can_redo (self))
@@ -159,6 +175,7 @@ pop (GArray *stack)
 static gboolean
 commit (PmdDocument *self,
         PmdScenario *next,
+        const char  *path,
         const char  *merge_key,
         gboolean     merge_any_time,
         GError     **error)
@@ -167,6 +184,7 @@ commit (PmdDocument *self,
   PmdScenario *effective = build_effective (owned, self->variant, error);
   gint64 now = g_get_monotonic_time ();
   Flags before = flags_capture (self);
+  PmdChangeFlags flags;
   gboolean merge;
 
   if (effective == NULL)
@@ -179,6 +197,7 @@ commit (PmdDocument *self,
       return FALSE;
     }
 
+  flags = pmd_scenario_diff (self->scenario, owned);
   merge = merge_key != NULL && g_strcmp0 (merge_key, self->merge_key) == 0 &&
           (merge_any_time || now - self->merge_time < MERGE_WINDOW_USEC) && self->undo->len > 0;
   if (!merge)
@@ -190,7 +209,7 @@ commit (PmdDocument *self,
   self->merge_time = now;
   g_array_set_size (self->redo, 0);
   self->state = ++self->next_state;
-  install (self, g_steal_pointer (&owned), effective, &before);
+  install (self, g_steal_pointer (&owned), effective, &before, flags, path);
   return TRUE;
 }
 
@@ -261,11 +280,15 @@ pmd_document_class_init (PmdDocumentClass *klass)
 
   /**
    * PmdDocument::changed:
+   * @flags: what the change touched (#PmdChangeFlags)
+   * @path: (nullable): the one parameter the change set, or %NULL
    *
-   * The scenario, the variant shown or the projection changed.
+   * The scenario or the variant shown changed, and with it the projection.
+   * A page refreshes when @flags touch what it shows.
    */
   signals[CHANGED] = g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
-                                   0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+                                   0, NULL, NULL, NULL, G_TYPE_NONE, 2,
+                                   PMD_TYPE_CHANGE_FLAGS, G_TYPE_STRING | G_SIGNAL_TYPE_STATIC_SCOPE);
 }
 
 static void
@@ -323,7 +346,7 @@ pmd_document_replace (PmdDocument *self,
   g_clear_pointer (&self->variant, g_free);
   self->state = ++self->next_state;
   self->saved_state = self->state;
-  install (self, scenario, effective, &before);
+  install (self, scenario, effective, &before, PMD_CHANGE_FILE | PMD_CHANGE_CONTENT | PMD_CHANGE_STRUCTURE, NULL);
   if (had_variant)
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_VARIANT]);
 }
@@ -396,7 +419,7 @@ pmd_document_set_variant (PmdDocument *self,
   g_free (self->variant);
   self->variant = g_strdup (variant_id);
   g_clear_pointer (&self->merge_key, g_free);
-  install (self, g_steal_pointer (&self->scenario), effective, &before);
+  install (self, self->scenario, effective, &before, PMD_CHANGE_SHOWN_VARIANT, NULL);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_VARIANT]);
   return TRUE;
 }
@@ -526,7 +549,7 @@ pmd_document_set_param (PmdDocument *self,
   {
     g_autoptr(GError) local = NULL;
 
-    if (commit (self, g_steal_pointer (&next), merge_key, FALSE, &local))
+    if (commit (self, g_steal_pointer (&next), path, merge_key, FALSE, &local))
       return TRUE;
     say_in_words (self->scenario, path, local);
     g_propagate_error (error, g_steal_pointer (&local));
@@ -577,7 +600,7 @@ pmd_document_edit_merge (PmdDocument *self,
   next = pmd_scenario_copy (self->scenario);
   if (!func (next, user_data, error))
     return FALSE;
-  return commit (self, g_steal_pointer (&next), merge_key, TRUE, error);
+  return commit (self, g_steal_pointer (&next), NULL, merge_key, TRUE, error);
 }
 
 /* Ends the current merge: the next edit is a step of its own. */
@@ -644,24 +667,30 @@ step (PmdDocument *self,
   Snapshot s;
   PmdScenario *effective;
   Flags before = flags_capture (self);
+  PmdChangeFlags flags = PMD_CHANGE_NONE;
+  gboolean variant_gone;
 
   if (from->len == 0)
     return FALSE;
   s = pop (from);
   /* A variant the snapshot does not have any more is no longer shown. */
-  if (self->variant != NULL && pmd_scenario_find_variant (s.scenario, self->variant) < 0)
+  variant_gone = self->variant != NULL && pmd_scenario_find_variant (s.scenario, self->variant) < 0;
+  if (variant_gone)
     {
       g_clear_pointer (&self->variant, g_free);
-      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_VARIANT]);
+      flags |= PMD_CHANGE_SHOWN_VARIANT;
     }
   effective = build_effective (s.scenario, self->variant, NULL);
   if (effective == NULL)
     effective = build_effective (s.scenario, NULL, NULL);
   g_assert (effective != NULL);
+  flags |= pmd_scenario_diff (self->scenario, s.scenario);
   push (to, g_steal_pointer (&self->scenario), self->state);
   self->state = s.state;
   pmd_document_break_merge (self);
-  install (self, s.scenario, effective, &before);
+  install (self, s.scenario, effective, &before, flags, NULL);
+  if (variant_gone)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_VARIANT]);
   return TRUE;
 }
 

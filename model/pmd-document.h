@@ -3,6 +3,7 @@
 
 #include <glib-object.h>
 
+#include "pmd-change.h"
 #include "pmd-format.h"
 #include "pmd-param.h"
 #include "pmd-projection.h"

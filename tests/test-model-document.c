@@ -15,8 +15,10 @@ count_cb (GObject    *object,
 }
 
 static void
-changed_cb (PmdDocument *doc,
-            int         *count)
+changed_cb (PmdDocument    *doc,
+            PmdChangeFlags  flags,
+            const char     *path,
+            int            *count)
 {
   (*count)++;
 }
@@ -305,6 +307,87 @@ test_rule_in_words (void)
   g_assert_null (strstr (error->message, "$."));
 }
 
+/* What each change says it touched: one value of a line is the lines and
+ * nothing else; a line added or a name changed is structure; an undo says
+ * what the edit it undoes said; another variant shown touches what the
+ * variant overrides; another file touches everything. */
+typedef struct
+{
+  int            count;
+  PmdChangeFlags flags;
+  char          *path;
+} Seen;
+
+static void
+seen_cb (PmdDocument    *doc,
+         PmdChangeFlags  flags,
+         const char     *path,
+         Seen           *seen)
+{
+  seen->count++;
+  seen->flags = flags;
+  g_free (seen->path);
+  seen->path = g_strdup (path);
+}
+
+static void
+test_change_flags (void)
+{
+  PmdScenario *sc = pmd_test_scenario_two_lines ();
+  PmdVariant *v = pmd_variant_new ("half", "Half");
+  g_autoptr(PmdDocument) doc = NULL;
+  g_autoptr(GError) error = NULL;
+  Seen seen = { 0 };
+
+  pmd_variant_add_override (v, "interventions.i2.fraction", 0.1);
+  g_ptr_array_add (sc->variants, v);
+  doc = pmd_document_new (sc);
+  g_signal_connect (doc, "changed", G_CALLBACK (seen_cb), &seen);
+
+  g_assert_true (pmd_document_set_param (doc, "lines.l1.growth", 0.03, NULL, &error));
+  g_assert_cmpint (seen.count, ==, 1);
+  g_assert_cmpuint (seen.flags, ==, PMD_CHANGE_LINES);
+  g_assert_cmpstr (seen.path, ==, "lines.l1.growth");
+
+  g_assert_true (pmd_document_set_param (doc, "funding.base", 1700000, NULL, &error));
+  g_assert_cmpuint (seen.flags, ==, PMD_CHANGE_FUNDING);
+
+  g_assert_true (pmd_document_set_param (doc, "cohorts.c.points.1", 2500, NULL, &error));
+  g_assert_cmpuint (seen.flags, ==, PMD_CHANGE_COHORTS);
+
+  g_assert_true (pmd_document_edit (doc, add_line_cb, (gpointer) "l3", &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (seen.flags, ==, PMD_CHANGE_LINES | PMD_CHANGE_STRUCTURE);
+  g_assert_null (seen.path);
+
+  g_assert_true (pmd_document_rename (doc, "lines", "l1", "Wmo", &error));
+  g_assert_cmpuint (seen.flags, ==, PMD_CHANGE_LINES | PMD_CHANGE_STRUCTURE);
+
+  /* Undo says what the edit said; so does redo. */
+  g_assert_true (pmd_document_undo (doc));
+  g_assert_cmpuint (seen.flags, ==, PMD_CHANGE_LINES | PMD_CHANGE_STRUCTURE);
+  g_assert_true (pmd_document_undo (doc));
+  g_assert_cmpuint (seen.flags, ==, PMD_CHANGE_LINES | PMD_CHANGE_STRUCTURE);
+  g_assert_true (pmd_document_undo (doc));
+  g_assert_cmpuint (seen.flags, ==, PMD_CHANGE_COHORTS);
+  g_assert_null (seen.path);
+  g_assert_true (pmd_document_redo (doc));
+  g_assert_cmpuint (seen.flags, ==, PMD_CHANGE_COHORTS);
+
+  /* The variant sets i2's fraction: the interventions show other values. */
+  g_assert_true (pmd_document_set_variant (doc, "half", &error));
+  g_assert_cmpuint (seen.flags, ==, PMD_CHANGE_SHOWN_VARIANT | PMD_CHANGE_INTERVENTIONS);
+  /* While it is shown, a value typed is the variant's override: the file's
+   * variants change, and the lines as shown; an override added is a value
+   * of the variant, not structure (a lever dragged stays). */
+  g_assert_true (pmd_document_set_param (doc, "lines.l2.base_cost", 400000, NULL, &error));
+  g_assert_cmpuint (seen.flags, ==, PMD_CHANGE_VARIANTS | PMD_CHANGE_LINES);
+
+  pmd_document_replace (doc, pmd_test_scenario_two_lines ());
+  g_assert_cmpuint (seen.flags, ==, PMD_CHANGE_FILE | PMD_CHANGE_CONTENT | PMD_CHANGE_STRUCTURE);
+  g_free (seen.path);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -320,6 +403,7 @@ main (int    argc,
   g_test_add_func ("/model/document/no-change", test_no_change);
   g_test_add_func ("/model/document/take-back", test_take_back);
   g_test_add_func ("/model/document/rule-in-words", test_rule_in_words);
+  g_test_add_func ("/model/document/change-flags", test_change_flags);
 
   return g_test_run ();
 }

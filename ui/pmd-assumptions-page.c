@@ -23,7 +23,6 @@ struct _PmdAssumptionsPage
   PmdDocument        *document;
   AdwPreferencesPage *page;
   GPtrArray          *groups;
-  char               *shape;
   PmdRefresh         *refresh;
 };
 
@@ -64,7 +63,8 @@ field_free (gpointer data)
   g_free (f);
 }
 
-static void rebuild (PmdAssumptionsPage *self);
+static void rebuild (PmdAssumptionsPage *self,
+                     PmdChangeFlags      flags);
 
 static void
 show_error (PmdAssumptionsPage *self,
@@ -171,8 +171,8 @@ entry_apply_cb (AdwEntryRow *row,
   if (!commit_field (self, f, gtk_editable_get_text (GTK_EDITABLE (row)), &error))
     {
       show_error (self, error->message);
-      g_clear_pointer (&self->shape, g_free);
-      rebuild (self);
+      /* The row shows the value it had again. */
+      rebuild (self, PMD_CHANGE_SCENARIO);
     }
 }
 
@@ -466,46 +466,17 @@ pair_rows (PmdAssumptionsPage *self,
   return v;
 }
 
-static char *
-page_shape (const PmdScenario *sc)
-{
-  g_autofree char *data = NULL;
-  GString *shape = g_string_new (NULL);
-
-  g_string_append_printf (shape, "%s|%d|%d|%.17g|%.17g|%.17g|%.17g;", sc->name, sc->base_year, sc->horizon, sc->indexation,
-                          sc->discount_rate, sc->funding.base, sc->funding.growth);
-  for (guint i = 0; i < sc->layers->len; i++)
-    g_string_append_printf (shape, "%s;", ((PmdLayer *) g_ptr_array_index (sc->layers, i))->name);
-  for (guint i = 0; i < sc->domains->len; i++)
-    g_string_append_printf (shape, "d:%s;", ((PmdDomain *) g_ptr_array_index (sc->domains, i))->name);
-  for (guint i = 0; i < sc->cohorts->len; i++)
-    g_string_append_printf (shape, "c:%s;", ((PmdCohort *) g_ptr_array_index (sc->cohorts, i))->name);
-  for (guint i = 0; i < sc->cohorts->len; i++)
-    {
-      const PmdCohort *c = g_ptr_array_index (sc->cohorts, i);
-      for (guint k = 0; k < c->points->len; k++)
-        g_string_append_printf (shape, "%d=%.17g,", g_array_index (c->points, PmdYearValue, k).year,
-                                g_array_index (c->points, PmdYearValue, k).value);
-    }
-  for (guint k = 0; k < sc->funding.steps->len; k++)
-    g_string_append_printf (shape, "s%d=%.17g,", g_array_index (sc->funding.steps, PmdYearValue, k).year,
-                            g_array_index (sc->funding.steps, PmdYearValue, k).value);
-  return g_string_free (shape, FALSE);
-}
-
+/* The page is built again on any change of what it shows: its rows are
+ * few, and it is refreshed only while on screen. */
 static void
-rebuild (PmdAssumptionsPage *self)
+rebuild (PmdAssumptionsPage *self,
+         PmdChangeFlags      flags)
 {
   const PmdScenario *sc = pmd_document_get_scenario (self->document);
-  g_autofree char *shape = page_shape (sc);
   AdwPreferencesGroup *group;
   g_autofree char *base_year = NULL;
   g_autofree char *horizon = NULL;
 
-  if (g_strcmp0 (shape, self->shape) == 0)
-    return;
-  g_free (self->shape);
-  self->shape = g_steal_pointer (&shape);
   for (guint i = 0; i < self->groups->len; i++)
     adw_preferences_page_remove (self->page, g_ptr_array_index (self->groups, i));
   g_ptr_array_set_size (self->groups, 0);
@@ -606,29 +577,18 @@ pmd_assumptions_page_dispose (GObject *object)
 {
   PmdAssumptionsPage *self = PMD_ASSUMPTIONS_PAGE (object);
 
-  if (self->document != NULL)
-    {
-      g_signal_handlers_disconnect_by_data (self->document, self);
-      g_signal_handlers_disconnect_by_data (self->document, self->refresh);
-    }
   g_clear_pointer (&self->refresh, pmd_refresh_free);
+  if (self->document != NULL)
+    g_signal_handlers_disconnect_by_data (self->document, self);
   g_clear_object (&self->document);
   g_clear_pointer (&self->groups, g_ptr_array_unref);
   G_OBJECT_CLASS (pmd_assumptions_page_parent_class)->dispose (object);
 }
 
 static void
-pmd_assumptions_page_finalize (GObject *object)
-{
-  g_free (PMD_ASSUMPTIONS_PAGE (object)->shape);
-  G_OBJECT_CLASS (pmd_assumptions_page_parent_class)->finalize (object);
-}
-
-static void
 pmd_assumptions_page_class_init (PmdAssumptionsPageClass *klass)
 {
   G_OBJECT_CLASS (klass)->dispose = pmd_assumptions_page_dispose;
-  G_OBJECT_CLASS (klass)->finalize = pmd_assumptions_page_finalize;
 }
 
 static void
@@ -645,9 +605,12 @@ pmd_assumptions_page_new (PmdDocument *document)
   self->groups = g_ptr_array_new ();
   self->page = ADW_PREFERENCES_PAGE (adw_preferences_page_new ());
   adw_bin_set_child (ADW_BIN (self), GTK_WIDGET (self->page));
-  self->refresh = pmd_refresh_new (GTK_WIDGET (self), (PmdRefreshFunc) rebuild);
-  g_signal_connect_swapped (document, "changed", G_CALLBACK (pmd_refresh_queue), self->refresh);
-  rebuild (self);
+  /* The scenario's own numbers, layers and domains, the cohorts and the
+   * funding. */
+  self->refresh = pmd_refresh_new (GTK_WIDGET (self), document,
+                                   PMD_CHANGE_SCENARIO | PMD_CHANGE_COHORTS | PMD_CHANGE_FUNDING | PMD_CHANGE_FILE,
+                                   (PmdRefreshFunc) rebuild);
+  rebuild (self, PMD_CHANGE_FILE);
   return self;
 }
 

@@ -44,13 +44,13 @@ struct _PmdInterventionsPage
   AdwPreferencesPage *page;
   AdwPreferencesGroup *group;
   GPtrArray          *rows;       /* the expander rows, to remove on rebuild */
-  char               *shape;
   PmdRefresh         *refresh;
 };
 
 G_DEFINE_FINAL_TYPE (PmdInterventionsPage, pmd_interventions_page, ADW_TYPE_BIN)
 
-static void rebuild (PmdInterventionsPage *self);
+static void rebuild (PmdInterventionsPage *self,
+                     PmdChangeFlags        flags);
 
 static void
 show_error (PmdInterventionsPage *self,
@@ -192,7 +192,8 @@ entry_apply_cb (AdwEntryRow          *row,
                                        &error))
     {
       show_error (self, error->message);
-      rebuild (self);
+      /* The row shows the value it had again. */
+      rebuild (self, PMD_CHANGE_INTERVENTIONS);
     }
 }
 
@@ -221,7 +222,8 @@ line_selected_cb (AdwComboRow          *row,
   if (!pmd_document_edit (self->document, apply_change_cb, &change, &error))
     {
       show_error (self, error->message);
-      rebuild (self);
+      /* The row shows the value it had again. */
+      rebuild (self, PMD_CHANGE_INTERVENTIONS);
     }
 }
 
@@ -302,33 +304,16 @@ field_text (const PmdScenario     *sc,
   return pmd_field_format (f->kind, value);
 }
 
-static char *
-page_shape (const PmdScenario *sc)
-{
-  /* Everything shown: rebuilding on any change keeps the rows true. */
-  GString *shape = g_string_new (NULL);
-
-  for (guint i = 0; i < sc->interventions->len; i++)
-    {
-      const PmdIntervention *iv = g_ptr_array_index (sc->interventions, i);
-      g_string_append_printf (shape, "%s|%s|%s|%s|%d|%.17g|%.17g|%.17g|%.17g|%.17g|%.17g|%d|%d|%d|%d|%d|%d;", iv->id, iv->name, iv->source,
-                              iv->target, iv->type, iv->amount, iv->ret, iv->fraction, iv->cost_ratio, iv->one_off,
-                              iv->structural, iv->start, iv->end, iv->has_end, iv->lag, iv->ramp_years, iv->enabled);
-    }
-  g_string_append_printf (shape, "lines:%u", sc->lines->len);
-  return g_string_free (shape, FALSE);
-}
-
+/* The rows are built again when an intervention changed, or when the
+ * lines they move money between came, went or were renamed. */
 static void
-rebuild (PmdInterventionsPage *self)
+rebuild (PmdInterventionsPage *self,
+         PmdChangeFlags        flags)
 {
   const PmdScenario *sc = pmd_document_get_scenario (self->document);
-  g_autofree char *shape = page_shape (sc);
 
-  if (g_strcmp0 (shape, self->shape) == 0)
+  if (!(flags & (PMD_CHANGE_INTERVENTIONS | PMD_CHANGE_FILE | PMD_CHANGE_STRUCTURE)))
     return;
-  g_free (self->shape);
-  self->shape = g_steal_pointer (&shape);
 
   for (guint i = 0; i < self->rows->len; i++)
     adw_preferences_group_remove (self->group, g_ptr_array_index (self->rows, i));
@@ -441,29 +426,18 @@ pmd_interventions_page_dispose (GObject *object)
 {
   PmdInterventionsPage *self = PMD_INTERVENTIONS_PAGE (object);
 
-  if (self->document != NULL)
-    {
-      g_signal_handlers_disconnect_by_data (self->document, self);
-      g_signal_handlers_disconnect_by_data (self->document, self->refresh);
-    }
   g_clear_pointer (&self->refresh, pmd_refresh_free);
+  if (self->document != NULL)
+    g_signal_handlers_disconnect_by_data (self->document, self);
   g_clear_object (&self->document);
   g_clear_pointer (&self->rows, g_ptr_array_unref);
   G_OBJECT_CLASS (pmd_interventions_page_parent_class)->dispose (object);
 }
 
 static void
-pmd_interventions_page_finalize (GObject *object)
-{
-  g_free (PMD_INTERVENTIONS_PAGE (object)->shape);
-  G_OBJECT_CLASS (pmd_interventions_page_parent_class)->finalize (object);
-}
-
-static void
 pmd_interventions_page_class_init (PmdInterventionsPageClass *klass)
 {
   G_OBJECT_CLASS (klass)->dispose = pmd_interventions_page_dispose;
-  G_OBJECT_CLASS (klass)->finalize = pmd_interventions_page_finalize;
 }
 
 static void
@@ -494,8 +468,9 @@ pmd_interventions_page_new (PmdDocument *document)
   adw_bin_set_child (ADW_BIN (self), GTK_WIDGET (self->page));
 
   g_signal_connect_swapped (shift, "clicked", G_CALLBACK (add_shift_clicked_cb), self);
-  self->refresh = pmd_refresh_new (GTK_WIDGET (self), (PmdRefreshFunc) rebuild);
-  g_signal_connect_swapped (document, "changed", G_CALLBACK (pmd_refresh_queue), self->refresh);
-  rebuild (self);
+  self->refresh = pmd_refresh_new (GTK_WIDGET (self), document,
+                                   PMD_CHANGE_INTERVENTIONS | PMD_CHANGE_LINES | PMD_CHANGE_FILE,
+                                   (PmdRefreshFunc) rebuild);
+  rebuild (self, PMD_CHANGE_FILE);
   return self;
 }

@@ -77,7 +77,7 @@ struct _PmdLinesPage
   GtkColumnView *view;
   GtkSingleSelection *selection;
   int            editing;
-  char          *shape;
+  PmdChangeFlags missed;  /* changes not shown while a cell was edited */
   PmdRefresh    *refresh;
 };
 
@@ -167,7 +167,8 @@ label_text_changed_cb (GtkEditableLabel *label,
     gtk_widget_add_css_class (GTK_WIDGET (label), "error");
 }
 
-static void refresh_now (PmdLinesPage *self);
+static void refresh_now (PmdLinesPage  *self,
+                         PmdChangeFlags flags);
 
 static void
 label_editing_cb (GtkEditableLabel *label,
@@ -189,7 +190,8 @@ label_editing_cb (GtkEditableLabel *label,
     {
       if (error != NULL)
         show_error (self, error->message);
-      refresh_now (self);
+      /* The cell shows the value it had again. */
+      refresh_now (self, PMD_CHANGE_LINES);
     }
 }
 
@@ -360,7 +362,7 @@ choice_selected_cb (GtkDropDown  *dropdown,
   if (!_pmd_lines_page_choose (self, index, what, (int) gtk_drop_down_get_selected (dropdown), &error))
     {
       show_error (self, error->message);
-      refresh_now (self);
+      refresh_now (self, PMD_CHANGE_LINES);
     }
 }
 
@@ -519,29 +521,31 @@ add_label_column (PmdLinesPage *self,
   g_object_unref (column);
 }
 
-/* Shows the document's lines: a new row set when lines came or went, else
- * the same rows bound again (never under a cell being edited). */
+/* Shows the document's lines: a new row set when lines came, went or were
+ * renamed (or a layer, domain or cohort they choose from), else the same
+ * rows bound again. Never under a cell being edited: what changed meanwhile
+ * is shown when the edit ends. */
 static void
-refresh_now (PmdLinesPage *self)
+refresh_now (PmdLinesPage  *self,
+             PmdChangeFlags flags)
 {
   const PmdScenario *sc = pmd_document_get_scenario (self->document);
-  g_autoptr(GString) shape = g_string_new (NULL);
   guint n = g_list_model_get_n_items (G_LIST_MODEL (self->store));
 
+  flags |= self->missed;
   if (self->editing > 0)
-    return;
-  for (guint i = 0; i < sc->lines->len; i++)
-    g_string_append_printf (shape, "%s;", ((PmdLine *) g_ptr_array_index (sc->lines, i))->id);
-
-  if (g_strcmp0 (shape->str, self->shape) != 0)
+    {
+      self->missed = flags;
+      return;
+    }
+  self->missed = PMD_CHANGE_NONE;
+  if (flags & PMD_CHANGE_STRUCTURE)
     {
       g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
 
       for (guint i = 0; i < sc->lines->len; i++)
         g_ptr_array_add (items, pmd_line_item_new (i));
       g_list_store_splice (self->store, 0, n, items->pdata, items->len);
-      g_free (self->shape);
-      self->shape = g_strdup (shape->str);
       return;
     }
   /* Same rows: their cells show the new values, in place. */
@@ -638,29 +642,18 @@ pmd_lines_page_dispose (GObject *object)
 {
   PmdLinesPage *self = PMD_LINES_PAGE (object);
 
-  if (self->document != NULL)
-    {
-      g_signal_handlers_disconnect_by_data (self->document, self);
-      g_signal_handlers_disconnect_by_data (self->document, self->refresh);
-    }
   g_clear_pointer (&self->refresh, pmd_refresh_free);
+  if (self->document != NULL)
+    g_signal_handlers_disconnect_by_data (self->document, self);
   g_clear_object (&self->document);
   g_clear_object (&self->store);
   G_OBJECT_CLASS (pmd_lines_page_parent_class)->dispose (object);
 }
 
 static void
-pmd_lines_page_finalize (GObject *object)
-{
-  g_free (PMD_LINES_PAGE (object)->shape);
-  G_OBJECT_CLASS (pmd_lines_page_parent_class)->finalize (object);
-}
-
-static void
 pmd_lines_page_class_init (PmdLinesPageClass *klass)
 {
   G_OBJECT_CLASS (klass)->dispose = pmd_lines_page_dispose;
-  G_OBJECT_CLASS (klass)->finalize = pmd_lines_page_finalize;
 }
 
 static void
@@ -718,9 +711,12 @@ pmd_lines_page_new (PmdDocument *document)
 
   g_signal_connect_swapped (add, "clicked", G_CALLBACK (add_clicked_cb), self);
   g_signal_connect_swapped (remove, "clicked", G_CALLBACK (remove_clicked_cb), self);
-  self->refresh = pmd_refresh_new (GTK_WIDGET (self), (PmdRefreshFunc) refresh_now);
-  g_signal_connect_swapped (document, "changed", G_CALLBACK (pmd_refresh_queue), self->refresh);
-  refresh_now (self);
+  /* The indexation a line without its own takes, the layers, domains and
+   * cohorts it chooses from, and the lines. */
+  self->refresh = pmd_refresh_new (GTK_WIDGET (self), document,
+                                   PMD_CHANGE_LINES | PMD_CHANGE_SCENARIO | PMD_CHANGE_COHORTS | PMD_CHANGE_FILE,
+                                   (PmdRefreshFunc) refresh_now);
+  refresh_now (self, PMD_CHANGE_STRUCTURE);
   return self;
 }
 

@@ -91,7 +91,7 @@ struct _PmdWindow
   PmdAssumptionsPage *assumptions_page;
 
   GPtrArray       *levers;        /* Lever */
-  char            *lever_shape;   /* what the levers were built for */
+  gboolean         levers_stale;  /* the levers are built again on the next update */
   char            *variant_shape;
   gulong           variant_handler;
   Card             cards[4];
@@ -381,29 +381,6 @@ lever_range (const PmdScenario *sc,
   *out_hi = MAX (hi, value);
   if (*out_hi <= *out_lo)
     *out_hi = *out_lo + 1;
-}
-
-/* What the levers depend on: rebuilt only when this changes, so that a
- * slider being dragged is not replaced under the pointer. */
-static char *
-lever_shape (const PmdScenario *sc)
-{
-  GString *shape = g_string_new (NULL);
-
-  for (guint i = 0; i < sc->cohorts->len; i++)
-    g_string_append_printf (shape, "c:%s/%u;", ((PmdCohort *) g_ptr_array_index (sc->cohorts, i))->id,
-                            ((PmdCohort *) g_ptr_array_index (sc->cohorts, i))->points->len);
-  for (guint i = 0; i < sc->interventions->len; i++)
-    {
-      const PmdIntervention *iv = g_ptr_array_index (sc->interventions, i);
-      g_string_append_printf (shape, "i:%s/%d;", iv->id, iv->type);
-    }
-  for (guint i = 0; i < sc->ranges->len; i++)
-    {
-      const PmdRange *r = g_ptr_array_index (sc->ranges, i);
-      g_string_append_printf (shape, "r:%s/%.17g/%.17g;", r->path, r->low, r->high);
-    }
-  return g_string_free (shape, FALSE);
 }
 
 static gboolean
@@ -782,15 +759,11 @@ update_year_range (PmdWindow *self)
 static void
 update_all (PmdWindow *self)
 {
-  const PmdScenario *sc = pmd_document_get_scenario (self->document);
-  g_autofree char *shape = lever_shape (sc);
-
   update_year_range (self);
-  if (g_strcmp0 (shape, self->lever_shape) != 0)
+  if (self->levers_stale)
     {
       rebuild_levers (self);
-      g_free (self->lever_shape);
-      self->lever_shape = g_steal_pointer (&shape);
+      self->levers_stale = FALSE;
     }
   sync_levers (self);
   update_cards (self, self->cards);
@@ -804,8 +777,16 @@ update_all (PmdWindow *self)
 }
 
 static void
-document_changed_cb (PmdWindow *self)
+document_changed_cb (PmdWindow     *self,
+                     PmdChangeFlags flags)
 {
+  /* The levers are the cohorts' points, the interventions and the ranges:
+   * built again only when those came, went or were renamed, or a range
+   * moved, so that a slider being dragged is not replaced under the
+   * pointer. */
+  if ((flags & PMD_CHANGE_STRUCTURE && flags & (PMD_CHANGE_COHORTS | PMD_CHANGE_INTERVENTIONS)) ||
+      flags & (PMD_CHANGE_RANGES | PMD_CHANGE_FILE))
+    self->levers_stale = TRUE;
   self->changes++;
   update_all (self);
 }
@@ -1856,7 +1837,6 @@ pmd_window_finalize (GObject *object)
 {
   PmdWindow *self = PMD_WINDOW (object);
 
-  g_free (self->lever_shape);
   g_free (self->variant_shape);
 
   G_OBJECT_CLASS (pmd_window_parent_class)->finalize (object);
@@ -2037,6 +2017,7 @@ pmd_window_init (PmdWindow *self)
   g_signal_connect (keys, "key-pressed", G_CALLBACK (meeting_key_cb), self);
   gtk_widget_add_controller (GTK_WIDGET (self), keys);
 
+  self->levers_stale = TRUE;
   update_all (self);
   update_recent (self);
   g_signal_connect_object (gtk_recent_manager_get_default (), "changed", G_CALLBACK (update_recent), self,

@@ -10,7 +10,7 @@ packages=(
   libgtk-4-dev libadwaita-1-dev libcairo2-dev libpango1.0-dev
   # tests: display, session bus, exports, desktop files, locales
   xvfb xauth dbus at-spi2-core poppler-utils libxml2-utils
-  desktop-file-utils appstream-util locales
+  desktop-file-utils appstream-util shared-mime-info libglib2.0-bin locales
 )
 
 missing=()

@@ -6,6 +6,7 @@
 #include "pmd-compare.h"
 #include "pmd-document.h"
 #include "pmd-error.h"
+#include "pmd-explain.h"
 #include "pmd-format.h"
 #include "pmd-param.h"
 #include "pmd-projection.h"

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "pmd-projection.h"
+#include "pmd-projection-private.h"
 #include "pmd-format.h"
 #include "pmd-scenario-private.h"
 
@@ -206,6 +207,72 @@ ramp (const PmdIntervention *iv,
   return MIN (1.0, (double) (year - from + 1) / (double) iv->ramp_years);
 }
 
+/**
+ * _pmd_intervention_apply:
+ * @iv: an intervention of a resolved scenario
+ * @year: a year
+ * @cost: (inout): every line's cost that year, as the interventions before
+ *   @iv left it
+ * @clients: (inout): every line's clients, NaN where a line has none
+ *
+ * What one intervention does in one year (DESIGN.md §2): it moves or avoids
+ * cost on its source, gives its target what moves there, and books what it
+ * spends on its target.
+ *
+ * Returns: what it spends that year
+ */
+double
+_pmd_intervention_apply (const PmdIntervention *iv,
+                         int                    year,
+                         double                *cost,
+                         double                *clients)
+{
+  int s = iv->source_idx;
+  int g = iv->target_idx;
+  double investment = 0.0;
+  double r;
+
+  if (!iv->enabled || year < iv->start || (iv->has_end && year > iv->end))
+    return 0.0;
+
+  r = ramp (iv, year);
+
+  if (iv->type == PMD_INTERVENTION_SHIFT)
+    {
+      double share = iv->fraction * r;
+      double moved = share * cost[s];
+
+      cost[s] -= moved;
+      cost[g] += iv->cost_ratio * moved;
+      if (!isnan (clients[s]))
+        {
+          double moved_clients = share * clients[s];
+          clients[s] -= moved_clients;
+          if (!isnan (clients[g]))
+            clients[g] += moved_clients;
+        }
+      cost[g] += iv->structural;
+      investment += iv->structural;
+    }
+  else
+    {
+      double avoided = MIN (iv->ret * iv->amount * r, cost[s]);
+
+      cost[g] += iv->amount;
+      investment += iv->amount;
+      if (cost[s] != 0.0 && !isnan (clients[s]))
+        clients[s] -= clients[s] * (avoided / cost[s]);
+      cost[s] -= avoided;
+    }
+
+  if (year == iv->start)
+    {
+      cost[g] += iv->one_off;
+      investment += iv->one_off;
+    }
+  return investment;
+}
+
 /* One year of the scenario: the first @n interventions in list order, each
  * on the cost its source has after the interventions before it. Returns the
  * investment. */
@@ -219,52 +286,7 @@ apply_interventions (const PmdScenario *sc,
   double investment = 0.0;
 
   for (guint k = 0; k < n; k++)
-    {
-      const PmdIntervention *iv = g_ptr_array_index (sc->interventions, k);
-      int s = iv->source_idx;
-      int g = iv->target_idx;
-      double r;
-
-      if (!iv->enabled || year < iv->start || (iv->has_end && year > iv->end))
-        continue;
-
-      r = ramp (iv, year);
-
-      if (iv->type == PMD_INTERVENTION_SHIFT)
-        {
-          double share = iv->fraction * r;
-          double moved = share * cost[s];
-
-          cost[s] -= moved;
-          cost[g] += iv->cost_ratio * moved;
-          if (!isnan (clients[s]))
-            {
-              double moved_clients = share * clients[s];
-              clients[s] -= moved_clients;
-              if (!isnan (clients[g]))
-                clients[g] += moved_clients;
-            }
-          cost[g] += iv->structural;
-          investment += iv->structural;
-        }
-      else
-        {
-          double avoided = MIN (iv->ret * iv->amount * r, cost[s]);
-
-          cost[g] += iv->amount;
-          investment += iv->amount;
-          if (cost[s] != 0.0 && !isnan (clients[s]))
-            clients[s] -= clients[s] * (avoided / cost[s]);
-          cost[s] -= avoided;
-        }
-
-      if (year == iv->start)
-        {
-          cost[g] += iv->one_off;
-          investment += iv->one_off;
-        }
-    }
-
+    investment += _pmd_intervention_apply (g_ptr_array_index (sc->interventions, k), year, cost, clients);
   return investment;
 }
 

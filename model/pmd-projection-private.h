@@ -1,0 +1,15 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include "pmd-projection.h"
+
+G_BEGIN_DECLS
+
+/* Shared by the projection and the explanations of its figures
+ * (pmd-explain.c), so that both take one intervention's step the same way. */
+double _pmd_intervention_apply (const PmdIntervention *iv,
+                                int                    year,
+                                double                *cost,
+                                double                *clients);
+
+G_END_DECLS

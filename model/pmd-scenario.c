@@ -885,7 +885,10 @@ check_fail (Check      *c,
   fail (c->error, PMD_SCENARIO_ERROR_INVALID, path, message);
 }
 
-/* Rule kinds, each with one message. */
+/* Rule kinds, each with one message. The values a parameter path names
+ * take their limits from the parameter table (pmd_param_facts()), each the
+ * limits of one of these rules; the others (steps, actuals) are no
+ * parameters and have their rule here. */
 typedef enum
 {
   RULE_FINITE,
@@ -896,26 +899,50 @@ typedef enum
   RULE_MONEY,      /* [0, PMD_MONEY_MAX] */
   RULE_AMOUNT,     /* [-PMD_MONEY_MAX, PMD_MONEY_MAX] */
   RULE_WHOLE,      /* a whole number of years */
+  N_RULES
 } Rule;
+
+typedef struct
+{
+  double   min;
+  gboolean min_exclusive;
+  double   max;
+} Limits;
+
+static const Limits rule_limits[] = {
+  [RULE_FINITE] = { -INFINITY, FALSE, INFINITY },
+  [RULE_NON_NEGATIVE] = { 0, FALSE, INFINITY },
+  [RULE_RATE] = { -1, TRUE, INFINITY },
+  [RULE_FRACTION] = { 0, FALSE, 1 },
+  [RULE_POSITIVE] = { 0, TRUE, INFINITY },
+  [RULE_MONEY] = { 0, FALSE, PMD_MONEY_MAX },
+  [RULE_AMOUNT] = { -PMD_MONEY_MAX, FALSE, PMD_MONEY_MAX },
+  [RULE_WHOLE] = { -PMD_WHOLE_MAX, FALSE, PMD_WHOLE_MAX },
+};
 
 static gboolean
 rule_holds (Rule   rule,
             double v)
 {
+  const Limits *l = &rule_limits[rule];
+
   if (!isfinite (v))
     return FALSE;
-  switch (rule)
-    {
-    case RULE_FINITE: return TRUE;
-    case RULE_NON_NEGATIVE: return v >= 0;
-    case RULE_RATE: return v > -1;
-    case RULE_FRACTION: return v >= 0 && v <= 1;
-    case RULE_POSITIVE: return v > 0;
-    case RULE_MONEY: return v >= 0 && v <= PMD_MONEY_MAX;
-    case RULE_AMOUNT: return fabs (v) <= PMD_MONEY_MAX;
-    case RULE_WHOLE: return v == floor (v) && fabs (v) <= PMD_WHOLE_MAX;
-    default: g_assert_not_reached ();
-    }
+  if (rule == RULE_WHOLE && v != floor (v))
+    return FALSE;
+  return (l->min_exclusive ? v > l->min : v >= l->min) && v <= l->max;
+}
+
+/* The rule whose limits a field of the parameter table has: its message
+ * is the field's. */
+static Rule
+facts_rule (const PmdParamFacts *facts)
+{
+  for (Rule rule = RULE_FINITE; rule < RULE_WHOLE; rule++)
+    if (rule_limits[rule].min == facts->min && rule_limits[rule].min_exclusive == facts->min_exclusive &&
+        rule_limits[rule].max == facts->max)
+      return rule;
+  g_assert_not_reached ();
 }
 
 static char *
@@ -943,6 +970,21 @@ rule_message (Rule rule)
     }
 }
 
+static void
+fail_rule (Check      *c,
+           Rule        rule,
+           double      v,
+           const char *path)
+{
+  g_autofree char *value = pmd_format_value (v);
+  g_autofree char *message = rule_message (rule);
+
+  c->ok = FALSE;
+  g_set_error (c->error, PMD_SCENARIO_ERROR, PMD_SCENARIO_ERROR_INVALID,
+               /* Translators: "$.lines[2].base_cost: must be zero or more (found −5)" */
+               _("%s: %s (found %s)"), path, message, value);
+}
+
 static void G_GNUC_PRINTF (4, 5)
 check_rule (Check      *c,
             Rule        rule,
@@ -951,8 +993,6 @@ check_rule (Check      *c,
             ...)
 {
   g_autofree char *path = NULL;
-  g_autofree char *value = NULL;
-  g_autofree char *message = NULL;
   va_list args;
 
   if (!c->ok || rule_holds (rule, v))
@@ -960,12 +1000,38 @@ check_rule (Check      *c,
   va_start (args, path_fmt);
   path = g_strdup_vprintf (path_fmt, args);
   va_end (args);
-  value = pmd_format_value (v);
-  message = rule_message (rule);
-  c->ok = FALSE;
-  g_set_error (c->error, PMD_SCENARIO_ERROR, PMD_SCENARIO_ERROR_INVALID,
-               /* Translators: "$.lines[2].base_cost: must be zero or more (found −5)" */
-               _("%s: %s (found %s)"), path, message, value);
+  fail_rule (c, rule, v, path);
+}
+
+/* A value a parameter path names, held to the limits of the parameter
+ * table. */
+static void G_GNUC_PRINTF (4, 5)
+check_param (Check               *c,
+             const PmdParamFacts *facts,
+             double               v,
+             const char          *path_fmt,
+             ...)
+{
+  g_autofree char *path = NULL;
+  va_list args;
+
+  if (!c->ok || pmd_param_facts_holds (facts, v))
+    return;
+  va_start (args, path_fmt);
+  path = g_strdup_vprintf (path_fmt, args);
+  va_end (args);
+  fail_rule (c, facts_rule (facts), v, path);
+}
+
+/* The field of an object at @prefix ("$.lines[3]"): the path ends in the
+ * field's name as the table (and the file) has it. */
+static void
+check_field (Check               *c,
+             const PmdParamFacts *facts,
+             double               v,
+             const char          *prefix)
+{
+  check_param (c, facts, v, "%s.%s", prefix, facts->field);
 }
 
 static void G_GNUC_PRINTF (3, 4)
@@ -1033,33 +1099,6 @@ is_color (const char *color)
   return TRUE;
 }
 
-/* The rule validate() applies to the value a parameter path names, so that
- * a variant's override is held to the same rule as the file's own value. */
-static Rule
-param_rule (const char *path)
-{
-  static const char *const money[] = { "base_cost", "amount", "one_off", "structural", NULL };
-  static const char *const rates[] = { "growth", "indexation", "discount_rate", NULL };
-  static const char *const fractions[] = { "fraction", "elasticity", NULL };
-  static const char *const non_negative[] = { "clients", "cost_ratio", "return", NULL };
-  const char *dot = strrchr (path, '.');
-  const char *field = dot != NULL ? dot + 1 : path;
-
-  if (g_str_has_prefix (path, "cohorts."))
-    return RULE_POSITIVE;
-  if (g_str_equal (path, "funding.base"))
-    return RULE_AMOUNT;
-  if (g_strv_contains (money, field))
-    return RULE_MONEY;
-  if (g_strv_contains (rates, field))
-    return RULE_RATE;
-  if (g_strv_contains (fractions, field))
-    return RULE_FRACTION;
-  if (g_strv_contains (non_negative, field))
-    return RULE_NON_NEGATIVE;
-  return RULE_FINITE;
-}
-
 /* An override is a value of the file: it is held to the rule of the value
  * it replaces, and is a whole number where that is one (a variant that
  * starts in 2027,5 would otherwise start in 2028 unseen). Rules between
@@ -1083,7 +1122,14 @@ check_override (Check          *c,
       break;
     case PMD_PARAM_DOUBLE:
     default:
-      check_rule (c, param_rule (path), value, "$.variants[%u].overrides[\"%s\"]", variant, shown);
+      {
+        const PmdParamFacts *facts = pmd_param_facts (path);
+
+        if (facts != NULL)
+          check_param (c, facts, value, "$.variants[%u].overrides[\"%s\"]", variant, shown);
+        else
+          check_rule (c, RULE_FINITE, value, "$.variants[%u].overrides[\"%s\"]", variant, shown);
+      }
       break;
     }
 }
@@ -1193,6 +1239,21 @@ validate (PmdScenario *self,
 {
   Check c = { error, TRUE };
   g_auto(PmdScenarioIndex) index = { 0 };
+  /* Looked up once: a file may have 100.000 lines. */
+  const PmdParamFacts *points = pmd_param_facts_for_field ("cohorts", "points");
+  const PmdParamFacts *base_cost = pmd_param_facts_for_field ("lines", "base_cost");
+  const PmdParamFacts *clients = pmd_param_facts_for_field ("lines", "clients");
+  const PmdParamFacts *elasticity = pmd_param_facts_for_field ("lines", "elasticity");
+  const PmdParamFacts *growth = pmd_param_facts_for_field ("lines", "growth");
+  const PmdParamFacts *indexation = pmd_param_facts_for_field ("lines", "indexation");
+  const PmdParamFacts *fraction = pmd_param_facts_for_field ("interventions", "fraction");
+  const PmdParamFacts *cost_ratio = pmd_param_facts_for_field ("interventions", "cost_ratio");
+  const PmdParamFacts *amount = pmd_param_facts_for_field ("interventions", "amount");
+  const PmdParamFacts *ret = pmd_param_facts_for_field ("interventions", "return");
+  const PmdParamFacts *one_off = pmd_param_facts_for_field ("interventions", "one_off");
+  const PmdParamFacts *structural = pmd_param_facts_for_field ("interventions", "structural");
+  const PmdParamFacts *lag = pmd_param_facts_for_field ("interventions", "lag");
+  const PmdParamFacts *ramp_years = pmd_param_facts_for_field ("interventions", "ramp_years");
 
   check_year (&c, self->base_year, "$.base_year");
   if (c.ok && (self->horizon < 0 || self->horizon > PMD_HORIZON_MAX))
@@ -1204,8 +1265,8 @@ validate (PmdScenario *self,
     }
   if (c.ok && self->base_year + self->horizon > PMD_YEAR_MAX)
     check_fail (&c, _("the horizon runs past the last supported year"), "$.horizon");
-  check_rule (&c, RULE_RATE, self->indexation, "$.indexation");
-  check_rule (&c, RULE_RATE, self->discount_rate, "$.discount_rate");
+  check_field (&c, pmd_param_facts_for_field ("scenario", "indexation"), self->indexation, "$");
+  check_field (&c, pmd_param_facts_for_field ("scenario", "discount_rate"), self->discount_rate, "$");
 
   _pmd_scenario_index_init (&index);
   check_ids (&c, self->layers, "layers", index.layers);
@@ -1232,7 +1293,7 @@ validate (PmdScenario *self,
         {
           const PmdYearValue *p = &g_array_index (co->points, PmdYearValue, k);
           check_year (&c, p->year, "$.cohorts[%u].points[%u][0]", i, k);
-          check_rule (&c, RULE_POSITIVE, p->value, "$.cohorts[%u].points[%u][1]", i, k);
+          check_param (&c, points, p->value, "$.cohorts[%u].points[%u][1]", i, k);
           if (c.ok && k > 0 && p->year <= g_array_index (co->points, PmdYearValue, k - 1).year)
             check_fail (&c, _("the years of the points must increase strictly"),
                         "$.cohorts[%u].points[%u][0]", i, k);
@@ -1245,15 +1306,13 @@ validate (PmdScenario *self,
       char prefix[64];
 
       g_snprintf (prefix, sizeof prefix, "$.lines[%u]", i);
-      check_rule (&c, RULE_MONEY, l->base_cost, "%s.base_cost", prefix);
+      check_field (&c, base_cost, l->base_cost, prefix);
       if (l->has_clients)
-        check_rule (&c, RULE_NON_NEGATIVE, l->clients, "%s.clients", prefix);
-      /* A share of the line (DESIGN.md §3): above 1 or below 0 the cost or
-       * the clients can turn negative as the cohort moves. */
-      check_rule (&c, RULE_FRACTION, l->elasticity, "%s.elasticity", prefix);
-      check_rule (&c, RULE_RATE, l->growth, "%s.growth", prefix);
+        check_field (&c, clients, l->clients, prefix);
+      check_field (&c, elasticity, l->elasticity, prefix);
+      check_field (&c, growth, l->growth, prefix);
       if (l->has_indexation)
-        check_rule (&c, RULE_RATE, l->indexation, "%s.indexation", prefix);
+        check_field (&c, indexation, l->indexation, prefix);
       check_steps (&c, l->steps, RULE_RATE, prefix);
     }
 
@@ -1265,16 +1324,16 @@ validate (PmdScenario *self,
       g_snprintf (prefix, sizeof prefix, "$.interventions[%u]", i);
       if (iv->type == PMD_INTERVENTION_SHIFT)
         {
-          check_rule (&c, RULE_FRACTION, iv->fraction, "%s.fraction", prefix);
-          check_rule (&c, RULE_NON_NEGATIVE, iv->cost_ratio, "%s.cost_ratio", prefix);
+          check_field (&c, fraction, iv->fraction, prefix);
+          check_field (&c, cost_ratio, iv->cost_ratio, prefix);
         }
       else
         {
-          check_rule (&c, RULE_MONEY, iv->amount, "%s.amount", prefix);
-          check_rule (&c, RULE_NON_NEGATIVE, iv->ret, "%s.return", prefix);
+          check_field (&c, amount, iv->amount, prefix);
+          check_field (&c, ret, iv->ret, prefix);
         }
-      check_rule (&c, RULE_MONEY, iv->one_off, "%s.one_off", prefix);
-      check_rule (&c, RULE_MONEY, iv->structural, "%s.structural", prefix);
+      check_field (&c, one_off, iv->one_off, prefix);
+      check_field (&c, structural, iv->structural, prefix);
       check_year (&c, iv->start, "%s.start", prefix);
       if (iv->has_end)
         {
@@ -1282,14 +1341,14 @@ validate (PmdScenario *self,
           if (c.ok && iv->end < iv->start)
             check_fail (&c, _("the end year must not lie before the start year"), "%s.end", prefix);
         }
-      if (c.ok && iv->lag < 0)
+      if (c.ok && !pmd_param_facts_holds (lag, iv->lag))
         check_fail (&c, _("the lag must be zero or more years"), "%s.lag", prefix);
-      if (c.ok && iv->ramp_years < 1)
+      if (c.ok && !pmd_param_facts_holds (ramp_years, iv->ramp_years))
         check_fail (&c, _("the ramp-up takes at least one year"), "%s.ramp_years", prefix);
     }
 
-  check_rule (&c, RULE_AMOUNT, self->funding.base, "$.funding.base");
-  check_rule (&c, RULE_RATE, self->funding.growth, "$.funding.growth");
+  check_field (&c, pmd_param_facts_for_field ("funding", "base"), self->funding.base, "$.funding");
+  check_field (&c, pmd_param_facts_for_field ("funding", "growth"), self->funding.growth, "$.funding");
   check_steps (&c, self->funding.steps, RULE_AMOUNT, "$.funding");
 
   for (guint i = 0; c.ok && i < self->actuals->len; i++)

@@ -1133,8 +1133,8 @@ cmd_goalseek (int    argc,
       return EXIT_FAILURE;
     }
 
-  /* For people the value the Dutch way, to ten digits ("0,1234567891");
-   * for programs the full double in JSON. */
+  /* For people the value the Dutch way, to ten digits ("0,1234567891"),
+   * a year as a year; for programs the full double in JSON. */
   if (format_text != NULL && g_str_equal (format_text, "json"))
     {
       g_autoptr(PmdJsonWriter) w = pmd_json_writer_new (TRUE);
@@ -1155,7 +1155,11 @@ cmd_goalseek (int    argc,
     }
   else
     {
-      g_autofree char *text = pmd_format_value (result);
+      const PmdParamFacts *facts = pmd_param_facts (param);
+      /* A year or a number of years as every screen shows it ("2031",
+       * not "2.031"): the parameter table. */
+      g_autofree char *text = facts != NULL && facts->kind != PMD_PARAM_DOUBLE ? pmd_param_facts_format (facts, result)
+                                                                              : pmd_format_value (result);
       data = g_strdup_printf ("%s\n", text);
       len = strlen (data);
     }

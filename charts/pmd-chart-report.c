@@ -192,6 +192,15 @@ table_row (Report      *r,
   draw_row (r, t, cells, FALSE, index % 2 == 1);
 }
 
+/* A parameter's value as every screen shows it (the parameter table). */
+static char *
+format_field (const char *collection,
+              const char *field,
+              double      value)
+{
+  return pmd_param_facts_format (pmd_param_facts_for_field (collection, field), value);
+}
+
 static char *
 source_of (GHashTable *sources,
            const char *general,
@@ -272,7 +281,7 @@ title_page (Report *r)
     g_autofree char *payback = p->has_payback ? g_strdup_printf (_("Paid back in %d."), p->payback_year)
                                               : g_strdup (_("Not paid back within the horizon."));
     g_autofree char *npv_money = pmd_format_euro_compact (p->npv);
-    g_autofree char *rate = pmd_format_percent (sc->discount_rate, 2);
+    g_autofree char *rate = format_field ("scenario", "discount_rate", sc->discount_rate);
     g_autofree char *npv = g_strdup_printf (_("Net present value of the savings at %s discount rate: %s."),
                                             rate, npv_money);
     r->y += text_block (r, payback, MARGIN, r->y, w, FONT_SIZE * 1.1, TRUE, &r->style.text) + 2;
@@ -324,11 +333,11 @@ assumptions (Report *r)
     {
       const PmdLine *l = g_ptr_array_index (sc->lines, i);
       const PmdLayer *layer = g_ptr_array_index (sc->layers, l->layer_idx);
-      g_autofree char *cost = pmd_format_euro_compact (l->base_cost);
-      g_autofree char *clients = l->has_clients ? pmd_format_number (l->clients, 0) : g_strdup ("–");
-      g_autofree char *elasticity = pmd_format_number (l->elasticity, 2);
+      g_autofree char *cost = format_field ("lines", "base_cost", l->base_cost);
+      g_autofree char *clients = l->has_clients ? format_field ("lines", "clients", l->clients) : g_strdup ("–");
+      g_autofree char *elasticity = format_field ("lines", "elasticity", l->elasticity);
       g_autofree char *driver = l->driver ? g_strdup_printf ("%s × %s", l->driver, elasticity) : g_strdup ("–");
-      g_autofree char *growth = pmd_format_percent (l->growth, 1);
+      g_autofree char *growth = format_field ("lines", "growth", l->growth);
       g_autofree char *source = source_of (l->sources, l->source, line_fields);
       const char *cells[] = { l->name, layer->name, cost, clients, driver, growth, source };
 
@@ -358,8 +367,8 @@ assumptions (Report *r)
 
   r->y += FONT_SIZE;
   {
-    g_autofree char *base = pmd_format_euro_compact (sc->funding.base);
-    g_autofree char *growth = pmd_format_percent (sc->funding.growth, 1);
+    g_autofree char *base = format_field ("funding", "base", sc->funding.base);
+    g_autofree char *growth = format_field ("funding", "growth", sc->funding.growth);
     g_autoptr(GString) text = g_string_new (NULL);
     static const char *const fields[] = { "base", "growth", "steps", NULL };
     g_autofree char *source = source_of (sc->funding.sources, sc->funding.source, fields);
@@ -404,14 +413,14 @@ interventions (Report *r)
 
       if (iv->type == PMD_INTERVENTION_INVEST)
         {
-          g_autofree char *amount = pmd_format_euro_compact (iv->amount);
-          g_autofree char *ret = pmd_format_number (iv->ret, 2);
+          g_autofree char *amount = format_field ("interventions", "amount", iv->amount);
+          g_autofree char *ret = format_field ("interventions", "return", iv->ret);
           effect = g_strdup_printf (_("invest %s a year, return %s per euro"), amount, ret);
         }
       else
         {
-          g_autofree char *fraction = pmd_format_percent (iv->fraction, 0);
-          g_autofree char *ratio = pmd_format_number (iv->cost_ratio, 2);
+          g_autofree char *fraction = format_field ("interventions", "fraction", iv->fraction);
+          g_autofree char *ratio = format_field ("interventions", "cost_ratio", iv->cost_ratio);
           effect = g_strdup_printf (_("shift %s of the clients at cost ratio %s"), fraction, ratio);
         }
       if (iv->has_end)

@@ -481,42 +481,39 @@ pmd_scenario_list_params (const PmdScenario *self)
  *
  * The field as people call it, in their language, for a place that already
  * names the line or intervention (the report's sources: "cost in the base
- * year: SBK Westland 2025, …"). A field it has no words for comes back as
- * it is.
+ * year: SBK Westland 2025, …"): the words of the parameter table
+ * (pmd_param_facts()). A field it has no words for comes back as it is.
  *
  * Returns: (transfer none): the words
  */
 const char *
 pmd_param_describe_field (const char *field)
 {
-  static const struct { const char *field; const char *words; } words[] = {
-    { "base_cost", N_("cost in the base year") },
-    { "clients", N_("clients") },
-    { "elasticity", N_("share moving with demography") },
-    { "growth", N_("volume growth") },
-    { "indexation", N_("own indexation") },
-    { "steps", N_("steps") },
-    { "base", N_("funding in the base year") },
-    { "points", N_("numbers of residents") },
-    { "amount", N_("euros a year") },
-    { "fraction", N_("share of clients") },
-    { "cost_ratio", N_("cost of the lighter care") },
-    { "return", N_("return per euro") },
-    { "one_off", N_("one-off cost") },
-    { "structural", N_("structural cost a year") },
-    { "start", N_("first year") },
-    { "end", N_("last year") },
-    { "lag", N_("years before it works") },
-    { "ramp_years", N_("years to full effect") },
-    { "enabled", N_("switched on") },
-  };
+  const PmdParamFacts *table;
+  guint n;
 
   g_return_val_if_fail (field != NULL, NULL);
 
-  for (guint k = 0; k < G_N_ELEMENTS (words); k++)
-    if (g_str_equal (field, words[k].field))
-      return _(words[k].words);
+  /* Steps are a list, not one number: they have no facts. */
+  if (g_str_equal (field, "steps"))
+    return _("steps");
+  table = pmd_param_facts_list (&n);
+  for (guint k = 0; k < n; k++)
+    if (g_str_equal (field, table[k].field))
+      return _(table[k].words);
   return field;
+}
+
+/* @label with @name for its one %s. Not through printf: a label is not a
+ * literal, and a translation with another conversion must not crash. */
+static char *
+fill_label (const char *label,
+            const char *name)
+{
+  GString *text = g_string_new (label);
+
+  g_string_replace (text, "%s", name, 1);
+  return g_string_free (text, FALSE);
 }
 
 /**
@@ -525,7 +522,8 @@ pmd_param_describe_field (const char *field)
  *
  * The parameter as people call it, the same in the levers, the tornado and
  * the report: "Volume growth: Wmo-maatwerkvoorzieningen", "Inwoners 75+ in
- * 2040". A path it has no words for comes back as it is.
+ * 2040", from the parameter table's labels and words. A path it has no
+ * words for comes back as it is.
  *
  * Returns: (transfer full): the label
  */
@@ -533,80 +531,66 @@ char *
 pmd_scenario_describe_param (const PmdScenario *self,
                              const char        *path)
 {
-  g_auto(GStrv) parts = g_strsplit (path, ".", 4);
-  guint n = g_strv_length (parts);
+  const PmdParamFacts *facts = pmd_param_facts (path);
+  g_auto(GStrv) parts = NULL;
+  const char *name = NULL;
   int idx;
 
-  if (g_str_equal (path, "scenario.indexation"))
-    return g_strdup (_("Price indexation"));
-  if (g_str_equal (path, "funding.growth"))
-    return g_strdup (_("Growth of the funding"));
-  if (g_str_equal (path, "funding.base"))
-    return g_strdup (_("Funding in the base year"));
-  if (g_str_equal (path, "scenario.discount_rate"))
-    return g_strdup (_("Discount rate"));
-  if (n == 3 && g_str_equal (parts[0], "lines") && (idx = pmd_scenario_find_line (self, parts[1])) >= 0)
+  if (facts == NULL)
     {
-      const char *name = ((PmdLine *) g_ptr_array_index (self->lines, idx))->name;
-
-      if (g_str_equal (parts[2], "growth"))
-        return g_strdup_printf (_("Volume growth: %s"), name);
-      if (g_str_equal (parts[2], "elasticity"))
-        return g_strdup_printf (_("Share moving with demography: %s"), name);
-      if (g_str_equal (parts[2], "base_cost"))
-        return g_strdup_printf (_("%s: cost in the base year"), name);
-      if (g_str_equal (parts[2], "clients"))
-        return g_strdup_printf (_("%s: clients"), name);
-      if (g_str_equal (parts[2], "indexation"))
-        return g_strdup_printf (_("%s: own indexation"), name);
-      return g_strdup_printf ("%s: %s", name, parts[2]);
+      /* A field the table does not know still names its line or
+       * intervention. */
+      parts = g_strsplit (path, ".", 4);
+      if (g_strv_length (parts) != 3)
+        return g_strdup (path);
+      if (g_str_equal (parts[0], "lines") && (idx = pmd_scenario_find_line (self, parts[1])) >= 0)
+        name = ((PmdLine *) g_ptr_array_index (self->lines, idx))->name;
+      else if (g_str_equal (parts[0], "interventions") && (idx = pmd_scenario_find_intervention (self, parts[1])) >= 0)
+        name = ((PmdIntervention *) g_ptr_array_index (self->interventions, idx))->name;
+      return name != NULL ? g_strdup_printf ("%s: %s", name, parts[2]) : g_strdup (path);
     }
-  if (n == 3 && g_str_equal (parts[0], "interventions") &&
-      (idx = pmd_scenario_find_intervention (self, parts[1])) >= 0)
-    {
-      const char *name = ((PmdIntervention *) g_ptr_array_index (self->interventions, idx))->name;
 
-      return g_strdup_printf ("%s: %s", name, pmd_param_describe_field (parts[2]));
-    }
-  if (n == 4 && g_str_equal (parts[0], "cohorts") && g_str_equal (parts[2], "points") &&
-      (idx = pmd_scenario_find_cohort (self, parts[1])) >= 0)
+  parts = g_strsplit (path, ".", 4);
+  if (g_str_equal (facts->collection, "scenario") || g_str_equal (facts->collection, "funding"))
+    return g_strdup (_(facts->label));
+  if (g_str_equal (facts->collection, "cohorts"))
     {
-      const PmdCohort *c = g_ptr_array_index (self->cohorts, idx);
+      const PmdCohort *c;
       guint64 k;
 
+      idx = pmd_scenario_find_cohort (self, parts[1]);
+      if (idx < 0)
+        return g_strdup (path);
+      c = g_ptr_array_index (self->cohorts, idx);
       if (g_ascii_string_to_unsigned (parts[3], 10, 0, G_MAXUINT, &k, NULL) && k < c->points->len)
         return g_strdup_printf (_("%s in %d"), c->name, g_array_index (c->points, PmdYearValue, k).year);
+      return g_strdup (path);
     }
-  return g_strdup (path);
+  if (g_str_equal (facts->collection, "lines") && (idx = pmd_scenario_find_line (self, parts[1])) >= 0)
+    name = ((PmdLine *) g_ptr_array_index (self->lines, idx))->name;
+  else if (g_str_equal (facts->collection, "interventions") &&
+           (idx = pmd_scenario_find_intervention (self, parts[1])) >= 0)
+    name = ((PmdIntervention *) g_ptr_array_index (self->interventions, idx))->name;
+  if (name == NULL)
+    return g_strdup (path);
+  if (facts->label != NULL)
+    return fill_label (_(facts->label), name);
+  return g_strdup_printf ("%s: %s", name, _(facts->words));
 }
 
 /**
  * pmd_param_unit:
  * @path: a parameter path
  *
- * What the number a path names measures, from its last part: a rate, money,
- * clients or residents, a year, a switch, or a plain number.
+ * What the number a path names measures (the parameter table's unit): a
+ * rate, money, clients or residents, a year, a switch, or a plain number.
  */
 PmdUnit
 pmd_param_unit (const char *path)
 {
-  static const char *const percent[] = { "growth", "indexation", "discount_rate", "fraction", "cost_ratio", NULL };
-  static const char *const money[] = { "base_cost", "amount", "one_off", "structural", "base", NULL };
-  static const char *const years[] = { "start", "end", "lag", "ramp_years", NULL };
-  const char *dot = strrchr (path, '.');
-  const char *field = dot != NULL ? dot + 1 : path;
+  const PmdParamFacts *facts = pmd_param_facts (path);
 
-  if (g_str_has_prefix (path, "cohorts.") || g_str_equal (field, "clients"))
-    return PMD_UNIT_COUNT;
-  if (g_str_equal (field, "enabled"))
-    return PMD_UNIT_SWITCH;
-  if (g_strv_contains (percent, field))
-    return PMD_UNIT_PERCENT;
-  if (g_strv_contains (money, field))
-    return PMD_UNIT_MONEY;
-  if (g_strv_contains (years, field))
-    return PMD_UNIT_YEAR;
-  return PMD_UNIT_NUMBER;
+  return facts != NULL ? facts->unit : PMD_UNIT_NUMBER;
 }
 
 /**
@@ -614,7 +598,9 @@ pmd_param_unit (const char *path)
  * @path: a parameter path
  * @value: a value of it; NaN: none
  *
- * The value as people read it, by its unit (pmd_param_unit()).
+ * The value as people read it, the same on every screen
+ * (pmd_param_facts_format()); a path the table does not know as a plain
+ * number.
  *
  * Returns: (transfer full): the text
  */
@@ -622,18 +608,11 @@ char *
 pmd_scenario_format_param (const char *path,
                            double      value)
 {
-  if (isnan (value))
-    return g_strdup ("—");
-  switch (pmd_param_unit (path))
-    {
-    case PMD_UNIT_COUNT: return pmd_format_number (value, 0);
-    case PMD_UNIT_SWITCH: return g_strdup (value != 0 ? _("on") : _("off"));
-    case PMD_UNIT_PERCENT: return pmd_format_percent (value, 1);
-    case PMD_UNIT_MONEY: return pmd_format_euro_compact (value);
-    case PMD_UNIT_YEAR: return g_strdup_printf ("%d", (int) value);
-    case PMD_UNIT_NUMBER:
-    default: return pmd_format_number (value, 2);
-    }
+  const PmdParamFacts *facts = pmd_param_facts (path);
+
+  if (facts == NULL)
+    return pmd_param_format_unit (PMD_UNIT_NUMBER, -1, value);
+  return pmd_param_facts_format (facts, value);
 }
 
 /**
@@ -757,10 +736,11 @@ pmd_scenario_list_uncertain (const PmdScenario *self)
  * @low: (out): a first low end
  * @high: (out): a first high end
  *
- * A first range for a parameter to refine by hand: a rate one percentage
- * point either side, an elasticity 0,2 either side (within 0–1), a share
- * half its value either side (within 0–1), a number of residents 10%, a
- * lag a year earlier or two later, anything else a quarter either side.
+ * A first range for a parameter to refine by hand, by the parameter
+ * table's spreads and within its limits: a rate one percentage point either
+ * side, an elasticity 0,2 either side, a share half its value either side,
+ * a number of residents 10% (whole), a lag a year earlier or two later,
+ * anything else a quarter either side.
  */
 void
 pmd_range_suggest (const char *path,
@@ -768,21 +748,25 @@ pmd_range_suggest (const char *path,
                    double     *low,
                    double     *high)
 {
-  const char *dot = strrchr (path, '.');
-  const char *field = dot != NULL ? dot + 1 : path;
+  const PmdParamFacts *facts = pmd_param_facts (path);
+  double below = 0.25 * value, above = 0.25 * value;
 
-  if (g_str_equal (field, "growth") || g_str_equal (field, "indexation"))
-    *low = value - 0.01, *high = value + 0.01;
-  else if (g_str_equal (field, "elasticity"))
-    *low = MAX (0, MIN (value, value - 0.2)), *high = MIN (1, value + 0.2);
-  else if (g_str_equal (field, "fraction") || g_str_equal (field, "cost_ratio"))
-    *low = value * 0.5, *high = MIN (1, value * 1.5);
-  else if (g_str_has_prefix (path, "cohorts."))
-    *low = round (value * 0.9), *high = round (value * 1.1);
-  else if (g_str_equal (field, "lag"))
-    *low = MAX (0, value - 1), *high = value + 2;
-  else
-    *low = value * 0.75, *high = value * 1.25;
+  if (facts != NULL)
+    {
+      below = facts->spread_relative ? facts->spread_below * value : facts->spread_below;
+      above = facts->spread_relative ? facts->spread_above * value : facts->spread_above;
+    }
+  *low = value - below;
+  *high = value + above;
+  if (facts != NULL)
+    {
+      if (facts->unit == PMD_UNIT_COUNT || facts->kind == PMD_PARAM_INT)
+        *low = round (*low), *high = round (*high);
+      /* An open end stays where it was: a rate of −1 is no first guess. */
+      if (!facts->min_exclusive)
+        *low = MAX (*low, facts->min);
+      *high = MIN (*high, facts->max);
+    }
   if (*low > value)
     *low = value;
   if (*high < value)

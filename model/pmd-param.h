@@ -23,6 +23,81 @@ typedef enum
 } PmdParamKind;
 
 /**
+ * PmdParamWidget:
+ * @PMD_PARAM_WIDGET_SLIDER: a lever (a slider with a step)
+ * @PMD_PARAM_WIDGET_SPIN: a spin button with a step
+ * @PMD_PARAM_WIDGET_SWITCH: on or off
+ * @PMD_PARAM_WIDGET_ENTRY: typed text
+ * @PMD_PARAM_WIDGET_YEAR: a year, typed without grouping
+ *
+ * Which widget edits a parameter.
+ */
+typedef enum
+{
+  PMD_PARAM_WIDGET_SLIDER,
+  PMD_PARAM_WIDGET_SPIN,
+  PMD_PARAM_WIDGET_SWITCH,
+  PMD_PARAM_WIDGET_ENTRY,
+  PMD_PARAM_WIDGET_YEAR,
+} PmdParamWidget;
+
+/**
+ * PmdParamFacts:
+ * @collection: "scenario", "funding", "lines", "interventions" or "cohorts"
+ * @field: the last part of the path ("points" for a cohort's points), as
+ *   the file names it
+ * @words: the field as people call it, untranslated (N_()): "volume growth"
+ * @label: (nullable): untranslated, the whole parameter as people call it,
+ *   with one `%s` for the line's or intervention's name; NULL: "name: words"
+ * @unit: what the number measures
+ * @decimals: the decimals shown; more only where the value has them
+ * @min: the lowest valid value, -INFINITY when open
+ * @min_exclusive: @min itself is not valid (a rate is above −1)
+ * @max: the highest valid value, INFINITY when open
+ * @kind: whole, on/off or neither
+ * @widget: which widget edits it
+ * @step: the step of its slider or spin button
+ * @spread_below: how far below the value a first range starts
+ * @spread_above: how far above the value a first range ends
+ * @spread_relative: the spreads are fractions of the value, not amounts
+ *
+ * The facts about one field of the parameter paths (DESIGN.md §2), the one
+ * place every screen, the report, the command line and validation read them.
+ * Validation refuses a value outside [@min, @max]; fields between fields
+ * (an end before its start) are checked by validation itself.
+ */
+typedef struct
+{
+  const char    *collection;
+  const char    *field;
+  const char    *words;
+  const char    *label;
+  PmdUnit        unit;
+  int            decimals;
+  double         min;
+  gboolean       min_exclusive;
+  double         max;
+  PmdParamKind   kind;
+  PmdParamWidget widget;
+  double         step;
+  double         spread_below;
+  double         spread_above;
+  gboolean       spread_relative;
+} PmdParamFacts;
+
+const PmdParamFacts *pmd_param_facts           (const char          *path);
+const PmdParamFacts *pmd_param_facts_for_field (const char          *collection,
+                                                const char          *field);
+const PmdParamFacts *pmd_param_facts_list      (guint               *n_facts);
+char                *pmd_param_facts_format    (const PmdParamFacts *facts,
+                                                double               value);
+gboolean             pmd_param_facts_holds     (const PmdParamFacts *facts,
+                                                double               value);
+char                *pmd_param_format_unit     (PmdUnit              unit,
+                                                int                  decimals,
+                                                double               value);
+
+/**
  * PmdParam:
  *
  * A parameter path resolved to the number it names, so that a slider or a

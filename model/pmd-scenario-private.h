@@ -40,6 +40,24 @@ gboolean _pmd_scenario_lookup_param_indexed (PmdScenario            *self,
                                              PmdParam               *out,
                                              GError                **error);
 
+/* Shared by the files of the scenario (pmd-scenario*.c). */
+GHashTable *_pmd_sources_copy             (GHashTable             *sources);
+GArray     *_pmd_year_values_new          (void);
+GArray     *_pmd_year_values_copy         (GArray                 *array);
+void        _pmd_year_values_add          (GArray                 *array,
+                                           int                     year,
+                                           double                  value);
+PmdCohort  *_pmd_cohort_copy              (const PmdCohort        *c);
+PmdVariant *_pmd_variant_copy             (const PmdVariant       *v);
+gboolean    _pmd_scenario_validate        (PmdScenario            *self,
+                                           gboolean                ranges_hold_values,
+                                           GError                **error);
+gboolean    _pmd_scenario_check_override  (const PmdParam         *param,
+                                           const char             *path,
+                                           double                  value,
+                                           guint                   variant,
+                                           GError                **error);
+
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (PmdScenarioIndex, _pmd_scenario_index_clear)
 
 G_END_DECLS

@@ -257,7 +257,13 @@ test_format (void)
     { "funding.growth", -0.01, "\u22121,0%" },
     { "lines.l1.base_cost", 22800000, "€ 22,8 m" },
     { "interventions.i1.amount", 250000, "€ 250.000" },
-    { "cohorts.c.points.1", 12345.4, "12.345" },
+    /* More decimals only where the value has them. */
+    { "cohorts.c.points.1", 12345, "12.345" },
+    { "cohorts.c.points.1", 12345.4, "12.345,4" },
+    { "scenario.discount_rate", 0.0225, "2,25%" },
+    { "interventions.i2.fraction", 0.5, "50,0%" },
+    { "lines.l1.base_cost", 22845123, "€ 22.845.123" },
+    { "interventions.i1.lag", 2, "2" },
     { "lines.l1.clients", 800, "800" },
     { "interventions.i1.start", 2027, "2027" },
     { "interventions.i1.enabled", 0, "off" },
@@ -271,6 +277,257 @@ test_format (void)
       g_autofree char *text = pmd_scenario_format_param (cases[i].path, cases[i].value);
       g_assert_cmpstr (text, ==, cases[i].text);
     }
+}
+
+/* The paths of DESIGN.md §2, each field of each collection. */
+static const char *const design_paths[] = {
+  "scenario.indexation", "scenario.discount_rate", "funding.base", "funding.growth", "cohorts.c.points.0",
+  "lines.l1.base_cost", "lines.l1.clients", "lines.l1.growth", "lines.l1.elasticity", "lines.l1.indexation",
+  "interventions.i1.fraction", "interventions.i1.cost_ratio", "interventions.i1.amount", "interventions.i1.return",
+  "interventions.i1.one_off", "interventions.i1.structural", "interventions.i1.start", "interventions.i1.end",
+  "interventions.i1.lag", "interventions.i1.ramp_years", "interventions.i1.enabled",
+};
+
+/* Every field of every collection has facts: the paths of DESIGN.md §2 and
+ * every path a scenario lists; each entry of the table is found by its
+ * collection and field, has words for people and a step; nothing else is a
+ * parameter. */
+static void
+test_facts_every_field (void)
+{
+  g_autoptr(PmdScenario) sc = pmd_test_scenario_two_lines ();
+  g_autoptr(GPtrArray) paths = pmd_scenario_list_params (sc);
+  static const char *const not_params[] = {
+    "lines.l1", "lines.l1.steps", "lines..growth", "scenario.name", "funding.steps", "cohorts.c.points",
+    "cohorts.c.points.x", "cohorts.c.values.0", "interventions.i1.type", "growth", "", "scenario.indexation.x",
+  };
+  const PmdParamFacts *table;
+  guint n;
+
+  for (guint i = 0; i < G_N_ELEMENTS (design_paths); i++)
+    g_assert_nonnull (pmd_param_facts (design_paths[i]));
+  for (guint i = 0; i < paths->len; i++)
+    {
+      const char *path = g_ptr_array_index (paths, i);
+      const PmdParamFacts *facts = pmd_param_facts (path);
+      PmdParam param;
+
+      g_assert_nonnull (facts);
+      g_assert_true (g_str_has_prefix (path, facts->collection));
+      g_assert_nonnull (strstr (path, facts->field));
+      /* Whole or not as the scenario stores it. */
+      g_assert_true (pmd_scenario_lookup_param (sc, path, &param, NULL));
+      g_assert_cmpint (param.kind, ==, facts->kind);
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (not_params); i++)
+    g_assert_null (pmd_param_facts (not_params[i]));
+
+  table = pmd_param_facts_list (&n);
+  g_assert_cmpuint (n, ==, G_N_ELEMENTS (design_paths));
+  for (guint k = 0; k < n; k++)
+    {
+      g_assert_true (pmd_param_facts_for_field (table[k].collection, table[k].field) == &table[k]);
+      g_assert_cmpstr (table[k].words, !=, "");
+      g_assert_nonnull (pmd_param_describe_field (table[k].field));
+      g_assert_cmpfloat (table[k].step, >, 0);
+      g_assert_cmpint (table[k].decimals, >=, 0);
+      g_assert_cmpfloat (table[k].min, <, table[k].max);
+      g_assert_cmpint (table[k].kind == PMD_PARAM_INT, ==, table[k].unit == PMD_UNIT_YEAR);
+      g_assert_cmpint (table[k].kind == PMD_PARAM_BOOL, ==, table[k].widget == PMD_PARAM_WIDGET_SWITCH);
+    }
+  g_assert_null (pmd_param_facts_for_field ("lines", "steps"));
+  g_assert_null (pmd_param_facts_for_field ("layers", "name"));
+}
+
+/* One value reads the same through every formatter of the model, on every
+ * field: the table's (pmd_param_facts_format()), the path's
+ * (pmd_scenario_format_param()) and the unit's with the table's decimals
+ * (pmd_param_format_unit()); with decimals -1 the unit's usual decimals are
+ * the field's own. */
+static void
+test_facts_one_format (void)
+{
+  static const double values[] = { 0, 1, -1, 0.5, 0.015, 0.0225, 0.35, 2.0, 12345.4, 2027, 1e6, 22800000, 22845123,
+                                    1.3e9, -3e6, NAN };
+  const PmdParamFacts *table;
+  guint n;
+
+  table = pmd_param_facts_list (&n);
+  for (guint k = 0; k < n; k++)
+    {
+      g_autofree char *path = NULL;
+
+      if (g_str_equal (table[k].collection, "scenario") || g_str_equal (table[k].collection, "funding"))
+        path = g_strdup_printf ("%s.%s", table[k].collection, table[k].field);
+      else if (g_str_equal (table[k].collection, "cohorts"))
+        path = g_strdup ("cohorts.c.points.1");
+      else
+        path = g_strdup_printf ("%s.x.%s", table[k].collection, table[k].field);
+      g_assert_true (pmd_param_facts (path) == &table[k]);
+
+      for (guint i = 0; i < G_N_ELEMENTS (values); i++)
+        {
+          g_autofree char *by_facts = pmd_param_facts_format (&table[k], values[i]);
+          g_autofree char *by_path = pmd_scenario_format_param (path, values[i]);
+          g_autofree char *by_unit = pmd_param_format_unit (table[k].unit, table[k].decimals, values[i]);
+          g_autofree char *by_usual = pmd_param_format_unit (table[k].unit, -1, values[i]);
+
+          g_assert_cmpstr (by_path, ==, by_facts);
+          g_assert_cmpstr (by_unit, ==, by_facts);
+          g_assert_cmpstr (by_usual, ==, by_facts);
+        }
+    }
+
+  /* One percentage format: a growth, an indexation and a share of 50%
+   * read "50,0%" alike (1 decimal each), more only where the value has
+   * them: 2,25% stays 2,25%. */
+  {
+    static const char *const rates[] = { "lines.x.growth", "scenario.indexation", "funding.growth",
+                                         "interventions.x.fraction", "scenario.discount_rate" };
+
+    for (guint i = 0; i < G_N_ELEMENTS (rates); i++)
+      {
+        g_autofree char *half = pmd_scenario_format_param (rates[i], 0.5);
+        g_autofree char *fine = pmd_scenario_format_param (rates[i], 0.0225);
+
+        g_assert_cmpstr (half, ==, "50,0%");
+        g_assert_cmpstr (fine, ==, "2,25%");
+      }
+  }
+}
+
+/* A year, or a number of years, never gets a thousands separator or
+ * decimals: 1900 to 2200 read as printf's "%d" does. */
+static void
+test_facts_years (void)
+{
+  const PmdParamFacts *table;
+  guint n;
+
+  table = pmd_param_facts_list (&n);
+  for (guint k = 0; k < n; k++)
+    {
+      if (table[k].unit != PMD_UNIT_YEAR)
+        continue;
+      for (int year = PMD_YEAR_MIN; year <= PMD_YEAR_MAX; year++)
+        {
+          g_autofree char *text = pmd_param_facts_format (&table[k], year);
+          g_autofree char *expected = g_strdup_printf ("%d", year);
+
+          g_assert_cmpstr (text, ==, expected);
+        }
+    }
+  {
+    g_autofree char *start = pmd_scenario_format_param ("interventions.x.start", 2027);
+    g_autofree char *lag = pmd_scenario_format_param ("interventions.x.lag", 2);
+
+    g_assert_cmpstr (start, ==, "2027");
+    g_assert_cmpstr (lag, ==, "2");
+  }
+}
+
+/* Sets @value on the field of @facts in the worked example and validates.
+ * A share and a cost ratio belong to the shift i2, an amount and a return
+ * to the investment i1: validation checks the fields of an intervention's
+ * own type. A start or end year is set on i2 (no end) for both, so that the
+ * end stays on or after the start. */
+static gboolean
+validates_with (const PmdParamFacts *facts,
+                double               value,
+                GError             **error)
+{
+  g_autoptr(PmdScenario) sc = pmd_test_scenario_two_lines ();
+  g_autofree char *path = NULL;
+
+  if (g_str_equal (facts->collection, "scenario") || g_str_equal (facts->collection, "funding"))
+    path = g_strdup_printf ("%s.%s", facts->collection, facts->field);
+  else if (g_str_equal (facts->collection, "cohorts"))
+    path = g_strdup ("cohorts.c.points.1");
+  else if (g_str_equal (facts->collection, "lines"))
+    path = g_strdup_printf ("lines.l1.%s", facts->field);
+  else if (g_str_equal (facts->field, "start") || g_str_equal (facts->field, "end"))
+    {
+      g_assert_true (pmd_scenario_set_param (sc, "interventions.i2.start", value, NULL));
+      path = g_strdup ("interventions.i2.end");
+    }
+  else if (g_str_equal (facts->field, "fraction") || g_str_equal (facts->field, "cost_ratio"))
+    path = g_strdup_printf ("interventions.i2.%s", facts->field);
+  else
+    path = g_strdup_printf ("interventions.i1.%s", facts->field);
+  g_assert_true (pmd_scenario_set_param (sc, path, value, NULL));
+  return pmd_scenario_validate (sc, error);
+}
+
+/* The message names the field's JSON path; for an end year set with its
+ * start, the start's comes first. */
+static void
+assert_names_field (const GError        *error,
+                    const PmdParamFacts *facts)
+{
+  g_autofree char *field = g_strdup_printf (".%s", facts->field);
+
+  if (g_str_equal (facts->field, "end"))
+    g_assert_nonnull (strstr (error->message, "$.interventions[1].start"));
+  else
+    g_assert_nonnull (strstr (error->message, field));
+}
+
+/* Validation holds each field to the table's limits. Just outside a limit
+ * is refused with the field's JSON path; the limit itself is valid unless
+ * it is open (a rate above −1, residents above 0), and then just inside it
+ * is. "Just" is the next double for a number, one for a whole number.
+ * By hand, for the worked example:
+ *   lines.l1.elasticity: 0 and 1 valid; −4,9 × 10⁻³²⁴ and 1,0000000000000002 not
+ *   lines.l1.growth:     −1 not, −0,999999 valid (a volume of 10⁻⁶ a year on)
+ *   lines.l1.base_cost:  0 and € 10¹⁵ valid, just above € 10¹⁵ not
+ *   interventions.i1.lag: 0 valid, −1 not;  ramp_years: 1 valid, 0 not
+ *   interventions.i2.start and end: 1900 and 2200 valid, 1899 and 2201 not
+ *   cohorts.c.points.1:  0 not, 10⁻⁶ valid
+ *   funding.base:        ∓€ 10¹⁵ valid, just beyond not */
+static void
+test_facts_limits (void)
+{
+  const PmdParamFacts *table;
+  guint n;
+  guint checked = 0;
+
+  table = pmd_param_facts_list (&n);
+  for (guint k = 0; k < n; k++)
+    {
+      const PmdParamFacts *f = &table[k];
+      gboolean whole = f->kind == PMD_PARAM_INT;
+
+      g_test_message ("%s.%s", f->collection, f->field);
+      if (isfinite (f->min))
+        {
+          g_autoptr(GError) error = NULL;
+          double outside = whole ? f->min - 1 : nextafter (f->min, -INFINITY);
+          double inside = whole ? f->min + 1 : f->min + 1e-6;
+
+          g_assert_false (validates_with (f, f->min_exclusive ? f->min : outside, &error));
+          g_assert_error (error, PMD_SCENARIO_ERROR, PMD_SCENARIO_ERROR_INVALID);
+          assert_names_field (error, f);
+          g_clear_error (&error);
+          g_assert_true (validates_with (f, f->min_exclusive ? inside : f->min, &error));
+          g_assert_no_error (error);
+          checked++;
+        }
+      if (isfinite (f->max))
+        {
+          g_autoptr(GError) error = NULL;
+          double outside = whole ? f->max + 1 : nextafter (f->max, INFINITY);
+
+          g_assert_false (validates_with (f, outside, &error));
+          g_assert_error (error, PMD_SCENARIO_ERROR, PMD_SCENARIO_ERROR_INVALID);
+          assert_names_field (error, f);
+          g_clear_error (&error);
+          g_assert_true (validates_with (f, f->max, &error));
+          g_assert_no_error (error);
+          checked++;
+        }
+    }
+  /* Every field but "enabled" (any number: non-zero is on) has a limit. */
+  g_assert_cmpuint (checked, >=, n - 1);
 }
 
 /* Ranges set, replaced, refused and removed; a validated scenario refuses a
@@ -362,6 +619,10 @@ main (int    argc,
   g_test_add_func ("/model/param/variant-rules", test_variant_rules);
   g_test_add_func ("/model/param/describe", test_describe);
   g_test_add_func ("/model/param/format", test_format);
+  g_test_add_func ("/model/param/facts/every-field", test_facts_every_field);
+  g_test_add_func ("/model/param/facts/one-format", test_facts_one_format);
+  g_test_add_func ("/model/param/facts/years", test_facts_years);
+  g_test_add_func ("/model/param/facts/limits", test_facts_limits);
   g_test_add_func ("/model/param/ranges", test_ranges);
   g_test_add_func ("/model/param/uncertain", test_uncertain);
   g_test_add_func ("/model/scenario/copy", test_copy);

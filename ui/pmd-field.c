@@ -8,19 +8,22 @@
 #include "pmd-format.h"
 #include "pmd-param.h"
 
+/* Through the parameter table's formatting (pmd_param_format_unit()), so
+ * that a field shows a number as every other screen does: "1,5%", "2027",
+ * "€ 22,8 mln". */
 char *
 pmd_field_format (PmdFieldKind kind,
                   double       value)
 {
   switch (kind)
     {
-    case PMD_FIELD_MONEY: return pmd_format_euro (value);
-    case PMD_FIELD_COUNT: return pmd_format_number (value, 0);
-    case PMD_FIELD_PERCENT: return pmd_format_percent (value, 2);
-    case PMD_FIELD_YEAR: return g_strdup_printf ("%d", (int) value);
+    case PMD_FIELD_MONEY: return pmd_param_format_unit (PMD_UNIT_MONEY, -1, value);
+    case PMD_FIELD_COUNT: return pmd_param_format_unit (PMD_UNIT_COUNT, -1, value);
+    case PMD_FIELD_PERCENT: return pmd_param_format_unit (PMD_UNIT_PERCENT, -1, value);
+    case PMD_FIELD_YEAR: return pmd_param_format_unit (PMD_UNIT_YEAR, -1, value);
     case PMD_FIELD_NUMBER:
     case PMD_FIELD_TEXT:
-    default: return pmd_format_number (value, 2);
+    default: return pmd_param_format_unit (PMD_UNIT_NUMBER, -1, value);
     }
 }
 
@@ -113,7 +116,8 @@ pmd_field_parse (PmdFieldKind kind,
   return TRUE;
 }
 
-/* How a parameter's value is typed, by its unit (pmd_param_unit()). */
+/* How a parameter's value is typed, by its unit in the parameter table
+ * (pmd_param_unit()). */
 PmdFieldKind
 pmd_field_kind_for_param (const char *path)
 {

@@ -106,19 +106,28 @@ cell_text (const PmdScenario *sc,
            const PmdLine     *l,
            const Column      *col)
 {
+  double value;
+
   if (g_str_equal (col->field, "name"))
     return g_strdup (l->name);
   if (g_str_equal (col->field, "base_cost"))
-    return pmd_format_euro (l->base_cost);
-  if (g_str_equal (col->field, "clients"))
-    return l->has_clients ? pmd_format_number (l->clients, 0) : g_strdup ("–");
-  if (g_str_equal (col->field, "elasticity"))
-    return pmd_format_number (l->elasticity, 2);
-  if (g_str_equal (col->field, "growth"))
-    return pmd_format_percent (l->growth, 2);
-  if (g_str_equal (col->field, "indexation"))
-    return pmd_format_percent (l->has_indexation ? l->indexation : sc->indexation, 2);
-  g_return_val_if_reached (NULL);
+    value = l->base_cost;
+  else if (g_str_equal (col->field, "clients"))
+    {
+      if (!l->has_clients)
+        return g_strdup ("–");
+      value = l->clients;
+    }
+  else if (g_str_equal (col->field, "elasticity"))
+    value = l->elasticity;
+  else if (g_str_equal (col->field, "growth"))
+    value = l->growth;
+  else if (g_str_equal (col->field, "indexation"))
+    value = l->has_indexation ? l->indexation : sc->indexation;
+  else
+    g_return_val_if_reached (NULL);
+  /* As every screen shows the parameter (the parameter table). */
+  return pmd_param_facts_format (pmd_param_facts_for_field ("lines", col->field), value);
 }
 
 gboolean

@@ -191,19 +191,22 @@ spin_input_cb (GtkSpinButton *spin,
   return pmd_parse_number (gtk_editable_get_text (GTK_EDITABLE (spin)), value, NULL) ? TRUE : GTK_INPUT_ERROR;
 }
 
+/* A spin button for an intervention's @field, with the step and the
+ * decimals of the parameter table. */
 static GtkWidget *
 spin_row (AdwPreferencesGroup *group,
           const char          *title,
           const char          *subtitle,
+          const char          *field,
           double               lo,
           double               hi,
-          double               step,
-          int                  digits,
           double               value,
           GtkSpinButton      **out)
 {
+  const PmdParamFacts *facts = pmd_param_facts_for_field ("interventions", field);
+  int digits = facts->decimals;
   GtkWidget *row = adw_action_row_new ();
-  GtkWidget *spin = gtk_spin_button_new_with_range (lo, hi, step);
+  GtkWidget *spin = gtk_spin_button_new_with_range (lo, hi, facts->step);
 
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
@@ -376,12 +379,12 @@ pmd_money_dialog_new (GtkWindow   *parent,
   self->amount = GTK_RANGE (scale);
   self->amount_label = GTK_LABEL (value);
 
-  spin_row (group, _("From the year"), NULL, sc->base_year, sc->base_year + sc->horizon, 1, 0,
+  spin_row (group, _("From the year"), NULL, "start", sc->base_year, sc->base_year + sc->horizon,
             MIN (sc->base_year + 1, sc->base_year + sc->horizon), &self->start);
   spin_row (group, _("Cost avoided per euro"), _("What each euro lower in the pyramid saves at the top, once effective"),
-            0, 5, 0.1, 1, 1.0, &self->ret);
-  spin_row (group, _("Delay"), _("Years before any effect"), 0, 10, 1, 0, 2, &self->lag);
-  spin_row (group, _("Ramp-up"), _("Years until the full effect"), 1, 10, 1, 0, 3, &self->ramp);
+            "return", 0, 5, 1.0, &self->ret);
+  spin_row (group, _("Delay"), _("Years before any effect"), "lag", 0, 10, 2, &self->lag);
+  spin_row (group, _("Ramp-up"), _("Years until the full effect"), "ramp_years", 1, 10, 3, &self->ramp);
 
   effect_group = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
   adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), effect_group);

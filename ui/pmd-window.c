@@ -27,19 +27,11 @@
 
 #define AUTOSAVE_SECONDS 5
 
-typedef enum
-{
-  FORMAT_MONEY,
-  FORMAT_PERCENT,
-  FORMAT_COUNT,
-  FORMAT_NUMBER,
-} LeverFormat;
-
 typedef struct
 {
   PmdWindow  *window;
   char       *path;
-  LeverFormat format;
+  const PmdParamFacts *facts;  /* unit, decimals and step: the parameter table */
   GtkRange   *scale;
   GtkLabel   *value;
   gulong      handler;
@@ -146,20 +138,6 @@ remove_autosave (void)
   g_unlink (meta);
 }
 
-static char *
-format_value (LeverFormat format,
-              double      value)
-{
-  switch (format)
-    {
-    case FORMAT_MONEY: return pmd_format_euro_compact (value);
-    case FORMAT_PERCENT: return pmd_format_percent (value, 1);
-    case FORMAT_COUNT: return pmd_format_number (value, 0);
-    case FORMAT_NUMBER:
-    default: return pmd_format_number (value, 2);
-    }
-}
-
 /* Levers: the few sliders that move the picture */
 
 static void
@@ -178,7 +156,7 @@ lever_changed_cb (GtkRange *range,
   g_autoptr(GError) error = NULL;
   double value = gtk_range_get_value (range);
 
-  if (lever->format == FORMAT_COUNT)
+  if (lever->facts->unit == PMD_UNIT_COUNT)
     value = round (value);
   if (!pmd_document_set_param (self->document, lever->path, value, lever->path, &error))
     {
@@ -260,10 +238,10 @@ add_lever (PmdWindow   *self,
            const char  *path,
            double       lo,
            double       hi,
-           double       step,
-           LeverFormat  format,
            gboolean     big)
 {
+  const PmdParamFacts *facts = pmd_param_facts (path);
+  double step = facts->step;
   GtkWidget *row = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
   GtkWidget *top = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
   GtkWidget *name = gtk_label_new (label);
@@ -315,7 +293,7 @@ add_lever (PmdWindow   *self,
 
   lever->window = self;
   lever->path = g_strdup (path);
-  lever->format = format;
+  lever->facts = facts;
   lever->scale = GTK_RANGE (scale);
   lever->value = GTK_LABEL (value);
   pmd_document_get_param (self->document, path, &current);
@@ -405,10 +383,10 @@ build_levers_into (PmdWindow *self,
   GtkWidget *group;
   guint n_interventions = 0;
 
-#define LEVER(grp, label, path, lo, hi, step, fmt) \
+#define LEVER(grp, label, path, lo, hi) \
   G_STMT_START { \
     if (!meeting || is_meeting_lever (self, path, n_interventions)) \
-      add_lever (self, GTK_BOX (grp), label, path, lo, hi, step, fmt, meeting); \
+      add_lever (self, GTK_BOX (grp), label, path, lo, hi, meeting); \
     if (g_str_has_prefix (path, "interventions.")) \
       n_interventions++; \
   } G_STMT_END
@@ -425,7 +403,7 @@ build_levers_into (PmdWindow *self,
       if (c->points->len < 2)
         continue;
       lever_range (sc, path, last->value, last->value * 0.5, last->value * 1.5, &lo, &hi);
-      LEVER (group, label, path, lo, hi, 10, FORMAT_COUNT);
+      LEVER (group, label, path, lo, hi);
     }
 
   group = lever_group (box, _("Growth and prices"));
@@ -433,7 +411,7 @@ build_levers_into (PmdWindow *self,
     double lo, hi;
     lever_range (sc, "scenario.indexation", sc->indexation, 0, 0.06, &lo, &hi);
     g_autofree char *label = pmd_scenario_describe_param (sc, "scenario.indexation");
-    LEVER (group, label, "scenario.indexation", lo, hi, 0.001, FORMAT_PERCENT);
+    LEVER (group, label, "scenario.indexation", lo, hi);
   }
   for (guint i = 0; i < sc->ranges->len; i++)
     {
@@ -453,8 +431,7 @@ build_levers_into (PmdWindow *self,
       label = pmd_scenario_describe_param (sc, r->path);
       pmd_scenario_get_param ((PmdScenario *) sc, r->path, &value, NULL);
       lever_range (sc, r->path, value, r->low, r->high, &lo, &hi);
-      LEVER (group, label, r->path, lo, hi, g_str_equal (parts[2], "growth") ? 0.001 : 0.01,
-             g_str_equal (parts[2], "growth") ? FORMAT_PERCENT : FORMAT_NUMBER);
+      LEVER (group, label, r->path, lo, hi);
     }
 
   if (sc->interventions->len > 0)
@@ -471,14 +448,14 @@ build_levers_into (PmdWindow *self,
           path = g_strdup_printf ("interventions.%s.amount", iv->id);
           label = pmd_scenario_describe_param (sc, path);
           lever_range (sc, path, iv->amount, 0, MAX (3 * iv->amount, 1e6), &lo, &hi);
-          LEVER (group, label, path, lo, hi, 10000, FORMAT_MONEY);
+          LEVER (group, label, path, lo, hi);
         }
       else
         {
           path = g_strdup_printf ("interventions.%s.fraction", iv->id);
           label = pmd_scenario_describe_param (sc, path);
           lever_range (sc, path, iv->fraction, 0, MIN (1.0, MAX (0.5, 3 * iv->fraction)), &lo, &hi);
-          LEVER (group, label, path, lo, hi, 0.01, FORMAT_PERCENT);
+          LEVER (group, label, path, lo, hi);
         }
     }
 
@@ -487,7 +464,7 @@ build_levers_into (PmdWindow *self,
     double lo, hi;
     lever_range (sc, "funding.growth", sc->funding.growth, -0.03, 0.03, &lo, &hi);
     g_autofree char *label = pmd_scenario_describe_param (sc, "funding.growth");
-    LEVER (group, label, "funding.growth", lo, hi, 0.001, FORMAT_PERCENT);
+    LEVER (group, label, "funding.growth", lo, hi);
   }
 #undef LEVER
 }
@@ -551,7 +528,7 @@ sync_levers (PmdWindow *self)
       if (gtk_range_get_value (lever->scale) != value)
         gtk_range_set_value (lever->scale, value);
       g_signal_handler_unblock (lever->scale, lever->handler);
-      text = format_value (lever->format, value);
+      text = pmd_param_facts_format (lever->facts, value);
       gtk_label_set_text (lever->value, text);
     }
 }

@@ -629,17 +629,17 @@ cmd_validate (int    argc,
  * projected: the variants chart and the report compare them whatever
  * --variant shows (built from the scenario after --variant, "As written"
  * was that variant). */
-static PmdVariantSet *
+static PmdComparison *
 load_variant_set (const char *file,
                   gboolean    use_default)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(PmdScenario) written = load_scenario (file, use_default);
-  PmdVariantSet *variants;
+  PmdComparison *variants;
 
   if (written == NULL)
     return NULL;
-  variants = pmd_variant_set_new (written, &error);
+  variants = pmd_comparison_new_variants (written, &error);
   if (variants == NULL)
     print_error ("%s", error->message);
   return variants;
@@ -689,7 +689,7 @@ cmd_chart (int    argc,
   g_autoptr(GError) error = NULL;
   g_autoptr(PmdScenario) sc = NULL;
   g_autoptr(PmdProjection) projection = NULL;
-  g_autoptr(PmdVariantSet) variants = NULL;
+  g_autoptr(PmdComparison) variants = NULL;
   g_autoptr(PmdMonteCarlo) mc = NULL;
   g_autoptr(GArray) swings = NULL;
   g_autoptr(GBytes) bytes = NULL;
@@ -763,7 +763,7 @@ cmd_chart (int    argc,
       variants = load_variant_set (file, use_default);
       if (variants == NULL)
         return EXIT_FAILURE;
-      pmd_chart_input_set_variants (&input, variants);
+      input.variants = variants;
     }
   /* The fan: the runs and seed of every screen; the tornado: the gap in the chosen year. */
   if (kind == PMD_CHART_FAN && (mc = pmd_monte_carlo_run (sc, PMD_MONTE_CARLO_DEFAULT_RUNS,
@@ -815,7 +815,7 @@ cmd_report (int    argc,
   g_autoptr(GError) error = NULL;
   g_autoptr(PmdScenario) sc = NULL;
   g_autoptr(PmdProjection) projection = NULL;
-  g_autoptr(PmdVariantSet) variants = NULL;
+  g_autoptr(PmdComparison) variants = NULL;
   g_autoptr(GBytes) bytes = NULL;
   g_autoptr(GPtrArray) documents = NULL;
   g_autofree PmdReportDocument *refs = NULL;

@@ -317,6 +317,50 @@ test_compare (void)
   g_assert_cmpuint (pmd_comparison_get_n (cmp), ==, 2);
 }
 
+/* The variants chart's series: line a at € 1.000.000 a year from 2030, no
+ * growth. "hoog" sets its base cost to € 1.200.000, "groei" its growth to
+ * 10%: 2032 € 1.000.000 × 1,1² = € 1.210.000. The scenario as written comes
+ * first, named "As written", and keeps its own € 1.000.000. */
+static void
+test_compare_variants (void)
+{
+  g_autoptr(PmdScenario) sc = pmd_test_scenario_one_line (1000000);
+  g_autoptr(PmdComparison) cmp = NULL;
+  g_autoptr(GError) error = NULL;
+  PmdVariant *hoog = pmd_variant_new ("hoog", "Hoog");
+  PmdVariant *groei = pmd_variant_new ("groei", "Groei");
+  const PmdCompareEntry *e;
+
+  sc->indexation = 0;
+  pmd_variant_add_override (hoog, "lines.a.base_cost", 1200000);
+  pmd_variant_add_override (groei, "lines.a.growth", 0.10);
+  g_ptr_array_add (sc->variants, hoog);
+  g_ptr_array_add (sc->variants, groei);
+
+  cmp = pmd_comparison_new_variants (sc, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (pmd_comparison_get_n (cmp), ==, 3);
+  e = pmd_comparison_get (cmp, 0);
+  g_assert_cmpstr (e->name, ==, "As written");
+  g_assert_null (e->variant);
+  g_assert_cmpfloat_with_epsilon (e->projection->total_scenario[2], 1000000, 1e-6);
+  e = pmd_comparison_get (cmp, 1);
+  g_assert_cmpstr (e->name, ==, "Hoog");
+  g_assert_cmpstr (e->variant, ==, "hoog");
+  g_assert_cmpfloat_with_epsilon (e->projection->total_scenario[0], 1200000, 1e-6);
+  e = pmd_comparison_get (cmp, 2);
+  g_assert_cmpstr (e->name, ==, "Groei");
+  g_assert_cmpfloat_with_epsilon (e->projection->total_scenario[2], 1210000, 1e-6);
+  g_assert_cmpfloat_with_epsilon (pmd_comparison_difference (cmp, 2, 2032), 210000, 1e-6);
+
+  /* A variant that does not apply (a share above 1): the error, no comparison. */
+  pmd_variant_add_override (groei, "lines.a.elasticity", 2);
+  g_clear_pointer (&cmp, pmd_comparison_free);
+  cmp = pmd_comparison_new_variants (sc, &error);
+  g_assert_null (cmp);
+  g_assert_nonnull (error);
+}
+
 /* The partial projection of a Monte Carlo run gives the totals of a full
  * projection. The worked example gets a third line l3 that no parameter
  * and no intervention reaches (it is summed once) and a fourth, l4,
@@ -399,6 +443,7 @@ main (int    argc,
   g_test_add_func ("/model/uncertainty/describe-output", test_describe_output);
   g_test_add_func ("/model/uncertainty/partial", test_partial);
   g_test_add_func ("/model/compare", test_compare);
+  g_test_add_func ("/model/compare/variants", test_compare_variants);
 
   return g_test_run ();
 }

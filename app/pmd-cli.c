@@ -16,6 +16,7 @@
 #include "pmd-documents.h"
 #include "pmd-file-writer.h"
 #include "pmd-json-writer.h"
+#include "pmd-projection-writer.h"
 #include "pmd-chart.h"
 #include "pmd-chart-export.h"
 
@@ -212,251 +213,6 @@ write_series (PmdJsonWriter *w,
   pmd_json_writer_numbers (w, values, n);
 }
 
-static void
-write_group (PmdJsonWriter       *w,
-             const char          *key,
-             GPtrArray           *items,
-             const double        *baseline,
-             const double        *scenario,
-             int                  n)
-{
-  pmd_json_writer_key (w, key);
-  pmd_json_writer_begin_object (w, FALSE);
-  for (guint i = 0; i < items->len; i++)
-    {
-      char **id = g_ptr_array_index (items, i);
-      pmd_json_writer_key (w, *id);
-      pmd_json_writer_begin_object (w, FALSE);
-      write_series (w, "baseline", baseline + i * n, n);
-      write_series (w, "scenario", scenario + i * n, n);
-      pmd_json_writer_end_object (w);
-    }
-  pmd_json_writer_end_object (w);
-}
-
-/**
- * pmd_cli_projection_to_json:
- *
- * The projection in the structure of DESIGN.md §4.
- *
- * Returns: (transfer full): the JSON text
- */
-char *
-pmd_cli_projection_to_json (const PmdScenario   *sc,
-                            const PmdProjection *p,
-                            gsize               *length)
-{
-  g_autoptr(PmdJsonWriter) w = pmd_json_writer_new (TRUE);
-  int n = p->n_years;
-
-  pmd_json_writer_begin_object (w, FALSE);
-  pmd_json_writer_key (w, "years");
-  pmd_json_writer_begin_array (w, TRUE);
-  for (int t = 0; t < n; t++)
-    pmd_json_writer_int (w, p->base_year + t);
-  pmd_json_writer_end_array (w);
-
-  pmd_json_writer_key (w, "lines");
-  pmd_json_writer_begin_object (w, FALSE);
-  for (guint i = 0; i < sc->lines->len; i++)
-    {
-      const PmdLine *l = g_ptr_array_index (sc->lines, i);
-      pmd_json_writer_key (w, l->id);
-      pmd_json_writer_begin_object (w, FALSE);
-      write_series (w, "baseline", p->line_baseline + i * n, n);
-      write_series (w, "scenario", p->line_scenario + i * n, n);
-      write_series (w, "baseline_clients", p->line_baseline_clients + i * n, n);
-      write_series (w, "scenario_clients", p->line_scenario_clients + i * n, n);
-      pmd_json_writer_end_object (w);
-    }
-  pmd_json_writer_end_object (w);
-
-  write_group (w, "layers", sc->layers, p->layer_baseline, p->layer_scenario, n);
-  write_group (w, "domains", sc->domains, p->domain_baseline, p->domain_scenario, n);
-
-  pmd_json_writer_key (w, "totals");
-  pmd_json_writer_begin_object (w, FALSE);
-  write_series (w, "baseline", p->total_baseline, n);
-  write_series (w, "scenario", p->total_scenario, n);
-  write_series (w, "investment", p->investment, n);
-  write_series (w, "savings", p->savings, n);
-  write_series (w, "cumulative_savings", p->cumulative_savings, n);
-  write_series (w, "funding", p->funding, n);
-  write_series (w, "gap", p->gap, n);
-  pmd_json_writer_end_object (w);
-
-  pmd_json_writer_key (w, "payback_year");
-  if (p->has_payback)
-    pmd_json_writer_int (w, p->payback_year);
-  else
-    pmd_json_writer_null (w);
-  pmd_json_writer_key (w, "npv");
-  pmd_json_writer_number (w, p->npv);
-  pmd_json_writer_end_object (w);
-  return pmd_json_writer_steal (w, length);
-}
-
-/**
- * pmd_cli_projection_to_csv:
- *
- * One row per year per line for Dutch spreadsheets: `;` between fields, a
- * decimal comma, amounts to the cent, an empty field where a line has no
- * clients. Starts with a byte-order mark so that spreadsheet programs read
- * the names as UTF-8.
- *
- * Returns: (transfer full): the CSV text
- */
-char *
-pmd_cli_projection_to_csv (const PmdScenario   *sc,
-                           const PmdProjection *p,
-                           gsize               *length)
-{
-  GString *out = g_string_new (PMD_CSV_BOM);
-  int n = p->n_years;
-  const char *header[] = {
-    _("year"), _("line"), _("name"), _("layer"), _("domain"),
-    _("baseline"), _("scenario"), _("baseline clients"), _("scenario clients"),
-  };
-
-  for (guint k = 0; k < G_N_ELEMENTS (header); k++)
-    {
-      if (k > 0)
-        g_string_append_c (out, ';');
-      pmd_csv_append_field (out, header[k]);
-    }
-  g_string_append (out, "\r\n");
-
-  for (int t = 0; t < n; t++)
-    for (guint i = 0; i < sc->lines->len; i++)
-      {
-        const PmdLine *l = g_ptr_array_index (sc->lines, i);
-
-        g_string_append_printf (out, "%d;", p->base_year + t);
-        pmd_csv_append_field (out, l->id);
-        g_string_append_c (out, ';');
-        pmd_csv_append_field (out, l->name);
-        g_string_append_c (out, ';');
-        pmd_csv_append_field (out, l->layer);
-        g_string_append_c (out, ';');
-        pmd_csv_append_field (out, l->domain);
-        pmd_csv_append_number (out, p->line_baseline[i * n + t]);
-        pmd_csv_append_number (out, p->line_scenario[i * n + t]);
-        pmd_csv_append_number (out, p->line_baseline_clients[i * n + t]);
-        pmd_csv_append_number (out, p->line_scenario_clients[i * n + t]);
-        g_string_append (out, "\r\n");
-      }
-
-  if (length != NULL)
-    *length = out->len;
-  return g_string_free (out, FALSE);
-}
-
-/* Pads @text to @width characters (not bytes), right-aligned if @right. */
-static void
-append_cell (GString    *out,
-             const char *text,
-             int         width,
-             gboolean    right)
-{
-  g_autofree char *cut = NULL;
-  int len = (int) g_utf8_strlen (text, -1);
-
-  if (len > width)
-    {
-      cut = g_utf8_substring (text, 0, width - 1);
-      text = cut;
-      len = width;
-    }
-  if (right)
-    for (int i = len; i < width; i++)
-      g_string_append_c (out, ' ');
-  g_string_append (out, text);
-  if (cut != NULL)
-    g_string_append (out, "…");
-  if (!right)
-    for (int i = len; i < width; i++)
-      g_string_append_c (out, ' ');
-}
-
-static void
-append_mln (GString *out,
-            double   value,
-            int      width)
-{
-  g_autofree char *text = pmd_format_number (value / 1e6, 1);
-  g_string_append (out, "  ");
-  append_cell (out, text, width, TRUE);
-}
-
-/**
- * pmd_cli_projection_to_table:
- *
- * A table for people: per year each layer's scenario cost, the totals,
- * funding, gap and cumulative savings, in € mln with a decimal comma.
- *
- * Returns: (transfer full): the text
- */
-char *
-pmd_cli_projection_to_table (const PmdScenario   *sc,
-                             const PmdProjection *p,
-                             gsize               *length)
-{
-  GString *out = g_string_new (NULL);
-  const int w = 13;
-  int n = p->n_years;
-  g_autofree char *npv = pmd_format_euro_compact (p->npv);
-
-  g_autofree char *name = pmd_format_escape_text (sc->name);
-
-  /* Names come from the file: their controls are shown, not sent to the
-   * terminal. */
-  g_string_append_printf (out, "%s\n", *name ? name : _("Untitled scenario"));
-  g_string_append_printf (out, _("Projection %d–%d, scenario with interventions, amounts in € million\n\n"),
-                          p->base_year, p->base_year + n - 1);
-
-  append_cell (out, _("Year"), 4, FALSE);
-  for (int l = 0; l < p->n_layers; l++)
-    {
-      const PmdLayer *layer = g_ptr_array_index (sc->layers, l);
-      g_autofree char *layer_name = pmd_format_escape_text (layer->name);
-      g_string_append (out, "  ");
-      append_cell (out, layer_name, w, TRUE);
-    }
-  {
-    const char *columns[] = { _("Baseline"), _("Scenario"), _("Funding"), _("Gap"), _("Cum. savings") };
-    for (guint k = 0; k < G_N_ELEMENTS (columns); k++)
-      {
-        g_string_append (out, "  ");
-        append_cell (out, columns[k], w, TRUE);
-      }
-  }
-  g_string_append_c (out, '\n');
-
-  for (int t = 0; t < n; t++)
-    {
-      g_string_append_printf (out, "%4d", p->base_year + t);
-      for (int l = 0; l < p->n_layers; l++)
-        append_mln (out, p->layer_scenario[l * n + t], w);
-      append_mln (out, p->total_baseline[t], w);
-      append_mln (out, p->total_scenario[t], w);
-      append_mln (out, p->funding[t], w);
-      append_mln (out, p->gap[t], w);
-      append_mln (out, p->cumulative_savings[t], w);
-      g_string_append_c (out, '\n');
-    }
-
-  g_string_append_c (out, '\n');
-  if (p->has_payback)
-    g_string_append_printf (out, _("Payback year: %d\n"), p->payback_year);
-  else
-    g_string_append (out, _("Payback year: not within the horizon\n"));
-  g_string_append_printf (out, _("Net present value of the savings: %s\n"), npv);
-
-  if (length != NULL)
-    *length = out->len;
-  return g_string_free (out, FALSE);
-}
-
 static gboolean
 parse_format (const char   *text,
               OutputFormat *format)
@@ -569,14 +325,14 @@ cmd_project (int    argc,
   switch (format)
     {
     case FORMAT_JSON:
-      data = pmd_cli_projection_to_json (sc, projection, &len);
+      data = pmd_projection_to_json (sc, projection, &len);
       break;
     case FORMAT_CSV:
-      data = pmd_cli_projection_to_csv (sc, projection, &len);
+      data = pmd_projection_to_csv (sc, projection, &len);
       break;
     case FORMAT_TABLE:
     default:
-      data = pmd_cli_projection_to_table (sc, projection, &len);
+      data = pmd_projection_to_table (sc, projection, &len);
       break;
     }
   return write_output (out_path, file, data, len) ? EXIT_SUCCESS : EXIT_FAILURE;

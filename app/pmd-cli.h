@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
-#include "pmd-projection.h"
+#include <glib.h>
 
 G_BEGIN_DECLS
 
@@ -12,15 +12,5 @@ gboolean  pmd_cli_is_command          (int    argc,
                                        char **argv);
 int       pmd_cli_run                 (int    argc,
                                        char **argv);
-
-char     *pmd_cli_projection_to_json  (const PmdScenario   *scenario,
-                                       const PmdProjection *projection,
-                                       gsize               *length);
-char     *pmd_cli_projection_to_csv   (const PmdScenario   *scenario,
-                                       const PmdProjection *projection,
-                                       gsize               *length);
-char     *pmd_cli_projection_to_table (const PmdScenario   *scenario,
-                                       const PmdProjection *projection,
-                                       gsize               *length);
 
 G_END_DECLS

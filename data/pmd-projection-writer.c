@@ -8,16 +8,6 @@
 #include "pmd-json-writer.h"
 
 static void
-write_series (PmdJsonWriter *w,
-              const char    *key,
-              const double  *values,
-              int            n)
-{
-  pmd_json_writer_key (w, key);
-  pmd_json_writer_numbers (w, values, n);
-}
-
-static void
 write_group (PmdJsonWriter       *w,
              const char          *key,
              GPtrArray           *items,
@@ -32,11 +22,32 @@ write_group (PmdJsonWriter       *w,
       char **id = g_ptr_array_index (items, i);
       pmd_json_writer_key (w, *id);
       pmd_json_writer_begin_object (w, FALSE);
-      write_series (w, "baseline", baseline + i * n, n);
-      write_series (w, "scenario", scenario + i * n, n);
+      pmd_json_writer_member_numbers (w, "baseline", baseline + i * n, n);
+      pmd_json_writer_member_numbers (w, "scenario", scenario + i * n, n);
       pmd_json_writer_end_object (w);
     }
   pmd_json_writer_end_object (w);
+}
+
+/**
+ * pmd_projection_write_outcome:
+ * @writer: a JSON writer inside an object
+ * @projection: a projection
+ *
+ * Writes the members `payback_year` (`null` when never reached) and `npv`,
+ * as `piramide project` and `piramide compare` give them.
+ */
+void
+pmd_projection_write_outcome (PmdJsonWriter       *w,
+                              const PmdProjection *p)
+{
+  pmd_json_writer_key (w, "payback_year");
+  if (p->has_payback)
+    pmd_json_writer_int (w, p->payback_year);
+  else
+    pmd_json_writer_null (w);
+  pmd_json_writer_key (w, "npv");
+  pmd_json_writer_number (w, p->npv);
 }
 
 /**
@@ -60,10 +71,7 @@ pmd_projection_to_json (const PmdScenario   *sc,
 
   pmd_json_writer_begin_object (w, FALSE);
   pmd_json_writer_key (w, "years");
-  pmd_json_writer_begin_array (w, TRUE);
-  for (int t = 0; t < n; t++)
-    pmd_json_writer_int (w, p->base_year + t);
-  pmd_json_writer_end_array (w);
+  pmd_json_writer_int_range (w, p->base_year, n);
 
   pmd_json_writer_key (w, "lines");
   pmd_json_writer_begin_object (w, FALSE);
@@ -72,10 +80,10 @@ pmd_projection_to_json (const PmdScenario   *sc,
       const PmdLine *l = g_ptr_array_index (sc->lines, i);
       pmd_json_writer_key (w, l->id);
       pmd_json_writer_begin_object (w, FALSE);
-      write_series (w, "baseline", p->line_baseline + i * n, n);
-      write_series (w, "scenario", p->line_scenario + i * n, n);
-      write_series (w, "baseline_clients", p->line_baseline_clients + i * n, n);
-      write_series (w, "scenario_clients", p->line_scenario_clients + i * n, n);
+      pmd_json_writer_member_numbers (w, "baseline", p->line_baseline + i * n, n);
+      pmd_json_writer_member_numbers (w, "scenario", p->line_scenario + i * n, n);
+      pmd_json_writer_member_numbers (w, "baseline_clients", p->line_baseline_clients + i * n, n);
+      pmd_json_writer_member_numbers (w, "scenario_clients", p->line_scenario_clients + i * n, n);
       pmd_json_writer_end_object (w);
     }
   pmd_json_writer_end_object (w);
@@ -85,22 +93,16 @@ pmd_projection_to_json (const PmdScenario   *sc,
 
   pmd_json_writer_key (w, "totals");
   pmd_json_writer_begin_object (w, FALSE);
-  write_series (w, "baseline", p->total_baseline, n);
-  write_series (w, "scenario", p->total_scenario, n);
-  write_series (w, "investment", p->investment, n);
-  write_series (w, "savings", p->savings, n);
-  write_series (w, "cumulative_savings", p->cumulative_savings, n);
-  write_series (w, "funding", p->funding, n);
-  write_series (w, "gap", p->gap, n);
+  pmd_json_writer_member_numbers (w, "baseline", p->total_baseline, n);
+  pmd_json_writer_member_numbers (w, "scenario", p->total_scenario, n);
+  pmd_json_writer_member_numbers (w, "investment", p->investment, n);
+  pmd_json_writer_member_numbers (w, "savings", p->savings, n);
+  pmd_json_writer_member_numbers (w, "cumulative_savings", p->cumulative_savings, n);
+  pmd_json_writer_member_numbers (w, "funding", p->funding, n);
+  pmd_json_writer_member_numbers (w, "gap", p->gap, n);
   pmd_json_writer_end_object (w);
 
-  pmd_json_writer_key (w, "payback_year");
-  if (p->has_payback)
-    pmd_json_writer_int (w, p->payback_year);
-  else
-    pmd_json_writer_null (w);
-  pmd_json_writer_key (w, "npv");
-  pmd_json_writer_number (w, p->npv);
+  pmd_projection_write_outcome (w, p);
   pmd_json_writer_end_object (w);
   return pmd_json_writer_steal (w, length);
 }

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "pmd-model.h"
+#include "pmd-json-writer.h"
 
 G_BEGIN_DECLS
 
@@ -11,14 +12,16 @@ G_BEGIN_DECLS
  * the window can export the same bytes.
  */
 
-char *pmd_projection_to_json  (const PmdScenario   *scenario,
-                               const PmdProjection *projection,
-                               gsize               *length);
-char *pmd_projection_to_csv   (const PmdScenario   *scenario,
-                               const PmdProjection *projection,
-                               gsize               *length);
-char *pmd_projection_to_table (const PmdScenario   *scenario,
-                               const PmdProjection *projection,
-                               gsize               *length);
+char *pmd_projection_to_json       (const PmdScenario   *scenario,
+                                    const PmdProjection *projection,
+                                    gsize               *length);
+char *pmd_projection_to_csv        (const PmdScenario   *scenario,
+                                    const PmdProjection *projection,
+                                    gsize               *length);
+char *pmd_projection_to_table      (const PmdScenario   *scenario,
+                                    const PmdProjection *projection,
+                                    gsize               *length);
+void  pmd_projection_write_outcome (PmdJsonWriter       *writer,
+                                    const PmdProjection *projection);
 
 G_END_DECLS

@@ -16,17 +16,111 @@
 #include "pmd-documents.h"
 #include "pmd-file-writer.h"
 #include "pmd-json-writer.h"
+#include "pmd-projection-writer.h"
 #include "pmd-chart.h"
 #include "pmd-chart-export.h"
 
+/*
+ * Every command is a row of one table: its name, its line in `piramide
+ * --help`, its options and a handler. One prelude serves them all: it
+ * parses the options, takes FILE (or --default), checks --format and
+ * --year, loads the scenario as written, applies --variant to a copy and
+ * projects it. The handler returns the bytes to write, and one writer puts
+ * them on standard output or, atomically, in --out. Errors travel as a
+ * GError and are printed once, on one line: a usage error exits with 2,
+ * any other failure with 1.
+ */
+
 #define EXIT_USAGE 2
+#define BUNDLED    "westland-2026"
+
+G_DEFINE_QUARK (pmd-cli-error-quark, pmd_cli_error)
+
+typedef struct _Command Command;
+
+/* One run of a command: its options as parsed and what the prelude loaded. */
+typedef struct
+{
+  const Command  *command;
+  const char     *file;        /* FILE; NULL with --default */
+  char          **files;       /* compare: every FILE */
+  int             n_files;
+
+  /* Filled by GOption (OPTION() gives each field's place) */
+  gboolean        use_default;
+  char           *variant;
+  char           *format;
+  char           *out_path;
+  char           *year_text;
+  char           *kind;
+  char           *group;
+  char           *width;
+  char           *height;
+  char           *scale;
+  gboolean        gap;
+  gboolean        dark;
+  char           *runs;
+  char           *seed;
+  char           *output;
+  char           *param;
+  char           *target;
+  char           *low;
+  char           *high;
+  char           *variants;
+
+  /* Worked out by the prelude */
+  int             year;        /* 0: not given */
+  PmdScenario    *written;     /* the file as written */
+  PmdScenario    *scenario;    /* with --variant applied */
+  PmdProjection  *projection;  /* of @scenario */
+} Cli;
 
 typedef enum
 {
-  FORMAT_JSON,
-  FORMAT_CSV,
-  FORMAT_TABLE,
-} OutputFormat;
+  COMMAND_FILES        = 1 << 0,  /* FILE [FILE…] instead of FILE or --default; nothing loaded */
+  COMMAND_OUT_REQUIRED = 1 << 1,
+} CommandFlags;
+
+struct _Command
+{
+  const char         *name;
+  const char         *synopsis;      /* for `piramide --help`, as typed */
+  const char         *summary;       /* for `piramide --help`, translatable */
+  const char         *parameter;     /* for `piramide COMMAND --help`, translatable */
+  const GOptionEntry *options;       /* arg_data: OPTION (field) */
+  const char *const  *formats;       /* NULL: no --format; the first is the default */
+  const char         *format_error;
+  CommandFlags        flags;
+  GBytes           *(*run) (Cli     *cli,
+                            GError **error);
+};
+
+static void
+cli_clear (Cli *cli)
+{
+  g_free (cli->variant);
+  g_free (cli->format);
+  g_free (cli->out_path);
+  g_free (cli->year_text);
+  g_free (cli->kind);
+  g_free (cli->group);
+  g_free (cli->width);
+  g_free (cli->height);
+  g_free (cli->scale);
+  g_free (cli->runs);
+  g_free (cli->seed);
+  g_free (cli->output);
+  g_free (cli->param);
+  g_free (cli->target);
+  g_free (cli->low);
+  g_free (cli->high);
+  g_free (cli->variants);
+  g_clear_pointer (&cli->written, pmd_scenario_free);
+  g_clear_pointer (&cli->scenario, pmd_scenario_free);
+  g_clear_pointer (&cli->projection, pmd_projection_free);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Cli, cli_clear)
 
 static void G_GNUC_PRINTF (1, 2)
 print_error (const char *format,
@@ -49,12 +143,30 @@ print_error (const char *format,
   g_printerr ("piramide: %s\n", shown);
 }
 
-static int
-usage_error (GOptionContext *context,
-             const char     *message)
+static gboolean G_GNUC_PRINTF (2, 3)
+usage_error (GError    **error,
+             const char *format,
+             ...)
 {
-  print_error (_("%s (see “piramide --help”)"), message);
-  return EXIT_USAGE;
+  va_list args;
+
+  va_start (args, format);
+  g_propagate_error (error, g_error_new_valist (PMD_CLI_ERROR, PMD_CLI_ERROR_USAGE, format, args));
+  va_end (args);
+  return FALSE;
+}
+
+/* Prints @error, and returns the exit status it calls for. */
+static int
+exit_with (const GError *error)
+{
+  if (g_error_matches (error, PMD_CLI_ERROR, PMD_CLI_ERROR_USAGE))
+    {
+      print_error (_("%s (see “piramide --help”)"), error->message);
+      return EXIT_USAGE;
+    }
+  print_error ("%s", error->message);
+  return EXIT_FAILURE;
 }
 
 /*
@@ -67,23 +179,20 @@ usage_error (GOptionContext *context,
  */
 
 /* Reads the number @text given for option @name; %NULL: not given, @value
- * keeps its default. Prints the usage error and returns %FALSE otherwise. */
+ * keeps its default. A text that is no number is a usage error. */
 static gboolean
 read_number (const char *name,
              const char *text,
              gboolean    whole,
-             double     *value)
+             double     *value,
+             GError    **error)
 {
-  g_autoptr(GError) error = NULL;
+  g_autoptr(GError) local = NULL;
 
   if (text == NULL)
     return TRUE;
-  if (!pmd_parse_number (text, value, &error))
-    {
-      g_autofree char *message = g_strdup_printf ("%s: %s", name, error->message);
-      usage_error (NULL, message);
-      return FALSE;
-    }
+  if (!pmd_parse_number (text, value, &local))
+    return usage_error (error, "%s: %s", name, local->message);
   /* A whole number (a year, a count) has no decimal to mean instead. */
   if (!whole && pmd_parse_number_is_ambiguous (text))
     {
@@ -105,9 +214,10 @@ read_number (const char *name,
 static gboolean
 option_number (const char *name,
                const char *text,
-               double     *value)
+               double     *value,
+               GError    **error)
 {
-  return read_number (name, text, FALSE, value);
+  return read_number (name, text, FALSE, value, error);
 }
 
 /* option_number() for a whole number from @min to @max. */
@@ -116,489 +226,226 @@ option_whole (const char *name,
               const char *text,
               double      min,
               double      max,
-              gint64     *value)
+              gint64     *value,
+              GError    **error)
 {
   double v;
 
   if (text == NULL)
     return TRUE;
-  if (!read_number (name, text, TRUE, &v))
+  if (!read_number (name, text, TRUE, &v, error))
     return FALSE;
   if (v != floor (v) || v < min || v > max)
     {
       g_autofree char *shown = pmd_format_escape_text (text);
-      g_autofree char *message = g_strdup_printf (_("%s: “%s” is not a whole number"), name, shown);
-
-      usage_error (NULL, message);
-      return FALSE;
+      return usage_error (error, _("%s: “%s” is not a whole number"), name, shown);
     }
   *value = (gint64) v;
   return TRUE;
 }
 
-/* A year, or 0 (the default) when not given. */
-static gboolean
-option_year (const char *text,
-             int        *year)
-{
-  gint64 v = *year;
+/* The prelude */
 
-  if (!option_whole ("--year", text, G_MININT, G_MAXINT, &v))
-    return FALSE;
-  *year = (int) v;
-  return TRUE;
-}
-
-/* Loads FILE, or the bundled scenario for --default. */
+/* Loads FILE, or the bundled scenario for --default; errors name it. */
 static PmdScenario *
 load_scenario (const char *file,
-               gboolean    use_default)
+               GError    **error)
 {
-  g_autoptr(GError) error = NULL;
   PmdScenario *sc;
 
-  if (use_default)
-    sc = pmd_scenario_load_bundled ("westland-2026", &error);
-  else
-    sc = pmd_scenario_load_file (file, &error);
+  sc = file == NULL ? pmd_scenario_load_bundled (BUNDLED, error) : pmd_scenario_load_file (file, error);
   if (sc == NULL)
-    print_error ("%s: %s", use_default ? "westland-2026" : file, error->message);
+    g_prefix_error (error, "%s: ", file ? file : BUNDLED);
   return sc;
 }
 
-/* Writes --out through the atomic writer: a crash leaves the old file, a
- * link stays a link, and the scenario being read (@input_path, nullable)
- * is never written over. The writer's message names the path. */
+/* The scenario as written, the scenario with --variant applied, and its
+ * projection, which must hold --year. */
 static gboolean
-write_out_file (const char *out_path,
-                const char *input_path,
-                const void *data,
-                gsize       len)
+load_and_project (Cli     *cli,
+                  GError **error)
 {
-  g_autoptr(GError) error = NULL;
+  const PmdProjection *p;
 
-  if (!pmd_file_write_atomic (out_path, data, len, input_path, &error))
+  cli->written = load_scenario (cli->file, error);
+  if (cli->written == NULL)
+    return FALSE;
+  cli->scenario = pmd_scenario_copy (cli->written);
+  if (cli->variant != NULL && !pmd_scenario_apply_variant (cli->scenario, cli->variant, error))
     {
-      print_error ("%s", error->message);
+      g_prefix_error (error, "%s: ", cli->file ? cli->file : BUNDLED);
+      return FALSE;
+    }
+  p = cli->projection = pmd_project (cli->scenario, error);
+  if (p == NULL)
+    return FALSE;
+  if (cli->year != 0 && pmd_projection_year_index (p, cli->year) < 0)
+    {
+      g_set_error (error, PMD_CLI_ERROR, PMD_CLI_ERROR_FAILED, _("the year %d lies outside the projection (%d–%d)"),
+                   cli->year, p->base_year, p->base_year + p->n_years - 1);
       return FALSE;
     }
   return TRUE;
 }
 
-/* Writes to --out (see write_out_file), or to stdout. */
-static gboolean
-write_output (const char *out_path,
-              const char *input_path,
-              const char *data,
-              gsize       len)
+/* The command's options, their arg_data turned from a place in Cli into the
+ * address of that place in @cli. */
+static GOptionEntry *
+bind_options (const GOptionEntry *options,
+              Cli                *cli)
 {
-  if (out_path != NULL)
-    return write_out_file (out_path, input_path, data, len);
+  guint n = 0;
+  GOptionEntry *bound;
+
+  while (options[n].long_name != NULL)
+    n++;
+  bound = g_new0 (GOptionEntry, n + 1);
+  for (guint i = 0; i < n; i++)
+    {
+      bound[i] = options[i];
+      bound[i].arg_data = (guint8 *) cli + GPOINTER_TO_SIZE (options[i].arg_data);
+    }
+  return bound;
+}
+
+/* Parses the options, then takes FILE (or --default, or with
+ * COMMAND_FILES every FILE) from what is left, and checks what every
+ * command checks alike. */
+static gboolean
+parse_command_line (Cli     *cli,
+                    int      argc,
+                    char   **argv,
+                    GError **error)
+{
+  const Command *command = cli->command;
+  g_autoptr(GOptionContext) context = g_option_context_new (_(command->parameter));
+  g_autofree GOptionEntry *options = bind_options (command->options, cli);
+  g_autoptr(GError) local = NULL;
+  gint64 year = 0;
+
+  g_option_context_add_main_entries (context, options, GETTEXT_PACKAGE);
+  if (!g_option_context_parse (context, &argc, &argv, &local))
+    return usage_error (error, "%s", local->message);
+
+  if (command->flags & COMMAND_FILES)
+    {
+      if (argc < 3)
+        return usage_error (error, "%s", _("give one or more scenario files"));
+      cli->files = argv + 2;
+      cli->n_files = argc - 2;
+    }
+  else if (cli->use_default ? argc != 2 : argc != 3)
+    return usage_error (error, "%s", argc > 3 || (cli->use_default && argc > 2)
+                        ? _("give one scenario file")
+                        : _("give a scenario file (or --default for the bundled scenario)"));
+  else
+    cli->file = cli->use_default ? NULL : argv[2];
+
+  if (command->formats != NULL && cli->format == NULL)
+    cli->format = g_strdup (command->formats[0]);
+  else if (command->formats != NULL && !g_strv_contains (command->formats, cli->format))
+    return usage_error (error, "%s", _(command->format_error));
+  if (!option_whole ("--year", cli->year_text, G_MININT, G_MAXINT, &year, error))
+    return FALSE;
+  cli->year = (int) year;
+  if ((command->flags & COMMAND_OUT_REQUIRED) && cli->out_path == NULL)
+    return usage_error (error, "%s", _("--out PATH is required"));
+  return TRUE;
+}
+
+/* Writes to --out through the atomic writer: a crash leaves the old file,
+ * a link stays a link, and the scenario being read is never written over
+ * (the writer's message names the path). Without --out, to standard
+ * output. */
+static gboolean
+write_output (const Cli  *cli,
+              GBytes     *bytes,
+              GError    **error)
+{
+  gsize len;
+  const void *data = g_bytes_get_data (bytes, &len);
+
+  if (cli->out_path != NULL)
+    return pmd_file_write_atomic (cli->out_path, data, len, cli->file, error);
   if (fwrite (data, 1, len, stdout) != len || fflush (stdout) != 0)
     {
-      print_error (_("cannot write the output: %s"), g_strerror (errno));
+      int saved = errno;
+
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved), _("cannot write the output: %s"),
+                   g_strerror (saved));
       return FALSE;
     }
   return TRUE;
 }
 
-static void
-write_series (PmdJsonWriter *w,
-              const char    *key,
-              const double  *values,
-              int            n)
-{
-  pmd_json_writer_key (w, key);
-  pmd_json_writer_numbers (w, values, n);
-}
-
-static void
-write_group (PmdJsonWriter       *w,
-             const char          *key,
-             GPtrArray           *items,
-             const double        *baseline,
-             const double        *scenario,
-             int                  n)
-{
-  pmd_json_writer_key (w, key);
-  pmd_json_writer_begin_object (w, FALSE);
-  for (guint i = 0; i < items->len; i++)
-    {
-      char **id = g_ptr_array_index (items, i);
-      pmd_json_writer_key (w, *id);
-      pmd_json_writer_begin_object (w, FALSE);
-      write_series (w, "baseline", baseline + i * n, n);
-      write_series (w, "scenario", scenario + i * n, n);
-      pmd_json_writer_end_object (w);
-    }
-  pmd_json_writer_end_object (w);
-}
-
-/**
- * pmd_cli_projection_to_json:
- *
- * The projection in the structure of DESIGN.md §4.
- *
- * Returns: (transfer full): the JSON text
- */
-char *
-pmd_cli_projection_to_json (const PmdScenario   *sc,
-                            const PmdProjection *p,
-                            gsize               *length)
-{
-  g_autoptr(PmdJsonWriter) w = pmd_json_writer_new (TRUE);
-  int n = p->n_years;
-
-  pmd_json_writer_begin_object (w, FALSE);
-  pmd_json_writer_key (w, "years");
-  pmd_json_writer_begin_array (w, TRUE);
-  for (int t = 0; t < n; t++)
-    pmd_json_writer_int (w, p->base_year + t);
-  pmd_json_writer_end_array (w);
-
-  pmd_json_writer_key (w, "lines");
-  pmd_json_writer_begin_object (w, FALSE);
-  for (guint i = 0; i < sc->lines->len; i++)
-    {
-      const PmdLine *l = g_ptr_array_index (sc->lines, i);
-      pmd_json_writer_key (w, l->id);
-      pmd_json_writer_begin_object (w, FALSE);
-      write_series (w, "baseline", p->line_baseline + i * n, n);
-      write_series (w, "scenario", p->line_scenario + i * n, n);
-      write_series (w, "baseline_clients", p->line_baseline_clients + i * n, n);
-      write_series (w, "scenario_clients", p->line_scenario_clients + i * n, n);
-      pmd_json_writer_end_object (w);
-    }
-  pmd_json_writer_end_object (w);
-
-  write_group (w, "layers", sc->layers, p->layer_baseline, p->layer_scenario, n);
-  write_group (w, "domains", sc->domains, p->domain_baseline, p->domain_scenario, n);
-
-  pmd_json_writer_key (w, "totals");
-  pmd_json_writer_begin_object (w, FALSE);
-  write_series (w, "baseline", p->total_baseline, n);
-  write_series (w, "scenario", p->total_scenario, n);
-  write_series (w, "investment", p->investment, n);
-  write_series (w, "savings", p->savings, n);
-  write_series (w, "cumulative_savings", p->cumulative_savings, n);
-  write_series (w, "funding", p->funding, n);
-  write_series (w, "gap", p->gap, n);
-  pmd_json_writer_end_object (w);
-
-  pmd_json_writer_key (w, "payback_year");
-  if (p->has_payback)
-    pmd_json_writer_int (w, p->payback_year);
-  else
-    pmd_json_writer_null (w);
-  pmd_json_writer_key (w, "npv");
-  pmd_json_writer_number (w, p->npv);
-  pmd_json_writer_end_object (w);
-  return pmd_json_writer_steal (w, length);
-}
-
-/**
- * pmd_cli_projection_to_csv:
- *
- * One row per year per line for Dutch spreadsheets: `;` between fields, a
- * decimal comma, amounts to the cent, an empty field where a line has no
- * clients. Starts with a byte-order mark so that spreadsheet programs read
- * the names as UTF-8.
- *
- * Returns: (transfer full): the CSV text
- */
-char *
-pmd_cli_projection_to_csv (const PmdScenario   *sc,
-                           const PmdProjection *p,
-                           gsize               *length)
-{
-  GString *out = g_string_new (PMD_CSV_BOM);
-  int n = p->n_years;
-  const char *header[] = {
-    _("year"), _("line"), _("name"), _("layer"), _("domain"),
-    _("baseline"), _("scenario"), _("baseline clients"), _("scenario clients"),
-  };
-
-  for (guint k = 0; k < G_N_ELEMENTS (header); k++)
-    {
-      if (k > 0)
-        g_string_append_c (out, ';');
-      pmd_csv_append_field (out, header[k]);
-    }
-  g_string_append (out, "\r\n");
-
-  for (int t = 0; t < n; t++)
-    for (guint i = 0; i < sc->lines->len; i++)
-      {
-        const PmdLine *l = g_ptr_array_index (sc->lines, i);
-
-        g_string_append_printf (out, "%d;", p->base_year + t);
-        pmd_csv_append_field (out, l->id);
-        g_string_append_c (out, ';');
-        pmd_csv_append_field (out, l->name);
-        g_string_append_c (out, ';');
-        pmd_csv_append_field (out, l->layer);
-        g_string_append_c (out, ';');
-        pmd_csv_append_field (out, l->domain);
-        pmd_csv_append_number (out, p->line_baseline[i * n + t]);
-        pmd_csv_append_number (out, p->line_scenario[i * n + t]);
-        pmd_csv_append_number (out, p->line_baseline_clients[i * n + t]);
-        pmd_csv_append_number (out, p->line_scenario_clients[i * n + t]);
-        g_string_append (out, "\r\n");
-      }
-
-  if (length != NULL)
-    *length = out->len;
-  return g_string_free (out, FALSE);
-}
-
-/* Pads @text to @width characters (not bytes), right-aligned if @right. */
-static void
-append_cell (GString    *out,
-             const char *text,
-             int         width,
-             gboolean    right)
-{
-  g_autofree char *cut = NULL;
-  int len = (int) g_utf8_strlen (text, -1);
-
-  if (len > width)
-    {
-      cut = g_utf8_substring (text, 0, width - 1);
-      text = cut;
-      len = width;
-    }
-  if (right)
-    for (int i = len; i < width; i++)
-      g_string_append_c (out, ' ');
-  g_string_append (out, text);
-  if (cut != NULL)
-    g_string_append (out, "…");
-  if (!right)
-    for (int i = len; i < width; i++)
-      g_string_append_c (out, ' ');
-}
-
-static void
-append_mln (GString *out,
-            double   value,
-            int      width)
-{
-  g_autofree char *text = pmd_format_number (value / 1e6, 1);
-  g_string_append (out, "  ");
-  append_cell (out, text, width, TRUE);
-}
-
-/**
- * pmd_cli_projection_to_table:
- *
- * A table for people: per year each layer's scenario cost, the totals,
- * funding, gap and cumulative savings, in € mln with a decimal comma.
- *
- * Returns: (transfer full): the text
- */
-char *
-pmd_cli_projection_to_table (const PmdScenario   *sc,
-                             const PmdProjection *p,
-                             gsize               *length)
-{
-  GString *out = g_string_new (NULL);
-  const int w = 13;
-  int n = p->n_years;
-  g_autofree char *npv = pmd_format_euro_compact (p->npv);
-
-  g_autofree char *name = pmd_format_escape_text (sc->name);
-
-  /* Names come from the file: their controls are shown, not sent to the
-   * terminal. */
-  g_string_append_printf (out, "%s\n", *name ? name : _("Untitled scenario"));
-  g_string_append_printf (out, _("Projection %d–%d, scenario with interventions, amounts in € million\n\n"),
-                          p->base_year, p->base_year + n - 1);
-
-  append_cell (out, _("Year"), 4, FALSE);
-  for (int l = 0; l < p->n_layers; l++)
-    {
-      const PmdLayer *layer = g_ptr_array_index (sc->layers, l);
-      g_autofree char *layer_name = pmd_format_escape_text (layer->name);
-      g_string_append (out, "  ");
-      append_cell (out, layer_name, w, TRUE);
-    }
-  {
-    const char *columns[] = { _("Baseline"), _("Scenario"), _("Funding"), _("Gap"), _("Cum. savings") };
-    for (guint k = 0; k < G_N_ELEMENTS (columns); k++)
-      {
-        g_string_append (out, "  ");
-        append_cell (out, columns[k], w, TRUE);
-      }
-  }
-  g_string_append_c (out, '\n');
-
-  for (int t = 0; t < n; t++)
-    {
-      g_string_append_printf (out, "%4d", p->base_year + t);
-      for (int l = 0; l < p->n_layers; l++)
-        append_mln (out, p->layer_scenario[l * n + t], w);
-      append_mln (out, p->total_baseline[t], w);
-      append_mln (out, p->total_scenario[t], w);
-      append_mln (out, p->funding[t], w);
-      append_mln (out, p->gap[t], w);
-      append_mln (out, p->cumulative_savings[t], w);
-      g_string_append_c (out, '\n');
-    }
-
-  g_string_append_c (out, '\n');
-  if (p->has_payback)
-    g_string_append_printf (out, _("Payback year: %d\n"), p->payback_year);
-  else
-    g_string_append (out, _("Payback year: not within the horizon\n"));
-  g_string_append_printf (out, _("Net present value of the savings: %s\n"), npv);
-
-  if (length != NULL)
-    *length = out->len;
-  return g_string_free (out, FALSE);
-}
-
-static gboolean
-parse_format (const char   *text,
-              OutputFormat *format)
-{
-  if (text == NULL || g_str_equal (text, "json"))
-    *format = FORMAT_JSON;
-  else if (g_str_equal (text, "csv"))
-    *format = FORMAT_CSV;
-  else if (g_str_equal (text, "table"))
-    *format = FORMAT_TABLE;
-  else
-    return FALSE;
-  return TRUE;
-}
-
-/* Parses the options in @entries (NULL: none), then FILE, or nothing when
- * --default was given, from what is left. */
 static int
-parse_file_command (GOptionContext     *context,
-                    const GOptionEntry *entries,
-                    int                 argc,
-                    char              **argv,
-                    const gboolean     *use_default,
-                    const char        **file)
+run_command (const Command *command,
+             int            argc,
+             char         **argv)
 {
+  g_auto(Cli) cli = { 0 };
   g_autoptr(GError) error = NULL;
-  gboolean bundled;
+  g_autoptr(GBytes) output = NULL;
 
-  if (entries != NULL)
-    g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  else
-    g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
-  if (!g_option_context_parse (context, &argc, &argv, &error))
-    return usage_error (context, error->message);
-  bundled = use_default != NULL && *use_default;
-  *file = NULL;
-  if (bundled && argc == 2)
-    return 0;
-  if (!bundled && argc == 3)
-    {
-      *file = argv[2];
-      return 0;
-    }
-  return usage_error (context, argc > 3 || (bundled && argc > 2)
-                      ? _("give one scenario file")
-                      : _("give a scenario file (or --default for the bundled scenario)"));
+  cli.command = command;
+  if (!parse_command_line (&cli, argc, argv, &error) ||
+      (!(command->flags & COMMAND_FILES) && !load_and_project (&cli, &error)) ||
+      (output = command->run (&cli, &error)) == NULL ||
+      !write_output (&cli, output, &error))
+    return exit_with (error);
+  return EXIT_SUCCESS;
 }
 
-/* Loads FILE (or --default) and applies --variant. */
-static PmdScenario *
-load_variant (const char *file,
-              gboolean    use_default,
-              const char *variant)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(PmdScenario) sc = load_scenario (file, use_default);
+/* Output */
 
-  if (sc == NULL)
-    return NULL;
-  if (variant != NULL && !pmd_scenario_apply_variant (sc, variant, &error))
-    {
-      print_error ("%s: %s", file ? file : "westland-2026", error->message);
-      return NULL;
-    }
-  return g_steal_pointer (&sc);
+static GBytes *
+take_text (char  *text,
+           gsize  len)
+{
+  return g_bytes_new_take (text, len);
 }
 
-static int
-cmd_project (int    argc,
-             char **argv)
+static GBytes *
+json_bytes (PmdJsonWriter *w)
 {
-  g_autoptr(GOptionContext) context = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(PmdScenario) sc = NULL;
-  g_autoptr(PmdProjection) projection = NULL;
-  g_autofree char *variant = NULL;
-  g_autofree char *format_text = NULL;
-  g_autofree char *out_path = NULL;
-  g_autofree char *data = NULL;
-  gboolean use_default = FALSE;
-  OutputFormat format;
-  const char *file;
+  gsize len;
+  char *text = pmd_json_writer_steal (w, &len);
+
+  return take_text (text, len);
+}
+
+/* The commands */
+
+static GBytes *
+project_run (Cli     *cli,
+             GError **error)
+{
+  char *(*write) (const PmdScenario *, const PmdProjection *, gsize *) = pmd_projection_to_json;
   gsize len = 0;
-  int status;
-  GOptionEntry entries[] = {
-    { "variant", 0, 0, G_OPTION_ARG_STRING, &variant, N_("Apply the overrides of variant ID first"), N_("ID") },
-    { "format", 0, 0, G_OPTION_ARG_STRING, &format_text, N_("Output format: json (default), csv or table"), N_("FORMAT") },
-    { "out", 0, 0, G_OPTION_ARG_FILENAME, &out_path, N_("Write to PATH instead of standard output"), N_("PATH") },
-    { "default", 0, 0, G_OPTION_ARG_NONE, &use_default, N_("Project the bundled Westland scenario"), NULL },
-    { NULL }
-  };
+  char *text;
 
-  context = g_option_context_new (_("project FILE — project a scenario year by year"));
-  if ((status = parse_file_command (context, entries, argc, argv, &use_default, &file)) != 0)
-    return status;
-  if (!parse_format (format_text, &format))
-    return usage_error (context, _("the format is json, csv or table"));
-
-  sc = load_variant (file, use_default, variant);
-  if (sc == NULL)
-    return EXIT_FAILURE;
-
-  projection = pmd_project (sc, &error);
-  if (projection == NULL)
-    {
-      print_error ("%s", error->message);
-      return EXIT_FAILURE;
-    }
-
-  switch (format)
-    {
-    case FORMAT_JSON:
-      data = pmd_cli_projection_to_json (sc, projection, &len);
-      break;
-    case FORMAT_CSV:
-      data = pmd_cli_projection_to_csv (sc, projection, &len);
-      break;
-    case FORMAT_TABLE:
-    default:
-      data = pmd_cli_projection_to_table (sc, projection, &len);
-      break;
-    }
-  return write_output (out_path, file, data, len) ? EXIT_SUCCESS : EXIT_FAILURE;
+  if (g_str_equal (cli->format, "csv"))
+    write = pmd_projection_to_csv;
+  else if (g_str_equal (cli->format, "table"))
+    write = pmd_projection_to_table;
+  text = write (cli->scenario, cli->projection, &len);
+  return take_text (text, len);
 }
 
-static int
-cmd_validate (int    argc,
-              char **argv)
+static GBytes *
+validate_run (Cli     *cli,
+              GError **error)
 {
-  g_autoptr(GOptionContext) context = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(PmdScenario) sc = NULL;
-  const char *file;
-  int status;
-
-  context = g_option_context_new (_("validate FILE — check a scenario file and its variants"));
-  if ((status = parse_file_command (context, NULL, argc, argv, NULL, &file)) != 0)
-    return status;
-
-  sc = load_scenario (file, FALSE);
-  if (sc == NULL)
-    return EXIT_FAILURE;
+  const PmdScenario *sc = cli->written;
+  guint n_lines = sc->lines->len, n_interventions = sc->interventions->len, n_variants = sc->variants->len;
+  g_autofree char *shown = pmd_format_escape_text (cli->file);
+  g_autofree char *lines = NULL;
+  g_autofree char *interventions = NULL;
+  g_autofree char *variants = NULL;
+  g_autofree char *lines_text = pmd_format_number (n_lines, 0);
+  g_autofree char *interventions_text = pmd_format_number (n_interventions, 0);
+  g_autofree char *variants_text = pmd_format_number (n_variants, 0);
+  char *text;
 
   /* A variant is part of the file: each must apply to a valid scenario. */
   for (guint i = 0; i < sc->variants->len; i++)
@@ -606,335 +453,147 @@ cmd_validate (int    argc,
       const PmdVariant *v = g_ptr_array_index (sc->variants, i);
       g_autoptr(PmdScenario) copy = pmd_scenario_copy (sc);
 
-      if (!pmd_scenario_apply_variant (copy, v->id, &error))
+      if (!pmd_scenario_apply_variant (copy, v->id, error))
         {
-          print_error ("%s: %s", file, error->message);
-          return EXIT_FAILURE;
+          g_prefix_error (error, "%s: ", cli->file);
+          return NULL;
         }
     }
 
-  {
-    g_autofree char *shown = pmd_format_escape_text (file);
-    g_autofree char *lines = pmd_format_number (sc->lines->len, 0);
-    g_autofree char *interventions = pmd_format_number (sc->interventions->len, 0);
-    g_autofree char *n_variants = pmd_format_number (sc->variants->len, 0);
-
-    g_print (_("%s: valid (%s cost lines, %s interventions, %s variants)\n"),
-             shown, lines, interventions, n_variants);
-  }
-  return EXIT_SUCCESS;
+  lines = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s cost line", "%s cost lines", n_lines), lines_text);
+  interventions = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s intervention", "%s interventions",
+                                                n_interventions), interventions_text);
+  variants = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s variant", "%s variants", n_variants),
+                              variants_text);
+  /* Translators: the file, then "9 cost lines", "6 interventions", "3 variants" */
+  text = g_strdup_printf (_("%s: valid (%s, %s, %s)\n"), shown, lines, interventions, variants);
+  return take_text (text, strlen (text));
 }
 
-/* The scenario as written in FILE (or --default) and each of its variants,
- * projected: the variants chart and the report compare them whatever
- * --variant shows (built from the scenario after --variant, "As written"
- * was that variant). */
-static PmdVariantSet *
-load_variant_set (const char *file,
-                  gboolean    use_default)
+static GBytes *
+chart_run (Cli     *cli,
+           GError **error)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(PmdScenario) written = load_scenario (file, use_default);
-  PmdVariantSet *variants;
-
-  if (written == NULL)
-    return NULL;
-  variants = pmd_variant_set_new (written, &error);
-  if (variants == NULL)
-    print_error ("%s", error->message);
-  return variants;
-}
-
-/* Loads FILE (or --default), applies --variant and projects. */
-static gboolean
-load_and_project (const char     *file,
-                  gboolean        use_default,
-                  const char     *variant,
-                  PmdScenario   **scenario,
-                  PmdProjection **projection)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(PmdScenario) sc = load_variant (file, use_default, variant);
-
-  if (sc == NULL)
-    return FALSE;
-  *projection = pmd_project (sc, &error);
-  if (*projection == NULL)
-    {
-      print_error ("%s", error->message);
-      return FALSE;
-    }
-  *scenario = g_steal_pointer (&sc);
-  return TRUE;
-}
-
-static gboolean
-check_year (const PmdProjection *p,
-            int                  year)
-{
-  if (year != 0 && pmd_projection_year_index (p, year) < 0)
-    {
-      print_error (_("the year %d lies outside the projection (%d–%d)"), year, p->base_year,
-                   p->base_year + p->n_years - 1);
-      return FALSE;
-    }
-  return TRUE;
-}
-
-static int
-cmd_chart (int    argc,
-           char **argv)
-{
-  g_autoptr(GOptionContext) context = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(PmdScenario) sc = NULL;
-  g_autoptr(PmdProjection) projection = NULL;
-  g_autoptr(PmdVariantSet) variants = NULL;
+  g_autoptr(PmdComparison) variants = NULL;
   g_autoptr(PmdMonteCarlo) mc = NULL;
   g_autoptr(GArray) swings = NULL;
-  g_autoptr(GBytes) bytes = NULL;
-  g_autofree char *variant = NULL;
-  g_autofree char *kind_text = NULL;
-  g_autofree char *group_text = NULL;
-  g_autofree char *out_path = NULL;
-  gboolean use_default = FALSE, dark = FALSE, gap = FALSE;
-  g_autofree char *year_text = NULL;
-  g_autofree char *width_text = NULL;
-  g_autofree char *height_text = NULL;
-  g_autofree char *scale_text = NULL;
-  int year = 0;
   gint64 width = 1280, height = 720;
   double scale = 1.0;
   PmdChartKind kind;
   PmdChartInput input = { 0 };
   PmdChartStyle style;
   PmdExportFormat format;
-  const char *file;
-  int status;
-  GOptionEntry entries[] = {
-    { "kind", 0, 0, G_OPTION_ARG_STRING, &kind_text, N_("curves, pyramid, bridge, savings, variants, fan or tornado"), N_("KIND") },
-    { "year", 0, 0, G_OPTION_ARG_STRING, &year_text, N_("The year for the pyramid and the bridge (default: the last)"), N_("YEAR") },
-    { "variant", 0, 0, G_OPTION_ARG_STRING, &variant, N_("Apply the overrides of variant ID first"), N_("ID") },
-    { "out", 0, 0, G_OPTION_ARG_FILENAME, &out_path, N_("The file to write: .png, .svg or .pdf"), N_("PATH") },
-    { "width", 0, 0, G_OPTION_ARG_STRING, &width_text, N_("Width in pixels or points (default 1280)"), N_("W") },
-    { "height", 0, 0, G_OPTION_ARG_STRING, &height_text, N_("Height (default 720)"), N_("H") },
-    { "scale", 0, 0, G_OPTION_ARG_STRING, &scale_text, N_("Pixels per unit in a PNG, 2 for HiDPI (default 1)"), N_("S") },
-    { "group", 0, 0, G_OPTION_ARG_STRING, &group_text, N_("Cost curves per layer (default), domain or line"), N_("GROUP") },
-    { "gap", 0, 0, G_OPTION_ARG_NONE, &gap, N_("The variants chart shows the gap instead of the total"), NULL },
-    { "dark", 0, 0, G_OPTION_ARG_NONE, &dark, N_("Dark colours"), NULL },
-    { "default", 0, 0, G_OPTION_ARG_NONE, &use_default, N_("Use the bundled Westland scenario"), NULL },
-    { NULL }
-  };
 
-  context = g_option_context_new (_("chart FILE — draw a chart as PNG, SVG or PDF"));
-  if ((status = parse_file_command (context, entries, argc, argv, &use_default, &file)) != 0)
-    return status;
-  if (!option_year (year_text, &year) ||
-      !option_whole ("--width", width_text, G_MININT, G_MAXINT, &width) ||
-      !option_whole ("--height", height_text, G_MININT, G_MAXINT, &height) ||
-      !option_number ("--scale", scale_text, &scale))
-    return EXIT_USAGE;
-  if (kind_text == NULL || !pmd_chart_kind_from_string (kind_text, &kind))
-    return usage_error (context, _("--kind is curves, pyramid, bridge, savings, variants, fan or tornado"));
-  if (out_path == NULL)
-    return usage_error (context, _("--out PATH is required"));
-  if (!pmd_export_format_from_path (out_path, &format))
-    return usage_error (context, _("the file name must end in .png, .svg or .pdf"));
+  if (!option_whole ("--width", cli->width, G_MININT, G_MAXINT, &width, error) ||
+      !option_whole ("--height", cli->height, G_MININT, G_MAXINT, &height, error) ||
+      !option_number ("--scale", cli->scale, &scale, error))
+    return NULL;
+  if (cli->kind == NULL || !pmd_chart_kind_from_string (cli->kind, &kind))
+    return usage_error (error, "%s", _("--kind is curves, pyramid, bridge, savings, variants, fan or tornado")), NULL;
+  if (!pmd_export_format_from_path (cli->out_path, &format))
+    return usage_error (error, "%s", _("the file name must end in .png, .svg or .pdf")), NULL;
   if (width < 16 || height < 16 || width > 16384 || height > 16384 || !(scale > 0 && scale <= 4))
-    return usage_error (context, _("the size must lie between 16 and 16.384, the scale between 0 and 4"));
-  if (group_text == NULL || g_str_equal (group_text, "layer"))
+    return usage_error (error, "%s", _("the size must lie between 16 and 16.384, the scale between 0 and 4")), NULL;
+  if (cli->group == NULL || g_str_equal (cli->group, "layer"))
     input.grouping = PMD_GROUP_LAYER;
-  else if (g_str_equal (group_text, "domain"))
+  else if (g_str_equal (cli->group, "domain"))
     input.grouping = PMD_GROUP_DOMAIN;
-  else if (g_str_equal (group_text, "line"))
+  else if (g_str_equal (cli->group, "line"))
     input.grouping = PMD_GROUP_LINE;
   else
-    return usage_error (context, _("--group is layer, domain or line"));
+    return usage_error (error, "%s", _("--group is layer, domain or line")), NULL;
 
-  if (!load_and_project (file, use_default, variant, &sc, &projection) || !check_year (projection, year))
-    return EXIT_FAILURE;
-
-  input.scenario = sc;
-  input.projection = projection;
-  input.year = year;
-  input.variants_gap = gap;
-  if (kind == PMD_CHART_VARIANTS)
-    {
-      variants = load_variant_set (file, use_default);
-      if (variants == NULL)
-        return EXIT_FAILURE;
-      pmd_chart_input_set_variants (&input, variants);
-    }
+  input.scenario = cli->scenario;
+  input.projection = cli->projection;
+  input.year = cli->year;
+  input.variants_gap = cli->gap;
+  /* The variants: the scenario as written and each variant, whichever
+   * --variant shows. */
+  if (kind == PMD_CHART_VARIANTS && (variants = pmd_comparison_new_variants (cli->written, error)) == NULL)
+    return NULL;
   /* The fan: the runs and seed of every screen; the tornado: the gap in the chosen year. */
-  if (kind == PMD_CHART_FAN && (mc = pmd_monte_carlo_run (sc, PMD_MONTE_CARLO_DEFAULT_RUNS,
-                                                                PMD_MONTE_CARLO_DEFAULT_SEED, NULL, NULL, NULL, &error)) == NULL)
-    {
-      print_error ("%s", error->message);
-      return EXIT_FAILURE;
-    }
+  if (kind == PMD_CHART_FAN && (mc = pmd_monte_carlo_run (cli->scenario, PMD_MONTE_CARLO_DEFAULT_RUNS,
+                                                          PMD_MONTE_CARLO_DEFAULT_SEED, NULL, NULL, NULL,
+                                                          error)) == NULL)
+    return NULL;
   if (kind == PMD_CHART_TORNADO &&
-      (swings = pmd_sensitivity (sc, "totals.gap", year ? year : pmd_scenario_get_end_year (sc), &input.swing_base,
-                                 &error)) == NULL)
-    {
-      print_error ("%s", error->message);
-      return EXIT_FAILURE;
-    }
+      (swings = pmd_sensitivity (cli->scenario, "totals.gap", cli->year ? cli->year : pmd_scenario_get_end_year (cli->scenario),
+                                 &input.swing_base, error)) == NULL)
+    return NULL;
+  input.variants = variants;
   input.monte_carlo = mc;
   input.swings = swings;
   input.swing_output = "totals.gap";
-  pmd_chart_style_init (&style, dark);
-  bytes = pmd_chart_export_bytes (kind, &input, &style, format, width, height, scale, &error);
-  if (bytes == NULL)
-    {
-      print_error ("%s", error->message);
-      return EXIT_FAILURE;
-    }
-  return write_out_file (out_path, file, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes))
-         ? EXIT_SUCCESS : EXIT_FAILURE;
+  pmd_chart_style_init (&style, cli->dark);
+  return pmd_chart_export_bytes (kind, &input, &style, format, width, height, scale, error);
 }
 
-/* The report's list of sources points into @documents (PmdSourceDocument). */
-static PmdReportDocument *
-report_documents (GPtrArray *documents)
+static GBytes *
+report_run (Cli     *cli,
+            GError **error)
 {
-  PmdReportDocument *refs = g_new0 (PmdReportDocument, documents->len + 1);
+  g_autoptr(PmdComparison) variants = NULL;
+  g_autoptr(GPtrArray) documents = NULL;
+  g_autofree PmdReportDocument *refs = NULL;
+  PmdReportInput input = { 0 };
 
+  /* The variants: the scenario as written and each variant, whichever
+   * --variant shows. */
+  variants = pmd_comparison_new_variants (cli->written, error);
+  if (variants == NULL)
+    return NULL;
+  documents = pmd_scenario_dup_documents (cli->scenario, error);
+  if (documents == NULL)
+    {
+      g_prefix_error (error, "%s: ", cli->file ? cli->file : BUNDLED);
+      return NULL;
+    }
+  /* The report's list of sources points into @documents. */
+  refs = g_new0 (PmdReportDocument, documents->len + 1);
   for (guint i = 0; i < documents->len; i++)
     {
       const PmdSourceDocument *d = g_ptr_array_index (documents, i);
       refs[i] = (PmdReportDocument) { d->short_title, d->title, d->note };
     }
-  return refs;
-}
-
-static int
-cmd_report (int    argc,
-            char **argv)
-{
-  g_autoptr(GOptionContext) context = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(PmdScenario) sc = NULL;
-  g_autoptr(PmdProjection) projection = NULL;
-  g_autoptr(PmdVariantSet) variants = NULL;
-  g_autoptr(GBytes) bytes = NULL;
-  g_autoptr(GPtrArray) documents = NULL;
-  g_autofree PmdReportDocument *refs = NULL;
-  g_autofree char *variant = NULL;
-  g_autofree char *out_path = NULL;
-  g_autofree char *year_text = NULL;
-  gboolean use_default = FALSE;
-  int year = 0;
-  PmdReportInput input = { 0 };
-  const char *file;
-  int status;
-  GOptionEntry entries[] = {
-    { "out", 0, 0, G_OPTION_ARG_FILENAME, &out_path, N_("The PDF to write"), N_("PATH") },
-    { "year", 0, 0, G_OPTION_ARG_STRING, &year_text, N_("The year for the pyramid and the bridge (default: the last)"), N_("YEAR") },
-    { "variant", 0, 0, G_OPTION_ARG_STRING, &variant, N_("Apply the overrides of variant ID first"), N_("ID") },
-    { "default", 0, 0, G_OPTION_ARG_NONE, &use_default, N_("Use the bundled Westland scenario"), NULL },
-    { NULL }
-  };
-
-  context = g_option_context_new (_("report FILE — write an A4 PDF report for a council proposal"));
-  if ((status = parse_file_command (context, entries, argc, argv, &use_default, &file)) != 0)
-    return status;
-  if (!option_year (year_text, &year))
-    return EXIT_USAGE;
-  if (out_path == NULL)
-    return usage_error (context, _("--out PATH is required"));
-
-  if (!load_and_project (file, use_default, variant, &sc, &projection) || !check_year (projection, year))
-    return EXIT_FAILURE;
-  variants = load_variant_set (file, use_default);
-  if (variants == NULL)
-    return EXIT_FAILURE;
-  documents = pmd_scenario_dup_documents (sc, &error);
-  if (documents == NULL)
-    {
-      print_error ("%s: %s", file ? file : "westland-2026", error->message);
-      return EXIT_FAILURE;
-    }
-  input.scenario = sc;
-  input.projection = projection;
+  input.scenario = cli->scenario;
+  input.projection = cli->projection;
   input.variants = variants;
-  input.year = year;
-  if (variant != NULL)
-    input.variant_name = ((PmdVariant *) g_ptr_array_index (sc->variants, pmd_scenario_find_variant (sc, variant)))->name;
-  refs = report_documents (documents);
+  input.year = cli->year;
+  if (cli->variant != NULL)
+    input.variant_name = ((PmdVariant *) g_ptr_array_index (cli->scenario->variants,
+                                                            pmd_scenario_find_variant (cli->scenario, cli->variant)))->name;
   input.documents = refs;
   input.n_documents = documents->len;
-  bytes = pmd_report_to_pdf (&input, &error);
-  if (bytes == NULL)
-    {
-      print_error ("%s", error->message);
-      return EXIT_FAILURE;
-    }
-  return write_out_file (out_path, file, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes))
-         ? EXIT_SUCCESS : EXIT_FAILURE;
+  return pmd_report_to_pdf (&input, error);
 }
 
-static int
-cmd_montecarlo (int    argc,
-                char **argv)
+static GBytes *
+montecarlo_run (Cli     *cli,
+                GError **error)
 {
-  g_autoptr(GOptionContext) context = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(PmdScenario) sc = NULL;
   g_autoptr(PmdMonteCarlo) mc = NULL;
   g_autoptr(PmdJsonWriter) w = NULL;
-  g_autofree char *variant = NULL;
-  g_autofree char *format_text = NULL;
-  g_autofree char *out_path = NULL;
-  g_autofree char *data = NULL;
-  g_auto(GStrv) extra = NULL;
-  gboolean use_default = FALSE;
-  g_autofree char *runs_text = NULL;
-  g_autofree char *seed_text = NULL;
   gint64 runs = PMD_MONTE_CARLO_DEFAULT_RUNS;
   gint64 seed = PMD_MONTE_CARLO_DEFAULT_SEED;
-  const char *file;
   const double levels[] = { 0.1, 0.5, 0.9 };
   const char *level_names[] = { "10", "50", "90" };
-  gsize len;
-  int status;
-  GOptionEntry entries[] = {
-    { "runs", 0, 0, G_OPTION_ARG_STRING, &runs_text, N_("Number of runs (default 2000)"), N_("N") },
-    { "seed", 0, 0, G_OPTION_ARG_STRING, &seed_text, N_("Seed of the random draws: the same seed gives the same result"), N_("S") },
-    { "variant", 0, 0, G_OPTION_ARG_STRING, &variant, N_("Apply the overrides of variant ID first"), N_("ID") },
-    { "format", 0, 0, G_OPTION_ARG_STRING, &format_text, N_("Output format: json (the only one)"), N_("FORMAT") },
-    { "out", 0, 0, G_OPTION_ARG_FILENAME, &out_path, N_("Write to PATH instead of standard output"), N_("PATH") },
-    { "default", 0, 0, G_OPTION_ARG_NONE, &use_default, N_("Use the bundled Westland scenario"), NULL },
-    { NULL }
-  };
+  const char *series_names[] = { "total", "gap", "savings" };
 
-  context = g_option_context_new (_("montecarlo FILE — the range of outcomes over the ranged parameters"));
-  if ((status = parse_file_command (context, entries, argc, argv, &use_default, &file)) != 0)
-    return status;
-  if (format_text != NULL && !g_str_equal (format_text, "json"))
-    return usage_error (context, _("the format is json"));
-  if (!option_whole ("--runs", runs_text, G_MININT64, G_MAXINT64, &runs) ||
-      !option_whole ("--seed", seed_text, G_MININT64, G_MAXINT64, &seed))
-    return EXIT_USAGE;
+  if (!option_whole ("--runs", cli->runs, G_MININT64, G_MAXINT64, &runs, error) ||
+      !option_whole ("--seed", cli->seed, G_MININT64, G_MAXINT64, &seed, error))
+    return NULL;
   if (runs < 1 || runs > 1000000 || seed < 0 || seed > G_MAXUINT32)
-    return usage_error (context, _("--runs lies between 1 and 1.000.000, --seed between 0 and 4.294.967.295"));
+    return usage_error (error, "%s", _("--runs lies between 1 and 1.000.000, --seed between 0 and 4.294.967.295")),
+           NULL;
 
-  sc = load_variant (file, use_default, variant);
-  if (sc == NULL)
-    return EXIT_FAILURE;
-  mc = pmd_monte_carlo_run (sc, (guint) runs, (guint32) seed, NULL, NULL, NULL, &error);
+  mc = pmd_monte_carlo_run (cli->scenario, (guint) runs, (guint32) seed, NULL, NULL, NULL, error);
   if (mc == NULL)
-    {
-      print_error ("%s", error->message);
-      return EXIT_FAILURE;
-    }
+    return NULL;
 
   w = pmd_json_writer_new (TRUE);
   pmd_json_writer_begin_object (w, FALSE);
   pmd_json_writer_key (w, "years");
-  pmd_json_writer_begin_array (w, TRUE);
-  for (int t = 0; t < mc->n_years; t++)
-    pmd_json_writer_int (w, mc->base_year + t);
-  pmd_json_writer_end_array (w);
+  pmd_json_writer_int_range (w, mc->base_year, mc->n_years);
   pmd_json_writer_key (w, "runs");
   pmd_json_writer_int (w, mc->runs);
   pmd_json_writer_key (w, "seed");
@@ -942,7 +601,6 @@ cmd_montecarlo (int    argc,
   pmd_json_writer_key (w, "percentiles");
   pmd_json_writer_begin_object (w, FALSE);
   {
-    const char *series_names[] = { "total", "gap", "savings" };
     const double *series[] = { mc->total, mc->gap, mc->savings };
     g_autofree double *row = g_new (double, mc->n_years);
 
@@ -954,13 +612,13 @@ cmd_montecarlo (int    argc,
           {
             for (int t = 0; t < mc->n_years; t++)
               row[t] = pmd_monte_carlo_percentile (mc, series[s], t, levels[l]);
-            write_series (w, level_names[l], row, mc->n_years);
+            pmd_json_writer_member_numbers (w, level_names[l], row, mc->n_years);
           }
         pmd_json_writer_end_object (w);
       }
   }
   pmd_json_writer_end_object (w);
-  write_series (w, "p_gap_positive", mc->p_gap_positive, mc->n_years);
+  pmd_json_writer_member_numbers (w, "p_gap_positive", mc->p_gap_positive, mc->n_years);
   pmd_json_writer_key (w, "payback_year");
   pmd_json_writer_begin_object (w, FALSE);
   for (int t = 0; t < mc->n_years; t++)
@@ -974,62 +632,29 @@ cmd_montecarlo (int    argc,
   pmd_json_writer_int (w, mc->never_paid_back);
   pmd_json_writer_end_object (w);
   pmd_json_writer_end_object (w);
-  data = pmd_json_writer_steal (w, &len);
-  return write_output (out_path, file, data, len) ? EXIT_SUCCESS : EXIT_FAILURE;
+  return json_bytes (w);
 }
 
-static int
-cmd_sensitivity (int    argc,
-                 char **argv)
+static GBytes *
+sensitivity_run (Cli     *cli,
+                 GError **error)
 {
-  g_autoptr(GOptionContext) context = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(PmdScenario) sc = NULL;
+  const PmdScenario *sc = cli->scenario;
   g_autoptr(GArray) swings = NULL;
   g_autoptr(PmdJsonWriter) w = NULL;
-  g_autofree char *output = NULL;
-  g_autofree char *format_text = NULL;
-  g_autofree char *data = NULL;
-  g_autofree char *year_text = NULL;
-  gboolean use_default = FALSE;
-  int year = 0;
+  int year = cli->year ? cli->year : pmd_scenario_get_end_year (sc);
   double base = 0;
-  const char *file;
-  gsize len;
-  int status;
-  GOptionEntry entries[] = {
-    { "output", 0, 0, G_OPTION_ARG_STRING, &output, N_("The output to explain, e.g. totals.gap"), N_("PATH") },
-    { "year", 0, 0, G_OPTION_ARG_STRING, &year_text, N_("The year of the output (default: the last)"), N_("YEAR") },
-    { "format", 0, 0, G_OPTION_ARG_STRING, &format_text, N_("Output format: json (the only one)"), N_("FORMAT") },
-    { "default", 0, 0, G_OPTION_ARG_NONE, &use_default, N_("Use the bundled Westland scenario"), NULL },
-    { NULL }
-  };
 
-  context = g_option_context_new (_("sensitivity FILE — each ranged parameter at its low and high end"));
-  if ((status = parse_file_command (context, entries, argc, argv, &use_default, &file)) != 0)
-    return status;
-  if (!option_year (year_text, &year))
-    return EXIT_USAGE;
-  if (output == NULL)
-    return usage_error (context, _("--output PATH is required (for example totals.gap)"));
-  if (format_text != NULL && !g_str_equal (format_text, "json"))
-    return usage_error (context, _("the format is json"));
-
-  sc = load_scenario (file, use_default);
-  if (sc == NULL)
-    return EXIT_FAILURE;
-  if (year == 0)
-    year = pmd_scenario_get_end_year (sc);
-  swings = pmd_sensitivity (sc, output, year, &base, &error);
+  if (cli->output == NULL)
+    return usage_error (error, "%s", _("--output PATH is required (for example totals.gap)")), NULL;
+  swings = pmd_sensitivity (sc, cli->output, year, &base, error);
   if (swings == NULL)
-    {
-      print_error ("%s", error->message);
-      return EXIT_FAILURE;
-    }
+    return NULL;
+
   w = pmd_json_writer_new (TRUE);
   pmd_json_writer_begin_object (w, FALSE);
   pmd_json_writer_key (w, "output");
-  pmd_json_writer_string (w, output);
+  pmd_json_writer_string (w, cli->output);
   pmd_json_writer_key (w, "year");
   pmd_json_writer_int (w, year);
   pmd_json_writer_key (w, "base");
@@ -1058,233 +683,303 @@ cmd_sensitivity (int    argc,
     }
   pmd_json_writer_end_array (w);
   pmd_json_writer_end_object (w);
-  data = pmd_json_writer_steal (w, &len);
-  return write_output (NULL, NULL, data, len) ? EXIT_SUCCESS : EXIT_FAILURE;
+  return json_bytes (w);
 }
 
-static int
-cmd_goalseek (int    argc,
-              char **argv)
+static GBytes *
+goalseek_run (Cli     *cli,
+              GError **error)
 {
-  g_autoptr(GOptionContext) context = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(PmdScenario) sc = NULL;
-  g_autofree char *param = NULL;
-  g_autofree char *output = NULL;
-  g_autofree char *year_text = NULL;
-  g_autofree char *target_text = NULL;
-  g_autofree char *low_text = NULL;
-  g_autofree char *high_text = NULL;
-  g_autofree char *format_text = NULL;
-  g_autofree char *data = NULL;
-  gboolean use_default = FALSE;
-  int year = 0;
+  PmdScenario *sc = cli->scenario;
   double target = 0, low = 0, high = 0, result;
-  const char *file;
-  gsize len;
-  int status;
-  GOptionEntry entries[] = {
-    { "param", 0, 0, G_OPTION_ARG_STRING, &param, N_("The parameter to change, e.g. interventions.preventie-ouderen.amount"), N_("PATH") },
-    { "output", 0, 0, G_OPTION_ARG_STRING, &output, N_("The output to reach, e.g. totals.gap"), N_("PATH") },
-    { "year", 0, 0, G_OPTION_ARG_STRING, &year_text, N_("The year of the output"), N_("YEAR") },
-    { "target", 0, 0, G_OPTION_ARG_STRING, &target_text, N_("The value to reach"), N_("V") },
-    { "low", 0, 0, G_OPTION_ARG_STRING, &low_text, N_("Search from (default: the parameter's range)"), N_("V") },
-    { "high", 0, 0, G_OPTION_ARG_STRING, &high_text, N_("Search to (default: the parameter's range)"), N_("V") },
-    { "format", 0, 0, G_OPTION_ARG_STRING, &format_text, N_("Output format: text (default: the value, Dutch) or json"), N_("FORMAT") },
-    { "default", 0, 0, G_OPTION_ARG_NONE, &use_default, N_("Use the bundled Westland scenario"), NULL },
-    { NULL }
-  };
+  char *text;
 
-  context = g_option_context_new (_("goalseek FILE — the value of a parameter that brings an output to a target"));
-  if ((status = parse_file_command (context, entries, argc, argv, &use_default, &file)) != 0)
-    return status;
-  if (param == NULL || output == NULL || target_text == NULL || year_text == NULL)
-    return usage_error (context, _("--param, --output, --year and --target are required"));
-  if (format_text != NULL && !g_str_equal (format_text, "text") && !g_str_equal (format_text, "json"))
-    return usage_error (context, _("the format is text or json"));
-  if (!option_year (year_text, &year) ||
-      !option_number ("--target", target_text, &target) ||
-      !option_number ("--low", low_text, &low) ||
-      !option_number ("--high", high_text, &high))
-    return EXIT_USAGE;
-
-  sc = load_scenario (file, use_default);
-  if (sc == NULL)
-    return EXIT_FAILURE;
+  if (cli->param == NULL || cli->output == NULL || cli->target == NULL || cli->year == 0)
+    return usage_error (error, "%s", _("--param, --output, --year and --target are required")), NULL;
+  if (!option_number ("--target", cli->target, &target, error) ||
+      !option_number ("--low", cli->low, &low, error) ||
+      !option_number ("--high", cli->high, &high, error))
+    return NULL;
   /* Without --low or --high, where the window's goal seek looks. */
-  if (low_text == NULL || high_text == NULL)
+  if (cli->low == NULL || cli->high == NULL)
     {
       double span_low, span_high;
 
-      if (!pmd_scenario_get_param (sc, param, &span_low, &error))
-        {
-          print_error ("%s", error->message);
-          return EXIT_FAILURE;
-        }
-      pmd_goal_seek_span (sc, param, &span_low, &span_high);
-      if (low_text == NULL)
+      if (!pmd_scenario_get_param (sc, cli->param, &span_low, error))
+        return NULL;
+      pmd_goal_seek_span (sc, cli->param, &span_low, &span_high);
+      if (cli->low == NULL)
         low = span_low;
-      if (high_text == NULL)
+      if (cli->high == NULL)
         high = span_high;
     }
-  if (!pmd_goal_seek (sc, param, output, year, target, low, high, &result, NULL, NULL, &error))
-    {
-      print_error ("%s", error->message);
-      return EXIT_FAILURE;
-    }
+  if (!pmd_goal_seek (sc, cli->param, cli->output, cli->year, target, low, high, &result, NULL, NULL, error))
+    return NULL;
 
   /* For people the value the Dutch way, to ten digits ("0,1234567891"),
    * a year as a year; for programs the full double in JSON. */
-  if (format_text != NULL && g_str_equal (format_text, "json"))
+  if (g_str_equal (cli->format, "json"))
     {
       g_autoptr(PmdJsonWriter) w = pmd_json_writer_new (TRUE);
 
       pmd_json_writer_begin_object (w, FALSE);
       pmd_json_writer_key (w, "param");
-      pmd_json_writer_string (w, param);
+      pmd_json_writer_string (w, cli->param);
       pmd_json_writer_key (w, "output");
-      pmd_json_writer_string (w, output);
+      pmd_json_writer_string (w, cli->output);
       pmd_json_writer_key (w, "year");
-      pmd_json_writer_int (w, year);
+      pmd_json_writer_int (w, cli->year);
       pmd_json_writer_key (w, "target");
       pmd_json_writer_number (w, target);
       pmd_json_writer_key (w, "value");
       pmd_json_writer_number (w, result);
       pmd_json_writer_end_object (w);
-      data = pmd_json_writer_steal (w, &len);
+      return json_bytes (w);
     }
-  else
-    {
-      const PmdParamFacts *facts = pmd_param_facts (param);
-      /* A year or a number of years as every screen shows it ("2031",
-       * not "2.031"): the parameter table. */
-      g_autofree char *text = facts != NULL && facts->kind != PMD_PARAM_DOUBLE ? pmd_param_facts_format (facts, result)
-                                                                              : pmd_format_value (result);
-      data = g_strdup_printf ("%s\n", text);
-      len = strlen (data);
-    }
-  return write_output (NULL, NULL, data, len) ? EXIT_SUCCESS : EXIT_FAILURE;
+  {
+    const PmdParamFacts *facts = pmd_param_facts (cli->param);
+    /* A year or a number of years as every screen shows it ("2031", not
+     * "2.031"): the parameter table. */
+    g_autofree char *value = facts != NULL && facts->kind != PMD_PARAM_DOUBLE ? pmd_param_facts_format (facts, result)
+                                                                             : pmd_format_value (result);
+    text = g_strdup_printf ("%s\n", value);
+  }
+  return take_text (text, strlen (text));
 }
 
-static int
-cmd_compare (int    argc,
-             char **argv)
+static GBytes *
+compare_json (const PmdComparison *cmp)
 {
-  g_autoptr(GOptionContext) context = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(PmdComparison) cmp = pmd_comparison_new ();
-  g_autofree char *variants_text = NULL;
-  g_autofree char *format_text = NULL;
-  g_autofree char *data = NULL;
-  g_auto(GStrv) variants = NULL;
-  gsize len;
-  guint n;
-  GOptionEntry options[] = {
-    { "variants", 0, 0, G_OPTION_ARG_STRING, &variants_text,
-      N_("Compare these variants of each file (comma-separated; “-” is the file as written)"), N_("IDS") },
-    { "format", 0, 0, G_OPTION_ARG_STRING, &format_text, N_("Output format: json (default) or csv"), N_("FORMAT") },
-    { NULL }
-  };
+  g_autoptr(PmdJsonWriter) w = pmd_json_writer_new (TRUE);
+  const PmdProjection *first = pmd_comparison_get (cmp, 0)->projection;
+  g_autoptr(GPtrArray) differences = pmd_comparison_differences (cmp);
+  guint n = pmd_comparison_get_n (cmp);
 
-  context = g_option_context_new (_("compare FILE [FILE…] — scenarios and variants side by side"));
-  g_option_context_add_main_entries (context, options, GETTEXT_PACKAGE);
-  if (!g_option_context_parse (context, &argc, &argv, &error))
-    return usage_error (context, error->message);
-  if (argc < 3)
-    return usage_error (context, _("give one or more scenario files"));
-  if (format_text != NULL && !g_str_equal (format_text, "json") && !g_str_equal (format_text, "csv"))
-    return usage_error (context, _("the format is json or csv"));
-  variants = g_strsplit (variants_text ? variants_text : "-", ",", 0);
+  pmd_json_writer_begin_object (w, FALSE);
+  pmd_json_writer_key (w, "years");
+  pmd_json_writer_int_range (w, first->base_year, first->n_years);
 
-  for (int i = 2; i < argc; i++)
+  pmd_json_writer_key (w, "entries");
+  pmd_json_writer_begin_array (w, FALSE);
+  for (guint i = 0; i < n; i++)
     {
-      g_autoptr(PmdScenario) sc = load_scenario (argv[i], FALSE);
+      const PmdCompareEntry *e = pmd_comparison_get (cmp, i);
+      const PmdProjection *p = e->projection;
+      g_autofree double *difference = g_new0 (double, p->n_years);
+
+      for (int t = 0; t < p->n_years; t++)
+        difference[t] = pmd_comparison_difference (cmp, i, p->base_year + t);
+      pmd_json_writer_begin_object (w, FALSE);
+      pmd_json_writer_key (w, "name");
+      pmd_json_writer_string (w, e->name);
+      pmd_json_writer_key (w, "file");
+      pmd_json_writer_string (w, e->file);
+      pmd_json_writer_key (w, "variant");
+      pmd_json_writer_string (w, e->variant);
+      pmd_json_writer_member_numbers (w, "scenario", p->total_scenario, p->n_years);
+      pmd_json_writer_member_numbers (w, "gap", p->gap, p->n_years);
+      pmd_json_writer_member_numbers (w, "savings", p->savings, p->n_years);
+      pmd_json_writer_member_numbers (w, "cumulative_savings", p->cumulative_savings, p->n_years);
+      pmd_json_writer_member_numbers (w, "difference", difference, p->n_years);
+      pmd_projection_write_outcome (w, p);
+      pmd_json_writer_end_object (w);
+    }
+  pmd_json_writer_end_array (w);
+
+  pmd_json_writer_key (w, "differences");
+  pmd_json_writer_begin_array (w, FALSE);
+  for (guint k = 0; k < differences->len; k++)
+    {
+      const PmdCompareDifference *d = g_ptr_array_index (differences, k);
+
+      pmd_json_writer_begin_object (w, TRUE);
+      pmd_json_writer_key (w, "path");
+      pmd_json_writer_string (w, d->path);
+      pmd_json_writer_member_numbers (w, "values", d->values, n);
+      pmd_json_writer_end_object (w);
+    }
+  pmd_json_writer_end_array (w);
+  pmd_json_writer_end_object (w);
+  return json_bytes (w);
+}
+
+static GBytes *
+compare_run (Cli     *cli,
+             GError **error)
+{
+  g_autoptr(PmdComparison) cmp = pmd_comparison_new ();
+  g_auto(GStrv) variants = g_strsplit (cli->variants ? cli->variants : "-", ",", 0);
+
+  for (int i = 0; i < cli->n_files; i++)
+    {
+      g_autoptr(PmdScenario) sc = load_scenario (cli->files[i], error);
 
       if (sc == NULL)
-        return EXIT_FAILURE;
+        return NULL;
       for (guint v = 0; variants[v] != NULL; v++)
         {
           const char *id = g_strstrip (variants[v]);
 
-          if (!pmd_comparison_add (cmp, sc, g_str_equal (id, "-") ? NULL : id, argv[i], &error))
+          if (!pmd_comparison_add (cmp, sc, g_str_equal (id, "-") ? NULL : id, cli->files[i], error))
             {
-              print_error ("%s: %s", argv[i], error->message);
-              return EXIT_FAILURE;
+              g_prefix_error (error, "%s: ", cli->files[i]);
+              return NULL;
             }
         }
     }
-  n = pmd_comparison_get_n (cmp);
-  if (n < 2)
-    return usage_error (context, _("compare needs two or more scenarios or variants"));
-
-  if (format_text != NULL && g_str_equal (format_text, "csv"))
+  if (pmd_comparison_get_n (cmp) < 2)
+    return usage_error (error, "%s", _("compare needs two or more scenarios or variants")), NULL;
+  if (g_str_equal (cli->format, "csv"))
     {
-      data = pmd_comparison_to_csv (cmp, &len);
-      return write_output (NULL, NULL, data, len) ? EXIT_SUCCESS : EXIT_FAILURE;
+      gsize len;
+      char *text = pmd_comparison_to_csv (cmp, &len);
+      return take_text (text, len);
     }
+  return compare_json (cmp);
+}
 
-  {
-    g_autoptr(PmdJsonWriter) w = pmd_json_writer_new (TRUE);
-    const PmdProjection *first = pmd_comparison_get (cmp, 0)->projection;
-    g_autoptr(GPtrArray) differences = pmd_comparison_differences (cmp);
+/* The table */
 
-    pmd_json_writer_begin_object (w, FALSE);
-    pmd_json_writer_key (w, "years");
-    pmd_json_writer_begin_array (w, TRUE);
-    for (int t = 0; t < first->n_years; t++)
-      pmd_json_writer_int (w, first->base_year + t);
-    pmd_json_writer_end_array (w);
+/* Where an option's value goes: the offset of its field in Cli, made into
+ * an address by bind_options(). */
+#define OPTION(field) GSIZE_TO_POINTER (G_STRUCT_OFFSET (Cli, field))
 
-    pmd_json_writer_key (w, "entries");
-    pmd_json_writer_begin_array (w, FALSE);
-    for (guint i = 0; i < n; i++)
-      {
-        const PmdCompareEntry *e = pmd_comparison_get (cmp, i);
-        const PmdProjection *p = e->projection;
-        g_autofree double *difference = g_new0 (double, p->n_years);
+#define OPTION_VARIANT \
+  { "variant", 0, 0, G_OPTION_ARG_STRING, OPTION (variant), N_("Apply the overrides of variant ID first"), N_("ID") }
+#define OPTION_DEFAULT \
+  { "default", 0, 0, G_OPTION_ARG_NONE, OPTION (use_default), N_("Use the bundled Westland scenario"), NULL }
+#define OPTION_FORMAT(description) \
+  { "format", 0, 0, G_OPTION_ARG_STRING, OPTION (format), description, N_("FORMAT") }
+#define OPTION_OUT(description) \
+  { "out", 0, 0, G_OPTION_ARG_FILENAME, OPTION (out_path), description, N_("PATH") }
+#define OPTION_YEAR(description) \
+  { "year", 0, 0, G_OPTION_ARG_STRING, OPTION (year_text), description, N_("YEAR") }
+#define OPTION_STRING(name, field, description, arg) \
+  { name, 0, 0, G_OPTION_ARG_STRING, OPTION (field), description, arg }
+#define OPTION_FLAG(name, field, description) \
+  { name, 0, 0, G_OPTION_ARG_NONE, OPTION (field), description, NULL }
+#define OPTIONS_END { NULL, 0, 0, 0, NULL, NULL, NULL }
 
-        for (int t = 0; t < p->n_years; t++)
-          difference[t] = pmd_comparison_difference (cmp, i, p->base_year + t);
-        pmd_json_writer_begin_object (w, FALSE);
-        pmd_json_writer_key (w, "name");
-        pmd_json_writer_string (w, e->name);
-        pmd_json_writer_key (w, "file");
-        pmd_json_writer_string (w, e->file);
-        pmd_json_writer_key (w, "variant");
-        pmd_json_writer_string (w, e->variant);
-        write_series (w, "scenario", p->total_scenario, p->n_years);
-        write_series (w, "gap", p->gap, p->n_years);
-        write_series (w, "savings", p->savings, p->n_years);
-        write_series (w, "cumulative_savings", p->cumulative_savings, p->n_years);
-        write_series (w, "difference", difference, p->n_years);
-        pmd_json_writer_key (w, "payback_year");
-        if (p->has_payback)
-          pmd_json_writer_int (w, p->payback_year);
-        else
-          pmd_json_writer_null (w);
-        pmd_json_writer_key (w, "npv");
-        pmd_json_writer_number (w, p->npv);
-        pmd_json_writer_end_object (w);
-      }
-    pmd_json_writer_end_array (w);
+static const GOptionEntry project_options[] = {
+  OPTION_VARIANT,
+  OPTION_FORMAT (N_("Output format: json (default), csv or table")),
+  OPTION_OUT (N_("Write to PATH instead of standard output")),
+  { "default", 0, 0, G_OPTION_ARG_NONE, OPTION (use_default), N_("Project the bundled Westland scenario"), NULL },
+  OPTIONS_END
+};
 
-    pmd_json_writer_key (w, "differences");
-    pmd_json_writer_begin_array (w, FALSE);
-    for (guint k = 0; k < differences->len; k++)
-      {
-        const PmdCompareDifference *d = g_ptr_array_index (differences, k);
+static const GOptionEntry validate_options[] = {
+  OPTIONS_END
+};
 
-        pmd_json_writer_begin_object (w, TRUE);
-        pmd_json_writer_key (w, "path");
-        pmd_json_writer_string (w, d->path);
-        write_series (w, "values", d->values, n);
-        pmd_json_writer_end_object (w);
-      }
-    pmd_json_writer_end_array (w);
-    pmd_json_writer_end_object (w);
-    data = pmd_json_writer_steal (w, &len);
-  }
-  return write_output (NULL, NULL, data, len) ? EXIT_SUCCESS : EXIT_FAILURE;
+static const GOptionEntry chart_options[] = {
+  OPTION_STRING ("kind", kind, N_("curves, pyramid, bridge, savings, variants, fan or tornado"), N_("KIND")),
+  OPTION_YEAR (N_("The year for the pyramid and the bridge (default: the last)")),
+  OPTION_VARIANT,
+  OPTION_OUT (N_("The file to write: .png, .svg or .pdf")),
+  OPTION_STRING ("width", width, N_("Width in pixels or points (default 1280)"), N_("W")),
+  OPTION_STRING ("height", height, N_("Height (default 720)"), N_("H")),
+  OPTION_STRING ("scale", scale, N_("Pixels per unit in a PNG, 2 for HiDPI (default 1)"), N_("S")),
+  OPTION_STRING ("group", group, N_("Cost curves per layer (default), domain or line"), N_("GROUP")),
+  OPTION_FLAG ("gap", gap, N_("The variants chart shows the gap instead of the total")),
+  OPTION_FLAG ("dark", dark, N_("Dark colours")),
+  OPTION_DEFAULT,
+  OPTIONS_END
+};
+
+static const GOptionEntry report_options[] = {
+  OPTION_OUT (N_("The PDF to write")),
+  OPTION_YEAR (N_("The year for the pyramid and the bridge (default: the last)")),
+  OPTION_VARIANT,
+  OPTION_DEFAULT,
+  OPTIONS_END
+};
+
+static const GOptionEntry montecarlo_options[] = {
+  OPTION_STRING ("runs", runs, N_("Number of runs (default 2000)"), N_("N")),
+  OPTION_STRING ("seed", seed, N_("Seed of the random draws: the same seed gives the same result"), N_("S")),
+  OPTION_VARIANT,
+  OPTION_FORMAT (N_("Output format: json (the only one)")),
+  OPTION_OUT (N_("Write to PATH instead of standard output")),
+  OPTION_DEFAULT,
+  OPTIONS_END
+};
+
+static const GOptionEntry sensitivity_options[] = {
+  OPTION_STRING ("output", output, N_("The output to explain, e.g. totals.gap"), N_("PATH")),
+  OPTION_YEAR (N_("The year of the output (default: the last)")),
+  OPTION_FORMAT (N_("Output format: json (the only one)")),
+  OPTION_DEFAULT,
+  OPTIONS_END
+};
+
+static const GOptionEntry goalseek_options[] = {
+  OPTION_STRING ("param", param, N_("The parameter to change, e.g. interventions.preventie-ouderen.amount"), N_("PATH")),
+  OPTION_STRING ("output", output, N_("The output to reach, e.g. totals.gap"), N_("PATH")),
+  OPTION_YEAR (N_("The year of the output")),
+  OPTION_STRING ("target", target, N_("The value to reach"), N_("V")),
+  OPTION_STRING ("low", low, N_("Search from (default: the parameter's range)"), N_("V")),
+  OPTION_STRING ("high", high, N_("Search to (default: the parameter's range)"), N_("V")),
+  OPTION_FORMAT (N_("Output format: text (default: the value, Dutch) or json")),
+  OPTION_DEFAULT,
+  OPTIONS_END
+};
+
+static const GOptionEntry compare_options[] = {
+  OPTION_STRING ("variants", variants, N_("Compare these variants of each file (comma-separated; “-” is the file as written)"),
+                 N_("IDS")),
+  OPTION_FORMAT (N_("Output format: json (default) or csv")),
+  OPTIONS_END
+};
+
+static const char *const json_csv_table[] = { "json", "csv", "table", NULL };
+static const char *const json_only[] = { "json", NULL };
+static const char *const text_json[] = { "text", "json", NULL };
+static const char *const json_csv[] = { "json", "csv", NULL };
+
+/* In the order of `piramide --help`. */
+static const Command commands[] = {
+  { "project", "project FILE [--variant ID] [--format json|csv|table] [--out PATH]",
+    N_("Project a scenario (--default: the bundled Westland scenario)"),
+    N_("project FILE — project a scenario year by year"),
+    project_options, json_csv_table, N_("the format is json, csv or table"), 0, project_run },
+  { "chart", "chart FILE --kind KIND --out PATH.(png|svg|pdf) [--year Y] [--variant ID] [--width W --height H]",
+    N_("Draw a chart: curves, pyramid, bridge, savings, variants, fan or tornado"),
+    N_("chart FILE — draw a chart as PNG, SVG or PDF"),
+    chart_options, NULL, NULL, COMMAND_OUT_REQUIRED, chart_run },
+  { "report", "report FILE --out PATH.pdf [--variant ID] [--year Y]",
+    N_("Write an A4 PDF report for a council proposal"),
+    N_("report FILE — write an A4 PDF report for a council proposal"),
+    report_options, NULL, NULL, COMMAND_OUT_REQUIRED, report_run },
+  { "montecarlo", "montecarlo FILE [--runs N] [--seed S] [--variant ID] [--format json]",
+    N_("Percentiles of total, gap and savings over the ranged parameters"),
+    N_("montecarlo FILE — the range of outcomes over the ranged parameters"),
+    montecarlo_options, json_only, N_("the format is json"), 0, montecarlo_run },
+  { "sensitivity", "sensitivity FILE --output PATH [--year Y] [--format json]",
+    N_("Each ranged parameter at its low and high end: a tornado"),
+    N_("sensitivity FILE — each ranged parameter at its low and high end"),
+    sensitivity_options, json_only, N_("the format is json"), 0, sensitivity_run },
+  { "goalseek", "goalseek FILE --param PATH --output PATH --year Y --target V [--low V --high V] [--format text|json]",
+    N_("The value of a parameter that brings an output to a target"),
+    N_("goalseek FILE — the value of a parameter that brings an output to a target"),
+    goalseek_options, text_json, N_("the format is text or json"), 0, goalseek_run },
+  { "compare", "compare FILE [FILE…] [--variants a,b] [--format json|csv]",
+    N_("Scenarios and variants side by side, with the assumptions that differ"),
+    N_("compare FILE [FILE…] — scenarios and variants side by side"),
+    compare_options, json_csv, N_("the format is json or csv"), COMMAND_FILES, compare_run },
+  { "validate", "validate FILE",
+    N_("Check a scenario file; the exit status says whether it is valid"),
+    N_("validate FILE — check a scenario file and its variants"),
+    validate_options, NULL, NULL, 0, validate_run },
+};
+
+static const Command *
+find_command (const char *name)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    if (g_str_equal (commands[i].name, name))
+      return &commands[i];
+  return NULL;
 }
 
 static void
@@ -1293,23 +988,9 @@ print_help (void)
   g_print ("%s\n\n", _("Usage: piramide [COMMAND] [OPTIONS…]"));
   g_print ("%s\n\n", _("Piramide plans the budget of a municipality’s social domain as a care pyramid."));
   g_print ("%s\n", _("Commands:"));
-  g_print ("  project FILE [--variant ID] [--format json|csv|table] [--out PATH]\n");
-  g_print ("      %s\n", _("Project a scenario (--default: the bundled Westland scenario)"));
-  g_print ("  chart FILE --kind KIND --out PATH.(png|svg|pdf) [--year Y] [--variant ID] [--width W --height H]\n");
-  g_print ("      %s\n", _("Draw a chart: curves, pyramid, bridge, savings, variants, fan or tornado"));
-  g_print ("  report FILE --out PATH.pdf [--variant ID] [--year Y]\n");
-  g_print ("      %s\n", _("Write an A4 PDF report for a council proposal"));
-  g_print ("  montecarlo FILE [--runs N] [--seed S] [--variant ID] [--format json]\n");
-  g_print ("      %s\n", _("Percentiles of total, gap and savings over the ranged parameters"));
-  g_print ("  sensitivity FILE --output PATH [--year Y] [--format json]\n");
-  g_print ("      %s\n", _("Each ranged parameter at its low and high end: a tornado"));
-  g_print ("  goalseek FILE --param PATH --output PATH --year Y --target V [--low V --high V] [--format text|json]\n");
-  g_print ("      %s\n", _("The value of a parameter that brings an output to a target"));
-  g_print ("  compare FILE [FILE…] [--variants a,b] [--format json|csv]\n");
-  g_print ("      %s\n", _("Scenarios and variants side by side, with the assumptions that differ"));
-  g_print ("  validate FILE\n");
-  g_print ("      %s\n\n", _("Check a scenario file; the exit status says whether it is valid"));
-  g_print ("%s\n", _("Numbers:"));
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    g_print ("  %s\n      %s\n", commands[i].synopsis, _(commands[i].summary));
+  g_print ("\n%s\n", _("Numbers:"));
   /* The one rule of pmd_parse_number() (model/pmd-format.c), as the window
    * reads what is typed into it too. */
   g_print ("  %s\n", _("Every number option (--target, --low, --high, --year, --runs, --scale …) is read the Dutch way:"));
@@ -1327,6 +1008,7 @@ print_help (void)
   g_print ("%s\n", _("Run “piramide COMMAND --help” for the options of a command."));
 }
 
+
 /**
  * pmd_cli_is_command:
  * @argc: the argument count
@@ -1340,13 +1022,11 @@ gboolean
 pmd_cli_is_command (int    argc,
                     char **argv)
 {
-  static const char *const commands[] = {
-    "project", "chart", "report", "validate", "montecarlo", "sensitivity", "goalseek", "compare", "--help", "-h", "--version", "-v", "help", NULL
-  };
+  static const char *const words[] = { "--help", "-h", "--version", "-v", "help", NULL };
 
   if (argc < 2)
     return FALSE;
-  if (g_strv_contains (commands, argv[1]))
+  if (find_command (argv[1]) != NULL || g_strv_contains (words, argv[1]))
     return TRUE;
   /* A word that is neither an option nor a file to open is a mistyped
    * command: answer it here rather than start the window. */
@@ -1374,6 +1054,8 @@ int
 pmd_cli_run (int    argc,
              char **argv)
 {
+  const Command *command;
+
   g_set_prgname ("piramide");
 
   if (argc < 2 || g_str_equal (argv[1], "--help") || g_str_equal (argv[1], "-h") ||
@@ -1387,25 +1069,13 @@ pmd_cli_run (int    argc,
       g_print ("piramide %s\n", PACKAGE_VERSION);
       return EXIT_SUCCESS;
     }
-  if (g_str_equal (argv[1], "project"))
-    return cmd_project (argc, argv);
-  if (g_str_equal (argv[1], "validate"))
-    return cmd_validate (argc, argv);
-  if (g_str_equal (argv[1], "chart"))
-    return cmd_chart (argc, argv);
-  if (g_str_equal (argv[1], "report"))
-    return cmd_report (argc, argv);
-  if (g_str_equal (argv[1], "compare"))
-    return cmd_compare (argc, argv);
-  if (g_str_equal (argv[1], "montecarlo"))
-    return cmd_montecarlo (argc, argv);
-  if (g_str_equal (argv[1], "sensitivity"))
-    return cmd_sensitivity (argc, argv);
-  if (g_str_equal (argv[1], "goalseek"))
-    return cmd_goalseek (argc, argv);
+  command = find_command (argv[1]);
+  if (command == NULL)
+    {
+      g_autoptr(GError) error = NULL;
 
-  {
-    g_autofree char *message = g_strdup_printf (_("unknown command “%s”"), argv[1]);
-    return usage_error (NULL, message);
-  }
+      usage_error (&error, _("unknown command “%s”"), argv[1]);
+      return exit_with (error);
+    }
+  return run_command (command, argc, argv);
 }

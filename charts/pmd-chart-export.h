@@ -34,7 +34,8 @@ typedef struct
  * PmdReportInput:
  * @scenario: the scenario (with its variants)
  * @projection: its projection as shown
- * @variants: (nullable): the scenario and its variants, projected
+ * @variants: (nullable): the scenario as written and its variants, projected
+ *   (pmd_comparison_new_variants())
  * @year: the chosen year for the pyramid and the bridge; 0 = the last
  * @variant_name: (nullable): the variant the projection shows
  * @documents: (array length=n_documents) (nullable): the documents to list
@@ -45,7 +46,7 @@ typedef struct
 {
   const PmdScenario       *scenario;
   const PmdProjection     *projection;
-  const PmdVariantSet     *variants;
+  const PmdComparison     *variants;
   int                      year;
   const char              *variant_name;
   const PmdReportDocument *documents;

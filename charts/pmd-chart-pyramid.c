@@ -28,6 +28,17 @@ clients_text (double clients)
   return pmd_format_number (clients, 0);
 }
 
+/* "1 resident", "2.400 residents": the count rounded as it is shown. */
+static char *
+residents_text (double clients)
+{
+  g_autofree char *number = clients_text (clients);
+  double n = round (fabs (clients));
+
+  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s resident", "%s residents",
+                                       n > G_MAXULONG ? G_MAXULONG : (gulong) n), number);
+}
+
 static void
 draw_band (PmdCanvas    *c,
            double        centre,
@@ -166,6 +177,8 @@ _pmd_chart_pyramid (PmdCanvas *c)
       g_autofree char *then_c = g_strdup_printf ("%d: %s", p->base_year, pct_c_then);
       g_autofree char *then_m = g_strdup_printf ("%d: %s", p->base_year, pct_m_then);
       g_autofree char *pct_c_now = pmd_format_percent (now[l].client_share, 1);
+      g_autofree char *residents = residents_text (now[l].clients);
+      g_autofree char *residents_then = residents_text (then[l].clients);
 
       if (total_clients > 0)
         draw_band (c, left_c, y, band_h, panel_w / max_share, &clients, color, compare, TRUE, people, then_c);
@@ -173,9 +186,8 @@ _pmd_chart_pyramid (PmdCanvas *c)
       _pmd_canvas_text (c, layer->name, c->plot.x + c->plot.width / 2, y + band_h / 2,
                         PMD_TEXT_AXIS, TRUE, &c->style->text, PMD_ANCHOR_CENTER, PMD_ANCHOR_CENTER, names_w);
 
-      _pmd_canvas_region (c, c->plot.x, y, panel_w, band_h, _("%s\n%d: %s residents (%s)\n%d: %s residents"),
-                          layer->name, year, people, pct_c_now,
-                          p->base_year, people_then);
+      _pmd_canvas_region (c, c->plot.x, y, panel_w, band_h, _("%s\n%d: %s (%s)\n%d: %s"),
+                          layer->name, year, residents, pct_c_now, p->base_year, residents_then);
       _pmd_canvas_region (c, c->plot.x + c->plot.width - panel_w, y, panel_w, band_h, _("%s\n%d: %s\n%d: %s"),
                           layer->name, year, euros, p->base_year, euros_then);
     }

@@ -300,7 +300,7 @@ chart_block (Report      *r,
   input.projection = r->in->projection;
   input.year = r->in->year;
   if (kind == PMD_CHART_VARIANTS)
-    pmd_chart_input_set_variants (&input, r->in->variants);
+    input.variants = r->in->variants;
   input.monte_carlo = r->monte_carlo;
   input.swings = r->swings;
   input.swing_output = "totals.gap";
@@ -509,7 +509,7 @@ walk (Report *r)
   chart_block (r, PMD_CHART_CURVES);
   chart_block (r, PMD_CHART_BRIDGE);
   chart_block (r, PMD_CHART_SAVINGS);
-  if (r->in->variants != NULL && r->in->variants->n > 1)
+  if (r->in->variants != NULL && pmd_comparison_get_n (r->in->variants) > 1)
     chart_block (r, PMD_CHART_VARIANTS);
   /* The uncertainty, when the scenario has ranges: the default runs and seed, and
    * the gap's sensitivity in the chosen year. */

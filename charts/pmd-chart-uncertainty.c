@@ -35,8 +35,14 @@ _pmd_chart_fan (PmdCanvas *c)
                         PMD_TEXT_NORMAL, FALSE, &c->style->muted, PMD_ANCHOR_CENTER, PMD_ANCHOR_CENTER, 0);
       return;
     }
-  subtitle = g_strdup_printf (_("%u runs over the ranged parameters, %d–%d"), mc->runs, mc->base_year,
-                              mc->base_year + mc->n_years - 1);
+  {
+    g_autofree char *runs = pmd_format_number (mc->runs, 0);
+
+    /* Translators: the number of runs (“2.000”), then the years */
+    subtitle = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s run over the ranged parameters, %d–%d",
+                                             "%s runs over the ranged parameters, %d–%d", mc->runs),
+                                runs, mc->base_year, mc->base_year + mc->n_years - 1);
+  }
   for (int t = 0; t < mc->n_years; t++)
     {
       lo = MIN (lo, MIN (pmd_monte_carlo_percentile (mc, mc->total, t, 0.1), p->total_scenario[MIN (t, p->n_years - 1)]));

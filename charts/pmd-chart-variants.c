@@ -6,18 +6,38 @@
 
 #include "pmd-chart-private.h"
 
-/* The total (or the gap) of several variants on one axis. Without variants
- * in the input the scenario itself is the only line. */
+/* The series: the comparison's entries, or without one the scenario alone. */
+static guint
+n_series (const PmdChartInput *in)
+{
+  return in->variants != NULL && pmd_comparison_get_n (in->variants) > 0 ? pmd_comparison_get_n (in->variants) : 1;
+}
+
+static const PmdProjection *
+series_projection (const PmdChartInput *in,
+                   guint                v)
+{
+  return in->variants != NULL && pmd_comparison_get_n (in->variants) > 0
+         ? pmd_comparison_get (in->variants, v)->projection : in->projection;
+}
+
+static const char *
+series_name (const PmdChartInput *in,
+             guint                v)
+{
+  return in->variants != NULL && pmd_comparison_get_n (in->variants) > 0
+         ? pmd_comparison_get (in->variants, v)->name : in->scenario->name;
+}
+
+/* The total (or the gap) of several variants on one axis. */
 void
 _pmd_chart_variants (PmdCanvas *c)
 {
   const PmdChartInput *in = c->in;
   cairo_t *cr = c->cr;
-  guint nv = in->n_variants > 0 ? in->n_variants : 1;
-  const PmdProjection *single = in->projection;
-  const PmdProjection *const *projections = in->n_variants > 0 ? in->variant_projections : &single;
-  const char *scenario_name = in->scenario->name;
-  const char *const *names = in->n_variants > 0 ? in->variant_names : &scenario_name;
+  guint nv = n_series (in);
+  g_autofree const PmdProjection **projections = g_new (const PmdProjection *, nv);
+  g_autofree const char **names = g_new (const char *, nv);
   g_autofree PmdLegendItem *legend = g_new0 (PmdLegendItem, nv + 1);
   g_autofree char *subtitle = NULL;
   double lo = 0, hi = 0;
@@ -25,6 +45,11 @@ _pmd_chart_variants (PmdCanvas *c)
   PmdMoneyAxis ya;
   PmdYearAxis xa;
 
+  for (guint v = 0; v < nv; v++)
+    {
+      projections[v] = series_projection (in, v);
+      names[v] = series_name (in, v);
+    }
   for (guint v = 0; v < nv; v++)
     {
       const PmdProjection *p = projections[v];

@@ -60,23 +60,6 @@ pmd_chart_style_init (PmdChartStyle *style,
   style->font_scale = 1.0;
 }
 
-/**
- * pmd_chart_input_set_variants:
- * @input: a chart input
- * @variants: (nullable): the scenario and its variants, projected; it must
- *   outlive the input's use
- *
- * What the variants chart compares.
- */
-void
-pmd_chart_input_set_variants (PmdChartInput       *input,
-                              const PmdVariantSet *variants)
-{
-  input->n_variants = variants ? variants->n : 0;
-  input->variant_names = variants ? (const char *const *) variants->names : NULL;
-  input->variant_projections = variants ? (const PmdProjection *const *) variants->projections : NULL;
-}
-
 const char *
 pmd_chart_kind_to_string (PmdChartKind kind)
 {

@@ -66,9 +66,8 @@ typedef struct
  * @projection: its projection
  * @year: the chosen year (pyramid, bridge); 0 = the last year
  * @grouping: what the cost curves show per series
- * @n_variants: series in the variants chart
- * @variant_names: (array length=n_variants): their names
- * @variant_projections: (array length=n_variants): their projections
+ * @variants: (nullable): the series of the variants chart, each entry's name
+ *   and projection (pmd_comparison_new_variants()); NULL: the scenario alone
  * @variants_gap: the variants chart shows the gap instead of the total
  * @monte_carlo: (nullable): runs for the fan chart
  * @swings: (nullable) (element-type PmdSwing): sensitivity for the tornado
@@ -79,20 +78,18 @@ typedef struct
  */
 typedef struct
 {
-  const PmdScenario          *scenario;
-  const PmdProjection        *projection;
-  int                         year;
-  PmdChartGrouping            grouping;
-  guint                       n_variants;
-  const char *const          *variant_names;
-  const PmdProjection *const *variant_projections;
-  gboolean                    variants_gap;
-  const PmdMonteCarlo        *monte_carlo;   /* the fan */
-  const GArray               *swings;        /* PmdSwing, the tornado */
-  const char                 *swing_output;
-  double                      swing_base;
-  const char                 *title;
-  const char                 *source;
+  const PmdScenario   *scenario;
+  const PmdProjection *projection;
+  int                  year;
+  PmdChartGrouping     grouping;
+  const PmdComparison *variants;
+  gboolean             variants_gap;
+  const PmdMonteCarlo *monte_carlo;   /* the fan */
+  const GArray        *swings;        /* PmdSwing, the tornado */
+  const char          *swing_output;
+  double               swing_base;
+  const char          *title;
+  const char          *source;
 } PmdChartInput;
 
 /**
@@ -129,8 +126,6 @@ typedef struct
 
 void         pmd_chart_style_init     (PmdChartStyle *style,
                                        gboolean       dark);
-void         pmd_chart_input_set_variants (PmdChartInput       *input,
-                                           const PmdVariantSet *variants);
 void         pmd_chart_render         (PmdChartKind         kind,
                                        const PmdChartInput *input,
                                        const PmdChartStyle *style,

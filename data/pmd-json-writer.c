@@ -243,6 +243,41 @@ pmd_json_writer_numbers (PmdJsonWriter *self,
 }
 
 /**
+ * pmd_json_writer_member_numbers:
+ * @key: the member's name
+ *
+ * Writes the member @key of an object: an array of numbers on one line.
+ */
+void
+pmd_json_writer_member_numbers (PmdJsonWriter *self,
+                                const char    *key,
+                                const double  *values,
+                                int            n)
+{
+  pmd_json_writer_key (self, key);
+  pmd_json_writer_numbers (self, values, n);
+}
+
+/**
+ * pmd_json_writer_int_range:
+ * @first: the first number
+ * @n: how many
+ *
+ * Writes the array [@first, @first + 1, …, @first + @n − 1] on one line:
+ * the years of a projection.
+ */
+void
+pmd_json_writer_int_range (PmdJsonWriter *self,
+                           int            first,
+                           int            n)
+{
+  pmd_json_writer_begin_array (self, TRUE);
+  for (int i = 0; i < n; i++)
+    pmd_json_writer_int (self, (gint64) first + i);
+  pmd_json_writer_end_array (self);
+}
+
+/**
  * pmd_json_writer_value:
  * @node: a value of a document read by pmd_json_parse()
  *

@@ -42,6 +42,13 @@ void           pmd_json_writer_value        (PmdJsonWriter     *self,
 void           pmd_json_writer_numbers      (PmdJsonWriter *self,
                                              const double  *values,
                                              int            n);
+void           pmd_json_writer_member_numbers (PmdJsonWriter *self,
+                                               const char    *key,
+                                               const double  *values,
+                                               int            n);
+void           pmd_json_writer_int_range    (PmdJsonWriter *self,
+                                             int            first,
+                                             int            n);
 void           pmd_json_writer_members      (PmdJsonWriter *self,
                                              const char    *object_text);
 

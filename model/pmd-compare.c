@@ -86,6 +86,42 @@ pmd_comparison_add (PmdComparison     *self,
   return TRUE;
 }
 
+/**
+ * pmd_comparison_new_variants:
+ * @scenario: a scenario as written, with no variant applied
+ * @error: a variant that does not apply
+ *
+ * The scenario as written (named “As written”), then each of its variants
+ * in file order: what the variants chart and the report compare, whichever
+ * variant is shown. Pass the scenario as written (the document's scenario,
+ * not its effective one) or “As written” is that variant.
+ *
+ * Returns: (transfer full) (nullable): the comparison
+ */
+PmdComparison *
+pmd_comparison_new_variants (const PmdScenario *scenario,
+                             GError           **error)
+{
+  g_autoptr(PmdComparison) self = pmd_comparison_new ();
+  PmdCompareEntry *written;
+
+  g_return_val_if_fail (scenario != NULL, NULL);
+
+  if (!pmd_comparison_add (self, scenario, NULL, NULL, error))
+    return NULL;
+  written = &g_array_index (self->entries, PmdCompareEntry, 0);
+  g_free (written->name);
+  written->name = g_strdup (_("As written"));
+  for (guint i = 0; i < scenario->variants->len; i++)
+    {
+      const PmdVariant *v = g_ptr_array_index (scenario->variants, i);
+
+      if (!pmd_comparison_add (self, scenario, v->id, NULL, error))
+        return NULL;
+    }
+  return g_steal_pointer (&self);
+}
+
 guint
 pmd_comparison_get_n (const PmdComparison *self)
 {

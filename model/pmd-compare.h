@@ -46,6 +46,8 @@ typedef struct
 } PmdComparison;
 
 PmdComparison *pmd_comparison_new         (void);
+PmdComparison *pmd_comparison_new_variants (const PmdScenario *scenario,
+                                            GError           **error);
 void           pmd_comparison_free        (PmdComparison     *self);
 gboolean       pmd_comparison_add         (PmdComparison     *self,
                                            const PmdScenario *scenario,

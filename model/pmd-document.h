@@ -7,7 +7,6 @@
 #include "pmd-format.h"
 #include "pmd-param.h"
 #include "pmd-projection.h"
-#include "pmd-variants.h"
 
 G_BEGIN_DECLS
 

@@ -12,4 +12,3 @@
 #include "pmd-projection.h"
 #include "pmd-scenario.h"
 #include "pmd-uncertainty.h"
-#include "pmd-variants.h"

@@ -6,9 +6,26 @@
 #include <string.h>
 
 #include "pmd-uncertainty.h"
+#include "pmd-uncertainty-private.h"
 #include "pmd-format.h"
 #include "pmd-param.h"
 #include "pmd-scenario-private.h"
+
+/* The triangular distribution's inverse distribution function at @u in [0, 1). */
+static double
+triangular_inverse (double u,
+                    double low,
+                    double mode,
+                    double high)
+{
+  double span = high - low;
+
+  if (span <= 0)
+    return mode;
+  if (u < (mode - low) / span)
+    return low + sqrt (u * span * (mode - low));
+  return high - sqrt ((1 - u) * span * (high - mode));
+}
 
 /**
  * pmd_triangular_sample:
@@ -22,14 +39,7 @@ pmd_triangular_sample (GRand  *rand,
                        double  mode,
                        double  high)
 {
-  double u = g_rand_double (rand);
-  double span = high - low;
-
-  if (span <= 0)
-    return mode;
-  if (u < (mode - low) / span)
-    return low + sqrt (u * span * (mode - low));
-  return high - sqrt ((1 - u) * span * (high - mode));
+  return triangular_inverse (g_rand_double (rand), low, mode, high);
 }
 
 /**
@@ -57,73 +67,189 @@ pmd_percentile (const double *sorted,
 
 /* Monte Carlo */
 
+/* Runs are handed out in chunks: a worker checks for cancellation and
+ * reports to the calling thread once a chunk (a few milliseconds of work on
+ * the bundled scenario), not once a run. */
+#define CHUNK_RUNS  64
+#define MAX_THREADS 16
+
+/* SplitMix64 (Steele, Lea & Flood, "Fast splittable pseudorandom number
+ * generators", 2014): each run draws from a stream that is a function of
+ * the seed and the run's index alone, so the same seed gives the same runs
+ * however they are shared between threads, and a run needs no draws made
+ * for the runs before it. */
+#define GOLDEN_GAMMA G_GUINT64_CONSTANT (0x9e3779b97f4a7c15)
+
+static inline guint64
+mix64 (guint64 z)
+{
+  z = (z ^ (z >> 30)) * G_GUINT64_CONSTANT (0xbf58476d1ce4e5b9);
+  z = (z ^ (z >> 27)) * G_GUINT64_CONSTANT (0x94d049bb133111eb);
+  return z ^ (z >> 31);
+}
+
+static inline guint64
+run_stream_start (guint32 seed,
+                  guint   run)
+{
+  return mix64 ((((guint64) seed << 32) | run) + GOLDEN_GAMMA);
+}
+
+/* The next draw of the stream, uniform in [0, 1) with 53 bits. */
+static inline double
+run_stream_double (guint64 *state)
+{
+  *state += GOLDEN_GAMMA;
+  return (double) (mix64 (*state) >> 11) * (1.0 / 9007199254740992.0);
+}
+
+/* What the workers share; the fields below the mutex are guarded by it. */
 typedef struct
 {
-  const PmdScenario *scenario;
-  const double      *samples;   /* runs × n_ranges, drawn beforehand */
+  const PmdScenario *scenario;   /* validated */
+  const double      *modes;      /* each range's value in the scenario */
   guint              n_ranges;
-  guint              first;
-  guint              last;      /* exclusive */
-  PmdMonteCarlo     *out;       /* unsorted, run-major while running */
-  int               *payback;   /* per run: year, or 0 */
-  const gint        *cancel;
-  gint              *done;
-  GError            *error;
-} Worker;
+  guint32            seed;
+  guint              runs;
+  PmdMonteCarlo     *out;        /* unsorted, run-major while running */
+  int               *payback;    /* per run: year, or 0 */
+  GCancellable      *cancellable;
+  gint               next_chunk; /* atomic */
+  gint               stop_at;    /* atomic: runs from here need not be made (a failed run) */
 
-static gpointer
-worker_run (gpointer data)
+  GMutex             mutex;
+  GCond              cond;
+  guint              done;       /* runs made */
+  guint              running;    /* workers not finished */
+  GError            *error;      /* of the first failed run */
+  guint              error_run;
+} MonteCarlo;
+
+/* Keeps the error of the lowest run, so that the message does not depend on
+ * which thread got there first: every chunk before a failed run is still
+ * made (chunks are handed out in order), every run after it is skipped. */
+static void
+fail_run (MonteCarlo *mc,
+          guint       run,
+          GError     *error)
 {
-  Worker *w = data;
-  g_autoptr(PmdScenario) sc = pmd_scenario_copy (w->scenario);
-  g_autoptr(PmdPartial) partial = NULL;
-  g_autofree PmdParam *params = g_new (PmdParam, MAX (1, w->n_ranges));
-  g_autofree const char **paths = g_new0 (const char *, MAX (1, w->n_ranges));
+  g_mutex_lock (&mc->mutex);
+  if (mc->error == NULL || run < mc->error_run)
+    {
+      g_clear_error (&mc->error);
+      mc->error = error;
+      mc->error_run = run;
+      g_atomic_int_set (&mc->stop_at, (gint) run);
+    }
+  else
+    g_error_free (error);
+  g_mutex_unlock (&mc->mutex);
+}
+
+/* One run: draw, project, keep. FALSE: it failed (the error is kept). */
+static gboolean
+make_run (MonteCarlo  *mc,
+          PmdScenario *sc,
+          PmdPartial  *partial,
+          PmdParam    *params,
+          guint        r)
+{
+  guint64 stream = run_stream_start (mc->seed, r);
+  PmdMonteCarlo *out = mc->out;
   const PmdProjection *p;
-  int n = w->out->n_years;
+  int n = out->n_years;
 
+  for (guint k = 0; k < mc->n_ranges; k++)
+    {
+      const PmdRange *range = g_ptr_array_index (sc->ranges, k);
+      pmd_param_set (&params[k], triangular_inverse (run_stream_double (&stream), range->low, mc->modes[k],
+                                                     range->high));
+    }
+  p = pmd_partial_compute (partial, sc);
+  /* The file's own values project (pmd_scenario_validate()), but a draw
+   * towards the ends of wide ranges may overflow: an error, not a
+   * percentile of "inf". */
+  for (int t = 0; t < n; t++)
+    if (!isfinite (p->total_scenario[t]) || !isfinite (p->gap[t]) || !isfinite (p->savings[t]))
+      {
+        fail_run (mc, r, g_error_new (PMD_SCENARIO_ERROR, PMD_SCENARIO_ERROR_INVALID,
+                                      _("run %u: with the values drawn from the ranges the costs in %d are too "
+                                        "large to compute; narrow the ranges"), r + 1, out->base_year + t));
+        return FALSE;
+      }
+  memcpy (out->total + (gsize) r * n, p->total_scenario, sizeof (double) * n);
+  memcpy (out->gap + (gsize) r * n, p->gap, sizeof (double) * n);
+  memcpy (out->savings + (gsize) r * n, p->savings, sizeof (double) * n);
+  mc->payback[r] = p->has_payback ? p->payback_year : 0;
+  return TRUE;
+}
+
+/* A worker takes chunks until none is left, the pass is cancelled or a run
+ * before the next chunk has failed. */
+static void
+work (MonteCarlo *mc)
+{
+  g_autoptr(PmdScenario) sc = pmd_scenario_copy (mc->scenario);
+  g_autoptr(PmdPartial) partial = NULL;
+  g_autofree PmdParam *params = g_new (PmdParam, MAX (1, mc->n_ranges));
+  g_autofree const char **paths = g_new0 (const char *, MAX (1, mc->n_ranges));
   g_auto(PmdScenarioIndex) index = { 0 };
+  GError *error = NULL;
 
-  if (!pmd_scenario_resolve (sc, &w->error))
-    return NULL;
   /* Resolve each path once: a run only sets numbers. */
+  if (!pmd_scenario_resolve (sc, &error))
+    {
+      fail_run (mc, 0, error);
+      return;
+    }
   _pmd_scenario_index_init (&index);
   _pmd_scenario_index_fill (&index, sc);
-  for (guint k = 0; k < w->n_ranges; k++)
+  for (guint k = 0; k < mc->n_ranges; k++)
     {
       paths[k] = ((PmdRange *) g_ptr_array_index (sc->ranges, k))->path;
-      if (!_pmd_scenario_lookup_param_indexed (sc, &index, paths[k], &params[k], &w->error))
-        return NULL;
+      if (!_pmd_scenario_lookup_param_indexed (sc, &index, paths[k], &params[k], &error))
+        {
+          fail_run (mc, 0, error);
+          return;
+        }
     }
   /* A run re-projects only the lines its draws can reach. */
-  partial = pmd_partial_new (sc, paths, w->n_ranges, &w->error);
+  partial = pmd_partial_new (sc, paths, mc->n_ranges, &error);
   if (partial == NULL)
-    return NULL;
-
-  for (guint r = w->first; r < w->last; r++)
     {
-      if (w->cancel != NULL && g_atomic_int_get (w->cancel))
-        return NULL;
-      for (guint k = 0; k < w->n_ranges; k++)
-        pmd_param_set (&params[k], w->samples[(gsize) r * w->n_ranges + k]);
-      p = pmd_partial_compute (partial, sc);
-      /* The file's own values project (pmd_scenario_validate()), but a draw
-       * towards the ends of wide ranges may overflow: an error, not a
-       * percentile of "inf". */
-      for (int t = 0; t < n; t++)
-        if (!isfinite (p->total_scenario[t]) || !isfinite (p->gap[t]) || !isfinite (p->savings[t]))
-          {
-            g_set_error (&w->error, PMD_SCENARIO_ERROR, PMD_SCENARIO_ERROR_INVALID,
-                         _("run %u: with the values drawn from the ranges the costs in %d are too large "
-                           "to compute; narrow the ranges"), r + 1, w->out->base_year + t);
-            return NULL;
-          }
-      memcpy (w->out->total + (gsize) r * n, p->total_scenario, sizeof (double) * n);
-      memcpy (w->out->gap + (gsize) r * n, p->gap, sizeof (double) * n);
-      memcpy (w->out->savings + (gsize) r * n, p->savings, sizeof (double) * n);
-      w->payback[r] = p->has_payback ? p->payback_year : 0;
-      g_atomic_int_inc (w->done);
+      fail_run (mc, 0, error);
+      return;
     }
+
+  for (;;)
+    {
+      guint first = (guint) g_atomic_int_add (&mc->next_chunk, 1) * CHUNK_RUNS;
+      guint last;
+
+      if (first >= mc->runs || first >= (guint) g_atomic_int_get (&mc->stop_at) ||
+          g_cancellable_is_cancelled (mc->cancellable))
+        return;
+      last = MIN (mc->runs, first + CHUNK_RUNS);
+      for (guint r = first; r < last; r++)
+        if (!make_run (mc, sc, partial, params, r))
+          return;
+      g_mutex_lock (&mc->mutex);
+      mc->done += last - first;
+      g_cond_signal (&mc->cond);
+      g_mutex_unlock (&mc->mutex);
+    }
+}
+
+static gpointer
+worker_thread (gpointer data)
+{
+  MonteCarlo *mc = data;
+
+  work (mc);
+  g_mutex_lock (&mc->mutex);
+  mc->running--;
+  g_cond_signal (&mc->cond);
+  g_mutex_unlock (&mc->mutex);
   return NULL;
 }
 
@@ -197,19 +323,33 @@ transpose_sorted (double *values,
     }
 }
 
+/* One thread per processor, no more than there are chunks, and no more than
+ * MAX_THREADS: past that the runs of a pass are too few to share out. */
+static guint
+default_threads (guint runs)
+{
+  guint chunks = (runs + CHUNK_RUNS - 1) / CHUNK_RUNS;
+
+  return CLAMP (MIN ((guint) g_get_num_processors (), chunks), 1, MAX_THREADS);
+}
+
 /**
  * pmd_monte_carlo_run:
  * @scenario: a valid scenario with ranges
  * @runs: how many runs
  * @seed: the same seed gives the same result
- * @cancel: (nullable): set to non-zero (atomically) to stop early
- * @progress: (nullable): called from the calling thread as runs finish
- * @error: an invalid scenario, or "cancelled"
+ * @cancellable: (nullable): stops the runs within a chunk of them
+ * @progress: (nullable): called from the calling thread as chunks of runs
+ *   finish, last with @runs of @runs; it may cancel @cancellable
+ * @user_data: for @progress
+ * @error: an invalid scenario, a run that cannot be computed, or
+ *   %G_IO_ERROR_CANCELLED
  *
  * Draws every ranged parameter from its triangular distribution (low, the
- * scenario's value, high) for each run, then projects the runs on two
- * threads. The draws are made up front from one seeded generator, so the
- * result does not depend on how the runs are shared between threads.
+ * scenario's value, high) for each run and projects the runs on one thread
+ * per processor while the calling thread waits and reports progress. Each
+ * run draws from a stream given by @seed and its index alone, so the result
+ * is the same to the bit whatever the number of threads.
  *
  * Returns: (transfer full) (nullable): the results, per year sorted
  */
@@ -217,26 +357,46 @@ PmdMonteCarlo *
 pmd_monte_carlo_run (const PmdScenario *scenario,
                      guint              runs,
                      guint32            seed,
-                     const gint        *cancel,
+                     GCancellable      *cancellable,
                      PmdProgressFunc    progress,
                      gpointer           user_data,
                      GError           **error)
 {
-  g_autoptr(PmdMonteCarlo) self = NULL;
-  g_autoptr(PmdScenario) sc = pmd_scenario_copy (scenario);
-  g_autoptr(GRand) rand = g_rand_new_with_seed (seed);
-  g_autofree double *samples = NULL;
-  g_autofree double *modes = NULL;
-  g_autofree int *payback = NULL;
-  guint n_ranges = sc->ranges->len;
-  Worker workers[2];
-  GThread *thread;
-  gint done = 0;
-
+  g_return_val_if_fail (scenario != NULL, NULL);
   g_return_val_if_fail (runs > 0, NULL);
 
+  return _pmd_monte_carlo_run_threads (scenario, runs, seed, default_threads (runs), cancellable, progress,
+                                       user_data, error);
+}
+
+/* pmd_monte_carlo_run() on @n_threads threads, for the tests. */
+PmdMonteCarlo *
+_pmd_monte_carlo_run_threads (const PmdScenario *scenario,
+                              guint              runs,
+                              guint32            seed,
+                              guint              n_threads,
+                              GCancellable      *cancellable,
+                              PmdProgressFunc    progress,
+                              gpointer           user_data,
+                              GError           **error)
+{
+  g_autoptr(PmdMonteCarlo) self = NULL;
+  g_autoptr(PmdScenario) sc = NULL;
+  g_autofree double *modes = NULL;
+  g_autofree int *payback = NULL;
+  g_autofree GThread **threads = NULL;
+  MonteCarlo mc = { 0 };
+  guint n_ranges, reported = 0;
+
+  g_return_val_if_fail (runs > 0, NULL);
+  g_return_val_if_fail (n_threads > 0, NULL);
+
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+    return NULL;
+  sc = pmd_scenario_copy (scenario);
   if (!pmd_scenario_validate (sc, error))
     return NULL;
+  n_ranges = sc->ranges->len;
 
   self = g_new0 (PmdMonteCarlo, 1);
   self->runs = runs;
@@ -253,37 +413,57 @@ pmd_monte_carlo_run (const PmdScenario *scenario,
   modes = g_new (double, MAX (1, n_ranges));
   for (guint k = 0; k < n_ranges; k++)
     pmd_scenario_get_param (sc, ((PmdRange *) g_ptr_array_index (sc->ranges, k))->path, &modes[k], NULL);
-  samples = g_new (double, MAX (1, (gsize) runs * n_ranges));
-  for (guint r = 0; r < runs; r++)
-    for (guint k = 0; k < n_ranges; k++)
-      {
-        const PmdRange *range = g_ptr_array_index (sc->ranges, k);
-        samples[(gsize) r * n_ranges + k] = pmd_triangular_sample (rand, range->low, modes[k], range->high);
-      }
 
-  for (guint i = 0; i < 2; i++)
+  mc.scenario = sc;
+  mc.modes = modes;
+  mc.n_ranges = n_ranges;
+  mc.seed = seed;
+  mc.runs = runs;
+  mc.out = self;
+  mc.payback = payback;
+  mc.cancellable = cancellable;
+  mc.stop_at = G_MAXINT;
+  mc.running = n_threads;
+  g_mutex_init (&mc.mutex);
+  g_cond_init (&mc.cond);
+
+  threads = g_new (GThread *, n_threads);
+  for (guint i = 0; i < n_threads; i++)
+    threads[i] = g_thread_new ("piramide-montecarlo", worker_thread, &mc);
+
+  /* The calling thread reports, the workers run; the last report is of all
+   * runs. The callback is called without the lock held: it may take its
+   * time, or cancel. */
+  g_mutex_lock (&mc.mutex);
+  for (;;)
     {
-      workers[i] = (Worker) { sc, samples, n_ranges, i == 0 ? 0 : runs / 2, i == 0 ? runs / 2 : runs,
-                              self, payback, cancel, &done, NULL };
+      if (progress != NULL && mc.done != reported && mc.error == NULL &&
+          !g_cancellable_is_cancelled (cancellable))
+        {
+          reported = mc.done;
+          g_mutex_unlock (&mc.mutex);
+          progress (reported, runs, user_data);
+          g_mutex_lock (&mc.mutex);
+        }
+      else if (mc.running == 0)
+        break;
+      else
+        g_cond_wait (&mc.cond, &mc.mutex);
     }
-  thread = g_thread_new ("piramide-montecarlo", worker_run, &workers[1]);
-  worker_run (&workers[0]);
-  if (progress != NULL)
-    progress (g_atomic_int_get (&done), runs, user_data);
-  g_thread_join (thread);
-  if (progress != NULL)
-    progress (g_atomic_int_get (&done), runs, user_data);
+  g_mutex_unlock (&mc.mutex);
+  for (guint i = 0; i < n_threads; i++)
+    g_thread_join (threads[i]);
+  g_mutex_clear (&mc.mutex);
+  g_cond_clear (&mc.cond);
 
-  for (guint i = 0; i < 2; i++)
-    if (workers[i].error != NULL)
-      {
-        g_propagate_error (error, workers[i].error);
-        g_clear_error (&workers[1 - i].error);
-        return NULL;
-      }
-  if (cancel != NULL && g_atomic_int_get (cancel))
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
     {
-      g_set_error (error, PMD_SCENARIO_ERROR, PMD_SCENARIO_ERROR_INVALID, _("Cancelled"));
+      g_clear_error (&mc.error);
+      return NULL;
+    }
+  if (mc.error != NULL)
+    {
+      g_propagate_error (error, mc.error);
       return NULL;
     }
 

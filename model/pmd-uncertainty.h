@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
-#include <glib.h>
+#include <gio/gio.h>
 
 #include "pmd-projection.h"
 
@@ -57,7 +57,7 @@ double         pmd_percentile            (const double *sorted,
 PmdMonteCarlo *pmd_monte_carlo_run       (const PmdScenario *scenario,
                                           guint              runs,
                                           guint32            seed,
-                                          const gint        *cancel,
+                                          GCancellable      *cancellable,
                                           PmdProgressFunc    progress,
                                           gpointer           user_data,
                                           GError           **error);

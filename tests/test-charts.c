@@ -229,7 +229,7 @@ typedef struct
 {
   PmdScenario    *scenario;
   PmdProjection  *projection;
-  PmdVariantSet  *variants;
+  PmdComparison  *variants;
   PmdMonteCarlo  *monte_carlo;
   GArray         *swings;
   PmdChartInput   input;
@@ -250,9 +250,9 @@ fixture_init (Fixture     *f,
   f->input.projection = f->projection;
   if (kind == PMD_CHART_VARIANTS)
     {
-      f->variants = pmd_variant_set_new (f->scenario, &error);
+      f->variants = pmd_comparison_new_variants (f->scenario, &error);
       g_assert_no_error (error);
-      pmd_chart_input_set_variants (&f->input, f->variants);
+      f->input.variants = f->variants;
     }
   if (g_str_equal (c->name, "200-lines") && kind == PMD_CHART_CURVES)
     f->input.grouping = PMD_GROUP_LINE;
@@ -277,7 +277,7 @@ fixture_clear (Fixture *f)
 {
   pmd_monte_carlo_free (f->monte_carlo);
   g_clear_pointer (&f->swings, g_array_unref);
-  pmd_variant_set_free (f->variants);
+  pmd_comparison_free (f->variants);
   pmd_projection_free (f->projection);
   pmd_scenario_free (f->scenario);
 }

@@ -384,6 +384,62 @@ test_validate (void)
   g_assert_nonnull (strstr (var.err, "fraction"));
 }
 
+/* Counts read as counts: one intervention and one variant in the singular,
+ * two lines in the plural, in English and in Dutch ("1 maatregel"). */
+static void
+test_validate_counts (void)
+{
+  const char *dutch[] = { "LANGUAGE", "nl", "LC_ALL", "nl_NL.UTF-8", NULL };
+  g_autofree char *file = write_temp ("one.piramide",
+    "{\"format\": \"piramide-scenario\", \"version\": 1, \"name\": \"Een\", \"base_year\": 2026, \"horizon\": 2,"
+    " \"layers\": [{\"id\": \"a\", \"name\": \"A\"}], \"domains\": [{\"id\": \"d\", \"name\": \"D\"}],"
+    " \"lines\": [{\"id\": \"x\", \"layer\": \"a\", \"domain\": \"d\", \"base_cost\": 1000},"
+    "             {\"id\": \"y\", \"layer\": \"a\", \"domain\": \"d\", \"base_cost\": 0}],"
+    " \"interventions\": [{\"id\": \"i\", \"name\": \"I\", \"type\": \"shift\", \"source\": \"x\", \"target\": \"y\","
+    "                     \"fraction\": 0.1, \"cost_ratio\": 0.5, \"start\": 2027}],"
+    " \"variants\": [{\"id\": \"v\", \"name\": \"V\", \"overrides\": {\"interventions.i.enabled\": 0}}]}");
+  g_autofree char *expected = g_strdup_printf ("%s: valid (2 cost lines, 1 intervention, 1 variant)\n", file);
+  g_autofree char *expected_nl = g_strdup_printf ("%s: geldig (2 posten, 1 maatregel, 1 variant)\n", file);
+  g_auto(Run) r = { 0 };
+  g_auto(Run) nl = { 0 };
+
+  run (&r, "validate", file);
+  g_assert_cmpint (r.status, ==, 0);
+  g_assert_cmpstr (r.out, ==, expected);
+  if (setlocale (LC_ALL, "nl_NL.UTF-8") == NULL)
+    {
+      g_test_skip ("nl_NL.UTF-8 locale not installed");
+      return;
+    }
+  setlocale (LC_ALL, "C.UTF-8");
+  run_env (&nl, dutch, "validate", file, NULL);
+  g_assert_cmpint (nl.status, ==, 0);
+  g_assert_cmpstr (nl.out, ==, expected_nl);
+}
+
+/* The table for people gives every header the width it needs: the layer
+ * names of Westland in full ("Sociale basis en bestaanszekerheid", 34
+ * characters, was cut to "Sociale basi…"), and every line as wide as the
+ * header line. */
+static void
+test_table_headers (void)
+{
+  g_auto(Run) t = { 0 };
+  g_auto(GStrv) lines = NULL;
+  glong width;
+
+  run (&t, "project", "--default", "--format", "table");
+  g_assert_cmpint (t.status, ==, 0);
+  g_assert_null (strstr (t.out, "…"));
+  lines = g_strsplit (t.out, "\n", 0);
+  g_assert_true (g_str_has_prefix (lines[3], "Year  Sociale basis en bestaanszekerheid  Laagdrempelige ondersteuning  "
+                                             "Geïndiceerde zorg  Baseline  Scenario  Funding   Gap  Cum. savings"));
+  width = g_utf8_strlen (lines[3], -1);
+  for (guint i = 4; i < 4 + 21; i++)
+    g_assert_cmpint (g_utf8_strlen (lines[i], -1), ==, width);
+  g_assert_true (g_str_has_prefix (lines[4], "2026                                15,0"));
+}
+
 /* With a Dutch locale the user reads Dutch, numbers keep their Dutch form. */
 static void
 test_dutch (void)
@@ -999,6 +1055,8 @@ main (int    argc,
   g_test_add_func ("/cli/project/out", test_project_out);
   g_test_add_func ("/cli/project/default-and-table", test_project_default_and_table);
   g_test_add_func ("/cli/validate", test_validate);
+  g_test_add_func ("/cli/validate-counts", test_validate_counts);
+  g_test_add_func ("/cli/project/table-headers", test_table_headers);
   g_test_add_func ("/cli/dutch", test_dutch);
   g_test_add_func ("/cli/chart-and-report", test_chart_and_report);
   g_test_add_func ("/cli/variants-as-written", test_variants_as_written);

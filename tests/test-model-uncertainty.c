@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "pmd-test-utils.h"
+#include "pmd-uncertainty-private.h"
 
 /* The mean of a triangular distribution is (low + mode + high) / 3:
  * (0 + 1 + 5) / 3 = 2. With 200.000 draws the standard error is
@@ -139,16 +140,143 @@ test_symmetric_median (void)
     }
 }
 
+/* The same seed gives the same runs to the bit on one thread or on five:
+ * each run's draws come from the seed and its index alone. 1.000 runs are
+ * 16 chunks, the last of 40 runs, so the threads share them unevenly. */
+static void
+test_threads (void)
+{
+  g_autoptr(PmdScenario) sc = ranged_scenario ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PmdMonteCarlo) one = _pmd_monte_carlo_run_threads (sc, 1000, 7, 1, NULL, NULL, NULL, &error);
+  g_autoptr(PmdMonteCarlo) five = _pmd_monte_carlo_run_threads (sc, 1000, 7, 5, NULL, NULL, NULL, &error);
+  g_autoptr(PmdMonteCarlo) public = pmd_monte_carlo_run (sc, 1000, 7, NULL, NULL, NULL, &error);
+  gsize size = sizeof (double) * 1000 * one->n_years;
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < 2; i++)
+    {
+      const PmdMonteCarlo *other = i == 0 ? five : public;
+
+      g_assert_cmpmem (one->total, size, other->total, size);
+      g_assert_cmpmem (one->gap, size, other->gap, size);
+      g_assert_cmpmem (one->savings, size, other->savings, size);
+      g_assert_cmpmem (one->p_gap_positive, sizeof (double) * one->n_years,
+                       other->p_gap_positive, sizeof (double) * other->n_years);
+      g_assert_cmpmem (one->payback_counts, sizeof (guint) * one->n_years,
+                       other->payback_counts, sizeof (guint) * other->n_years);
+      g_assert_cmpuint (one->never_paid_back, ==, other->never_paid_back);
+    }
+  /* The runs differ: in the last year the lowest total is below the highest. */
+  g_assert_cmpfloat (one->total[(gsize) (one->n_years - 1) * one->runs], <,
+                     one->total[(gsize) one->n_years * one->runs - 1]);
+}
+
+/* Draws that cannot be computed: growth drawn from (0, 0, 10^100) is above
+ * 10^76 but for a chance of 2 × 10^-24, and € 1.000 × (10^76)^4 > 1,8 × 10^308
+ * overflows in the fourth year after 2030, while three years stay below
+ * 10^303. So run 1 already fails in 2034, and the error names it however
+ * many threads share the runs. */
+static void
+test_overflow_error (void)
+{
+  g_autoptr(PmdScenario) sc = pmd_test_scenario_one_line (1000);
+  g_autoptr(GError) one = NULL;
+  g_autoptr(GError) four = NULL;
+  g_autoptr(PmdMonteCarlo) a = NULL;
+  g_autoptr(PmdMonteCarlo) b = NULL;
+
+  g_ptr_array_add (sc->ranges, pmd_range_new ("lines.a.growth", 0, 1e100));
+  a = _pmd_monte_carlo_run_threads (sc, 500, 3, 1, NULL, NULL, NULL, &one);
+  b = _pmd_monte_carlo_run_threads (sc, 500, 3, 4, NULL, NULL, NULL, &four);
+  g_assert_null (a);
+  g_assert_null (b);
+  g_assert_error (one, PMD_SCENARIO_ERROR, PMD_SCENARIO_ERROR_INVALID);
+  g_assert_cmpstr (one->message, ==, four->message);
+  g_assert_cmpstr (one->message, ==, "run 1: with the values drawn from the ranges the costs in 2034 are too large "
+                                     "to compute; narrow the ranges");
+}
+
+/* Cancelled before it starts: the error at once, no runs made. */
 static void
 test_cancel (void)
 {
   g_autoptr(PmdScenario) sc = ranged_scenario ();
   g_autoptr(GError) error = NULL;
-  gint cancel = 1;
-  g_autoptr(PmdMonteCarlo) mc = pmd_monte_carlo_run (sc, 1000, 1, &cancel, NULL, NULL, &error);
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(PmdMonteCarlo) mc = NULL;
 
+  g_cancellable_cancel (cancellable);
+  mc = pmd_monte_carlo_run (sc, 1000, 1, cancellable, NULL, NULL, &error);
   g_assert_null (mc);
-  g_assert_nonnull (error);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+}
+
+typedef struct
+{
+  GCancellable *cancellable;
+  guint         calls;
+  guint         done;
+  guint         total;
+} Progress;
+
+static void
+cancel_progress_cb (guint    done,
+                    guint    total,
+                    gpointer user_data)
+{
+  Progress *progress = user_data;
+
+  progress->calls++;
+  progress->done = done;
+  progress->total = total;
+  g_cancellable_cancel (progress->cancellable);
+}
+
+static void
+count_progress_cb (guint    done,
+                   guint    total,
+                   gpointer user_data)
+{
+  Progress *progress = user_data;
+
+  /* In whole chunks (of 1.000 runs: 15 of 64 and one of 40), never backwards. */
+  g_assert_cmpuint (total, ==, 1000);
+  g_assert_true (done % 64 == 0 || done % 64 == 40);
+  g_assert_cmpuint (done, >, progress->done);
+  progress->calls++;
+  progress->done = done;
+  progress->total = total;
+}
+
+/* Cancelled from the progress callback after the first chunk: the error,
+ * and no further progress is reported. On the way there, progress comes
+ * per chunk and ends at all runs. */
+static void
+test_cancel_from_progress (void)
+{
+  g_autoptr(PmdScenario) sc = ranged_scenario ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(PmdMonteCarlo) mc = NULL;
+  Progress progress = { cancellable, 0, 0, 0 };
+  Progress counted = { NULL, 0, 0, 0 };
+
+  mc = _pmd_monte_carlo_run_threads (sc, 100000, 1, 2, cancellable, cancel_progress_cb, &progress, &error);
+  g_assert_null (mc);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_assert_cmpuint (progress.calls, ==, 1);
+  g_assert_cmpuint (progress.done, >=, 64);
+  g_assert_cmpuint (progress.done, <, 100000);
+  g_assert_cmpuint (progress.total, ==, 100000);
+  g_clear_error (&error);
+
+  mc = _pmd_monte_carlo_run_threads (sc, 1000, 1, 3, NULL, count_progress_cb, &counted, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (mc);
+  g_assert_cmpuint (counted.calls, >=, 1);
+  g_assert_cmpuint (counted.done, ==, 1000);
+  g_assert_cmpuint (counted.total, ==, 1000);
 }
 
 /*
@@ -317,6 +445,50 @@ test_compare (void)
   g_assert_cmpuint (pmd_comparison_get_n (cmp), ==, 2);
 }
 
+/* The variants chart's series: line a at € 1.000.000 a year from 2030, no
+ * growth. "hoog" sets its base cost to € 1.200.000, "groei" its growth to
+ * 10%: 2032 € 1.000.000 × 1,1² = € 1.210.000. The scenario as written comes
+ * first, named "As written", and keeps its own € 1.000.000. */
+static void
+test_compare_variants (void)
+{
+  g_autoptr(PmdScenario) sc = pmd_test_scenario_one_line (1000000);
+  g_autoptr(PmdComparison) cmp = NULL;
+  g_autoptr(GError) error = NULL;
+  PmdVariant *hoog = pmd_variant_new ("hoog", "Hoog");
+  PmdVariant *groei = pmd_variant_new ("groei", "Groei");
+  const PmdCompareEntry *e;
+
+  sc->indexation = 0;
+  pmd_variant_add_override (hoog, "lines.a.base_cost", 1200000);
+  pmd_variant_add_override (groei, "lines.a.growth", 0.10);
+  g_ptr_array_add (sc->variants, hoog);
+  g_ptr_array_add (sc->variants, groei);
+
+  cmp = pmd_comparison_new_variants (sc, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (pmd_comparison_get_n (cmp), ==, 3);
+  e = pmd_comparison_get (cmp, 0);
+  g_assert_cmpstr (e->name, ==, "As written");
+  g_assert_null (e->variant);
+  g_assert_cmpfloat_with_epsilon (e->projection->total_scenario[2], 1000000, 1e-6);
+  e = pmd_comparison_get (cmp, 1);
+  g_assert_cmpstr (e->name, ==, "Hoog");
+  g_assert_cmpstr (e->variant, ==, "hoog");
+  g_assert_cmpfloat_with_epsilon (e->projection->total_scenario[0], 1200000, 1e-6);
+  e = pmd_comparison_get (cmp, 2);
+  g_assert_cmpstr (e->name, ==, "Groei");
+  g_assert_cmpfloat_with_epsilon (e->projection->total_scenario[2], 1210000, 1e-6);
+  g_assert_cmpfloat_with_epsilon (pmd_comparison_difference (cmp, 2, 2032), 210000, 1e-6);
+
+  /* A variant that does not apply (a share above 1): the error, no comparison. */
+  pmd_variant_add_override (groei, "lines.a.elasticity", 2);
+  g_clear_pointer (&cmp, pmd_comparison_free);
+  cmp = pmd_comparison_new_variants (sc, &error);
+  g_assert_null (cmp);
+  g_assert_nonnull (error);
+}
+
 /* The partial projection of a Monte Carlo run gives the totals of a full
  * projection. The worked example gets a third line l3 that no parameter
  * and no intervention reaches (it is summed once) and a fourth, l4,
@@ -393,12 +565,16 @@ main (int    argc,
   g_test_add_func ("/model/uncertainty/percentile", test_percentile);
   g_test_add_func ("/model/uncertainty/seeds", test_seeds);
   g_test_add_func ("/model/uncertainty/symmetric-median", test_symmetric_median);
+  g_test_add_func ("/model/uncertainty/threads", test_threads);
+  g_test_add_func ("/model/uncertainty/overflow-error", test_overflow_error);
   g_test_add_func ("/model/uncertainty/cancel", test_cancel);
+  g_test_add_func ("/model/uncertainty/cancel-from-progress", test_cancel_from_progress);
   g_test_add_func ("/model/uncertainty/sensitivity-order", test_sensitivity_order);
   g_test_add_func ("/model/uncertainty/goal-seek", test_goal_seek);
   g_test_add_func ("/model/uncertainty/describe-output", test_describe_output);
   g_test_add_func ("/model/uncertainty/partial", test_partial);
   g_test_add_func ("/model/compare", test_compare);
+  g_test_add_func ("/model/compare/variants", test_compare_variants);
 
   return g_test_run ();
 }

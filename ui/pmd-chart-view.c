@@ -91,11 +91,9 @@ pmd_chart_view_snapshot (GtkWidget   *widget,
   PmdChartView *self = PMD_CHART_VIEW (widget);
   int width = gtk_widget_get_width (widget);
   int height = gtk_widget_get_height (widget);
-  g_autoptr(PmdVariantSet) variants = NULL;
+  g_autoptr(PmdComparison) variants = NULL;
   PmdChartInput input = { 0 };
   PmdChartStyle style;
-  const char *names[8];
-  const PmdProjection *projections[8];
   cairo_t *cr;
 
   if (self->document == NULL || width <= 0 || height <= 0)
@@ -105,23 +103,9 @@ pmd_chart_view_snapshot (GtkWidget   *widget,
   input.projection = pmd_document_get_projection (self->document);
   input.year = self->year;
   if (self->kind == PMD_CHART_VARIANTS && self->comparison != NULL)
-    {
-      guint n = MIN (pmd_comparison_get_n (self->comparison), G_N_ELEMENTS (names));
-
-      for (guint i = 0; i < n; i++)
-        {
-          names[i] = pmd_comparison_get (self->comparison, i)->name;
-          projections[i] = pmd_comparison_get (self->comparison, i)->projection;
-        }
-      input.n_variants = n;
-      input.variant_names = names;
-      input.variant_projections = projections;
-    }
+    input.variants = self->comparison;
   else if (self->kind == PMD_CHART_VARIANTS)
-    {
-      variants = pmd_variant_set_new (pmd_document_get_scenario (self->document), NULL);
-      pmd_chart_input_set_variants (&input, variants);
-    }
+    input.variants = variants = pmd_comparison_new_variants (pmd_document_get_scenario (self->document), NULL);
   input.variants_gap = self->variants_gap;
   input.monte_carlo = self->monte_carlo;
   input.swings = self->swings;

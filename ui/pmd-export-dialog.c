@@ -63,7 +63,7 @@ ensure_uncertainty (PmdExportDialog *self)
 static void
 fill_input (PmdExportDialog *self,
             PmdChartInput   *input,
-            PmdVariantSet  **variants)
+            PmdComparison  **variants)
 {
   memset (input, 0, sizeof *input);
   input->scenario = pmd_document_get_effective (self->document);
@@ -76,8 +76,8 @@ fill_input (PmdExportDialog *self,
   input->swing_base = self->swing_base;
   if (adw_combo_row_get_selected (self->kind_row) == PMD_CHART_VARIANTS)
     {
-      *variants = pmd_variant_set_new (pmd_document_get_scenario (self->document), NULL);
-      pmd_chart_input_set_variants (input, *variants);
+      *variants = pmd_comparison_new_variants (pmd_document_get_scenario (self->document), NULL);
+      input->variants = *variants;
     }
 }
 
@@ -91,7 +91,7 @@ kind_changed_cb (PmdExportDialog *self)
 static void
 copy_clicked_cb (PmdExportDialog *self)
 {
-  g_autoptr(PmdVariantSet) variants = NULL;
+  g_autoptr(PmdComparison) variants = NULL;
   g_autoptr(GdkTexture) texture = NULL;
   g_autoptr(GBytes) bytes = NULL;
   PmdChartInput input;
@@ -153,7 +153,7 @@ pmd_export_dialog_export (PmdExportDialog  *self,
                           const char       *path,
                           GError          **error)
 {
-  g_autoptr(PmdVariantSet) variants = NULL;
+  g_autoptr(PmdComparison) variants = NULL;
   PmdChartInput input;
   PmdChartStyle style;
 
@@ -209,7 +209,7 @@ draw_chart_page_cb (GtkPrintOperation *operation,
                     int                page,
                     PmdExportDialog   *self)
 {
-  g_autoptr(PmdVariantSet) variants = NULL;
+  g_autoptr(PmdComparison) variants = NULL;
   cairo_t *cr = gtk_print_context_get_cairo_context (context);
   double width = gtk_print_context_get_width (context);
   PmdChartInput input;

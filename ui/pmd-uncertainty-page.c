@@ -30,7 +30,7 @@
 typedef struct
 {
   gatomicrefcount ref;
-  gint            cancel;
+  GCancellable   *cancellable;
   guint           done;       /* atomic */
   PmdScenario    *scenario;
   guint           runs;
@@ -87,6 +87,7 @@ job_unref (Job *job)
   if (!g_atomic_ref_count_dec (&job->ref))
     return;
   pmd_scenario_free (job->scenario);
+  g_clear_object (&job->cancellable);
   g_clear_pointer (&job->mc, pmd_monte_carlo_free);
   g_clear_pointer (&job->swings, g_array_unref);
   g_free (job);
@@ -114,7 +115,7 @@ job_thread (GTask        *task,
 
   (void) source_object;
   (void) cancellable;
-  job->mc = pmd_monte_carlo_run (job->scenario, job->runs, SEED, &job->cancel,
+  job->mc = pmd_monte_carlo_run (job->scenario, job->runs, SEED, job->cancellable,
                                  job_progress_cb, job, &error);
   if (job->mc != NULL)
     job->swings = pmd_sensitivity (job->scenario, job->output,
@@ -131,7 +132,7 @@ stop_job (PmdUncertaintyPage *self)
 {
   if (self->job != NULL)
     {
-      g_atomic_int_set (&self->job->cancel, 1);
+      g_cancellable_cancel (self->job->cancellable);
       g_clear_pointer (&self->job, job_unref);
     }
   g_clear_handle_id (&self->poll_id, g_source_remove);
@@ -198,7 +199,7 @@ job_done_cb (GObject      *source,
   stop_job (self);
   if (ok)
     show_summary (self);
-  else if (!g_atomic_int_get (&job->cancel))
+  else if (!g_cancellable_is_cancelled (job->cancellable))
     {
       /* A scenario the runs cannot take: say so, try again on the next edit. */
       gtk_label_set_text (self->status, error->message);
@@ -232,6 +233,7 @@ start_job (PmdUncertaintyPage *self,
 
   job = g_new0 (Job, 1);
   g_atomic_ref_count_init (&job->ref);
+  job->cancellable = g_cancellable_new ();
   job->scenario = pmd_scenario_copy (pmd_document_get_effective (self->document));
   job->runs = runs;
   job->output = tornado_outputs[MIN (gtk_drop_down_get_selected (self->tornado_output),
@@ -308,7 +310,7 @@ document_changed_cb (PmdUncertaintyPage *self)
   /* A short pass is let finish (it shows the fan moving); a long pass of
    * a scenario that no longer holds is stopped. */
   if (self->job != NULL && self->job->runs > DIRECT_RUNS)
-    g_atomic_int_set (&self->job->cancel, 1);
+    g_cancellable_cancel (self->job->cancellable);
   continue_runs (self);
 }
 

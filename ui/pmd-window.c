@@ -1335,7 +1335,7 @@ report_response_cb (GtkNativeDialog *dialog,
       g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
       g_autofree char *path = g_file_get_path (file);
       g_autoptr(GError) error = NULL;
-      g_autoptr(PmdVariantSet) variants = pmd_variant_set_new (pmd_document_get_scenario (self->document), NULL);
+      g_autoptr(PmdComparison) variants = pmd_comparison_new_variants (pmd_document_get_scenario (self->document), NULL);
       g_autoptr(GPtrArray) documents = NULL;
       g_autofree PmdReportDocument *refs = NULL;
       PmdReportInput input = { 0 };
@@ -1573,7 +1573,7 @@ variant_delete_action (GtkWidget  *widget,
 typedef struct
 {
   PmdReportInput     input;
-  PmdVariantSet     *variants;
+  PmdComparison     *variants;
   GPtrArray         *documents;
   PmdReportDocument *refs;
 } PrintJob;
@@ -1582,7 +1582,7 @@ static void
 print_job_free (gpointer data)
 {
   PrintJob *job = data;
-  pmd_variant_set_free (job->variants);
+  pmd_comparison_free (job->variants);
   g_clear_pointer (&job->documents, g_ptr_array_unref);
   g_free (job->refs);
   g_free (job);
@@ -1624,7 +1624,7 @@ print_action (GtkWidget  *widget,
   g_autoptr(GError) error = NULL;
   PrintJob *job = g_new0 (PrintJob, 1);
 
-  job->variants = pmd_variant_set_new (pmd_document_get_scenario (self->document), NULL);
+  job->variants = pmd_comparison_new_variants (pmd_document_get_scenario (self->document), NULL);
   job->input.scenario = pmd_document_get_effective (self->document);
   job->input.projection = pmd_document_get_projection (self->document);
   job->input.variants = job->variants;

@@ -13,7 +13,7 @@
 #include "pmd-ranges-dialog.h"
 #include "pmd-scenario-file.h"
 #include "pmd-window.h"
-#include "pmd-window-private.h"
+#include "pmd-window-test-hooks.h"
 #include "pmd-export-dialog.h"
 #include "pmd-field.h"
 #include "pmd-chart.h"
@@ -154,7 +154,7 @@ expected_total (const char *path,
 static void
 reset_window (void)
 {
-  pmd_window_load_bundled (window, "westland-2026");
+  pmd_session_load_bundled (pmd_window_get_session (window), "westland-2026");
   _pmd_window_set_year (window, 2040);
   drain ();
 }
@@ -350,7 +350,7 @@ test_save_reopen_corrupt (void)
   lever = _pmd_window_get_lever (window, "scenario.indexation", FALSE);
   gtk_range_set_value (lever, 0.02);
   drain ();
-  g_assert_true (pmd_window_save_to (window, file, &error));
+  g_assert_true (pmd_session_save_to (pmd_window_get_session (window), file, &error));
   g_assert_no_error (error);
   g_assert_false (pmd_document_get_modified (doc));
   saved_text = pmd_scenario_to_data (pmd_document_get_scenario (doc), NULL);
@@ -360,21 +360,21 @@ test_save_reopen_corrupt (void)
   drain ();
   g_assert_cmpstr (_pmd_window_get_card_value (window, 0), !=, card_saved);
 
-  g_assert_true (pmd_window_load_file (window, file, &error));
+  g_assert_true (pmd_session_load_file (pmd_window_get_session (window), file, &error));
   drain ();
   text_after = pmd_scenario_to_data (pmd_document_get_scenario (doc), NULL);
   g_assert_cmpstr (text_after, ==, saved_text);
   g_assert_cmpstr (_pmd_window_get_card_value (window, 0), ==, card_saved);
-  g_assert_true (g_file_equal (pmd_window_get_file (window), file));
+  g_assert_true (g_file_equal (pmd_session_get_file (pmd_window_get_session (window)), file));
 
   g_assert_true (g_file_set_contents (bad_path, "{\"format\": \"piramide-scenario\", \"version\": 1, \"base_year\": 20", -1, NULL));
   text_before = pmd_scenario_to_data (pmd_document_get_scenario (doc), NULL);
-  g_assert_false (pmd_window_load_file (window, bad, &error));
+  g_assert_false (pmd_session_load_file (pmd_window_get_session (window), bad, &error));
   g_assert_error (error, PMD_SCENARIO_ERROR, PMD_SCENARIO_ERROR_SYNTAX);
   g_clear_pointer (&text_after, g_free);
   text_after = pmd_scenario_to_data (pmd_document_get_scenario (doc), NULL);
   g_assert_cmpstr (text_after, ==, text_before);
-  g_assert_true (g_file_equal (pmd_window_get_file (window), file));
+  g_assert_true (g_file_equal (pmd_session_get_file (pmd_window_get_session (window)), file));
   g_assert_cmpstr (_pmd_window_get_card_value (window, 0), ==, card_saved);
 
   g_remove (path);
@@ -406,7 +406,7 @@ test_open_overflow (void)
   g_assert_true (g_file_set_contents (path, data, -1, NULL));
 
   before = pmd_scenario_to_data (pmd_document_get_scenario (doc), NULL);
-  g_assert_false (pmd_window_load_file (window, file, &error));
+  g_assert_false (pmd_session_load_file (pmd_window_get_session (window), file, &error));
   g_assert_error (error, PMD_SCENARIO_ERROR, PMD_SCENARIO_ERROR_INVALID);
   g_assert_nonnull (strstr (error->message, "$.lines[0]"));
   g_assert_nonnull (strstr (error->message, "too large to compute"));
@@ -1337,12 +1337,12 @@ test_autosave (void)
   g_remove (autosave);
   gtk_range_set_value (_pmd_window_get_lever (window, "funding.growth", FALSE), 0.01);
   drain ();
-  _pmd_window_autosave_now (window);
+  g_assert_true (pmd_session_autosave (pmd_window_get_session (window), NULL));
   g_assert_true (g_file_test (autosave, G_FILE_TEST_IS_REGULAR));
   /* Removed behind its back, it is kept again at the next turn of the
    * timer, with no new edit. */
   g_remove (autosave);
-  _pmd_window_autosave_now (window);
+  g_assert_true (pmd_session_autosave (pmd_window_get_session (window), NULL));
   g_assert_true (g_file_test (autosave, G_FILE_TEST_IS_REGULAR));
   kept = pmd_scenario_load_file (autosave, &error);
   g_assert_no_error (error);
@@ -1379,9 +1379,9 @@ test_autosave (void)
     gtk_window_destroy (find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
   g_assert_false (g_file_test (autosave, G_FILE_TEST_EXISTS));
 
-  _pmd_window_autosave_now (window);
+  g_assert_true (pmd_session_autosave (pmd_window_get_session (window), NULL));
   g_assert_true (g_file_test (autosave, G_FILE_TEST_IS_REGULAR));
-  g_assert_true (pmd_window_save_to (window, file, &error));
+  g_assert_true (pmd_session_save_to (pmd_window_get_session (window), file, &error));
   g_assert_false (g_file_test (autosave, G_FILE_TEST_EXISTS));
   g_remove (path);
   g_rmdir (dir);
@@ -1443,10 +1443,10 @@ static PmdWindow *
 window_of_size (int width,
                 int height)
 {
-  PmdWindow *w = pmd_window_new (GTK_APPLICATION (app));
+  PmdWindow *w = pmd_application_new_window (app);
 
-  _pmd_window_stop_autosave_timer (w);
-  pmd_window_load_bundled (w, "westland-2026");
+  pmd_session_set_autosave_interval (pmd_window_get_session (w), 0);
+  pmd_session_load_bundled (pmd_window_get_session (w), "westland-2026");
   gtk_window_set_default_size (GTK_WINDOW (w), width, height);
   gtk_window_present (GTK_WINDOW (w));
   wait_until (gtk_widget_get_mapped (GTK_WIDGET (w)));
@@ -1689,7 +1689,7 @@ test_quit (void)
 
   reset_window ();
   g_assert_true (pmd_document_set_param (pmd_window_get_document (window), "funding.growth", 0.01, NULL, &error));
-  other = pmd_window_new (GTK_APPLICATION (app));
+  other = pmd_application_new_window (app);
   g_object_add_weak_pointer (G_OBJECT (other), (gpointer *) &other);
   gtk_window_present (GTK_WINDOW (other));
   drain ();
@@ -1817,7 +1817,7 @@ main (int    argc,
   window = PMD_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (app)));
   g_assert_nonnull (window);
   /* Autosave runs when the test says so, not every 5 seconds. */
-  _pmd_window_stop_autosave_timer (window);
+  pmd_session_set_autosave_interval (pmd_window_get_session (window), 0);
   gtk_window_set_default_size (GTK_WINDOW (window), 1280, 720);
   gtk_window_present (GTK_WINDOW (window));
   drain ();
@@ -1852,7 +1852,7 @@ main (int    argc,
   status = g_test_run ();
 
   /* Nothing modified: the window closes without asking. */
-  pmd_window_load_bundled (window, "westland-2026");
+  pmd_session_load_bundled (pmd_window_get_session (window), "westland-2026");
   gtk_window_destroy (GTK_WINDOW (window));
   window = NULL;
   drain ();

@@ -213,12 +213,22 @@ open_response_cb (GtkNativeDialog *dialog,
   g_object_unref (dialog);
 }
 
+static gboolean
+destroy_cb (gpointer data)
+{
+  gtk_window_destroy (GTK_WINDOW (data));
+  return G_SOURCE_REMOVE;
+}
+
 static void
 close_then (PmdWindow *self)
 {
   self->closing = TRUE;
   pmd_session_discard_recovery (self->session);
-  gtk_window_destroy (GTK_WINDOW (self));
+  /* Once the question is gone: its dialog, answered, still points at the
+   * window while it closes (destroyed here, the window left the dialog a
+   * dangling parent). */
+  g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, destroy_cb, g_object_ref (self), g_object_unref);
 }
 
 static void

@@ -124,7 +124,8 @@ _pmd_window_new_variant (PmdWindow  *self,
     }
   g_assert_nonnull (dialog);
   gtk_editable_set_text (GTK_EDITABLE (adw_message_dialog_get_extra_child (dialog)), name);
-  /* As its OK button does: the response, then the dialog closes. */
+  /* As its OK button does: the response, then the dialog goes (closing it
+   * would answer its close response as well). */
   adw_message_dialog_response (dialog, "ok");
-  gtk_window_close (GTK_WINDOW (dialog));
+  gtk_window_destroy (GTK_WINDOW (dialog));
 }

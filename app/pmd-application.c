@@ -5,12 +5,14 @@
 
 #include "pmd-application.h"
 #include "pmd-window.h"
-#include "pmd-window-private.h"
 #include "pmd-paths.h"
+#include "pmd-session.h"
 
 struct _PmdApplication
 {
   AdwApplication parent_instance;
+
+  GPtrArray *sessions;   /* PmdSession, one a window */
 };
 
 G_DEFINE_FINAL_TYPE (PmdApplication, pmd_application, ADW_TYPE_APPLICATION)
@@ -23,38 +25,8 @@ get_window (PmdApplication *self,
 
   *created = window == NULL;
   if (window == NULL)
-    window = GTK_WINDOW (pmd_window_new (GTK_APPLICATION (self)));
+    window = GTK_WINDOW (pmd_application_new_window (self));
   return PMD_WINDOW (window);
-}
-
-/* For the start-up test (tests/test-run.sh): once the window has painted its
- * first frame, say what it shows and quit, as a user would see it. */
-static void
-after_paint_cb (GdkFrameClock  *clock,
-                GApplication   *app)
-{
-  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (app));
-
-  g_signal_handlers_disconnect_by_func (clock, after_paint_cb, app);
-  g_print ("shown: %s | %s\n", gtk_window_get_title (window), _pmd_window_get_page_title (PMD_WINDOW (window)));
-  g_application_quit (app);
-}
-
-static void
-realize_cb (GtkWidget    *window,
-            GApplication *app)
-{
-  g_signal_connect (gtk_widget_get_frame_clock (window), "after-paint", G_CALLBACK (after_paint_cb), app);
-}
-
-static void
-quit_when_shown (GApplication *app,
-                 PmdWindow    *window)
-{
-  if (gtk_widget_get_realized (GTK_WIDGET (window)))
-    realize_cb (GTK_WIDGET (window), app);
-  else
-    g_signal_connect (window, "realize", G_CALLBACK (realize_cb), app);
 }
 
 static void
@@ -66,22 +38,14 @@ pmd_application_activate (GApplication *app)
   if (created)
     {
       /* The scenario opened last, else the bundled Westland example. */
-      g_autoptr(GSettings) settings = pmd_settings_new (NULL);
-      g_autofree char *last = settings ? g_settings_get_string (settings, "last-file") : g_strdup ("");
+      g_autoptr(GError) error = NULL;
 
-      if (*last != '\0' && g_file_test (last, G_FILE_TEST_IS_REGULAR))
-        {
-          g_autoptr(GFile) file = g_file_new_for_path (last);
-          g_autoptr(GError) error = NULL;
-          if (!pmd_window_load_file (window, file, &error))
-            g_debug ("Could not reopen %s: %s", last, error->message);
-        }
+      if (!pmd_session_load_last_file (pmd_window_get_session (window), &error))
+        g_debug ("Could not reopen the last file: %s", error->message);
     }
   gtk_window_present (GTK_WINDOW (window));
   if (created)
     pmd_window_check_recovery (window);
-  if (created && g_getenv ("PIRAMIDE_QUIT_WHEN_SHOWN") != NULL)
-    quit_when_shown (app, window);
 }
 
 static void
@@ -96,6 +60,18 @@ pmd_application_open (GApplication  *app,
   gtk_window_present (GTK_WINDOW (window));
   if (n_files > 0)
     pmd_window_open_file (window, files[0]);
+}
+
+/* A window's session goes with it. */
+static void
+pmd_application_window_removed (GtkApplication *app,
+                                GtkWindow      *window)
+{
+  PmdApplication *self = PMD_APPLICATION (app);
+
+  if (PMD_IS_WINDOW (window))
+    g_ptr_array_remove (self->sessions, pmd_window_get_session (PMD_WINDOW (window)));
+  GTK_APPLICATION_CLASS (pmd_application_parent_class)->window_removed (app, window);
 }
 
 static void
@@ -153,18 +129,33 @@ pmd_application_startup (GApplication *app)
 }
 
 static void
+pmd_application_dispose (GObject *object)
+{
+  PmdApplication *self = PMD_APPLICATION (object);
+
+  g_clear_pointer (&self->sessions, g_ptr_array_unref);
+
+  G_OBJECT_CLASS (pmd_application_parent_class)->dispose (object);
+}
+
+static void
 pmd_application_class_init (PmdApplicationClass *klass)
 {
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
+  GtkApplicationClass *gtk_app_class = GTK_APPLICATION_CLASS (klass);
 
+  object_class->dispose = pmd_application_dispose;
   app_class->activate = pmd_application_activate;
   app_class->open = pmd_application_open;
   app_class->startup = pmd_application_startup;
+  gtk_app_class->window_removed = pmd_application_window_removed;
 }
 
 static void
 pmd_application_init (PmdApplication *self)
 {
+  self->sessions = g_ptr_array_new_with_free_func (g_object_unref);
 }
 
 /**
@@ -209,4 +200,24 @@ pmd_application_new (void)
                        "flags", G_APPLICATION_HANDLES_OPEN,
                        "resource-base-path", "/nl/piramide/Piramide",
                        NULL);
+}
+
+/**
+ * pmd_application_new_window:
+ *
+ * A new window on a session of its own (on the bundled Westland example),
+ * not yet shown. The application keeps the session while the window lasts.
+ *
+ * Returns: (transfer none): the window
+ */
+PmdWindow *
+pmd_application_new_window (PmdApplication *self)
+{
+  g_autoptr(PmdSession) session = NULL;
+
+  g_return_val_if_fail (PMD_IS_APPLICATION (self), NULL);
+
+  session = pmd_session_new ();
+  g_ptr_array_add (self->sessions, g_object_ref (session));
+  return pmd_window_new (GTK_APPLICATION (self), session);
 }

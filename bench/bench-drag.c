@@ -22,7 +22,7 @@
 
 #include "pmd-application.h"
 #include "pmd-window.h"
-#include "pmd-window-private.h"
+#include "pmd-window-test-hooks.h"
 #include "pmd-chart.h"
 #include "pmd-scenario-file.h"
 
@@ -240,7 +240,7 @@ main (int    argc,
     report ("compare page: model + tables", model, steps);
   }
 
-  pmd_window_load_bundled (window, "westland-2026");
+  pmd_session_load_bundled (pmd_window_get_session (window), "westland-2026");
   gtk_window_destroy (GTK_WINDOW (window));
   g_object_unref (app);
   return 0;

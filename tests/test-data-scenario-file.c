@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include <errno.h>
 #include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
 #include <math.h>
@@ -8,6 +9,8 @@
 
 #include "pmd-model.h"
 #include "pmd-scenario-file.h"
+#include "pmd-file-writer.h"
+#include "pmd-file-writer-private.h"
 
 /* A small valid file that every bad case below changes in one place. */
 static const char *valid_json =
@@ -516,6 +519,14 @@ test_round_trip (void)
   }
 }
 
+/* A full disk: every write fails as write(2) does then. */
+static int
+disk_full_cb (gsize    written,
+              gpointer user_data)
+{
+  return ENOSPC;
+}
+
 /* Saving writes through a temporary file and a rename. */
 static void
 test_save_atomic (void)
@@ -523,7 +534,6 @@ test_save_atomic (void)
   g_autoptr(GError) error = NULL;
   g_autofree char *dir = g_dir_make_tmp ("piramide-XXXXXX", NULL);
   g_autofree char *path = g_build_filename (dir, "s.piramide", NULL);
-  g_autofree char *bad_path = g_build_filename (dir, "missing", "s.piramide", NULL);
   g_autoptr(PmdScenario) sc = pmd_scenario_load_from_data (valid_json, -1, &error);
   g_autoptr(PmdScenario) back = NULL;
   g_autoptr(GDir) listing = NULL;
@@ -546,12 +556,25 @@ test_save_atomic (void)
     n_files++;
   g_assert_cmpint (n_files, ==, 1);
 
-  /* A failed save reports why and leaves the existing file as it was. */
+  /* A save over that same file that fails (the disk is full) reports why
+   * and leaves the file as it was, byte for byte, with no temporary file
+   * beside it. (It used to save to another path, which left this file
+   * alone however the writer behaved.) */
   g_assert_true (g_file_get_contents (path, &before, NULL, NULL));
-  g_assert_false (pmd_scenario_save_file (sc, bad_path, &error));
-  g_assert_nonnull (error);
+  g_free (sc->name);
+  sc->name = g_strdup ("Niet bewaard");
+  _pmd_file_writer_set_test_hook (disk_full_cb, NULL);
+  g_assert_false (pmd_scenario_save_file (sc, path, &error));
+  _pmd_file_writer_set_test_hook (NULL, NULL);
+  g_assert_error (error, PMD_FILE_WRITER_ERROR, PMD_FILE_WRITER_ERROR_NO_SPACE);
   g_assert_true (g_file_get_contents (path, &after, NULL, NULL));
   g_assert_cmpstr (before, ==, after);
+  g_clear_pointer (&listing, g_dir_close);
+  listing = g_dir_open (dir, 0, NULL);
+  n_files = 0;
+  while (g_dir_read_name (listing) != NULL)
+    n_files++;
+  g_assert_cmpint (n_files, ==, 1);
 
   g_remove (path);
   g_rmdir (dir);

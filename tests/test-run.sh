@@ -4,10 +4,12 @@
 # PIRAMIDE_LOCALEDIR), in Dutch when the locale is Dutch; without a display
 # it says so instead of crashing; installed into a prefix it finds its own
 # translations and schema. TAP output.
-#   $1: the built piramide, $2: the build root
+#   $1: the built piramide, $2: the same program built to quit once its
+#   window has shown (tests/piramide-quit-when-shown.c), $3: the build root
 set -u
 exe=$1
-build=$2
+shown=$2
+build=$3
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 n=0
@@ -30,7 +32,7 @@ chmod 700 "$tmp/run"
 echo "1..6"
 
 # 1. The window opens on the bundled scenario, in Dutch, and paints.
-if clean LANG=nl_NL.UTF-8 PIRAMIDE_QUIT_WHEN_SHOWN=1 "$exe" >"$tmp/out" 2>"$tmp/err" &&
+if clean LANG=nl_NL.UTF-8 "$shown" >"$tmp/out" 2>"$tmp/err" &&
    grep -qx 'shown: Westland 2026 (illustratief) | Overzicht' "$tmp/out"; then
   ok "the window opens in Dutch with no environment set"
 else
@@ -38,7 +40,7 @@ else
 fi
 
 # 2. In English when the locale is.
-if clean LANG=C.UTF-8 PIRAMIDE_QUIT_WHEN_SHOWN=1 "$exe" >"$tmp/out" 2>"$tmp/err" &&
+if clean LANG=C.UTF-8 "$shown" >"$tmp/out" 2>"$tmp/err" &&
    grep -qx 'shown: Westland 2026 (illustratief) | Overview' "$tmp/out"; then
   ok "the window opens in English in an English locale"
 else
@@ -66,7 +68,7 @@ fi
 
 # 5. A settings backend that does not exist: GLib falls back to memory; the
 # window still opens.
-if clean LANG=C.UTF-8 GSETTINGS_BACKEND=no-such-backend PIRAMIDE_QUIT_WHEN_SHOWN=1 "$exe" \
+if clean LANG=C.UTF-8 GSETTINGS_BACKEND=no-such-backend "$shown" \
      >"$tmp/out" 2>"$tmp/err" && grep -q '^shown: ' "$tmp/out"; then
   ok "an unknown settings backend does not stop the window"
 else
@@ -80,8 +82,11 @@ if meson install -C "$build" --no-rebuild --destdir "$tmp/dest" >"$tmp/install.l
   installed=$(find "$tmp/dest" -path '*/bin/piramide' -type f | head -n 1)
   schemas=$(find "$tmp/dest" -type d -path '*/glib-2.0/schemas' | head -n 1)
   glib-compile-schemas "$schemas"
+  # Beside the installed program, it finds the prefix as the program does.
+  installed_shown="$(dirname "$installed")/piramide-quit-when-shown"
+  cp "$shown" "$installed_shown"
   if [ -n "$installed" ] &&
-     clean LANG=nl_NL.UTF-8 PIRAMIDE_QUIT_WHEN_SHOWN=1 "$installed" >"$tmp/out" 2>"$tmp/err" &&
+     clean LANG=nl_NL.UTF-8 "$installed_shown" >"$tmp/out" 2>"$tmp/err" &&
      grep -qx 'shown: Westland 2026 (illustratief) | Overzicht' "$tmp/out"; then
     ok "installed into a prefix: the window opens in Dutch"
   else

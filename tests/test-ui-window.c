@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <errno.h>
 #include <glib/gstdio.h>
 #include <locale.h>
 #include <math.h>
@@ -13,10 +14,15 @@
 #include "pmd-ranges-dialog.h"
 #include "pmd-scenario-file.h"
 #include "pmd-window.h"
-#include "pmd-window-private.h"
+#include "pmd-window-test-hooks.h"
 #include "pmd-export-dialog.h"
 #include "pmd-field.h"
 #include "pmd-chart.h"
+#include "pmd-chart-view.h"
+#include "pmd-file-writer.h"
+#include "pmd-file-writer-private.h"
+#include "pmd-save-changes-dialog.h"
+#include "pmd-session.h"
 
 /*
  * The real window under Xvfb, driven as a user would: sliders moved, actions
@@ -151,10 +157,27 @@ expected_total (const char *path,
   return pmd_format_euro_compact (p->total_scenario[pmd_projection_year_index (p, year)]);
 }
 
+/* @w as the tests' window: no autosave unless a test asks, 1.280 × 720, on
+ * screen; `window` becomes NULL when it is closed (quitting closes it). */
+static void
+adopt_window (PmdWindow *w)
+{
+  window = w;
+  g_object_add_weak_pointer (G_OBJECT (window), (gpointer *) &window);
+  /* Autosave runs when the test says so, not every 5 seconds. */
+  pmd_session_set_autosave_interval (pmd_window_get_session (window), 0);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 720);
+  gtk_window_present (GTK_WINDOW (window));
+  wait_until (gtk_widget_get_mapped (GTK_WIDGET (window)));
+  drain ();
+}
+
 static void
 reset_window (void)
 {
-  pmd_window_load_bundled (window, "westland-2026");
+  if (window == NULL)
+    adopt_window (pmd_application_new_window (app));
+  pmd_session_load_bundled (pmd_window_get_session (window), "westland-2026");
   _pmd_window_set_year (window, 2040);
   drain ();
 }
@@ -350,7 +373,7 @@ test_save_reopen_corrupt (void)
   lever = _pmd_window_get_lever (window, "scenario.indexation", FALSE);
   gtk_range_set_value (lever, 0.02);
   drain ();
-  g_assert_true (pmd_window_save_to (window, file, &error));
+  g_assert_true (pmd_session_save_to (pmd_window_get_session (window), file, &error));
   g_assert_no_error (error);
   g_assert_false (pmd_document_get_modified (doc));
   saved_text = pmd_scenario_to_data (pmd_document_get_scenario (doc), NULL);
@@ -360,21 +383,21 @@ test_save_reopen_corrupt (void)
   drain ();
   g_assert_cmpstr (_pmd_window_get_card_value (window, 0), !=, card_saved);
 
-  g_assert_true (pmd_window_load_file (window, file, &error));
+  g_assert_true (pmd_session_load_file (pmd_window_get_session (window), file, &error));
   drain ();
   text_after = pmd_scenario_to_data (pmd_document_get_scenario (doc), NULL);
   g_assert_cmpstr (text_after, ==, saved_text);
   g_assert_cmpstr (_pmd_window_get_card_value (window, 0), ==, card_saved);
-  g_assert_true (g_file_equal (pmd_window_get_file (window), file));
+  g_assert_true (g_file_equal (pmd_session_get_file (pmd_window_get_session (window)), file));
 
   g_assert_true (g_file_set_contents (bad_path, "{\"format\": \"piramide-scenario\", \"version\": 1, \"base_year\": 20", -1, NULL));
   text_before = pmd_scenario_to_data (pmd_document_get_scenario (doc), NULL);
-  g_assert_false (pmd_window_load_file (window, bad, &error));
+  g_assert_false (pmd_session_load_file (pmd_window_get_session (window), bad, &error));
   g_assert_error (error, PMD_SCENARIO_ERROR, PMD_SCENARIO_ERROR_SYNTAX);
   g_clear_pointer (&text_after, g_free);
   text_after = pmd_scenario_to_data (pmd_document_get_scenario (doc), NULL);
   g_assert_cmpstr (text_after, ==, text_before);
-  g_assert_true (g_file_equal (pmd_window_get_file (window), file));
+  g_assert_true (g_file_equal (pmd_session_get_file (pmd_window_get_session (window)), file));
   g_assert_cmpstr (_pmd_window_get_card_value (window, 0), ==, card_saved);
 
   g_remove (path);
@@ -406,7 +429,7 @@ test_open_overflow (void)
   g_assert_true (g_file_set_contents (path, data, -1, NULL));
 
   before = pmd_scenario_to_data (pmd_document_get_scenario (doc), NULL);
-  g_assert_false (pmd_window_load_file (window, file, &error));
+  g_assert_false (pmd_session_load_file (pmd_window_get_session (window), file, &error));
   g_assert_error (error, PMD_SCENARIO_ERROR, PMD_SCENARIO_ERROR_INVALID);
   g_assert_nonnull (strstr (error->message, "$.lines[0]"));
   g_assert_nonnull (strstr (error->message, "too large to compute"));
@@ -610,6 +633,19 @@ test_lines_cell_keys (void)
 
 /* The P50 of the total in the last year that the CLI's own Monte Carlo gives
  * for Westland, with 75+ in 2040 at @residents (0: as bundled). */
+/* The median of the total in the last year, checked to lie strictly within
+ * the runs' spread: the function takes a fraction, and 50 (as it was given
+ * here) is the largest run, the same on both sides of every comparison. */
+static double
+p50_total (const PmdMonteCarlo *mc)
+{
+  double p50 = pmd_monte_carlo_percentile (mc, mc->total, mc->n_years - 1, 0.5);
+
+  g_assert_cmpfloat (p50, <, pmd_monte_carlo_percentile (mc, mc->total, mc->n_years - 1, 1.0));
+  g_assert_cmpfloat (p50, >, pmd_monte_carlo_percentile (mc, mc->total, mc->n_years - 1, 0.0));
+  return p50;
+}
+
 static double
 expected_p50 (double residents,
               guint  runs)
@@ -622,7 +658,7 @@ expected_p50 (double residents,
     g_assert_true (pmd_scenario_set_param (sc, "cohorts.75plus.points.1", residents, &error));
   mc = pmd_monte_carlo_run (sc, runs, 1, NULL, NULL, NULL, &error);
   g_assert_no_error (error);
-  return pmd_monte_carlo_percentile (mc, mc->total, mc->n_years - 1, 50);
+  return p50_total (mc);
 }
 
 static void
@@ -664,7 +700,7 @@ test_uncertainty (void)
   mc = _pmd_uncertainty_page_get_result (page);
   g_assert_nonnull (mc);
   g_assert_cmpuint (mc->runs, ==, 2000);
-  before = pmd_monte_carlo_percentile (mc, mc->total, mc->n_years - 1, 50);
+  before = p50_total (mc);
   g_assert_cmpfloat (before, ==, expected_p50 (0, 2000));
   screenshot (GTK_WIDGET (window), "uncertainty-1280x720.png");
 
@@ -674,9 +710,9 @@ test_uncertainty (void)
   wait_uncertainty (page);
   mc = _pmd_uncertainty_page_get_result (page);
   g_assert_cmpuint (mc->runs, ==, 2000);
-  g_assert_cmpfloat (pmd_monte_carlo_percentile (mc, mc->total, mc->n_years - 1, 50), ==,
+  g_assert_cmpfloat (p50_total (mc), ==,
                      expected_p50 (14000, 2000));
-  g_assert_cmpfloat (pmd_monte_carlo_percentile (mc, mc->total, mc->n_years - 1, 50), !=, before);
+  g_assert_cmpfloat (p50_total (mc), !=, before);
 
   /* The tornado of another output in another year: the total cost in
    * 2030, as pmd_sensitivity gives it for the scenario on screen. */
@@ -731,7 +767,7 @@ test_uncertainty (void)
     wait_uncertainty (page);
     mc = _pmd_uncertainty_page_get_result (page);
     g_assert_cmpuint (mc->runs, ==, 1000);
-    g_assert_cmpfloat (pmd_monte_carlo_percentile (mc, mc->total, mc->n_years - 1, 50), ==,
+    g_assert_cmpfloat (p50_total (mc), ==,
                        expected_p50 (12000 + 100 * 3 + 50, 1000));
   }
 
@@ -1342,12 +1378,12 @@ test_autosave (void)
   g_remove (autosave);
   gtk_range_set_value (_pmd_window_get_lever (window, "funding.growth", FALSE), 0.01);
   drain ();
-  _pmd_window_autosave_now (window);
+  g_assert_true (pmd_session_autosave (pmd_window_get_session (window), NULL));
   g_assert_true (g_file_test (autosave, G_FILE_TEST_IS_REGULAR));
   /* Removed behind its back, it is kept again at the next turn of the
    * timer, with no new edit. */
   g_remove (autosave);
-  _pmd_window_autosave_now (window);
+  g_assert_true (pmd_session_autosave (pmd_window_get_session (window), NULL));
   g_assert_true (g_file_test (autosave, G_FILE_TEST_IS_REGULAR));
   kept = pmd_scenario_load_file (autosave, &error);
   g_assert_no_error (error);
@@ -1384,9 +1420,9 @@ test_autosave (void)
     gtk_window_destroy (find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
   g_assert_false (g_file_test (autosave, G_FILE_TEST_EXISTS));
 
-  _pmd_window_autosave_now (window);
+  g_assert_true (pmd_session_autosave (pmd_window_get_session (window), NULL));
   g_assert_true (g_file_test (autosave, G_FILE_TEST_IS_REGULAR));
-  g_assert_true (pmd_window_save_to (window, file, &error));
+  g_assert_true (pmd_session_save_to (pmd_window_get_session (window), file, &error));
   g_assert_false (g_file_test (autosave, G_FILE_TEST_EXISTS));
   g_remove (path);
   g_rmdir (dir);
@@ -1448,10 +1484,10 @@ static PmdWindow *
 window_of_size (int width,
                 int height)
 {
-  PmdWindow *w = pmd_window_new (GTK_APPLICATION (app));
+  PmdWindow *w = pmd_application_new_window (app);
 
-  _pmd_window_stop_autosave_timer (w);
-  pmd_window_load_bundled (w, "westland-2026");
+  pmd_session_set_autosave_interval (pmd_window_get_session (w), 0);
+  pmd_session_load_bundled (pmd_window_get_session (w), "westland-2026");
   gtk_window_set_default_size (GTK_WINDOW (w), width, height);
   gtk_window_present (GTK_WINDOW (w));
   wait_until (gtk_widget_get_mapped (GTK_WIDGET (w)));
@@ -1534,15 +1570,68 @@ check_beamer (const char *suffix)
   close_window (w);
 }
 
+/* The widgets of @type inside @widget that are on screen now. */
+static GPtrArray *
+drawable_descendants (GtkWidget *widget,
+                      GType      type)
+{
+  GPtrArray *all = g_ptr_array_new ();
+
+  collect_descendants (widget, type, all);
+  for (guint i = all->len; i > 0; i--)
+    if (!gtk_widget_is_drawable (g_ptr_array_index (all, i - 1)))
+      g_ptr_array_remove_index (all, i - 1);
+  return all;
+}
+
+/* On a large screen (1.920 × 1.080) the overview shows its four key
+ * figures side by side, with the model's numbers, and the analysis page its
+ * three charts at a size to read; then every page at a beamer's size. (It
+ * used to take pictures and assert nothing.) */
 static void
 test_sizes (void)
 {
   PmdWindow *w = window_of_size (1920, 1080);
+  g_autofree char *total = expected_total (NULL, 0, 2036);
+  g_autoptr(GPtrArray) cards = NULL;
+  g_autoptr(GPtrArray) charts = NULL;
+  int width = gtk_widget_get_width (GTK_WIDGET (w));
 
   screenshot (GTK_WIDGET (w), "overview-1920x1080.png");
+  /* The year shown at first: ten years after the base year. */
+  g_assert_cmpstr (_pmd_window_get_card_title (w, 0), ==, "Cost 2036");
+  g_assert_cmpstr (_pmd_window_get_card_value (w, 0), ==, total);
+  cards = drawable_descendants (GTK_WIDGET (w), GTK_TYPE_BOX);
+  for (guint i = cards->len; i > 0; i--)
+    if (!gtk_widget_has_css_class (g_ptr_array_index (cards, i - 1), "figure-card"))
+      g_ptr_array_remove_index (cards, i - 1);
+  g_assert_cmpuint (cards->len, ==, 4);
+  /* Side by side, as far as the X server granted the width asked for. */
+  g_test_message ("window %d px wide", width);
+  if (width >= 1600)
+    for (guint i = 1; i < cards->len; i++)
+      {
+        graphene_point_t first, other;
+
+        g_assert_true (gtk_widget_compute_point (g_ptr_array_index (cards, 0), GTK_WIDGET (w),
+                                                 &GRAPHENE_POINT_INIT (0, 0), &first));
+        g_assert_true (gtk_widget_compute_point (g_ptr_array_index (cards, i), GTK_WIDGET (w),
+                                                 &GRAPHENE_POINT_INIT (0, 0), &other));
+        g_assert_cmpfloat (other.y, ==, first.y);
+        g_assert_cmpfloat (other.x, >, first.x);
+      }
+
   _pmd_window_show_page (w, "analysis");
   drain ();
   screenshot (GTK_WIDGET (w), "analysis-1920x1080.png");
+  g_assert_cmpstr (_pmd_window_get_page_title (w), ==, "Analysis");
+  charts = drawable_descendants (GTK_WIDGET (w), PMD_TYPE_CHART_VIEW);
+  g_assert_cmpuint (charts->len, ==, 3);
+  for (guint i = 0; i < charts->len; i++)
+    {
+      g_assert_cmpint (gtk_widget_get_width (g_ptr_array_index (charts, i)), >=, 300);
+      g_assert_cmpint (gtk_widget_get_height (g_ptr_array_index (charts, i)), >=, 300);
+    }
   close_window (w);
   check_beamer ("");
 }
@@ -1682,35 +1771,398 @@ test_export_dialog (void)
   g_rmdir (dir);
 }
 
-/* Ctrl+Q closes every window: one without changes goes, one with changes
- * asks first (Cancel keeps it). Closing read the application's list of
- * windows while the closed window took itself out of it. */
+/* The message dialog of @type that @parent shows, if any. */
+static AdwMessageDialog *
+find_dialog_for (PmdWindow *parent,
+                 GType      type)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) w = g_list_model_get_item (toplevels, i);
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (w, type) && gtk_window_get_transient_for (GTK_WINDOW (w)) == GTK_WINDOW (parent))
+        return ADW_MESSAGE_DIALOG (w);
+    }
+  return NULL;
+}
+
+/* Answers the question @parent asks with @response, as a button does: the
+ * response, then the dialog goes. */
+static void
+answer (PmdWindow  *parent,
+        GType       type,
+        const char *response)
+{
+  AdwMessageDialog *dialog = find_dialog_for (parent, type);
+
+  g_assert_nonnull (dialog);
+  g_object_ref (dialog);
+  adw_message_dialog_response (dialog, response);
+  if (gtk_widget_get_realized (GTK_WIDGET (dialog)))
+    gtk_window_destroy (GTK_WINDOW (dialog));
+  g_object_unref (dialog);
+  drain ();
+}
+
+/* Ctrl+Q, the application's quit, closes every window: one without changes
+ * goes, one with changes asks first. Cancel keeps the window and its
+ * changes; Discard closes it and forgets the kept copy; Save saves, then
+ * closes. (Closing read the application's list of windows while the closed
+ * window took itself out of it.) */
 static void
 test_quit (void)
 {
+  g_autofree char *dir = g_dir_make_tmp ("piramide-quit-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "vergadering.piramide", NULL);
+  g_autofree char *autosave = g_build_filename (g_get_user_data_dir (), "piramide", "autosave.piramide", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(PmdScenario) saved = NULL;
+  g_auto(GStrv) accels = gtk_application_get_accels_for_action (GTK_APPLICATION (app), "app.quit");
+  g_autoptr(GError) error = NULL;
   PmdWindow *other;
-  GtkWindow *dialog;
+  double value;
+
+  g_assert_true (g_strv_contains ((const char *const *) accels, "<Control>q"));
+
+  /* Cancel */
+  reset_window ();
+  g_assert_true (pmd_document_set_param (pmd_window_get_document (window), "funding.growth", 0.01, NULL, &error));
+  other = pmd_application_new_window (app);
+  g_object_add_weak_pointer (G_OBJECT (other), (gpointer *) &other);
+  gtk_window_present (GTK_WINDOW (other));
+  drain ();
+  g_action_group_activate_action (G_ACTION_GROUP (app), "quit", NULL);
+  drain ();
+  g_assert_null (other);
+  answer (window, PMD_TYPE_SAVE_CHANGES_DIALOG, "cancel");
+  g_assert_nonnull (window);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (window)));
+  g_assert_true (pmd_document_get_modified (pmd_window_get_document (window)));
+  g_assert_true (pmd_document_get_param (pmd_window_get_document (window), "funding.growth", &value));
+  g_assert_cmpfloat (value, ==, 0.01);
+
+  /* Discard: the window goes, and so does the copy kept against a crash. */
+  g_assert_true (pmd_session_autosave (pmd_window_get_session (window), &error));
+  g_assert_true (g_file_test (autosave, G_FILE_TEST_IS_REGULAR));
+  g_action_group_activate_action (G_ACTION_GROUP (app), "quit", NULL);
+  drain ();
+  answer (window, PMD_TYPE_SAVE_CHANGES_DIALOG, "discard");
+  g_assert_null (window);
+  g_assert_null (gtk_application_get_windows (GTK_APPLICATION (app)));
+  g_assert_false (g_file_test (autosave, G_FILE_TEST_EXISTS));
+
+  /* Save: the file holds the change, then the window goes. */
+  reset_window ();
+  g_assert_true (pmd_session_save_to (pmd_window_get_session (window), file, &error));
+  g_assert_true (pmd_document_set_param (pmd_window_get_document (window), "funding.growth", 0.005, NULL, &error));
+  g_action_group_activate_action (G_ACTION_GROUP (app), "quit", NULL);
+  drain ();
+  answer (window, PMD_TYPE_SAVE_CHANGES_DIALOG, "save");
+  g_assert_null (window);
+  saved = pmd_scenario_load_file (path, &error);
+  g_assert_no_error (error);
+  g_assert_true (pmd_scenario_get_param (saved, "funding.growth", &value, NULL));
+  g_assert_cmpfloat (value, ==, 0.005);
+
+  /* Nothing unsaved: it closes without asking. */
+  reset_window ();
+  g_action_group_activate_action (G_ACTION_GROUP (app), "quit", NULL);
+  drain ();
+  g_assert_null (window);
+
+  reset_window ();
+  g_remove (path);
+  g_rmdir (dir);
+}
+
+/* A full disk: every write fails as write(2) does then. */
+static int
+disk_full_cb (gsize    written,
+              gpointer user_data)
+{
+  return ENOSPC;
+}
+
+/* A save that fails over the file it came from (the disk is full) leaves
+ * that file as it was, byte for byte, tells the user, and keeps the work
+ * unsaved: asked on quitting, Save fails and the window stays. */
+static void
+test_save_fails (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("piramide-full-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "vol.piramide", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autoptr(GError) error = NULL;
+  AdwMessageDialog *told;
+
+  reset_window ();
+  g_assert_true (pmd_session_save_to (pmd_window_get_session (window), file, &error));
+  g_assert_true (g_file_get_contents (path, &before, NULL, NULL));
+  g_assert_true (pmd_document_set_param (pmd_window_get_document (window), "funding.growth", 0.005, NULL, &error));
+
+  _pmd_file_writer_set_test_hook (disk_full_cb, NULL);
+  g_action_group_activate_action (G_ACTION_GROUP (app), "quit", NULL);
+  drain ();
+  answer (window, PMD_TYPE_SAVE_CHANGES_DIALOG, "save");
+  _pmd_file_writer_set_test_hook (NULL, NULL);
+
+  g_assert_nonnull (window);
+  g_assert_true (pmd_document_get_modified (pmd_window_get_document (window)));
+  g_assert_true (g_file_get_contents (path, &after, NULL, NULL));
+  g_assert_cmpstr (after, ==, before);
+  told = find_dialog_for (window, ADW_TYPE_MESSAGE_DIALOG);
+  g_assert_nonnull (told);
+  g_assert_cmpstr (adw_message_dialog_get_heading (told), ==, "Could not save the scenario");
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (told), "the disk is full"));
+  answer (window, ADW_TYPE_MESSAGE_DIALOG, "close");
+
+  pmd_session_load_bundled (pmd_window_get_session (window), "westland-2026");
+  g_remove (path);
+  g_rmdir (dir);
+}
+
+/* Autosave keeps saving on its timer: removed behind its back (by a
+ * cleaner, by hand), the kept copy comes back with no new edit. */
+static void
+test_autosave_timer (void)
+{
+  g_autofree char *autosave = g_build_filename (g_get_user_data_dir (), "piramide", "autosave.piramide", NULL);
+  PmdSession *session;
+
+  reset_window ();
+  session = pmd_window_get_session (window);
+  g_remove (autosave);
+  gtk_range_set_value (_pmd_window_get_lever (window, "funding.growth", FALSE), 0.01);
+  drain ();
+  pmd_session_set_autosave_interval (session, 1);
+  wait_until (g_file_test (autosave, G_FILE_TEST_IS_REGULAR));
+  g_remove (autosave);
+  wait_until (g_file_test (autosave, G_FILE_TEST_IS_REGULAR));
+  g_remove (autosave);
+  wait_until (g_file_test (autosave, G_FILE_TEST_IS_REGULAR));
+  pmd_session_set_autosave_interval (session, 0);
+  pmd_session_discard_recovery (session);
+  pmd_session_load_bundled (session, "westland-2026");
+}
+
+/*
+ * After a crash the next start offers the unsaved work back. A child
+ * process (this test again) opens a file, changes it, keeps the change
+ * and dies; started again, the application offers it, and Restore shows
+ * the change, unsaved, with the file it belongs to.
+ */
+static void
+test_recovery_after_crash (void)
+{
+  g_autofree char *path = g_build_filename (g_get_user_data_dir (), "crash.piramide", NULL);
+  g_autofree char *autosave = g_build_filename (g_get_user_data_dir (), "piramide", "autosave.piramide", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  PmdSession *session;
+  double value;
+
+  if (g_test_subprocess ())
+    {
+      reset_window ();
+      session = pmd_window_get_session (window);
+      g_assert_true (pmd_session_save_to (session, file, &error));
+      g_assert_true (pmd_document_set_param (pmd_window_get_document (window), "funding.growth", -0.005, NULL, &error));
+      g_assert_true (pmd_session_autosave (session, &error));
+      abort ();
+    }
+
+  reset_window ();
+  g_remove (autosave);
+  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_DEFAULT);
+  g_test_trap_assert_failed ();
+  g_assert_true (g_file_test (autosave, G_FILE_TEST_IS_REGULAR));
+
+  /* Started again: the application's own start, with no window yet. */
+  gtk_window_destroy (GTK_WINDOW (window));
+  drain ();
+  g_assert_null (window);
+  g_application_activate (G_APPLICATION (app));
+  adopt_window (PMD_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (app))));
+  g_assert_cmpstr (adw_message_dialog_get_heading (find_dialog_for (window, ADW_TYPE_MESSAGE_DIALOG)), ==,
+                   "Restore Unsaved Work?");
+  answer (window, ADW_TYPE_MESSAGE_DIALOG, "restore");
+  session = pmd_window_get_session (window);
+  g_assert_true (pmd_document_get_param (pmd_window_get_document (window), "funding.growth", &value));
+  g_assert_cmpfloat (value, ==, -0.005);
+  g_assert_true (pmd_document_get_modified (pmd_window_get_document (window)));
+  g_assert_true (g_file_equal (pmd_session_get_file (session), file));
+
+  pmd_session_discard_recovery (session);
+  pmd_session_load_bundled (session, "westland-2026");
+  g_remove (path);
+}
+
+static gboolean
+list_has_file (GListModel *list,
+               GFile      *file)
+{
+  for (guint i = 0; i < g_list_model_get_n_items (list); i++)
+    {
+      g_autoptr(GFile) f = g_list_model_get_item (list, i);
+
+      if (g_file_equal (f, file))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* Saved files become recent files; Open Recent opens one. */
+static void
+test_recent_files (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("piramide-recent-XXXXXX", NULL);
+  g_autofree char *path_a = g_build_filename (dir, "a.piramide", NULL);
+  g_autofree char *path_b = g_build_filename (dir, "b.piramide", NULL);
+  g_autoptr(GFile) a = g_file_new_for_path (path_a);
+  g_autoptr(GFile) b = g_file_new_for_path (path_b);
+  g_autofree char *uri_a = g_file_get_uri (a);
+  g_autoptr(GError) error = NULL;
+  PmdSession *session;
+  GListModel *recent;
+
+  reset_window ();
+  session = pmd_window_get_session (window);
+  recent = pmd_session_get_recent_files (session);
+  g_assert_true (pmd_session_save_to (session, a, &error));
+  g_assert_true (pmd_document_set_param (pmd_window_get_document (window), "funding.growth", 0.01, NULL, &error));
+  g_assert_true (pmd_session_save_to (session, b, &error));
+  g_assert_no_error (error);
+  /* The desktop's list tells of them when it has written them. */
+  wait_until (list_has_file (recent, a) && list_has_file (recent, b));
+  g_assert_cmpuint (g_list_model_get_n_items (recent), <=, 8);
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.open-recent", "s", uri_a);
+  drain ();
+  g_assert_true (g_file_equal (pmd_session_get_file (session), a));
+  g_assert_false (pmd_document_get_modified (pmd_window_get_document (window)));
+
+  pmd_session_load_bundled (session, "westland-2026");
+  g_remove (path_a);
+  g_remove (path_b);
+  g_rmdir (dir);
+}
+
+/* A file dropped on the window opens; with unsaved changes it asks first. */
+static void
+test_drop_file (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("piramide-drop-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "gesleept.piramide", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(PmdScenario) sc = westland ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListModel) controllers = NULL;
+  g_autoptr(GSList) files = g_slist_append (NULL, file);
+  g_auto(GValue) value = G_VALUE_INIT;
+  GtkDropTarget *target = NULL;
+  gboolean handled = FALSE;
+  double growth;
+
+  g_free (sc->name);
+  sc->name = g_strdup ("Gesleept");
+  g_assert_true (pmd_scenario_save_file (sc, path, &error));
+  reset_window ();
+  controllers = gtk_widget_observe_controllers (GTK_WIDGET (window));
+  for (guint i = 0; i < g_list_model_get_n_items (controllers) && target == NULL; i++)
+    {
+      g_autoptr(GtkEventController) c = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_DROP_TARGET (c))
+        target = GTK_DROP_TARGET (c);
+    }
+  g_assert_nonnull (target);
+  g_value_init (&value, GDK_TYPE_FILE_LIST);
+  g_value_take_boxed (&value, gdk_file_list_new_from_list (files));
+
+  /* Unsaved changes: asked, and Cancel keeps them. */
+  g_assert_true (pmd_document_set_param (pmd_window_get_document (window), "funding.growth", 0.01, NULL, &error));
+  g_signal_emit_by_name (target, "drop", &value, 10.0, 10.0, &handled);
+  g_assert_true (handled);
+  drain ();
+  answer (window, PMD_TYPE_SAVE_CHANGES_DIALOG, "cancel");
+  g_assert_true (pmd_document_get_param (pmd_window_get_document (window), "funding.growth", &growth));
+  g_assert_cmpfloat (growth, ==, 0.01);
+
+  /* Discard: the dropped file is open. */
+  g_signal_emit_by_name (target, "drop", &value, 10.0, 10.0, &handled);
+  drain ();
+  answer (window, PMD_TYPE_SAVE_CHANGES_DIALOG, "discard");
+  g_assert_cmpstr (pmd_document_get_scenario (pmd_window_get_document (window))->name, ==, "Gesleept");
+  g_assert_true (g_file_equal (pmd_session_get_file (pmd_window_get_session (window)), file));
+
+  pmd_session_load_bundled (pmd_window_get_session (window), "westland-2026");
+  g_remove (path);
+  g_rmdir (dir);
+}
+
+/* New Scenario with unsaved changes asks; Discard starts a blank one. */
+static void
+test_new_asks (void)
+{
   g_autoptr(GError) error = NULL;
 
   reset_window ();
   g_assert_true (pmd_document_set_param (pmd_window_get_document (window), "funding.growth", 0.01, NULL, &error));
-  other = pmd_window_new (GTK_APPLICATION (app));
-  g_object_add_weak_pointer (G_OBJECT (other), (gpointer *) &other);
-  gtk_window_present (GTK_WINDOW (other));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.new", NULL);
   drain ();
-
-  g_action_group_activate_action (G_ACTION_GROUP (app), "quit", NULL);
-  drain ();
-  g_assert_null (other);
-  dialog = find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
-  g_assert_nonnull (dialog);
-  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  drain ();
-  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (window)));
+  answer (window, PMD_TYPE_SAVE_CHANGES_DIALOG, "cancel");
   g_assert_true (pmd_document_get_modified (pmd_window_get_document (window)));
-  if (find_toplevel (ADW_TYPE_MESSAGE_DIALOG) != NULL)
-    gtk_window_destroy (find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.new", NULL);
+  drain ();
+  answer (window, PMD_TYPE_SAVE_CHANGES_DIALOG, "discard");
+  g_assert_false (pmd_document_get_modified (pmd_window_get_document (window)));
+  g_assert_cmpuint (pmd_document_get_scenario (pmd_window_get_document (window))->interventions->len, ==, 0);
+  g_assert_null (pmd_session_get_file (pmd_window_get_session (window)));
   reset_window ();
+}
+
+static void
+count_notify_cb (GObject    *object,
+                 GParamSpec *pspec,
+                 guint      *count)
+{
+  (*count)++;
+}
+
+/* A session and the window that shows it are finalized when they go; its
+ * properties notify once per change, never on a no-op. */
+static void
+test_session_lifetime (void)
+{
+  PmdSession *session = pmd_session_new ();
+  PmdWindow *w = pmd_window_new (GTK_APPLICATION (app), session);
+  g_autofree char *dir = g_dir_make_tmp ("piramide-session-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "s.piramide", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  guint interval = 0, files = 0;
+
+  g_assert_true (pmd_window_get_session (w) == session);
+  g_assert_true (pmd_window_get_document (w) == pmd_session_get_document (session));
+  g_assert_cmpuint (pmd_session_get_autosave_interval (session), ==, 5);
+  g_signal_connect (session, "notify::autosave-interval", G_CALLBACK (count_notify_cb), &interval);
+  g_signal_connect (session, "notify::file", G_CALLBACK (count_notify_cb), &files);
+  pmd_session_set_autosave_interval (session, 0);
+  pmd_session_set_autosave_interval (session, 0);
+  g_assert_cmpuint (interval, ==, 1);
+  g_assert_true (pmd_session_save_to (session, file, &error));
+  g_assert_cmpuint (files, ==, 1);
+  g_assert_true (g_file_equal (pmd_session_get_file (session), file));
+
+  gtk_window_destroy (GTK_WINDOW (w));
+  drain ();
+  g_assert_finalize_object (session);
+  g_remove (path);
+  g_rmdir (dir);
 }
 
 static void
@@ -1797,6 +2249,9 @@ main (int    argc,
   /* Not G_TEST_OPTION_ISOLATE_DIRS: it hides the system's data directories,
    * and with them the MIME database that icon loading needs. Only the
    * user's own directories (autosave, recent files) are made fresh. */
+  /* A child of the crash test (g_test_trap_subprocess) keeps its parent's,
+   * where it leaves its unsaved work. */
+  if (g_getenv ("PIRAMIDE_UI_TEST_HOME") == NULL)
   {
     g_autofree char *home = g_dir_make_tmp ("piramide-ui-home-XXXXXX", NULL);
     g_autofree char *data = g_build_filename (home, "data", NULL);
@@ -1805,6 +2260,7 @@ main (int    argc,
     g_setenv ("XDG_DATA_HOME", data, TRUE);
     g_setenv ("XDG_CONFIG_HOME", config, TRUE);
     g_setenv ("XDG_CACHE_HOME", cache, TRUE);
+    g_setenv ("PIRAMIDE_UI_TEST_HOME", home, TRUE);
   }
   g_test_init (&argc, &argv, NULL);
   setlocale (LC_ALL, "");
@@ -1819,13 +2275,7 @@ main (int    argc,
   g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
   g_assert_true (g_application_register (G_APPLICATION (app), NULL, NULL));
   g_application_activate (G_APPLICATION (app));
-  window = PMD_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (app)));
-  g_assert_nonnull (window);
-  /* Autosave runs when the test says so, not every 5 seconds. */
-  _pmd_window_stop_autosave_timer (window);
-  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 720);
-  gtk_window_present (GTK_WINDOW (window));
-  drain ();
+  adopt_window (PMD_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (app))));
 
   if (g_strcmp0 (g_getenv ("PIRAMIDE_UI_DUTCH"), "1") == 0)
     g_test_add_func ("/ui/window/dutch", test_dutch);
@@ -1853,11 +2303,19 @@ main (int    argc,
       g_test_add_func ("/ui/field/years", test_field_years);
       g_test_add_func ("/ui/window/export-dialog", test_export_dialog);
       g_test_add_func ("/ui/window/quit", test_quit);
+      g_test_add_func ("/ui/window/save-fails", test_save_fails);
+      g_test_add_func ("/ui/window/autosave-timer", test_autosave_timer);
+      g_test_add_func ("/ui/window/recovery-after-crash", test_recovery_after_crash);
+      g_test_add_func ("/ui/window/recent-files", test_recent_files);
+      g_test_add_func ("/ui/window/drop-file", test_drop_file);
+      g_test_add_func ("/ui/window/new-asks", test_new_asks);
+      g_test_add_func ("/ui/session/lifetime", test_session_lifetime);
     }
   status = g_test_run ();
 
   /* Nothing modified: the window closes without asking. */
-  pmd_window_load_bundled (window, "westland-2026");
+  reset_window ();
+  pmd_session_load_bundled (pmd_window_get_session (window), "westland-2026");
   gtk_window_destroy (GTK_WINDOW (window));
   window = NULL;
   drain ();

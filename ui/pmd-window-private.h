@@ -1,7 +1,17 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
+/*
+ * The window's parts share its struct, as GNOME Text Editor's do: the window
+ * itself (pmd-window.c), its actions (pmd-window-actions.c), the levers
+ * (pmd-window-levers.c), files (pmd-window-files.c), dropped files
+ * (pmd-window-dnd.c), meeting mode (pmd-window-meeting.c), printing and the
+ * report (pmd-print-operation.c). Nothing outside ui/ includes this, but the
+ * tests' hooks (tests/pmd-window-test-hooks.c).
+ */
+
 #include "pmd-window.h"
+#include "pmd-chart-view.h"
 #include "pmd-lines-page.h"
 #include "pmd-interventions-page.h"
 #include "pmd-uncertainty-page.h"
@@ -10,29 +20,106 @@
 
 G_BEGIN_DECLS
 
-/* What the UI tests touch and read, as a user would. */
-GtkRange     *_pmd_window_get_lever            (PmdWindow  *self,
-                                                const char *path,
-                                                gboolean    meeting);
-const char   *_pmd_window_get_card_value       (PmdWindow  *self,
-                                                guint       index);
-const char   *_pmd_window_get_card_title       (PmdWindow  *self,
-                                                guint       index);
-void          _pmd_window_set_year             (PmdWindow  *self,
-                                                int         year);
-gboolean      _pmd_window_in_meeting           (PmdWindow  *self);
-GtkDropDown  *_pmd_window_get_variant_dropdown (PmdWindow  *self);
-PmdLinesPage *_pmd_window_get_lines_page       (PmdWindow  *self);
-PmdInterventionsPage *_pmd_window_get_interventions_page (PmdWindow *self);
-PmdUncertaintyPage   *_pmd_window_get_uncertainty_page   (PmdWindow *self);
-PmdComparePage       *_pmd_window_get_compare_page       (PmdWindow *self);
-PmdAssumptionsPage *_pmd_window_get_assumptions_page (PmdWindow *self);
-const char   *_pmd_window_get_page_title       (PmdWindow  *self);
-void          _pmd_window_show_page            (PmdWindow  *self,
-                                                const char *name);
-void          _pmd_window_autosave_now         (PmdWindow  *self);
-void          _pmd_window_stop_autosave_timer  (PmdWindow  *self);
-void          _pmd_window_new_variant          (PmdWindow  *self,
-                                                const char *name);
+typedef struct
+{
+  PmdWindow  *window;
+  char       *path;
+  const PmdParamFacts *facts;  /* unit, decimals and step: the parameter table */
+  GtkRange   *scale;
+  GtkLabel   *value;
+  gulong      handler;
+} Lever;
+
+typedef struct
+{
+  GtkLabel *title;
+  GtkLabel *value;
+  GtkLabel *detail;
+  GtkWidget *box;
+} Card;
+
+typedef void (*ContinueFunc) (PmdWindow *self);
+
+struct _PmdWindow
+{
+  AdwApplicationWindow parent_instance;
+
+  /* Template widgets */
+  AdwToastOverlay *toast_overlay;
+  GtkStack        *mode_stack;
+  AdwWindowTitle  *window_title;
+  GtkDropDown     *variant_dropdown;
+  GtkBox          *levers_box;
+  GtkSpinButton   *year_spin;
+  GtkFlowBox      *cards_box;
+  AdwViewStack    *view_stack;
+  PmdChartView    *curves_view;
+  PmdChartView    *pyramid_view;
+  PmdChartView    *bridge_view;
+  PmdChartView    *savings_view;
+  PmdChartView    *variants_view;
+  GtkScrolledWindow *lines_scroller;
+  GtkLabel        *meeting_title;
+  GtkLabel        *meeting_variant;
+  GtkFlowBox      *meeting_cards;
+  PmdChartView    *meeting_chart;
+  GtkBox          *meeting_levers;
+  GMenu           *recent_section;
+
+  PmdSession      *session;
+  PmdDocument     *document;      /* the session's, for its whole life */
+  GSettings       *settings;
+  PmdLinesPage    *lines_page;
+  PmdInterventionsPage *interventions_page;
+  PmdUncertaintyPage *uncertainty_page;
+  PmdComparePage  *compare_page;
+  int              size_before_meeting[2];
+  PmdAssumptionsPage *assumptions_page;
+
+  GPtrArray       *levers;        /* Lever */
+  gboolean         levers_stale;  /* the levers are built again on the next update */
+  char            *variant_shape;
+  gulong           variant_handler;
+  Card             cards[4];
+  Card             big_cards[4];
+
+  ContinueFunc     pending;       /* after "save changes?" is answered */
+  GFile           *pending_file;  /* to open once that is answered */
+  gboolean         closing;
+};
+
+/* pmd-window.c */
+void     _pmd_window_update_all             (PmdWindow   *self);
+void     _pmd_window_error_dialog           (PmdWindow   *self,
+                                             const char  *heading,
+                                             const char  *body);
+
+/* pmd-window-actions.c */
+void     _pmd_window_class_add_actions      (GtkWidgetClass *widget_class);
+
+/* pmd-window-levers.c */
+void     _pmd_window_init_levers            (PmdWindow   *self);
+void     _pmd_window_update_levers          (PmdWindow   *self);
+
+/* pmd-window-files.c */
+void     _pmd_window_init_files             (PmdWindow   *self);
+void     _pmd_window_new_scenario           (PmdWindow   *self,
+                                             const char  *bundled);
+void     _pmd_window_open                   (PmdWindow   *self);
+void     _pmd_window_save                   (PmdWindow   *self);
+void     _pmd_window_save_as                (PmdWindow   *self);
+gboolean _pmd_window_close_request          (GtkWindow   *window);
+
+/* pmd-window-dnd.c */
+void     _pmd_window_init_dnd               (PmdWindow   *self);
+
+/* pmd-window-meeting.c */
+void     _pmd_window_init_meeting           (PmdWindow   *self);
+void     _pmd_window_toggle_meeting         (PmdWindow   *self);
+void     _pmd_window_leave_meeting          (PmdWindow   *self);
+
+/* pmd-print-operation.c */
+void     _pmd_window_print                  (PmdWindow   *self);
+void     _pmd_window_write_report           (PmdWindow   *self);
 
 G_END_DECLS

@@ -16,6 +16,7 @@
 #include "pmd-documents.h"
 #include "pmd-file-writer.h"
 #include "pmd-json-writer.h"
+#include "pmd-explain-writer.h"
 #include "pmd-projection-writer.h"
 #include "pmd-chart.h"
 #include "pmd-chart-export.h"
@@ -635,6 +636,36 @@ montecarlo_run (Cli     *cli,
   return json_bytes (w);
 }
 
+/* What a figure is made of: the tree for programs, or the same tree in
+ * the user's words. */
+static GBytes *
+explain_run (Cli     *cli,
+             GError **error)
+{
+  g_autoptr(PmdExplanation) explanation = NULL;
+  g_autofree char *id = NULL;
+  PmdFigure figure;
+  gsize length;
+  char *text;
+
+  if (cli->output == NULL || cli->year == 0)
+    return usage_error (error, "%s", _("--output and --year are required (for example --output totals.gap --year 2030)")),
+           NULL;
+  if (!pmd_figure_parse (cli->output, &figure, &id, error))
+    return NULL;
+  explanation = pmd_explain (cli->scenario, cli->projection, figure, id, cli->year, error);
+  if (explanation == NULL)
+    return NULL;
+  if (g_str_equal (cli->format, "json"))
+    text = pmd_explanation_to_json (explanation, &length);
+  else
+    {
+      text = pmd_explanation_to_text (explanation);
+      length = strlen (text);
+    }
+  return take_text (text, length);
+}
+
 static GBytes *
 sensitivity_run (Cli     *cli,
                  GError **error)
@@ -913,6 +944,16 @@ static const GOptionEntry sensitivity_options[] = {
   OPTIONS_END
 };
 
+static const GOptionEntry explain_options[] = {
+  OPTION_STRING ("output", output, N_("The figure to explain, e.g. totals.gap or lines.wmo-maatwerk.scenario"), N_("PATH")),
+  OPTION_YEAR (N_("The year of the figure")),
+  OPTION_VARIANT,
+  OPTION_FORMAT (N_("Output format: text (default: a tree in words) or json")),
+  OPTION_OUT (N_("Write to PATH instead of standard output")),
+  OPTION_DEFAULT,
+  OPTIONS_END
+};
+
 static const GOptionEntry goalseek_options[] = {
   OPTION_STRING ("param", param, N_("The parameter to change, e.g. interventions.preventie-ouderen.amount"), N_("PATH")),
   OPTION_STRING ("output", output, N_("The output to reach, e.g. totals.gap"), N_("PATH")),
@@ -959,6 +1000,10 @@ static const Command commands[] = {
     N_("Each ranged parameter at its low and high end: a tornado"),
     N_("sensitivity FILE — each ranged parameter at its low and high end"),
     sensitivity_options, json_only, N_("the format is json"), 0, sensitivity_run },
+  { "explain", "explain FILE --output PATH --year Y [--variant ID] [--format text|json]",
+    N_("What a figure is made of, down to the inputs and their sources"),
+    N_("explain FILE — what a figure is made of, down to the inputs and their sources"),
+    explain_options, text_json, N_("the format is text or json"), 0, explain_run },
   { "goalseek", "goalseek FILE --param PATH --output PATH --year Y --target V [--low V --high V] [--format text|json]",
     N_("The value of a parameter that brings an output to a target"),
     N_("goalseek FILE — the value of a parameter that brings an output to a target"),

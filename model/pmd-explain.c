@@ -194,6 +194,18 @@ add (PmdExplanation *parent,
   return child;
 }
 
+/* A step of the baseline that adds nothing (no growth, no indexation)
+ * makes nothing up: it is left out. */
+static void
+add_effect (PmdExplanation *parent,
+            PmdExplanation *child)
+{
+  if (child->value != 0.0)
+    add (parent, child);
+  else
+    pmd_explanation_free (child);
+}
+
 /* Multiplies a node and all it is made of by @factor: −1 to take it off,
  * a discount factor for today's value. */
 static void
@@ -269,12 +281,13 @@ line_node (const Year *y,
         k++;
       path = g_strdup_printf ("cohorts.%s.points.%u", c->id, k);
       d = 1.0 + l->elasticity * (ratio - 1.0);
-      leaf = add (node, leaf_new (sc, g_strdup_printf (_("Demography: %s (%s of the line moves with it)"), c->name, e),
-                                  b * (d - 1.0), path));
+      leaf = leaf_new (sc, g_strdup_printf (_("Demography: %s (%s of the line moves with it)"), c->name, e),
+                       b * (d - 1.0), path);
       g_clear_pointer (&leaf->input, g_free);
       leaf->input = pmd_format_number (pmd_cohort_value_at (c, y->year), 0);
+      add_effect (node, leaf);
     }
-  add (node, leaf_new (sc, g_strdup (_("Volume growth")), b * d * (g - 1.0), growth));
+  add_effect (node, leaf_new (sc, g_strdup (_("Volume growth")), b * d * (g - 1.0), growth));
   if (l->steps->len > 0)
     {
       const char *source = pmd_sources_lookup (l->sources, "steps");
@@ -282,12 +295,13 @@ line_node (const Year *y,
       for (guint k = 0; k < l->steps->len; k++)
         if (g_array_index (l->steps, PmdYearValue, k).year <= y->year)
           s *= 1.0 + g_array_index (l->steps, PmdYearValue, k).value;
-      add (node, steps_leaf_new (g_strdup (_("Steps in volume")), b * d * g * (s - 1.0),
+      add_effect (node, steps_leaf_new (g_strdup (_("Steps in volume")), b * d * g * (s - 1.0),
                                  g_strdup_printf ("lines.%s.steps", l->id), l->steps, y->year, FALSE,
                                  source != NULL ? source : l->source));
     }
   /* The price step: what is left to the projection's baseline. */
-  add (node, leaf_new (sc, g_strdup (_("Price indexation")), p->line_baseline[i * n + y->t] - b * d * g * s, indexation));
+  add_effect (node, leaf_new (sc, g_strdup (_("Price indexation")), p->line_baseline[i * n + y->t] - b * d * g * s,
+                              indexation));
 
   for (guint k = 0; k < sc->interventions->len; k++)
     {
@@ -405,8 +419,8 @@ funding_node (const Year *y)
     if (g_array_index (f->steps, PmdYearValue, k).year <= y->year)
       steps += g_array_index (f->steps, PmdYearValue, k).value;
   /* Growth: what is left to the projection's funding. */
-  add (node, leaf_new (sc, g_strdup (_("Growth of the funding")), y->p->funding[y->t] - f->base - steps,
-                       "funding.growth"));
+  add_effect (node, leaf_new (sc, g_strdup (_("Growth of the funding")), y->p->funding[y->t] - f->base - steps,
+                              "funding.growth"));
   if (steps != 0.0)
     add (node, steps_leaf_new (g_strdup (_("Changes to the funding")), steps, g_strdup ("funding.steps"), f->steps,
                                y->year, TRUE, steps_source != NULL ? steps_source : f->source));
@@ -517,23 +531,57 @@ figure_node (const Year *y,
     }
 }
 
+/**
+ * pmd_figure_parse:
+ * @output: an output path as the sensitivity and goal seek name them:
+ *   "totals.<scenario|investment|savings|cumulative_savings|funding|gap>",
+ *   "lines.<id>.scenario", "layers.<id>.scenario", "domains.<id>.scenario",
+ *   "npv" or "payback_year"
+ * @figure: (out): the figure
+ * @id: (out) (transfer full): the line, layer or domain, or NULL
+ *
+ * Returns: %FALSE with @error set when @output names no figure that can be
+ *   explained
+ */
 gboolean
-pmd_figure_from_string (const char *text,
-                        PmdFigure  *figure)
+pmd_figure_parse (const char  *output,
+                  PmdFigure   *figure,
+                  char       **id,
+                  GError     **error)
 {
-  static const char *const names[] = {
-    [PMD_FIGURE_LINE] = "line", [PMD_FIGURE_LAYER] = "layer", [PMD_FIGURE_DOMAIN] = "domain",
-    [PMD_FIGURE_TOTAL] = "total", [PMD_FIGURE_INVESTMENT] = "investment", [PMD_FIGURE_SAVINGS] = "savings",
-    [PMD_FIGURE_CUMULATIVE_SAVINGS] = "cumulative_savings", [PMD_FIGURE_FUNDING] = "funding",
-    [PMD_FIGURE_GAP] = "gap", [PMD_FIGURE_PAYBACK] = "payback", [PMD_FIGURE_NPV] = "npv",
+  static const struct { const char *name; PmdFigure figure; } totals[] = {
+    { "totals.scenario", PMD_FIGURE_TOTAL }, { "totals.investment", PMD_FIGURE_INVESTMENT },
+    { "totals.savings", PMD_FIGURE_SAVINGS }, { "totals.cumulative_savings", PMD_FIGURE_CUMULATIVE_SAVINGS },
+    { "totals.funding", PMD_FIGURE_FUNDING }, { "totals.gap", PMD_FIGURE_GAP },
+    { "npv", PMD_FIGURE_NPV }, { "payback_year", PMD_FIGURE_PAYBACK },
   };
+  static const struct { const char *prefix; PmdFigure figure; } groups[] = {
+    { "lines", PMD_FIGURE_LINE }, { "layers", PMD_FIGURE_LAYER }, { "domains", PMD_FIGURE_DOMAIN },
+  };
+  g_auto(GStrv) parts = g_strsplit (output, ".", 3);
 
-  for (guint k = 0; k < G_N_ELEMENTS (names); k++)
-    if (g_strcmp0 (text, names[k]) == 0)
+  *id = NULL;
+  for (guint k = 0; k < G_N_ELEMENTS (totals); k++)
+    if (g_str_equal (output, totals[k].name))
       {
-        *figure = k;
+        *figure = totals[k].figure;
         return TRUE;
       }
+  if (g_strv_length (parts) == 3 && g_str_equal (parts[2], "scenario"))
+    for (guint k = 0; k < G_N_ELEMENTS (groups); k++)
+      if (g_str_equal (parts[0], groups[k].prefix))
+        {
+          *figure = groups[k].figure;
+          *id = g_strdup (parts[1]);
+          return TRUE;
+        }
+  {
+    g_autofree char *shown = pmd_format_escape_text (output);
+
+    g_set_error (error, PMD_SCENARIO_ERROR, PMD_SCENARIO_ERROR_INVALID,
+                 _("“%s” is not a figure that can be explained (for example totals.gap, "
+                   "lines.wmo-maatwerk.scenario, npv)"), shown);
+  }
   return FALSE;
 }
 
@@ -618,7 +666,10 @@ append_node (GString              *out,
     value = isnan (node->value) ? g_strdup (_("none")) : g_strdup_printf ("%d", (int) node->value);
   else
     value = pmd_format_euro_compact (node->value);
-  g_string_append_printf (out, "%*s%s: %s", depth * 2, "", node->label, value);
+  if (depth == 0)
+    g_string_append_printf (out, node->children->len > 0 ? _("%s: %s, made up of:") : "%s: %s", node->label, value);
+  else
+    g_string_append_printf (out, "%*s- %s: %s", depth * 2 - 2, "", node->label, value);
   if (node->input != NULL)
     g_string_append_printf (out, _(" (input: %s)"), node->input);
   if (node->path != NULL)

@@ -63,8 +63,10 @@ PmdExplanation *pmd_explain            (const PmdScenario   *scenario,
                                         int                  year,
                                         GError             **error);
 void            pmd_explanation_free   (PmdExplanation      *self);
-gboolean        pmd_figure_from_string (const char          *text,
-                                        PmdFigure           *figure);
+gboolean        pmd_figure_parse       (const char          *output,
+                                        PmdFigure           *figure,
+                                        char               **id,
+                                        GError             **error);
 char           *pmd_explanation_to_text (const PmdExplanation *self);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (PmdExplanation, pmd_explanation_free)

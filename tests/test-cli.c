@@ -417,6 +417,68 @@ test_validate_counts (void)
   g_assert_cmpstr (nl.out, ==, expected_nl);
 }
 
+/* explain: the gap of a file worked out by hand, as JSON and in Dutch
+ * words. One line of € 1.000 growing 10% a year: 1.000 × 1,1² = 1.210 in
+ * 2028; funding 900; gap 310. */
+/* The @i-th of a node's children in an explanation. */
+static JsonObject *
+child (JsonObject *obj,
+       const char *member,
+       guint       i)
+{
+  return json_array_get_object_element (json_object_get_array_member (obj, member), i);
+}
+
+static void
+test_explain (void)
+{
+  const char *dutch[] = { "LANGUAGE", "nl", "LC_ALL", "nl_NL.UTF-8", NULL };
+  g_autofree char *file = write_temp ("explain.piramide",
+    "{\"format\": \"piramide-scenario\", \"version\": 1, \"name\": \"Uitleg\", \"base_year\": 2026, \"horizon\": 2,"
+    " \"layers\": [{\"id\": \"a\", \"name\": \"A\"}], \"domains\": [{\"id\": \"d\", \"name\": \"D\"}],"
+    " \"lines\": [{\"id\": \"x\", \"name\": \"X\", \"layer\": \"a\", \"domain\": \"d\", \"base_cost\": 1000,"
+    "             \"growth\": 0.1, \"sources\": {\"growth\": \"aanname: tien procent\"}}],"
+    " \"funding\": {\"base\": 900, \"source\": \"Begroting\"}}");
+  g_auto(Run) r = { 0 };
+  g_auto(Run) nl = { 0 };
+  g_auto(Run) bad = { 0 };
+  g_autoptr(JsonNode) node = NULL;
+  JsonObject *root, *total, *line, *growth, *funding;
+
+  run (&r, "explain", file, "--output", "totals.gap", "--year", "2028", "--format", "json");
+  g_assert_cmpint (r.status, ==, 0);
+  root = parse_object (r.out, &node);
+  g_assert_cmpfloat_with_epsilon (json_object_get_double_member (root, "value"), 310, 1e-9);
+  g_assert_cmpstr (json_object_get_string_member (root, "unit"), ==, "euro");
+  total = child (root, "children", 0);
+  g_assert_cmpfloat_with_epsilon (json_object_get_double_member (total, "value"), 1210, 1e-9);
+  line = child (child (total, "children", 0), "children", 0);
+  growth = child (line, "children", 1);
+  g_assert_cmpstr (json_object_get_string_member (growth, "path"), ==, "lines.x.growth");
+  g_assert_cmpfloat_with_epsilon (json_object_get_double_member (growth, "value"), 210, 1e-9);
+  g_assert_cmpstr (json_object_get_string_member (growth, "source"), ==, "aanname: tien procent");
+  g_assert_true (json_object_get_boolean_member (growth, "assumption"));
+  funding = child (root, "children", 1);
+  g_assert_cmpfloat_with_epsilon (json_object_get_double_member (funding, "value"), -900, 1e-9);
+  g_assert_false (json_object_get_boolean_member (child (funding, "children", 0), "assumption"));
+
+  run (&bad, "explain", file, "--output", "totals.baseline", "--year", "2028");
+  assert_one_line_error (&bad, 1);
+  g_assert_nonnull (strstr (bad.err, "totals.baseline"));
+
+  if (setlocale (LC_ALL, "nl_NL.UTF-8") == NULL)
+    {
+      g_test_skip ("nl_NL.UTF-8 locale not installed");
+      return;
+    }
+  setlocale (LC_ALL, "C.UTF-8");
+  run_env (&nl, dutch, "explain", file, "--output", "totals.gap", "--year", "2028", NULL);
+  g_assert_cmpint (nl.status, ==, 0);
+  g_assert_true (g_str_has_prefix (nl.out, "Tekort in 2028: € 310, opgebouwd uit:\n"));
+  g_assert_nonnull (strstr (nl.out, "      - Volumegroei: € 210 (invoer: 10,0%); aanname: tien procent\n"));
+  g_assert_nonnull (strstr (nl.out, "\n- Min de middelen in 2028: € −900\n"));
+}
+
 /* The table for people gives every header the width it needs: the layer
  * names of Westland in full ("Sociale basis en bestaanszekerheid", 34
  * characters, was cut to "Sociale basi…"), and every line as wide as the
@@ -1056,6 +1118,7 @@ main (int    argc,
   g_test_add_func ("/cli/project/default-and-table", test_project_default_and_table);
   g_test_add_func ("/cli/validate", test_validate);
   g_test_add_func ("/cli/validate-counts", test_validate_counts);
+  g_test_add_func ("/cli/explain", test_explain);
   g_test_add_func ("/cli/project/table-headers", test_table_headers);
   g_test_add_func ("/cli/dutch", test_dutch);
   g_test_add_func ("/cli/chart-and-report", test_chart_and_report);

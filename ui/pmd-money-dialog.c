@@ -143,11 +143,42 @@ changed_cb (PmdMoneyDialog *self)
   self->applied = TRUE;
 }
 
+/* The lines to choose from, "Toegang en wijkteams (Laagdrempelige
+ * ondersteuning)"; the choices stay where they were. */
+static void
+fill_lines (PmdMoneyDialog *self)
+{
+  const PmdScenario *sc = pmd_document_get_scenario (self->document);
+  g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
+  guint from = adw_combo_row_get_selected (self->from_row);
+  guint to = adw_combo_row_get_selected (self->to_row);
+  gboolean ready = self->ready;
+
+  for (guint i = 0; i < sc->lines->len; i++)
+    {
+      const PmdLine *l = g_ptr_array_index (sc->lines, i);
+      const PmdLayer *layer = g_ptr_array_index (sc->layers, l->layer_idx);
+      g_autofree char *label = g_strdup_printf ("%s (%s)", l->name, layer->name);
+      gtk_string_list_append (names, label);
+    }
+  /* Shown again, not chosen by the user: no edit. */
+  self->ready = FALSE;
+  adw_combo_row_set_model (self->from_row, G_LIST_MODEL (names));
+  adw_combo_row_set_selected (self->from_row, from);
+  adw_combo_row_set_model (self->to_row, G_LIST_MODEL (names));
+  adw_combo_row_set_selected (self->to_row, to);
+  self->ready = ready;
+}
+
 static void
 refresh_cb (gpointer       dialog,
             PmdChangeFlags flags)
 {
-  update_effect (PMD_MONEY_DIALOG (dialog));
+  PmdMoneyDialog *self = dialog;
+
+  if ((flags & PMD_CHANGE_STRUCTURE) && (flags & (PMD_CHANGE_LINES | PMD_CHANGE_SCENARIO | PMD_CHANGE_FILE)))
+    fill_lines (self);
+  update_effect (self);
 }
 
 /* Keeps or takes back what the dialog did; closes it unless it is closing. */
@@ -255,7 +286,6 @@ set_up (PmdMoneyDialog *self)
 {
   const PmdScenario *sc = pmd_document_get_scenario (self->document);
   static guint serial;
-  g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
   guint from, to;
 
   self->merge_key = g_strdup_printf ("money-dialog-%u", ++serial);
@@ -268,17 +298,9 @@ set_up (PmdMoneyDialog *self)
           break;
         }
     }
-  for (guint i = 0; i < sc->lines->len; i++)
-    {
-      const PmdLine *l = g_ptr_array_index (sc->lines, i);
-      const PmdLayer *layer = g_ptr_array_index (sc->layers, l->layer_idx);
-      g_autofree char *label = g_strdup_printf ("%s (%s)", l->name, layer->name);
-      gtk_string_list_append (names, label);
-    }
+  fill_lines (self);
   choose_defaults (sc, &from, &to);
-  adw_combo_row_set_model (self->from_row, G_LIST_MODEL (names));
   adw_combo_row_set_selected (self->from_row, from);
-  adw_combo_row_set_model (self->to_row, G_LIST_MODEL (names));
   adw_combo_row_set_selected (self->to_row, to);
   gtk_spin_button_set_range (self->start, sc->base_year, sc->base_year + sc->horizon);
   gtk_spin_button_set_value (self->start, MIN (sc->base_year + 1, sc->base_year + sc->horizon));

@@ -66,6 +66,12 @@ report (const char *label,
 
 /* Moves the 75+ lever @steps times, each time waiting for the frame that
  * paints it. Returns how many steps got a frame within a second. */
+static void
+count_cb (guint *count)
+{
+  (*count)++;
+}
+
 static int
 drag (GtkRange *lever,
       int       steps,
@@ -183,11 +189,16 @@ main (int    argc,
     double drag_s;
     g_autofree double *pass = g_new (double, 20);
 
+    guint fans = 0;
+
+    g_signal_connect_swapped (page, "computed", G_CALLBACK (count_cb), &fans);
     _pmd_window_show_page (window, "uncertainty");
-    _pmd_uncertainty_page_set_runs (page, 1000);
-    while (_pmd_uncertainty_page_is_busy (page))
+    gtk_spin_button_set_value (GTK_SPIN_BUTTON (gtk_widget_get_template_child (GTK_WIDGET (page),
+                                                                               PMD_TYPE_UNCERTAINTY_PAGE, "runs")),
+                               1000);
+    while (g_main_context_pending (NULL) || pmd_uncertainty_page_get_busy (page))
       g_main_context_iteration (NULL, FALSE);
-    before = _pmd_uncertainty_page_get_n_results (page);
+    before = fans;
     t0 = g_get_monotonic_time ();
     n_painted = drag (lever, steps, frame, work);
     drag_s = (g_get_monotonic_time () - t0) / 1e6;
@@ -197,8 +208,7 @@ main (int    argc,
         report ("with the fan: step work", work, n_painted);
       }
     printf ("%-28s %u fans for %d steps in %.1f s (%.0f a second)\n", "fans shown during the drag",
-            _pmd_uncertainty_page_get_n_results (page) - before, steps, drag_s,
-            (_pmd_uncertainty_page_get_n_results (page) - before) / drag_s);
+            fans - before, steps, drag_s, (fans - before) / drag_s);
 
     /* One pass as the worker makes it: 1.000 runs and the tornado. */
     for (int i = 0; i < 20; i++)
@@ -210,8 +220,9 @@ main (int    argc,
         pass[i] = (g_get_monotonic_time () - t1) / 1000.0;
       }
     report ("one pass: 1.000 runs + tornado", pass, 20);
-    while (_pmd_uncertainty_page_is_busy (page))
+    while (pmd_uncertainty_page_get_busy (page))
       g_main_context_iteration (NULL, FALSE);
+    g_signal_handlers_disconnect_by_func (page, count_cb, &fans);
   }
 
   /* The compare page during the drag: four entries projected and their
@@ -234,7 +245,7 @@ main (int    argc,
         gint64 t0 = g_get_monotonic_time ();
 
         pmd_document_set_param (doc, "cohorts.75plus.points.1", 11000 + (i % 100) * 30, "bench", NULL);
-        _pmd_compare_page_get_comparison (page);   /* rebuilds now */
+        g_free (pmd_compare_page_get_tables_text (page));   /* rebuilds now */
         model[i] = (g_get_monotonic_time () - t0) / 1000.0;
       }
     report ("compare page: model + tables", model, steps);

@@ -245,6 +245,33 @@ find_money_dialog (void)
   return NULL;
 }
 
+/* The dialog's widgets, as the user finds them. */
+static void
+money_set_lines (PmdMoneyDialog *dialog,
+                 const char     *from,
+                 const char     *to)
+{
+  const PmdScenario *sc = pmd_document_get_scenario (pmd_window_get_document (window));
+  GObject *from_row = gtk_widget_get_template_child (GTK_WIDGET (dialog), PMD_TYPE_MONEY_DIALOG, "from_row");
+  GObject *to_row = gtk_widget_get_template_child (GTK_WIDGET (dialog), PMD_TYPE_MONEY_DIALOG, "to_row");
+
+  adw_combo_row_set_selected (ADW_COMBO_ROW (from_row), pmd_scenario_find_line (sc, from));
+  adw_combo_row_set_selected (ADW_COMBO_ROW (to_row), pmd_scenario_find_line (sc, to));
+}
+
+static GtkRange *
+money_amount (PmdMoneyDialog *dialog)
+{
+  return GTK_RANGE (gtk_widget_get_template_child (GTK_WIDGET (dialog), PMD_TYPE_MONEY_DIALOG, "amount"));
+}
+
+static void
+money_respond (PmdMoneyDialog *dialog,
+               gboolean        apply)
+{
+  gtk_widget_activate_action (GTK_WIDGET (dialog), apply ? "money.apply" : "money.cancel", NULL);
+}
+
 /* A money move through the dialog creates an invest intervention with the
  * values chosen; its effect is the model's; undo takes it all back. */
 static void
@@ -267,11 +294,11 @@ test_money_move (void)
   gtk_widget_activate_action (GTK_WIDGET (window), "win.move-money", NULL);
   drain ();
   dialog = find_money_dialog ();
-  _pmd_money_dialog_set_lines (dialog, "wmo-maatwerk", "wijkteams");
-  gtk_range_set_value (_pmd_money_dialog_get_amount (dialog), 500000);
+  money_set_lines (dialog, "wmo-maatwerk", "wijkteams");
+  gtk_range_set_value (money_amount (dialog), 500000);
   drain ();
   g_assert_true (pmd_document_get_modified (doc));
-  _pmd_money_dialog_respond (dialog, FALSE);
+  money_respond (dialog, FALSE);
   drain ();
   g_assert_false (pmd_document_can_redo (doc));
   g_assert_false (pmd_document_can_undo (doc));
@@ -281,9 +308,10 @@ test_money_move (void)
   drain ();
   dialog = find_money_dialog ();
   g_assert_nonnull (dialog);
-  id = g_strdup (_pmd_money_dialog_get_id (dialog));
-  _pmd_money_dialog_set_lines (dialog, "wmo-maatwerk", "wijkteams");
-  gtk_range_set_value (_pmd_money_dialog_get_amount (dialog), 1000000);
+  /* The first id Westland does not use. */
+  id = g_strdup ("geld-verschuiven-1");
+  money_set_lines (dialog, "wmo-maatwerk", "wijkteams");
+  gtk_range_set_value (money_amount (dialog), 1000000);
   drain ();
   screenshot (GTK_WIDGET (dialog), "money-dialog.png");
   /* Every number field shows its number ("Cost avoided per euro" was
@@ -296,7 +324,7 @@ test_money_move (void)
     for (guint i = 0; i < spins->len; i++)
       g_assert_cmpstr (gtk_editable_get_text (g_ptr_array_index (spins, i)), !=, "");
   }
-  _pmd_money_dialog_respond (dialog, TRUE);
+  money_respond (dialog, TRUE);
   drain ();
   g_assert_null (find_money_dialog ());
 
@@ -342,9 +370,9 @@ test_money_move (void)
   gtk_widget_activate_action (GTK_WIDGET (window), "win.move-money", NULL);
   drain ();
   dialog = find_money_dialog ();
-  gtk_range_set_value (_pmd_money_dialog_get_amount (dialog), 2000000);
+  gtk_range_set_value (money_amount (dialog), 2000000);
   drain ();
-  _pmd_money_dialog_respond (dialog, FALSE);
+  money_respond (dialog, FALSE);
   drain ();
   g_assert_cmpuint (pmd_document_get_scenario (doc)->interventions->len, ==, 3);
   g_assert_false (pmd_document_get_modified (doc));
@@ -661,10 +689,67 @@ expected_p50 (double residents,
   return p50_total (mc);
 }
 
+/* Until what was asked is computed: the page's refresh and its runs. */
 static void
 wait_uncertainty (PmdUncertaintyPage *page)
 {
-  wait_until (!_pmd_uncertainty_page_is_busy (page));
+  while (g_main_context_pending (NULL))
+    g_main_context_iteration (NULL, FALSE);
+  wait_until (!pmd_uncertainty_page_get_busy (page));
+}
+
+static GObject *
+uncertainty_child (PmdUncertaintyPage *page,
+                   const char         *name)
+{
+  return gtk_widget_get_template_child (GTK_WIDGET (page), PMD_TYPE_UNCERTAINTY_PAGE, name);
+}
+
+static void
+uncertainty_set_runs (PmdUncertaintyPage *page,
+                      guint               runs)
+{
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (uncertainty_child (page, "runs")), runs);
+}
+
+/* Stop can be pressed: a pass is under way. */
+static gboolean
+uncertainty_running (PmdUncertaintyPage *page)
+{
+  return gtk_widget_get_sensitive (GTK_WIDGET (uncertainty_child (page, "stop_button")));
+}
+
+/* The progress bar shows: a long pass (all the runs) is under way. */
+static gboolean
+uncertainty_running_all (PmdUncertaintyPage *page)
+{
+  return uncertainty_running (page) && gtk_widget_get_opacity (GTK_WIDGET (uncertainty_child (page, "progress"))) == 1;
+}
+
+/* Chooses the tornado's output by its name and its year. */
+static gboolean
+uncertainty_set_tornado (PmdUncertaintyPage *page,
+                         const char         *output,
+                         int                 year)
+{
+  GtkDropDown *dropdown = GTK_DROP_DOWN (uncertainty_child (page, "tornado_output"));
+  GListModel *names = gtk_drop_down_get_model (dropdown);
+  g_autofree char *name = pmd_describe_output (NULL, output);
+
+  for (guint i = 0; i < g_list_model_get_n_items (names); i++)
+    if (g_str_equal (gtk_string_list_get_string (GTK_STRING_LIST (names), i), name))
+      {
+        gtk_drop_down_set_selected (dropdown, i);
+        gtk_spin_button_set_value (GTK_SPIN_BUTTON (uncertainty_child (page, "tornado_year")), year);
+        return TRUE;
+      }
+  return FALSE;
+}
+
+static void
+count_cb (guint *count)
+{
+  (*count)++;
 }
 
 /*
@@ -681,23 +766,25 @@ test_uncertainty (void)
   g_autoptr(GError) error = NULL;
   const PmdMonteCarlo *mc;
   double before;
-
+  guint n_results = 0;
   guint results;
+
+  g_signal_connect_swapped (page, "computed", G_CALLBACK (count_cb), &n_results);
 
   /* Hidden, the page computes nothing: a new scenario waits for it to show. */
   _pmd_window_show_page (window, "overview");
   drain ();
-  results = _pmd_uncertainty_page_get_n_results (page);
+  results = n_results;
   reset_window ();
   drain ();
-  g_assert_cmpuint (_pmd_uncertainty_page_get_job_runs (page), ==, 0);
-  g_assert_cmpuint (_pmd_uncertainty_page_get_n_results (page), ==, results);
+  g_assert_false (uncertainty_running (page));
+  g_assert_cmpuint (n_results, ==, results);
 
   doc = pmd_window_get_document (window);
   _pmd_window_show_page (window, "uncertainty");
-  _pmd_uncertainty_page_set_runs (page, 2000);
+  uncertainty_set_runs (page, 2000);
   wait_uncertainty (page);
-  mc = _pmd_uncertainty_page_get_result (page);
+  mc = pmd_uncertainty_page_get_result (page);
   g_assert_nonnull (mc);
   g_assert_cmpuint (mc->runs, ==, 2000);
   before = p50_total (mc);
@@ -706,9 +793,10 @@ test_uncertainty (void)
 
   g_assert_true (pmd_document_set_param (doc, "cohorts.75plus.points.1", 14000, NULL, &error));
   g_assert_no_error (error);
-  g_assert_true (_pmd_uncertainty_page_is_busy (page));
+  /* Shown, the page starts again after the edit. */
+  wait_until (pmd_uncertainty_page_get_busy (page));
   wait_uncertainty (page);
-  mc = _pmd_uncertainty_page_get_result (page);
+  mc = pmd_uncertainty_page_get_result (page);
   g_assert_cmpuint (mc->runs, ==, 2000);
   g_assert_cmpfloat (p50_total (mc), ==,
                      expected_p50 (14000, 2000));
@@ -724,9 +812,9 @@ test_uncertainty (void)
     g_assert_true (pmd_scenario_set_param (sc, "cohorts.75plus.points.1", 14000, &error));
     expected = pmd_sensitivity (sc, "totals.scenario", 2030, NULL, &error);
     g_assert_no_error (error);
-    g_assert_true (_pmd_uncertainty_page_set_tornado (page, "totals.scenario", 2030));
+    g_assert_true (uncertainty_set_tornado (page, "totals.scenario", 2030));
     wait_uncertainty (page);
-    swings = _pmd_uncertainty_page_get_swings (page);
+    swings = pmd_uncertainty_page_get_swings (page);
     g_assert_cmpuint (swings->len, ==, expected->len);
     for (guint i = 0; i < swings->len; i++)
       {
@@ -736,7 +824,7 @@ test_uncertainty (void)
                            g_array_index (expected, PmdSwing, i).at_high);
       }
     screenshot (GTK_WIDGET (window), "uncertainty-tornado-2030.png");
-    g_assert_true (_pmd_uncertainty_page_set_tornado (page, "totals.gap", 2046));
+    g_assert_true (uncertainty_set_tornado (page, "totals.gap", 2046));
     wait_uncertainty (page);
   }
 
@@ -750,22 +838,22 @@ test_uncertainty (void)
     GtkRange *lever = _pmd_window_get_lever (window, "cohorts.75plus.points.1", FALSE);
     guint shown;
 
-    _pmd_uncertainty_page_set_runs (page, 1000);
+    uncertainty_set_runs (page, 1000);
     wait_uncertainty (page);
     for (int i = 0; i < 4; i++)
       {
-        shown = _pmd_uncertainty_page_get_n_results (page);
+        shown = n_results;
         gtk_range_set_value (lever, 12000 + 100 * i);
         /* Its pass runs (changes within one turn of the loop are one pass). */
-        wait_until (_pmd_uncertainty_page_get_job_runs (page) != 0);
+        wait_until (uncertainty_running (page));
         /* The next step while that pass runs: it goes on … */
         gtk_range_set_value (lever, 12000 + 100 * i + 50);
-        g_assert_true (_pmd_uncertainty_page_is_busy (page));
+        g_assert_true (pmd_uncertainty_page_get_busy (page));
         /* … shows its fan, and the pass of the new value follows. */
-        wait_until (_pmd_uncertainty_page_get_n_results (page) >= shown + 2);
+        wait_until (n_results >= shown + 2);
       }
     wait_uncertainty (page);
-    mc = _pmd_uncertainty_page_get_result (page);
+    mc = pmd_uncertainty_page_get_result (page);
     g_assert_cmpuint (mc->runs, ==, 1000);
     g_assert_cmpfloat (p50_total (mc), ==,
                        expected_p50 (12000 + 100 * 3 + 50, 1000));
@@ -775,20 +863,78 @@ test_uncertainty (void)
    * full job is under way leaves the quick pass on screen and nothing
    * running. Whether or not the worker has finished, its result is not
    * taken once Stop was pressed. */
-  _pmd_uncertainty_page_set_runs (page, 20000);
-  wait_until (_pmd_uncertainty_page_get_job_runs (page) == 20000);
-  g_assert_cmpuint (_pmd_uncertainty_page_get_job_runs (page), ==, 20000);
-  g_assert_true (gtk_widget_get_sensitive (_pmd_uncertainty_page_get_stop_button (page)));
-  g_signal_emit_by_name (_pmd_uncertainty_page_get_stop_button (page), "clicked");
-  g_assert_false (_pmd_uncertainty_page_is_busy (page));
-  g_assert_false (gtk_widget_get_sensitive (_pmd_uncertainty_page_get_stop_button (page)));
+  uncertainty_set_runs (page, 20000);
+  wait_until (uncertainty_running_all (page));
+  gtk_widget_activate_action (GTK_WIDGET (page), "uncertainty.stop", NULL);
+  g_assert_false (pmd_uncertainty_page_get_busy (page));
+  g_assert_false (uncertainty_running (page));
   drain ();
-  g_assert_false (_pmd_uncertainty_page_is_busy (page));
-  mc = _pmd_uncertainty_page_get_result (page);
+  g_assert_false (pmd_uncertainty_page_get_busy (page));
+  mc = pmd_uncertainty_page_get_result (page);
   g_assert_cmpuint (mc->runs, ==, 250);
-  _pmd_uncertainty_page_set_runs (page, 2000);
+  uncertainty_set_runs (page, 2000);
   wait_uncertainty (page);
+  g_signal_handlers_disconnect_by_func (page, count_cb, &n_results);
   _pmd_window_show_page (window, "overview");
+}
+
+static GObject *
+compare_child (PmdComparePage *page,
+               const char     *name)
+{
+  return gtk_widget_get_template_child (GTK_WIDGET (page), PMD_TYPE_COMPARE_PAGE, name);
+}
+
+/* The text at a row and column of a table (0 assumptions, 1 outcomes, 2
+ * difference per year), once the page has shown what was asked of it. */
+static const char *
+compare_cell (PmdComparePage *page,
+              guint           table,
+              int             column,
+              int             row,
+              gboolean       *highlighted)
+{
+  const char *names[] = { "assumptions", "outputs", "per_year" };
+  GtkWidget *child;
+
+  while (g_main_context_pending (NULL))
+    g_main_context_iteration (NULL, FALSE);
+  child = gtk_grid_get_child_at (GTK_GRID (compare_child (page, names[table])), column, row);
+  if (child == NULL)
+    return NULL;
+  if (highlighted != NULL)
+    *highlighted = gtk_widget_has_css_class (child, "changed");
+  return gtk_label_get_text (GTK_LABEL (child));
+}
+
+/* The entries compared: the columns of the outcomes table. */
+static guint
+compare_n_entries (PmdComparePage *page)
+{
+  guint n = 0;
+
+  while (compare_cell (page, 1, n + 1, 0, NULL) != NULL)
+    n++;
+  return n;
+}
+
+static guint
+compare_n_choices (PmdComparePage *page)
+{
+  guint n = 0;
+
+  while (gtk_flow_box_get_child_at_index (GTK_FLOW_BOX (compare_child (page, "choices")), n) != NULL)
+    n++;
+  return n;
+}
+
+static GtkCheckButton *
+compare_choice (PmdComparePage *page,
+                guint           i)
+{
+  GtkFlowBoxChild *child = gtk_flow_box_get_child_at_index (GTK_FLOW_BOX (compare_child (page, "choices")), i);
+
+  return GTK_CHECK_BUTTON (gtk_flow_box_child_get_child (child));
 }
 
 static int
@@ -798,7 +944,7 @@ find_row (PmdComparePage *page,
 {
   for (int row = 1; row < 200; row++)
     {
-      const char *text = _pmd_compare_page_get_cell (page, table, 0, row, NULL);
+      const char *text = compare_cell (page, table, 0, row, NULL);
 
       if (text == NULL)
         break;
@@ -827,49 +973,44 @@ test_compare (void)
   g_autofree char *dir = g_dir_make_tmp ("piramide-compare-XXXXXX", NULL);
   g_autofree char *other = g_build_filename (dir, "hoger-fonds.piramide", NULL);
   g_autofree char *corrupt = g_build_filename (dir, "kapot.piramide", NULL);
-  const PmdComparison *cmp;
   gboolean highlighted = FALSE;
   int row, t;
 
   reset_window ();
   _pmd_window_show_page (window, "compare");
   drain ();
-  g_assert_cmpuint (_pmd_compare_page_get_n_choices (page), ==, 4);
-  cmp = _pmd_compare_page_get_comparison (page);
-  g_assert_nonnull (cmp);
-  g_assert_cmpuint (pmd_comparison_get_n (cmp), ==, 4);
+  g_assert_cmpuint (compare_n_choices (page), ==, 4);
+  g_assert_cmpuint (compare_n_entries (page), ==, 4);
   screenshot (GTK_WIDGET (window), "compare-1280x720.png");
 
   /* As written against "Niets doen" */
-  gtk_check_button_set_active (_pmd_compare_page_get_choice (page, 2), FALSE);
-  gtk_check_button_set_active (_pmd_compare_page_get_choice (page, 3), FALSE);
-  cmp = _pmd_compare_page_get_comparison (page);
-  g_assert_cmpuint (pmd_comparison_get_n (cmp), ==, 2);
-  g_assert_cmpstr (pmd_comparison_get (cmp, 1)->name, ==, "Niets doen");
+  gtk_check_button_set_active (compare_choice (page, 2), FALSE);
+  gtk_check_button_set_active (compare_choice (page, 3), FALSE);
+  g_assert_cmpuint (compare_n_entries (page), ==, 2);
 
-  g_assert_cmpstr (_pmd_compare_page_get_cell (page, 0, 1, 0, NULL), ==, "As written");
-  g_assert_cmpstr (_pmd_compare_page_get_cell (page, 0, 2, 0, NULL), ==, "Niets doen");
+  g_assert_cmpstr (compare_cell (page, 0, 1, 0, NULL), ==, "As written");
+  g_assert_cmpstr (compare_cell (page, 0, 2, 0, NULL), ==, "Niets doen");
   for (row = 1; row <= 2; row++)
     {
-      g_assert_cmpstr (_pmd_compare_page_get_cell (page, 0, 1, row, &highlighted), ==, "on");
+      g_assert_cmpstr (compare_cell (page, 0, 1, row, &highlighted), ==, "on");
       g_assert_false (highlighted);
-      g_assert_cmpstr (_pmd_compare_page_get_cell (page, 0, 2, row, &highlighted), ==, "off");
+      g_assert_cmpstr (compare_cell (page, 0, 2, row, &highlighted), ==, "off");
       g_assert_true (highlighted);
     }
-  g_assert_null (_pmd_compare_page_get_cell (page, 0, 0, 3, NULL));
-  g_assert_cmpstr (_pmd_compare_page_get_cell (page, 0, 0, 1, NULL), ==, "Preventie en welzijn voor ouderen: switched on");
+  g_assert_null (compare_cell (page, 0, 0, 3, NULL));
+  g_assert_cmpstr (compare_cell (page, 0, 0, 1, NULL), ==, "Preventie en welzijn voor ouderen: switched on");
 
   p = pmd_project (sc, &error);
   g_assert_no_error (error);
   /* Savings are negative while the investment has not paid yet (2027). */
-  g_assert_cmpstr (_pmd_compare_page_get_cell (page, 2, 1, 1, NULL), ==, "0");
+  g_assert_cmpstr (compare_cell (page, 2, 1, 1, NULL), ==, "0");
   for (t = 1; t < p->n_years; t++)
     {
       g_autofree char *money = pmd_format_euro_compact (fabs (p->savings[t]));
       g_autofree char *expected = g_strdup_printf ("%s%s", p->savings[t] > 0 ? "+" : "−", money);
 
       g_assert_cmpfloat (fabs (p->savings[t]), >, 0.5);
-      g_assert_cmpstr (_pmd_compare_page_get_cell (page, 2, 1, t + 1, NULL), ==, expected);
+      g_assert_cmpstr (compare_cell (page, 2, 1, t + 1, NULL), ==, expected);
     }
 
   /* Copied, the tables read as they show, a tab between cells; saved, the
@@ -898,7 +1039,7 @@ test_compare (void)
   }
 
   /* Outcomes in the years typed */
-  gtk_editable_set_text (_pmd_compare_page_get_years (page), "2030; 2040");
+  gtk_editable_set_text (GTK_EDITABLE (compare_child (page, "years_entry")), "2030; 2040");
   row = find_row (page, 1, "Total cost 2040");
   g_assert_cmpint (row, ==, 4);
   {
@@ -908,21 +1049,23 @@ test_compare (void)
     g_autofree char *delta = pmd_format_euro_compact (p->savings[t40]);
     g_autofree char *expected = g_strdup_printf ("%s (+%s)", baseline, delta);
 
-    g_assert_cmpstr (_pmd_compare_page_get_cell (page, 1, 1, row, NULL), ==, written);
-    g_assert_cmpstr (_pmd_compare_page_get_cell (page, 1, 2, row, NULL), ==, expected);
+    g_assert_cmpstr (compare_cell (page, 1, 1, row, NULL), ==, written);
+    g_assert_cmpstr (compare_cell (page, 1, 2, row, NULL), ==, expected);
   }
   g_assert_cmpint (find_row (page, 1, "Total cost 2035"), ==, -1);
   /* A year outside the horizon is refused; the table keeps its years. */
-  gtk_editable_set_text (_pmd_compare_page_get_years (page), "2030, 2099");
-  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (_pmd_compare_page_get_years (page)), "error"));
+  gtk_editable_set_text (GTK_EDITABLE (compare_child (page, "years_entry")), "2030, 2099");
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (GTK_EDITABLE (compare_child (page, "years_entry"))), "error"));
   g_assert_cmpint (find_row (page, 1, "Total cost 2040"), ==, 4);
 
   /* An edit in the window reaches the page. */
   g_assert_true (pmd_document_set_param (pmd_window_get_document (window), "cohorts.75plus.points.1", 14000, NULL,
                                          &error));
-  cmp = _pmd_compare_page_get_comparison (page);
-  g_assert_cmpfloat (pmd_comparison_get (cmp, 0)->projection->total_scenario[p->n_years - 1], >,
-                     p->total_scenario[p->n_years - 1]);
+  {
+    g_autofree char *expected = expected_total ("cohorts.75plus.points.1", 14000, 2040);
+
+    g_assert_cmpstr (compare_cell (page, 1, 1, 4, NULL), ==, expected);
+  }
 
   /* Another file beside it */
   g_assert_true (pmd_scenario_set_param (sc, "funding.growth", 0.005, &error));
@@ -932,27 +1075,26 @@ test_compare (void)
   g_assert_false (pmd_compare_page_add_file (page, corrupt, &error));
   g_assert_nonnull (error);
   g_clear_error (&error);
-  g_assert_cmpuint (_pmd_compare_page_get_n_choices (page), ==, 4);
+  g_assert_cmpuint (compare_n_choices (page), ==, 4);
   g_assert_true (pmd_compare_page_add_file (page, other, &error));
   g_assert_no_error (error);
-  g_assert_cmpuint (_pmd_compare_page_get_n_choices (page), ==, 8);
-  g_assert_true (gtk_check_button_get_active (_pmd_compare_page_get_choice (page, 4)));
-  cmp = _pmd_compare_page_get_comparison (page);
-  g_assert_cmpuint (pmd_comparison_get_n (cmp), ==, 3);
-  g_assert_cmpstr (pmd_comparison_get (cmp, 2)->file, ==, other);
-  g_assert_cmpstr (pmd_comparison_get (cmp, 2)->name, ==, "hoger-fonds");
-  g_assert_cmpstr (gtk_check_button_get_label (_pmd_compare_page_get_choice (page, 5)), ==, "Niets doen (hoger-fonds)");
+  g_assert_cmpuint (compare_n_choices (page), ==, 8);
+  g_assert_true (gtk_check_button_get_active (compare_choice (page, 4)));
+  g_assert_cmpuint (compare_n_entries (page), ==, 3);
+  g_assert_cmpstr (compare_cell (page, 1, 3, 0, NULL), ==, "hoger-fonds");
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (GTK_WIDGET (compare_choice (page, 4))), ==, other);
+  g_assert_cmpstr (gtk_check_button_get_label (compare_choice (page, 5)), ==, "Niets doen (hoger-fonds)");
   row = find_row (page, 0, "Growth of the funding");
   g_assert_cmpint (row, >, 0);
-  g_assert_cmpstr (_pmd_compare_page_get_cell (page, 0, 1, row, &highlighted), ==, "0,0%");
-  g_assert_cmpstr (_pmd_compare_page_get_cell (page, 0, 3, row, &highlighted), ==, "0,5%");
+  g_assert_cmpstr (compare_cell (page, 0, 1, row, &highlighted), ==, "0,0%");
+  g_assert_cmpstr (compare_cell (page, 0, 3, row, &highlighted), ==, "0,5%");
   g_assert_true (highlighted);
 
   /* Four at most: with four checked the rest wait. */
-  gtk_check_button_set_active (_pmd_compare_page_get_choice (page, 2), TRUE);
-  g_assert_false (gtk_widget_get_sensitive (GTK_WIDGET (_pmd_compare_page_get_choice (page, 3))));
-  g_assert_true (gtk_widget_get_sensitive (GTK_WIDGET (_pmd_compare_page_get_choice (page, 2))));
-  g_assert_cmpuint (pmd_comparison_get_n (_pmd_compare_page_get_comparison (page)), ==, 4);
+  gtk_check_button_set_active (compare_choice (page, 2), TRUE);
+  g_assert_false (gtk_widget_get_sensitive (GTK_WIDGET (compare_choice (page, 3))));
+  g_assert_true (gtk_widget_get_sensitive (GTK_WIDGET (compare_choice (page, 2))));
+  g_assert_cmpuint (compare_n_entries (page), ==, 4);
   drain ();
   screenshot (GTK_WIDGET (window), "compare-files-1280x720.png");
 
@@ -960,12 +1102,12 @@ test_compare (void)
    * them, before the file's); with four checked it waits unchecked. */
   _pmd_window_new_variant (window, "Nog een variant");
   drain ();
-  g_assert_cmpuint (_pmd_compare_page_get_n_choices (page), ==, 9);
-  g_assert_cmpstr (gtk_check_button_get_label (_pmd_compare_page_get_choice (page, 4)), ==, "Nog een variant");
-  g_assert_false (gtk_check_button_get_active (_pmd_compare_page_get_choice (page, 4)));
-  g_assert_true (gtk_check_button_get_active (_pmd_compare_page_get_choice (page, 5)));
-  g_assert_cmpstr (gtk_check_button_get_label (_pmd_compare_page_get_choice (page, 5)), ==, "hoger-fonds");
-  g_assert_cmpuint (pmd_comparison_get_n (_pmd_compare_page_get_comparison (page)), ==, 4);
+  g_assert_cmpuint (compare_n_choices (page), ==, 9);
+  g_assert_cmpstr (gtk_check_button_get_label (compare_choice (page, 4)), ==, "Nog een variant");
+  g_assert_false (gtk_check_button_get_active (compare_choice (page, 4)));
+  g_assert_true (gtk_check_button_get_active (compare_choice (page, 5)));
+  g_assert_cmpstr (gtk_check_button_get_label (compare_choice (page, 5)), ==, "hoger-fonds");
+  g_assert_cmpuint (compare_n_entries (page), ==, 4);
 
   g_unlink (other);
   g_unlink (corrupt);
@@ -996,6 +1138,49 @@ doc_range (const char *path)
   return k >= 0 ? g_ptr_array_index (sc->ranges, k) : NULL;
 }
 
+/* The low and high fields and the remove button of the row of @path, found
+ * by the words it shows. */
+static gboolean
+ranges_row (PmdRangesDialog  *dialog,
+            const char       *path,
+            GtkEditable     **low,
+            GtkEditable     **high,
+            GtkButton       **remove)
+{
+  GObject *group = gtk_widget_get_template_child (GTK_WIDGET (dialog), PMD_TYPE_RANGES_DIALOG, "ranges_group");
+  g_autofree char *title = pmd_scenario_describe_param (pmd_document_get_scenario (pmd_window_get_document (window)),
+                                                        path);
+  g_autoptr(GPtrArray) rows = g_ptr_array_new ();
+
+  drain ();
+  collect_descendants (GTK_WIDGET (group), ADW_TYPE_ACTION_ROW, rows);
+  for (guint i = 0; i < rows->len; i++)
+    if (g_str_equal (adw_preferences_row_get_title (g_ptr_array_index (rows, i)), title))
+      {
+        g_autoptr(GPtrArray) entries = g_ptr_array_new ();
+        g_autoptr(GPtrArray) buttons = g_ptr_array_new ();
+
+        collect_descendants (g_ptr_array_index (rows, i), GTK_TYPE_ENTRY, entries);
+        collect_descendants (g_ptr_array_index (rows, i), GTK_TYPE_BUTTON, buttons);
+        g_assert_cmpuint (entries->len, ==, 2);
+        g_assert_cmpuint (buttons->len, ==, 1);
+        *low = g_ptr_array_index (entries, 0);
+        *high = g_ptr_array_index (entries, 1);
+        *remove = g_ptr_array_index (buttons, 0);
+        return TRUE;
+      }
+  return FALSE;
+}
+
+static guint
+ranges_n_offered (PmdRangesDialog *dialog)
+{
+  drain ();
+  return g_list_model_get_n_items (G_LIST_MODEL (gtk_widget_get_template_child (GTK_WIDGET (dialog),
+                                                                                PMD_TYPE_RANGES_DIALOG,
+                                                                                "offer_names")));
+}
+
 /*
  * The ranges editor, as a user types: Westland's funding growth (0% a
  * year) ranges from −1% to +1%. "-0,5" in the low field is −0,5% (a
@@ -1023,7 +1208,7 @@ test_ranges (void)
   g_assert_nonnull (dialog);
   screenshot (GTK_WIDGET (dialog), "ranges-dialog.png");
 
-  g_assert_true (_pmd_ranges_dialog_get_row (dialog, "funding.growth", &low, &high, &remove));
+  g_assert_true (ranges_row (dialog, "funding.growth", &low, &high, &remove));
   /* A growth with the table's one decimal, as the lever shows it. */
   g_assert_cmpstr (gtk_editable_get_text (low), ==, "\u22121,0%");
   g_assert_cmpstr (gtk_editable_get_text (high), ==, "1,0%");
@@ -1032,7 +1217,7 @@ test_ranges (void)
   g_signal_emit_by_name (low, "activate");
   g_assert_cmpfloat_with_epsilon (doc_range ("funding.growth")->low, -0.005, 1e-12);
   g_assert_cmpfloat (doc_range ("funding.growth")->high, ==, 0.01);
-  g_assert_true (_pmd_uncertainty_page_is_busy (_pmd_window_get_uncertainty_page (window)));
+  wait_until (pmd_uncertainty_page_get_busy (_pmd_window_get_uncertainty_page (window)));
   /* Saved, the file's ranges hold it. */
   {
     g_autofree char *data = pmd_scenario_to_data (pmd_document_get_scenario (doc), NULL);
@@ -1060,23 +1245,82 @@ test_ranges (void)
   g_assert_cmpstr (gtk_editable_get_text (low), ==, "\u22121,0%");
 
   /* Add Wmo-maatwerk's … the indexation of prices: 0% → −1% to +1%. */
-  offered = _pmd_ranges_dialog_get_n_offered (dialog);
+  offered = ranges_n_offered (dialog);
   g_assert_null (doc_range ("scenario.indexation"));
   g_assert_true (pmd_ranges_dialog_add (dialog, "scenario.indexation", NULL));
   g_assert_cmpfloat_with_epsilon (doc_range ("scenario.indexation")->low, -0.01, 1e-12);
   g_assert_cmpfloat_with_epsilon (doc_range ("scenario.indexation")->high, 0.01, 1e-12);
-  g_assert_cmpuint (_pmd_ranges_dialog_get_n_offered (dialog), ==, offered - 1);
-  g_assert_true (_pmd_ranges_dialog_get_row (dialog, "scenario.indexation", &low, &high, &remove));
+  g_assert_cmpuint (ranges_n_offered (dialog), ==, offered - 1);
+  g_assert_true (ranges_row (dialog, "scenario.indexation", &low, &high, &remove));
   g_signal_emit_by_name (remove, "clicked");
   drain ();
   g_assert_null (doc_range ("scenario.indexation"));
-  g_assert_cmpuint (_pmd_ranges_dialog_get_n_offered (dialog), ==, offered);
-  g_assert_false (_pmd_ranges_dialog_get_row (dialog, "scenario.indexation", &low, &high, &remove));
+  g_assert_cmpuint (ranges_n_offered (dialog), ==, offered);
+  g_assert_false (ranges_row (dialog, "scenario.indexation", &low, &high, &remove));
 
   gtk_window_destroy (GTK_WINDOW (dialog));
   wait_uncertainty (_pmd_window_get_uncertainty_page (window));
   drain ();
   _pmd_window_show_page (window, "overview");
+}
+
+static GObject *
+goal_seek_child (PmdGoalSeekDialog *dialog,
+                 const char        *name)
+{
+  return gtk_widget_get_template_child (GTK_WIDGET (dialog), PMD_TYPE_GOAL_SEEK_DIALOG, name);
+}
+
+/* Chooses the item of @row that reads @text. */
+static gboolean
+choose (GObject    *row,
+        const char *text)
+{
+  GListModel *model = adw_combo_row_get_model (ADW_COMBO_ROW (row));
+
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    if (g_str_equal (gtk_string_list_get_string (GTK_STRING_LIST (model), i), text))
+      {
+        adw_combo_row_set_selected (ADW_COMBO_ROW (row), i);
+        return TRUE;
+      }
+  return FALSE;
+}
+
+/* Asks the question as a user would: the parameter and the output by the
+ * words the dialog shows, the year and the target typed. */
+static gboolean
+goal_seek_set (PmdGoalSeekDialog *dialog,
+               const char        *param,
+               const char        *output,
+               int                year,
+               const char        *target)
+{
+  const PmdScenario *sc = pmd_document_get_effective (pmd_window_get_document (window));
+  g_autofree char *param_name = pmd_scenario_describe_param (sc, param);
+  g_autofree char *output_name = pmd_describe_output (sc, output);
+
+  if (!choose (goal_seek_child (dialog, "param_row"), param_name) ||
+      !choose (goal_seek_child (dialog, "output_row"), output_name))
+    return FALSE;
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (goal_seek_child (dialog, "year")), year);
+  gtk_editable_set_text (GTK_EDITABLE (goal_seek_child (dialog, "target")), target);
+  return TRUE;
+}
+
+static void
+goal_seek_set_search (PmdGoalSeekDialog *dialog,
+                      const char        *low,
+                      const char        *high)
+{
+  gtk_editable_set_text (GTK_EDITABLE (goal_seek_child (dialog, "low")), low);
+  gtk_editable_set_text (GTK_EDITABLE (goal_seek_child (dialog, "high")), high);
+}
+
+static const char *
+goal_seek_answer (PmdGoalSeekDialog *dialog)
+{
+  return gtk_label_get_text (GTK_LABEL (goal_seek_child (dialog, "answer")));
 }
 
 /*
@@ -1104,29 +1348,29 @@ test_goal_seek (void)
   dialog = PMD_GOAL_SEEK_DIALOG (find_toplevel (PMD_TYPE_GOAL_SEEK_DIALOG));
   /* A switched-off intervention is not offered: searching it changes
    * nothing (Vroegsignalering van schulden is off as written). */
-  g_assert_false (_pmd_goal_seek_dialog_set (dialog, "interventions.schulden-vroeg.amount", "totals.gap", 2030, "0"));
-  g_assert_false (_pmd_goal_seek_dialog_set (dialog, "interventions.schulden-vroeg.return", "totals.gap", 2030, "0"));
+  g_assert_false (goal_seek_set (dialog, "interventions.schulden-vroeg.amount", "totals.gap", 2030, "0"));
+  g_assert_false (goal_seek_set (dialog, "interventions.schulden-vroeg.return", "totals.gap", 2030, "0"));
   g_assert_nonnull (dialog);
   /* The first question, as it opens, has an answer (it used to be more
    * prevention money, which cannot close the gap, and Find said no). */
   g_assert_true (pmd_goal_seek_dialog_find (dialog));
-  g_assert_true (_pmd_goal_seek_dialog_set (dialog, path, "totals.gap", 2030, "0"));
+  g_assert_true (goal_seek_set (dialog, path, "totals.gap", 2030, "0"));
 
   /* Within the share's range in the file (2–20%) no value closes the gap:
    * the answer says so, and where it came closest. */
-  _pmd_goal_seek_dialog_set_search (dialog, "2", "20");
+  goal_seek_set_search (dialog, "2", "20");
   g_assert_false (pmd_goal_seek_dialog_find (dialog));
-  g_assert_true (g_str_has_prefix (_pmd_goal_seek_dialog_get_answer (dialog), "No value of "));
-  g_assert_nonnull (strstr (_pmd_goal_seek_dialog_get_answer (dialog), "from 2,0% to 20,0%"));
+  g_assert_true (g_str_has_prefix (goal_seek_answer (dialog), "No value of "));
+  g_assert_nonnull (strstr (goal_seek_answer (dialog), "from 2,0% to 20,0%"));
   screenshot (GTK_WIDGET (dialog), "goal-seek-none.png");
 
   /* Nonsense is refused with the reason, and nothing can be applied. */
-  _pmd_goal_seek_dialog_set_search (dialog, "0", "honderd");
+  goal_seek_set_search (dialog, "0", "honderd");
   g_assert_false (pmd_goal_seek_dialog_find (dialog));
-  g_assert_cmpstr (_pmd_goal_seek_dialog_get_answer (dialog), !=, "");
-  g_assert_null (strstr (_pmd_goal_seek_dialog_get_answer (dialog), "No value"));
+  g_assert_cmpstr (goal_seek_answer (dialog), !=, "");
+  g_assert_null (strstr (goal_seek_answer (dialog), "No value"));
 
-  _pmd_goal_seek_dialog_set_search (dialog, "0", "100");
+  goal_seek_set_search (dialog, "0", "100");
   g_assert_true (pmd_goal_seek_dialog_find (dialog));
   screenshot (GTK_WIDGET (dialog), "goal-seek.png");
   g_assert_true (pmd_goal_seek_dialog_apply (dialog, &error));
@@ -1162,8 +1406,8 @@ test_goal_seek (void)
   gtk_widget_activate_action (GTK_WIDGET (window), "win.goal-seek", NULL);
   drain ();
   dialog = PMD_GOAL_SEEK_DIALOG (find_toplevel (PMD_TYPE_GOAL_SEEK_DIALOG));
-  g_assert_true (_pmd_goal_seek_dialog_set (dialog, path, "totals.gap", 2030, "0"));
-  _pmd_goal_seek_dialog_set_search (dialog, "0", "100");
+  g_assert_true (goal_seek_set (dialog, path, "totals.gap", 2030, "0"));
+  goal_seek_set_search (dialog, "0", "100");
   g_assert_true (pmd_goal_seek_dialog_find (dialog));
   g_assert_true (pmd_goal_seek_dialog_apply (dialog, &error));
   g_assert_no_error (error);
@@ -2215,7 +2459,7 @@ test_dutch (void)
   /* The pages and dialogs of the uncertainty, in Dutch words and numbers. */
   _pmd_window_show_page (window, "compare");
   drain ();
-  g_assert_cmpstr (_pmd_compare_page_get_cell (_pmd_window_get_compare_page (window), 0, 0, 0, NULL), ==, "Aanname");
+  g_assert_cmpstr (compare_cell (_pmd_window_get_compare_page (window), 0, 0, 0, NULL), ==, "Aanname");
   screenshot (GTK_WIDGET (window), "compare-nl-1280x720.png");
   _pmd_window_show_page (window, "uncertainty");
   wait_uncertainty (_pmd_window_get_uncertainty_page (window));
@@ -2229,11 +2473,11 @@ test_dutch (void)
   {
     PmdGoalSeekDialog *dialog = PMD_GOAL_SEEK_DIALOG (find_toplevel (PMD_TYPE_GOAL_SEEK_DIALOG));
 
-    g_assert_true (_pmd_goal_seek_dialog_set (dialog, "interventions.jeugd-lichter.fraction", "totals.gap", 2030, "0"));
-    _pmd_goal_seek_dialog_set_search (dialog, "0", "100");
+    g_assert_true (goal_seek_set (dialog, "interventions.jeugd-lichter.fraction", "totals.gap", 2030, "0"));
+    goal_seek_set_search (dialog, "0", "100");
     g_assert_true (pmd_goal_seek_dialog_find (dialog));
     /* "… op 41,8%: …": a Dutch percentage */
-    g_assert_nonnull (strstr (_pmd_goal_seek_dialog_get_answer (dialog), "in 2030 is dan € 0."));
+    g_assert_nonnull (strstr (goal_seek_answer (dialog), "in 2030 is dan € 0."));
     screenshot (GTK_WIDGET (dialog), "goal-seek-nl.png");
     gtk_window_destroy (GTK_WINDOW (dialog));
   }

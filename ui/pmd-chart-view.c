@@ -5,6 +5,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "pmd-chart-view.h"
+#include "pmd-refresh.h"
 
 /*
  * A thin widget around pmd_chart_render(): it paints the chart of the
@@ -18,7 +19,7 @@ struct _PmdChartView
 
   PmdChartKind    kind;
   PmdDocument    *document;
-  gulong          changed_id;
+  PmdRefresh     *refresh;
   int             year;
   double          font_scale;
   PmdChartRecord *record;   /* from the last paint, for tooltips */
@@ -52,10 +53,32 @@ update_accessible (PmdChartView *self)
                                   -1);
 }
 
-static void
-document_changed_cb (PmdChartView *self)
+/* What a chart of @kind draws: the projection of the scenario shown, which
+ * every part of it feeds except the ranges; the fan and the tornado draw
+ * what the uncertainty page computed from the ranges too. */
+static PmdChangeFlags
+watched_changes (PmdChartKind kind)
 {
-  gtk_widget_queue_draw (GTK_WIDGET (self));
+  PmdChangeFlags flags = (PMD_CHANGE_CONTENT | PMD_CHANGE_SHOWN_VARIANT | PMD_CHANGE_FILE) & ~PMD_CHANGE_RANGES;
+
+  if (kind == PMD_CHART_FAN || kind == PMD_CHART_TORNADO)
+    flags |= PMD_CHANGE_RANGES;
+  return flags;
+}
+
+static void
+refresh_cb (gpointer       widget,
+            PmdChangeFlags flags)
+{
+  gtk_widget_queue_draw (GTK_WIDGET (widget));
+}
+
+static void
+watch_document (PmdChartView *self)
+{
+  g_clear_pointer (&self->refresh, pmd_refresh_free);
+  if (self->document != NULL)
+    self->refresh = pmd_refresh_new (GTK_WIDGET (self), self->document, watched_changes (self->kind), refresh_cb);
 }
 
 static void
@@ -126,8 +149,7 @@ pmd_chart_view_dispose (GObject *object)
 {
   PmdChartView *self = PMD_CHART_VIEW (object);
 
-  if (self->document != NULL)
-    g_clear_signal_handler (&self->changed_id, self->document);
+  g_clear_pointer (&self->refresh, pmd_refresh_free);
   g_clear_object (&self->document);
   g_clear_pointer (&self->record, pmd_chart_record_free);
   g_clear_pointer (&self->swing_output, g_free);
@@ -205,6 +227,8 @@ pmd_chart_view_class_init (PmdChartViewClass *klass)
                       G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  gtk_widget_class_set_template_from_resource (widget_class, "/nl/piramide/Piramide/pmd-chart-view.ui");
+  gtk_widget_class_bind_template_callback (widget_class, query_tooltip_cb);
   gtk_widget_class_set_css_name (widget_class, "chartview");
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_IMG);
 }
@@ -213,11 +237,9 @@ static void
 pmd_chart_view_init (PmdChartView *self)
 {
   self->font_scale = 1.0;
-  gtk_widget_set_has_tooltip (GTK_WIDGET (self), TRUE);
-  g_signal_connect (self, "query-tooltip", G_CALLBACK (query_tooltip_cb), NULL);
+  gtk_widget_init_template (GTK_WIDGET (self));
   g_signal_connect_object (adw_style_manager_get_default (), "notify::dark",
                            G_CALLBACK (style_changed_cb), self, G_CONNECT_SWAPPED);
-  gtk_widget_set_size_request (GTK_WIDGET (self), 320, 240);
   update_accessible (self);
 }
 
@@ -244,6 +266,7 @@ pmd_chart_view_set_kind (PmdChartView *self,
   if (self->kind == kind)
     return;
   self->kind = kind;
+  watch_document (self);
   update_accessible (self);
   gtk_widget_queue_draw (GTK_WIDGET (self));
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_KIND]);
@@ -265,11 +288,8 @@ pmd_chart_view_set_document (PmdChartView *self,
 
   if (self->document == document)
     return;
-  if (self->document != NULL)
-    g_clear_signal_handler (&self->changed_id, self->document);
   g_set_object (&self->document, document);
-  if (document != NULL)
-    self->changed_id = g_signal_connect_swapped (document, "changed", G_CALLBACK (document_changed_cb), self);
+  watch_document (self);
   gtk_widget_queue_draw (GTK_WIDGET (self));
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DOCUMENT]);
 }

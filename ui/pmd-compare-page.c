@@ -11,14 +11,16 @@
 #include "pmd-file-writer.h"
 #include "pmd-scenario-file.h"
 #include "pmd-format.h"
+#include "pmd-refresh.h"
 
 /*
  * The compare page: two to four variants of the open scenario, or of
  * scenarios opened beside it, side by side. The variants chart on top,
  * then the assumptions that differ (a value unlike the first entry's is
  * highlighted), the outputs in the chosen years and the difference in
- * total cost per year. The page follows every edit of the document; it is
- * rebuilt when it is on screen, never during a slider drag elsewhere.
+ * total cost per year. The page follows every edit of the document that
+ * it shows (pmd-refresh): it is rebuilt when it is on screen, never during
+ * a slider drag elsewhere, and nothing is built before it is first shown.
  */
 
 #define MAX_ENTRIES 4
@@ -37,6 +39,7 @@ struct _PmdComparePage
   AdwBin          parent_instance;
 
   PmdDocument    *document;
+  PmdRefresh     *refresh;
   GPtrArray      *candidates;   /* Candidate */
   GtkFlowBox     *choices;
   GtkEntry       *years_entry;
@@ -51,11 +54,22 @@ struct _PmdComparePage
 
   GArray         *years;        /* int: the years of the outputs table */
   PmdComparison  *comparison;   /* what is shown */
-  guint           rebuild_id;
-  gboolean        dirty;
+  gboolean        refreshing;
 };
 
 G_DEFINE_FINAL_TYPE (PmdComparePage, pmd_compare_page, ADW_TYPE_BIN)
+
+enum {
+  PROP_0,
+  PROP_DOCUMENT,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+/* The scenario as written and each variant, projected; the ranges and
+ * the realised costs play no part, nor which variant the window shows. */
+#define WATCHED_CHANGES ((PMD_CHANGE_CONTENT & ~(PMD_CHANGE_RANGES | PMD_CHANGE_ACTUALS)) | PMD_CHANGE_FILE)
 
 static void
 candidate_free (gpointer data)
@@ -332,7 +346,6 @@ rebuild (PmdComparePage *self)
   g_autoptr(GError) error = NULL;
   const PmdScenario *document_scenario = pmd_document_get_scenario (self->document);
 
-  self->dirty = FALSE;
   for (guint i = 0; i < self->candidates->len && error == NULL; i++)
     {
       Candidate *c = g_ptr_array_index (self->candidates, i);
@@ -369,30 +382,14 @@ rebuild (PmdComparePage *self)
   fill_per_year (self);
 }
 
-static gboolean
-rebuild_idle_cb (gpointer user_data)
-{
-  PmdComparePage *self = user_data;
-
-  self->rebuild_id = 0;
-  rebuild (self);
-  return G_SOURCE_REMOVE;
-}
-
-/* Rebuilds soon when on screen; otherwise when it comes on screen. */
+/* What the page's own controls chose changed: shown again like a change of
+ * the document, soon when on screen, else when it comes on screen. */
 static void
 queue_rebuild (PmdComparePage *self)
 {
-  self->dirty = TRUE;
-  if (self->rebuild_id == 0 && gtk_widget_get_mapped (GTK_WIDGET (self)))
-    self->rebuild_id = g_idle_add_full (G_PRIORITY_LOW, rebuild_idle_cb, self, NULL);
-}
-
-static void
-map_cb (PmdComparePage *self)
-{
-  if (self->dirty)
-    queue_rebuild (self);
+  /* The values of the entries, not which entries nor another file. */
+  if (self->refresh != NULL && !self->refreshing)
+    pmd_refresh_queue (self->refresh, WATCHED_CHANGES & ~(PMD_CHANGE_VARIANTS | PMD_CHANGE_FILE));
 }
 
 static void
@@ -498,12 +495,6 @@ sync_document_candidates (PmdComparePage *self)
   update_sensitivity (self);
 }
 
-static void
-document_changed_cb (PmdComparePage *self)
-{
-  sync_document_candidates (self);
-  queue_rebuild (self);
-}
 
 /* Years: "2026, 2030 2040"; each must lie in the first entry's horizon. */
 static gboolean
@@ -546,6 +537,8 @@ years_changed_cb (PmdComparePage *self)
   g_autoptr(GArray) years = g_array_new (FALSE, FALSE, sizeof (int));
   g_autoptr(GError) error = NULL;
 
+  if (self->document == NULL)
+    return;
   if (!parse_years (gtk_editable_get_text (GTK_EDITABLE (self->years_entry)),
                     pmd_document_get_scenario (self->document), years, &error))
     {
@@ -665,8 +658,11 @@ add_file_response_cb (GtkNativeDialog *dialog,
 }
 
 static void
-add_file_clicked_cb (PmdComparePage *self)
+add_file_action (GtkWidget  *widget,
+                 const char *action,
+                 GVariant   *param)
 {
+  PmdComparePage *self = PMD_COMPARE_PAGE (widget);
   GtkFileChooserNative *chooser;
   GtkFileFilter *filter = gtk_file_filter_new ();
   GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
@@ -685,8 +681,12 @@ add_file_clicked_cb (PmdComparePage *self)
 
 /* Forgets the files added beside the document. */
 static void
-clear_files_clicked_cb (PmdComparePage *self)
+clear_files_action (GtkWidget  *widget,
+                    const char *action,
+                    GVariant   *param)
 {
+  PmdComparePage *self = PMD_COMPARE_PAGE (widget);
+
   for (guint i = self->candidates->len; i-- > 0;)
     if (((Candidate *) g_ptr_array_index (self->candidates, i))->file != NULL)
       remove_candidate (self, i);
@@ -740,8 +740,10 @@ pmd_compare_page_get_tables_text (PmdComparePage *self)
 {
   GString *out;
 
-  if (self->dirty)
-    rebuild (self);
+  g_return_val_if_fail (PMD_IS_COMPARE_PAGE (self), NULL);
+
+  if (self->refresh != NULL)
+    pmd_refresh_flush (self->refresh);
   if (self->comparison == NULL)
     return NULL;
   out = g_string_new (NULL);
@@ -781,8 +783,10 @@ pmd_compare_page_save_csv (PmdComparePage *self,
   g_autofree char *data = NULL;
   gsize len;
 
-  if (self->dirty)
-    rebuild (self);
+  g_return_val_if_fail (PMD_IS_COMPARE_PAGE (self), FALSE);
+
+  if (self->refresh != NULL)
+    pmd_refresh_flush (self->refresh);
   if (self->comparison == NULL)
     {
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, _("Choose two to four scenarios or variants to compare."));
@@ -831,13 +835,27 @@ save_csv_action (GtkWidget  *widget,
 }
 
 static void
+refresh_cb (gpointer       page,
+            PmdChangeFlags flags)
+{
+  PmdComparePage *self = page;
+
+  self->refreshing = TRUE;
+  if (flags & (PMD_CHANGE_VARIANTS | PMD_CHANGE_STRUCTURE | PMD_CHANGE_FILE))
+    sync_document_candidates (self);
+  /* Another scenario, another horizon. */
+  if (flags & PMD_CHANGE_FILE)
+    default_years (self);
+  self->refreshing = FALSE;
+  rebuild (self);
+}
+
+static void
 pmd_compare_page_dispose (GObject *object)
 {
   PmdComparePage *self = PMD_COMPARE_PAGE (object);
 
-  if (self->document != NULL)
-    g_signal_handlers_disconnect_by_data (self->document, self);
-  g_clear_handle_id (&self->rebuild_id, g_source_remove);
+  g_clear_pointer (&self->refresh, pmd_refresh_free);
   if (self->chart != NULL)
     pmd_chart_view_set_comparison (self->chart, NULL, FALSE);
   g_clear_pointer (&self->comparison, pmd_comparison_free);
@@ -848,11 +866,77 @@ pmd_compare_page_dispose (GObject *object)
 }
 
 static void
+pmd_compare_page_get_property (GObject    *object,
+                               guint       prop_id,
+                               GValue     *value,
+                               GParamSpec *pspec)
+{
+  PmdComparePage *self = PMD_COMPARE_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_DOCUMENT:
+      g_value_set_object (value, self->document);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+pmd_compare_page_set_property (GObject      *object,
+                               guint         prop_id,
+                               const GValue *value,
+                               GParamSpec   *pspec)
+{
+  PmdComparePage *self = PMD_COMPARE_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_DOCUMENT:
+      pmd_compare_page_set_document (self, g_value_get_object (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
 pmd_compare_page_class_init (PmdComparePageClass *klass)
 {
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
-  G_OBJECT_CLASS (klass)->dispose = pmd_compare_page_dispose;
+  object_class->dispose = pmd_compare_page_dispose;
+  object_class->get_property = pmd_compare_page_get_property;
+  object_class->set_property = pmd_compare_page_set_property;
+
+  /**
+   * PmdComparePage:document:
+   *
+   * The document whose scenario and variants are compared.
+   */
+  properties[PROP_DOCUMENT] =
+    g_param_spec_object ("document", NULL, NULL, PMD_TYPE_DOCUMENT,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  g_type_ensure (PMD_TYPE_CHART_VIEW);
+  gtk_widget_class_set_template_from_resource (widget_class, "/nl/piramide/Piramide/pmd-compare-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, PmdComparePage, choices);
+  gtk_widget_class_bind_template_child (widget_class, PmdComparePage, years_entry);
+  gtk_widget_class_bind_template_child (widget_class, PmdComparePage, measure);
+  gtk_widget_class_bind_template_child (widget_class, PmdComparePage, status);
+  gtk_widget_class_bind_template_child (widget_class, PmdComparePage, content);
+  gtk_widget_class_bind_template_child (widget_class, PmdComparePage, chart);
+  gtk_widget_class_bind_template_child (widget_class, PmdComparePage, assumptions);
+  gtk_widget_class_bind_template_child (widget_class, PmdComparePage, outputs);
+  gtk_widget_class_bind_template_child (widget_class, PmdComparePage, per_year);
+  gtk_widget_class_bind_template_child (widget_class, PmdComparePage, per_year_caption);
+  gtk_widget_class_bind_template_callback (widget_class, years_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, queue_rebuild);
+  gtk_widget_class_install_action (widget_class, "compare.add-file", NULL, add_file_action);
+  gtk_widget_class_install_action (widget_class, "compare.clear-files", NULL, clear_files_action);
   gtk_widget_class_install_action (widget_class, "compare.copy", NULL, copy_action);
   gtk_widget_class_install_action (widget_class, "compare.save-csv", NULL, save_csv_action);
 }
@@ -860,214 +944,50 @@ pmd_compare_page_class_init (PmdComparePageClass *klass)
 static void
 pmd_compare_page_init (PmdComparePage *self)
 {
+  self->candidates = g_ptr_array_new_with_free_func (candidate_free);
+  self->years = g_array_new (FALSE, FALSE, sizeof (int));
+  gtk_widget_init_template (GTK_WIDGET (self));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "compare.copy", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "compare.save-csv", FALSE);
 }
 
 PmdComparePage *
 pmd_compare_page_new (PmdDocument *document)
 {
-  PmdComparePage *self = g_object_new (PMD_TYPE_COMPARE_PAGE, NULL);
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
-  GtkWidget *bar = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
-  GtkWidget *scroller = gtk_scrolled_window_new ();
-  GtkWidget *content = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
-  GtkWidget *tables = gtk_flow_box_new ();
-  GtkWidget *label, *button, *group, *export_button;
-  const char *measures[] = { N_("Total cost"), N_("Gap to funding"), NULL };
-  g_autoptr(GtkStringList) measure_list = gtk_string_list_new (NULL);
+  g_return_val_if_fail (PMD_IS_DOCUMENT (document), NULL);
 
-  self->document = g_object_ref (document);
-  self->candidates = g_ptr_array_new_with_free_func (candidate_free);
-  self->years = g_array_new (FALSE, FALSE, sizeof (int));
-
-  /* What to compare */
-  self->choices = GTK_FLOW_BOX (gtk_flow_box_new ());
-  gtk_flow_box_set_selection_mode (self->choices, GTK_SELECTION_NONE);
-  gtk_flow_box_set_min_children_per_line (self->choices, 2);
-  gtk_flow_box_set_max_children_per_line (self->choices, 8);
-  gtk_flow_box_set_column_spacing (self->choices, 6);
-  gtk_widget_set_hexpand (GTK_WIDGET (self->choices), TRUE);
-  gtk_widget_set_valign (GTK_WIDGET (self->choices), GTK_ALIGN_CENTER);
-
-  button = gtk_button_new_with_mnemonic (_("_Add File…"));
-  gtk_widget_set_tooltip_text (button, _("Compare with a scenario from another file"));
-  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
-  g_signal_connect_swapped (button, "clicked", G_CALLBACK (add_file_clicked_cb), self);
-  group = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
-  gtk_widget_add_css_class (group, "linked");
-  gtk_widget_set_valign (group, GTK_ALIGN_CENTER);
-  gtk_box_append (GTK_BOX (group), button);
-  button = gtk_button_new_from_icon_name ("edit-clear-symbolic");
-  gtk_widget_set_tooltip_text (button, _("Remove the files added"));
-  g_signal_connect_swapped (button, "clicked", G_CALLBACK (clear_files_clicked_cb), self);
-  gtk_box_append (GTK_BOX (group), button);
-  {
-    g_autoptr(GMenu) menu = g_menu_new ();
-    GtkWidget *export = gtk_menu_button_new ();
-
-    g_menu_append (menu, _("_Copy Tables"), "compare.copy");
-    g_menu_append (menu, _("_Save as CSV…"), "compare.save-csv");
-    gtk_menu_button_set_menu_model (GTK_MENU_BUTTON (export), G_MENU_MODEL (menu));
-    gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (export), "document-save-symbolic");
-    gtk_widget_set_tooltip_text (export, _("Copy or save the comparison"));
-    gtk_widget_set_valign (export, GTK_ALIGN_CENTER);
-    export_button = export;
-  }
-
-  label = gtk_label_new_with_mnemonic (_("_Years"));
-  self->years_entry = GTK_ENTRY (gtk_entry_new ());
-  gtk_editable_set_width_chars (GTK_EDITABLE (self->years_entry), 18);
-  gtk_widget_set_valign (GTK_WIDGET (self->years_entry), GTK_ALIGN_CENTER);
-  gtk_label_set_mnemonic_widget (GTK_LABEL (label), GTK_WIDGET (self->years_entry));
-
-  for (guint i = 0; measures[i] != NULL; i++)
-    gtk_string_list_append (measure_list, _(measures[i]));
-  self->measure = GTK_DROP_DOWN (gtk_drop_down_new (G_LIST_MODEL (g_object_ref (measure_list)), NULL));
-  gtk_widget_set_valign (GTK_WIDGET (self->measure), GTK_ALIGN_CENTER);
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->measure), _("What the chart shows"));
-  g_signal_connect_swapped (self->measure, "notify::selected", G_CALLBACK (queue_rebuild), self);
-
-  gtk_widget_set_hexpand (group, TRUE);
-  gtk_widget_set_halign (group, GTK_ALIGN_END);
-  gtk_box_append (GTK_BOX (bar), label);
-  gtk_box_append (GTK_BOX (bar), GTK_WIDGET (self->years_entry));
-  gtk_box_append (GTK_BOX (bar), GTK_WIDGET (self->measure));
-  gtk_box_append (GTK_BOX (bar), group);
-  gtk_box_append (GTK_BOX (bar), export_button);
-
-  self->status = GTK_LABEL (gtk_label_new (NULL));
-  gtk_label_set_wrap (self->status, TRUE);
-  gtk_widget_add_css_class (GTK_WIDGET (self->status), "dim-label");
-  gtk_widget_set_vexpand (GTK_WIDGET (self->status), TRUE);
-
-  /* What they show */
-  self->chart = PMD_CHART_VIEW (pmd_chart_view_new (PMD_CHART_VARIANTS));
-  pmd_chart_view_set_document (self->chart, document);
-  gtk_widget_set_size_request (GTK_WIDGET (self->chart), 320, 300);
-  gtk_widget_set_hexpand (GTK_WIDGET (self->chart), TRUE);
-
-  self->assumptions = GTK_GRID (gtk_grid_new ());
-  self->outputs = GTK_GRID (gtk_grid_new ());
-  self->per_year = GTK_GRID (gtk_grid_new ());
-  self->per_year_caption = GTK_LABEL (gtk_label_new (NULL));
-  {
-    GtkGrid *grids[] = { self->assumptions, self->outputs, self->per_year };
-    const char *titles[] = { N_("Assumptions that differ"), N_("Outcomes"), N_("Difference per year") };
-
-    gtk_flow_box_set_selection_mode (GTK_FLOW_BOX (tables), GTK_SELECTION_NONE);
-    gtk_flow_box_set_max_children_per_line (GTK_FLOW_BOX (tables), 3);
-    gtk_flow_box_set_column_spacing (GTK_FLOW_BOX (tables), 24);
-    gtk_flow_box_set_row_spacing (GTK_FLOW_BOX (tables), 18);
-    for (guint i = 0; i < G_N_ELEMENTS (grids); i++)
-      {
-        GtkWidget *section = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
-        GtkWidget *heading = gtk_label_new (_(titles[i]));
-
-        gtk_widget_add_css_class (heading, "title-4");
-        gtk_label_set_xalign (GTK_LABEL (heading), 0);
-        gtk_box_append (GTK_BOX (section), heading);
-        if (i == 2)
-          {
-            gtk_label_set_xalign (self->per_year_caption, 0);
-            gtk_label_set_wrap (self->per_year_caption, TRUE);
-            gtk_label_set_max_width_chars (self->per_year_caption, 40);
-            gtk_widget_add_css_class (GTK_WIDGET (self->per_year_caption), "dim-label");
-            gtk_box_append (GTK_BOX (section), GTK_WIDGET (self->per_year_caption));
-          }
-        gtk_grid_set_column_spacing (grids[i], 18);
-        gtk_grid_set_row_spacing (grids[i], 4);
-        gtk_widget_add_css_class (GTK_WIDGET (grids[i]), "compare-table");
-        gtk_box_append (GTK_BOX (section), GTK_WIDGET (grids[i]));
-        gtk_widget_set_valign (section, GTK_ALIGN_START);
-        gtk_flow_box_append (GTK_FLOW_BOX (tables), section);
-      }
-  }
-
-  gtk_box_append (GTK_BOX (content), GTK_WIDGET (self->chart));
-  /* Four entries side by side can be wider than a beamer: the tables
-   * scroll sideways instead of widening the window past the screen; the
-   * chart keeps the page's width. */
-  {
-    GtkWidget *sideways = gtk_scrolled_window_new ();
-
-    gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (sideways), GTK_POLICY_AUTOMATIC, GTK_POLICY_NEVER);
-    gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (sideways), TRUE);
-    gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (sideways), tables);
-    gtk_box_append (GTK_BOX (content), sideways);
-  }
-  self->content = content;
-  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), content);
-  gtk_widget_set_vexpand (scroller, TRUE);
-
-  gtk_widget_set_margin_start (box, 12);
-  gtk_widget_set_margin_end (box, 12);
-  gtk_widget_set_margin_top (box, 12);
-  gtk_widget_set_margin_bottom (box, 12);
-  gtk_box_append (GTK_BOX (box), bar);
-  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->choices));
-  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->status));
-  gtk_box_append (GTK_BOX (box), scroller);
-  adw_bin_set_child (ADW_BIN (self), box);
-
-  sync_document_candidates (self);
-  default_years (self);
-  years_changed_cb (self);
-  g_signal_connect_swapped (self->years_entry, "changed", G_CALLBACK (years_changed_cb), self);
-  g_signal_connect_swapped (document, "changed", G_CALLBACK (document_changed_cb), self);
-  g_signal_connect (self, "map", G_CALLBACK (map_cb), NULL);
-  self->dirty = TRUE;
-  return self;
+  return g_object_new (PMD_TYPE_COMPARE_PAGE, "document", document, NULL);
 }
 
-/* For the tests */
-
-const PmdComparison *
-_pmd_compare_page_get_comparison (PmdComparePage *self)
+PmdDocument *
+pmd_compare_page_get_document (PmdComparePage *self)
 {
-  if (self->dirty)
-    rebuild (self);
-  return self->comparison;
+  g_return_val_if_fail (PMD_IS_COMPARE_PAGE (self), NULL);
+  return self->document;
 }
 
-guint
-_pmd_compare_page_get_n_choices (PmdComparePage *self)
+/**
+ * pmd_compare_page_set_document:
+ * @document: (nullable): the document to compare the variants of
+ *
+ * The files added beside the old document stay. Nothing is built until
+ * the page is shown.
+ */
+void
+pmd_compare_page_set_document (PmdComparePage *self,
+                               PmdDocument    *document)
 {
-  return self->candidates->len;
-}
+  g_return_if_fail (PMD_IS_COMPARE_PAGE (self));
+  g_return_if_fail (document == NULL || PMD_IS_DOCUMENT (document));
 
-GtkCheckButton *
-_pmd_compare_page_get_choice (PmdComparePage *self,
-                              guint           i)
-{
-  g_return_val_if_fail (i < self->candidates->len, NULL);
-  return ((Candidate *) g_ptr_array_index (self->candidates, i))->check;
-}
-
-GtkEditable *
-_pmd_compare_page_get_years (PmdComparePage *self)
-{
-  return GTK_EDITABLE (self->years_entry);
-}
-
-/* The text shown at a row and column of a table: 0 assumptions, 1
- * outcomes, 2 difference per year. */
-const char *
-_pmd_compare_page_get_cell (PmdComparePage *self,
-                            guint           table,
-                            int             column,
-                            int             row,
-                            gboolean       *highlighted)
-{
-  GtkGrid *grids[] = { self->assumptions, self->outputs, self->per_year };
-  GtkWidget *child;
-
-  g_return_val_if_fail (table < G_N_ELEMENTS (grids), NULL);
-  if (self->dirty)
-    rebuild (self);
-  child = gtk_grid_get_child_at (grids[table], column, row);
-  if (child == NULL)
-    return NULL;
-  if (highlighted != NULL)
-    *highlighted = gtk_widget_has_css_class (child, "changed");
-  return gtk_label_get_text (GTK_LABEL (child));
+  if (self->document == document)
+    return;
+  g_clear_pointer (&self->refresh, pmd_refresh_free);
+  g_set_object (&self->document, document);
+  if (document != NULL)
+    {
+      self->refresh = pmd_refresh_new (GTK_WIDGET (self), document, WATCHED_CHANGES, refresh_cb);
+      pmd_refresh_queue (self->refresh, WATCHED_CHANGES | PMD_CHANGE_STRUCTURE);
+    }
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DOCUMENT]);
 }

@@ -11,7 +11,10 @@ G_BEGIN_DECLS
 #define PMD_TYPE_COMPARE_PAGE (pmd_compare_page_get_type ())
 G_DECLARE_FINAL_TYPE (PmdComparePage, pmd_compare_page, PMD, COMPARE_PAGE, AdwBin)
 
-PmdComparePage *pmd_compare_page_new      (PmdDocument    *document);
+PmdComparePage *pmd_compare_page_new          (PmdDocument    *document);
+PmdDocument    *pmd_compare_page_get_document (PmdComparePage *self);
+void            pmd_compare_page_set_document (PmdComparePage *self,
+                                               PmdDocument    *document);
 gboolean        pmd_compare_page_add_file (PmdComparePage *self,
                                            const char     *path,
                                            GError        **error);
@@ -20,17 +23,5 @@ char           *pmd_compare_page_get_tables_text (PmdComparePage *self);
 gboolean        pmd_compare_page_save_csv        (PmdComparePage *self,
                                                   const char     *path,
                                                   GError        **error);
-
-/* For the tests. */
-const PmdComparison *_pmd_compare_page_get_comparison (PmdComparePage *self);
-guint           _pmd_compare_page_get_n_choices (PmdComparePage *self);
-GtkCheckButton *_pmd_compare_page_get_choice    (PmdComparePage *self,
-                                                 guint           i);
-GtkEditable    *_pmd_compare_page_get_years     (PmdComparePage *self);
-const char     *_pmd_compare_page_get_cell      (PmdComparePage *self,
-                                                 guint           table,
-                                                 int             column,
-                                                 int             row,
-                                                 gboolean       *highlighted);
 
 G_END_DECLS

@@ -28,8 +28,16 @@ struct _PmdExportDialog
   double         swing_base;
 };
 
-
 G_DEFINE_FINAL_TYPE (PmdExportDialog, pmd_export_dialog, ADW_TYPE_WINDOW)
+
+enum {
+  PROP_0,
+  PROP_DOCUMENT,
+  PROP_YEAR,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
 
 static gboolean
 wants_uncertainty (PmdExportDialog *self)
@@ -44,11 +52,12 @@ wants_uncertainty (PmdExportDialog *self)
 static void
 ensure_uncertainty (PmdExportDialog *self)
 {
-  const PmdScenario *sc = pmd_document_get_effective (self->document);
+  const PmdScenario *sc;
   g_autoptr(GError) error = NULL;
 
-  if (!wants_uncertainty (self) || self->monte_carlo != NULL)
+  if (self->document == NULL || !wants_uncertainty (self) || self->monte_carlo != NULL)
     return;
+  sc = pmd_document_get_effective (self->document);
   self->monte_carlo = pmd_monte_carlo_run (sc, PMD_MONTE_CARLO_DEFAULT_RUNS, PMD_MONTE_CARLO_DEFAULT_SEED,
                                            NULL, NULL, NULL, &error);
   if (self->monte_carlo != NULL)
@@ -89,8 +98,11 @@ kind_changed_cb (PmdExportDialog *self)
 }
 
 static void
-copy_clicked_cb (PmdExportDialog *self)
+copy_action (GtkWidget  *widget,
+             const char *action,
+             GVariant   *param)
 {
+  PmdExportDialog *self = PMD_EXPORT_DIALOG (widget);
   g_autoptr(PmdComparison) variants = NULL;
   g_autoptr(GdkTexture) texture = NULL;
   g_autoptr(GBytes) bytes = NULL;
@@ -190,8 +202,11 @@ save_response_cb (GtkNativeDialog *chooser,
 }
 
 static void
-save_clicked_cb (PmdExportDialog *self)
+save_action (GtkWidget  *widget,
+             const char *action,
+             GVariant   *param)
 {
+  PmdExportDialog *self = PMD_EXPORT_DIALOG (widget);
   GtkFileChooserNative *chooser;
   g_autofree char *name = g_strdup_printf ("%s.png", pmd_chart_kind_to_string (adw_combo_row_get_selected (self->kind_row)));
 
@@ -223,8 +238,11 @@ draw_chart_page_cb (GtkPrintOperation *operation,
 }
 
 static void
-print_clicked_cb (PmdExportDialog *self)
+print_action (GtkWidget  *widget,
+              const char *action,
+              GVariant   *param)
 {
+  PmdExportDialog *self = PMD_EXPORT_DIALOG (widget);
   g_autoptr(GtkPrintOperation) operation = gtk_print_operation_new ();
   g_autoptr(GtkPageSetup) setup = gtk_page_setup_new ();
   g_autoptr(GError) error = NULL;
@@ -257,31 +275,97 @@ pmd_export_dialog_dispose (GObject *object)
 }
 
 static void
+pmd_export_dialog_get_property (GObject    *object,
+                                guint       prop_id,
+                                GValue     *value,
+                                GParamSpec *pspec)
+{
+  PmdExportDialog *self = PMD_EXPORT_DIALOG (object);
+
+  switch (prop_id)
+    {
+    case PROP_DOCUMENT:
+      g_value_set_object (value, self->document);
+      break;
+    case PROP_YEAR:
+      g_value_set_int (value, self->year);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+pmd_export_dialog_set_property (GObject      *object,
+                                guint         prop_id,
+                                const GValue *value,
+                                GParamSpec   *pspec)
+{
+  PmdExportDialog *self = PMD_EXPORT_DIALOG (object);
+
+  switch (prop_id)
+    {
+    case PROP_DOCUMENT:
+      self->document = g_value_dup_object (value);
+      break;
+    case PROP_YEAR:
+      self->year = g_value_get_int (value);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
 pmd_export_dialog_class_init (PmdExportDialogClass *klass)
 {
-  G_OBJECT_CLASS (klass)->dispose = pmd_export_dialog_dispose;
-  gtk_widget_class_add_binding_action (GTK_WIDGET_CLASS (klass), GDK_KEY_Escape, 0, "window.close", NULL);
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = pmd_export_dialog_dispose;
+  object_class->get_property = pmd_export_dialog_get_property;
+  object_class->set_property = pmd_export_dialog_set_property;
+
+  /**
+   * PmdExportDialog:document:
+   *
+   * The document whose charts are exported.
+   */
+  properties[PROP_DOCUMENT] =
+    g_param_spec_object ("document", NULL, NULL, PMD_TYPE_DOCUMENT,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  /**
+   * PmdExportDialog:year:
+   *
+   * The year the pyramid and the bridge show; 0 for the last.
+   */
+  properties[PROP_YEAR] =
+    g_param_spec_int ("year", NULL, NULL, 0, 2200, 0,
+                      G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  g_type_ensure (PMD_TYPE_CHART_VIEW);
+  gtk_widget_class_set_template_from_resource (widget_class, "/nl/piramide/Piramide/pmd-export-dialog.ui");
+  gtk_widget_class_bind_template_child (widget_class, PmdExportDialog, kind_row);
+  gtk_widget_class_bind_template_child (widget_class, PmdExportDialog, width);
+  gtk_widget_class_bind_template_child (widget_class, PmdExportDialog, height);
+  gtk_widget_class_bind_template_child (widget_class, PmdExportDialog, preview);
+  gtk_widget_class_bind_template_callback (widget_class, kind_changed_cb);
+  gtk_widget_class_install_action (widget_class, "export.copy", NULL, copy_action);
+  gtk_widget_class_install_action (widget_class, "export.print", NULL, print_action);
+  gtk_widget_class_install_action (widget_class, "export.save", NULL, save_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
 }
 
 static void
 pmd_export_dialog_init (PmdExportDialog *self)
 {
-}
+  g_autoptr(GtkStringList) kinds = gtk_string_list_new (NULL);
 
-static GtkSpinButton *
-size_row (AdwPreferencesGroup *group,
-          const char          *title,
-          int                  value)
-{
-  GtkWidget *row = adw_action_row_new ();
-  GtkWidget *spin = gtk_spin_button_new_with_range (320, 7680, 10);
-
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  gtk_spin_button_set_value (GTK_SPIN_BUTTON (spin), value);
-  gtk_widget_set_valign (spin, GTK_ALIGN_CENTER);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), spin);
-  adw_preferences_group_add (group, row);
-  return GTK_SPIN_BUTTON (spin);
+  gtk_widget_init_template (GTK_WIDGET (self));
+  for (int k = 0; k < PMD_N_CHART_KINDS; k++)
+    gtk_string_list_append (kinds, pmd_chart_kind_title (k));
+  adw_combo_row_set_model (self->kind_row, G_LIST_MODEL (kinds));
 }
 
 GtkWindow *
@@ -289,58 +373,11 @@ pmd_export_dialog_new (GtkWindow   *parent,
                        PmdDocument *document,
                        int          year)
 {
-  PmdExportDialog *self = g_object_new (PMD_TYPE_EXPORT_DIALOG,
-                                        "transient-for", parent, "modal", TRUE,
-                                        "title", _("Export Chart"),
-                                        "default-width", 900, "default-height", 640, NULL);
-  g_autoptr(GtkStringList) kinds = gtk_string_list_new (NULL);
-  GtkWidget *box, *header, *copy, *save, *print, *content, *settings;
-  AdwPreferencesGroup *group;
+  g_return_val_if_fail (PMD_IS_DOCUMENT (document), NULL);
 
-  self->document = g_object_ref (document);
-  self->year = year;
-  for (int k = 0; k < PMD_N_CHART_KINDS; k++)
-    gtk_string_list_append (kinds, pmd_chart_kind_title (k));
-
-  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-  header = adw_header_bar_new ();
-  copy = gtk_button_new_with_mnemonic (_("_Copy"));
-  print = gtk_button_new_with_mnemonic (_("_Print…"));
-  save = gtk_button_new_with_mnemonic (_("_Export…"));
-  gtk_widget_add_css_class (save, "suggested-action");
-  adw_header_bar_pack_start (ADW_HEADER_BAR (header), copy);
-  adw_header_bar_pack_start (ADW_HEADER_BAR (header), print);
-  adw_header_bar_pack_end (ADW_HEADER_BAR (header), save);
-  gtk_box_append (GTK_BOX (box), header);
-
-  content = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
-  gtk_widget_set_vexpand (content, TRUE);
-  settings = adw_preferences_page_new ();
-  gtk_widget_set_size_request (settings, 320, -1);
-  group = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
-  adw_preferences_page_add (ADW_PREFERENCES_PAGE (settings), group);
-  self->kind_row = ADW_COMBO_ROW (adw_combo_row_new ());
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->kind_row), _("Chart"));
-  adw_combo_row_set_model (self->kind_row, G_LIST_MODEL (kinds));
-  adw_preferences_group_add (group, GTK_WIDGET (self->kind_row));
-  self->width = size_row (group, _("Width"), 1600);
-  self->height = size_row (group, _("Height"), 900);
-  gtk_box_append (GTK_BOX (content), settings);
-
-  self->preview = PMD_CHART_VIEW (pmd_chart_view_new (PMD_CHART_CURVES));
-  pmd_chart_view_set_document (self->preview, document);
-  pmd_chart_view_set_year (self->preview, year);
-  gtk_widget_set_hexpand (GTK_WIDGET (self->preview), TRUE);
-  gtk_widget_set_margin_end (GTK_WIDGET (self->preview), 12);
-  gtk_widget_set_margin_bottom (GTK_WIDGET (self->preview), 12);
-  gtk_widget_set_margin_top (GTK_WIDGET (self->preview), 12);
-  gtk_box_append (GTK_BOX (content), GTK_WIDGET (self->preview));
-  gtk_box_append (GTK_BOX (box), content);
-  adw_window_set_content (ADW_WINDOW (self), box);
-
-  g_signal_connect_swapped (self->kind_row, "notify::selected", G_CALLBACK (kind_changed_cb), self);
-  g_signal_connect_swapped (copy, "clicked", G_CALLBACK (copy_clicked_cb), self);
-  g_signal_connect_swapped (save, "clicked", G_CALLBACK (save_clicked_cb), self);
-  g_signal_connect_swapped (print, "clicked", G_CALLBACK (print_clicked_cb), self);
-  return GTK_WINDOW (self);
+  return g_object_new (PMD_TYPE_EXPORT_DIALOG,
+                       "transient-for", parent,
+                       "document", document,
+                       "year", year,
+                       NULL);
 }

@@ -7,6 +7,7 @@
 #include "pmd-field.h"
 #include "pmd-format.h"
 #include "pmd-goal-seek-dialog.h"
+#include "pmd-refresh.h"
 #include "pmd-uncertainty.h"
 #include "pmd-window.h"
 
@@ -15,7 +16,9 @@
  * parameter is searched, within a range, for the value that brings an
  * output in a year to a target (pmd_goal_seek()). The answer is shown with
  * what it gives when put back and projected, and Apply sets it in the
- * document as one undo step (into the variant shown, if any).
+ * document as one undo step (into the variant shown, if any). A change of
+ * the document from elsewhere offers the parameters and search range anew
+ * and forgets an answer that no longer holds.
  */
 
 struct _PmdGoalSeekDialog
@@ -23,6 +26,7 @@ struct _PmdGoalSeekDialog
   AdwWindow      parent_instance;
 
   PmdDocument   *document;
+  PmdRefresh    *refresh;
   GPtrArray     *params;       /* char *: the paths offered */
   AdwComboRow   *param_row;
   AdwComboRow   *output_row;
@@ -31,7 +35,6 @@ struct _PmdGoalSeekDialog
   GtkEntry      *low;
   GtkEntry      *high;
   GtkLabel      *answer;
-  GtkWidget     *apply_button;
 
   gboolean       found;
   char          *found_path;
@@ -40,6 +43,18 @@ struct _PmdGoalSeekDialog
 };
 
 G_DEFINE_FINAL_TYPE (PmdGoalSeekDialog, pmd_goal_seek_dialog, ADW_TYPE_WINDOW)
+
+enum {
+  PROP_0,
+  PROP_DOCUMENT,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+/* It searches the scenario on screen; the ranges set the search span. */
+#define WATCHED_CHANGES ((PMD_CHANGE_CONTENT & ~(PMD_CHANGE_VARIANTS | PMD_CHANGE_ACTUALS)) | \
+                         PMD_CHANGE_SHOWN_VARIANT | PMD_CHANGE_FILE)
 
 static const char *const outputs[] = {
   "totals.gap", "totals.scenario", "totals.savings", "totals.cumulative_savings", "npv",
@@ -57,7 +72,7 @@ static void
 forget_answer (PmdGoalSeekDialog *self)
 {
   self->found = FALSE;
-  gtk_widget_set_sensitive (self->apply_button, FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "goal-seek.apply", FALSE);
 }
 
 /* The search range: where pmd_goal_seek_span() looks. */
@@ -194,7 +209,7 @@ pmd_goal_seek_dialog_find (PmdGoalSeekDialog *self)
   self->found_value = result;
   g_free (self->found_path);
   self->found_path = g_strdup (path);
-  gtk_widget_set_sensitive (self->apply_button, TRUE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "goal-seek.apply", TRUE);
   return TRUE;
 }
 
@@ -273,8 +288,25 @@ pmd_goal_seek_dialog_apply (PmdGoalSeekDialog *self,
 }
 
 static void
-apply_clicked_cb (PmdGoalSeekDialog *self)
+find_action (GtkWidget  *widget,
+             const char *action,
+             GVariant   *param)
 {
+  pmd_goal_seek_dialog_find (PMD_GOAL_SEEK_DIALOG (widget));
+}
+
+static void
+target_activate_cb (PmdGoalSeekDialog *self)
+{
+  pmd_goal_seek_dialog_find (self);
+}
+
+static void
+apply_action (GtkWidget  *widget,
+              const char *action,
+              GVariant   *param)
+{
+  PmdGoalSeekDialog *self = PMD_GOAL_SEEK_DIALOG (widget);
   g_autoptr(GError) error = NULL;
 
   if (!pmd_goal_seek_dialog_apply (self, &error))
@@ -288,50 +320,6 @@ apply_clicked_cb (PmdGoalSeekDialog *self)
         pmd_window_add_toast (PMD_WINDOW (parent), self->widened);
       gtk_window_destroy (GTK_WINDOW (self));
     }
-}
-
-static void
-pmd_goal_seek_dialog_dispose (GObject *object)
-{
-  PmdGoalSeekDialog *self = PMD_GOAL_SEEK_DIALOG (object);
-
-  g_clear_object (&self->document);
-  g_clear_pointer (&self->params, g_ptr_array_unref);
-  g_clear_pointer (&self->found_path, g_free);
-  g_clear_pointer (&self->widened, g_free);
-  G_OBJECT_CLASS (pmd_goal_seek_dialog_parent_class)->dispose (object);
-}
-
-static void
-pmd_goal_seek_dialog_class_init (PmdGoalSeekDialogClass *klass)
-{
-  G_OBJECT_CLASS (klass)->dispose = pmd_goal_seek_dialog_dispose;
-  gtk_widget_class_add_binding_action (GTK_WIDGET_CLASS (klass), GDK_KEY_Escape, 0, "window.close", NULL);
-}
-
-static void
-pmd_goal_seek_dialog_init (PmdGoalSeekDialog *self)
-{
-}
-
-static GtkEntry *
-row_entry (AdwPreferencesGroup *group,
-           const char          *title,
-           const char          *subtitle)
-{
-  GtkWidget *row = adw_action_row_new ();
-  GtkEntry *entry = GTK_ENTRY (gtk_entry_new ());
-
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  if (subtitle != NULL)
-    adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-  gtk_editable_set_width_chars (GTK_EDITABLE (entry), 12);
-  gtk_entry_set_alignment (entry, 1.0);
-  gtk_widget_set_valign (GTK_WIDGET (entry), GTK_ALIGN_CENTER);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), GTK_WIDGET (entry));
-  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), GTK_WIDGET (entry));
-  adw_preferences_group_add (group, row);
-  return entry;
 }
 
 /* Whether changing @path changes anything: not a parameter of a switched-off
@@ -378,166 +366,205 @@ searchable_params (const PmdScenario *sc)
   return paths;
 }
 
-GtkWindow *
-pmd_goal_seek_dialog_new (GtkWindow   *parent,
-                          PmdDocument *document)
+/* The parameters offered, each by its name for people; the one chosen
+ * before stays chosen while it is offered. */
+static void
+fill_params (PmdGoalSeekDialog *self)
 {
-  PmdGoalSeekDialog *self = g_object_new (PMD_TYPE_GOAL_SEEK_DIALOG,
-                                          "transient-for", parent,
-                                          "modal", TRUE,
-                                          "title", _("Goal Seek"),
-                                          "default-width", 720,
-                                          "default-height", 660,
-                                          NULL);
-  const PmdScenario *sc = pmd_document_get_effective (document);
-  const char *output_names[G_N_ELEMENTS (outputs) + 1] = { NULL };
-  char *output_labels[G_N_ELEMENTS (outputs)] = { NULL };
-  g_autoptr(GtkStringList) params = gtk_string_list_new (NULL);
-  g_autoptr(GtkStringList) outs = NULL;
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-  GtkWidget *header = adw_header_bar_new ();
-  GtkWidget *page = adw_preferences_page_new ();
-  GtkWidget *find, *row, *buttons;
-  AdwPreferencesGroup *group = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
-  AdwPreferencesGroup *answer_group = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
+  const PmdScenario *sc = pmd_document_get_effective (self->document);
+  g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
+  g_autofree char *chosen = g_strdup (self->params != NULL ? selected_param (self) : NULL);
+  guint i;
 
-  self->document = g_object_ref (document);
+  g_clear_pointer (&self->params, g_ptr_array_unref);
   self->params = searchable_params (sc);
-  for (guint i = 0; i < self->params->len; i++)
+  for (i = 0; i < self->params->len; i++)
     {
       g_autofree char *label = pmd_scenario_describe_param (sc, g_ptr_array_index (self->params, i));
-      gtk_string_list_append (params, label);
+      gtk_string_list_append (names, label);
     }
-  for (guint i = 0; i < G_N_ELEMENTS (outputs); i++)
-    output_names[i] = output_labels[i] = pmd_describe_output (sc, outputs[i]);
-  outs = gtk_string_list_new (output_names);
-  for (guint i = 0; i < G_N_ELEMENTS (outputs); i++)
-    g_free (output_labels[i]);
+  g_signal_handlers_block_by_func (self->param_row, param_changed_cb, self);
+  adw_combo_row_set_model (self->param_row, G_LIST_MODEL (names));
+  if (chosen != NULL && g_ptr_array_find_with_equal_func (self->params, chosen, g_str_equal, &i))
+    adw_combo_row_set_selected (self->param_row, i);
+  g_signal_handlers_unblock_by_func (self->param_row, param_changed_cb, self);
+}
 
-  gtk_box_append (GTK_BOX (box), header);
-  adw_preferences_group_set_title (group, _("Which value reaches a goal?"));
-  adw_preferences_group_set_description (group, _("For example: how much must be invested so that the gap in "
-                                                  "2030 is zero?"));
+static void
+fill_years (PmdGoalSeekDialog *self)
+{
+  const PmdScenario *sc = pmd_document_get_effective (self->document);
 
-  self->param_row = ADW_COMBO_ROW (adw_combo_row_new ());
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->param_row), _("Change"));
-  adw_combo_row_set_model (self->param_row, G_LIST_MODEL (params));
-  adw_combo_row_set_use_subtitle (self->param_row, TRUE);
-  adw_preferences_group_add (group, GTK_WIDGET (self->param_row));
+  gtk_spin_button_set_range (self->year, sc->base_year, pmd_scenario_get_end_year (sc));
+}
 
-  self->output_row = ADW_COMBO_ROW (adw_combo_row_new ());
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->output_row), _("So that"));
-  adw_combo_row_set_model (self->output_row, G_LIST_MODEL (outs));
-  adw_preferences_group_add (group, GTK_WIDGET (self->output_row));
+static void
+refresh_cb (gpointer       dialog,
+            PmdChangeFlags flags)
+{
+  PmdGoalSeekDialog *self = dialog;
 
-  row = adw_action_row_new ();
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("In the year"));
-  self->year = GTK_SPIN_BUTTON (gtk_spin_button_new_with_range (sc->base_year, pmd_scenario_get_end_year (sc), 1));
-  gtk_spin_button_set_value (self->year, MIN (sc->base_year + 4, pmd_scenario_get_end_year (sc)));
-  gtk_widget_set_valign (GTK_WIDGET (self->year), GTK_ALIGN_CENTER);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), GTK_WIDGET (self->year));
-  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), GTK_WIDGET (self->year));
-  adw_preferences_group_add (group, row);
+  if (flags & (PMD_CHANGE_STRUCTURE | PMD_CHANGE_INTERVENTIONS | PMD_CHANGE_RANGES | PMD_CHANGE_FILE))
+    fill_params (self);
+  if (flags & (PMD_CHANGE_SCENARIO | PMD_CHANGE_FILE))
+    fill_years (self);
+  /* The span may rest on the value or range that changed. */
+  param_changed_cb (self);
+}
 
-  self->target = row_entry (group, _("Reaches"), NULL);
-  gtk_editable_set_text (GTK_EDITABLE (self->target), "0");
-  self->low = row_entry (group, _("Search from"), _("The search stays within these two values"));
-  self->high = row_entry (group, _("Search to"), NULL);
-  adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), group);
+/* The first question has an answer: the first decision that can bring the
+ * gap in that year to zero is chosen (the first in the list, more
+ * prevention money, could not, and Find said so to a new user). */
+static void
+choose_first_question (PmdGoalSeekDialog *self)
+{
+  const PmdScenario *sc = pmd_document_get_effective (self->document);
+  int year;
 
-  self->answer = GTK_LABEL (gtk_label_new (_("Press Find.")));
-  gtk_label_set_wrap (self->answer, TRUE);
-  gtk_label_set_xalign (self->answer, 0);
-  gtk_label_set_selectable (self->answer, TRUE);
-  gtk_widget_add_css_class (GTK_WIDGET (self->answer), "title-4");
-  find = gtk_button_new_with_mnemonic (_("_Find"));
-  self->apply_button = gtk_button_new_with_mnemonic (_("_Apply"));
-  gtk_widget_add_css_class (self->apply_button, "suggested-action");
-  gtk_widget_set_tooltip_text (self->apply_button, _("Set the value found (undo with Ctrl+Z)"));
-  g_signal_connect_swapped (find, "clicked", G_CALLBACK (pmd_goal_seek_dialog_find), self);
-  g_signal_connect_swapped (self->apply_button, "clicked", G_CALLBACK (apply_clicked_cb), self);
-  /* Cancel and Apply in the header, where they stay in view; Find beside
-   * the answer it gives. */
-  buttons = gtk_button_new_with_mnemonic (_("_Cancel"));
-  g_signal_connect_swapped (buttons, "clicked", G_CALLBACK (gtk_window_destroy), self);
-  adw_header_bar_set_show_end_title_buttons (ADW_HEADER_BAR (header), FALSE);
-  adw_header_bar_pack_start (ADW_HEADER_BAR (header), buttons);
-  adw_header_bar_pack_end (ADW_HEADER_BAR (header), self->apply_button);
-  gtk_widget_set_valign (find, GTK_ALIGN_START);
-  {
-    GtkWidget *answer_box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
-    gtk_widget_set_hexpand (GTK_WIDGET (self->answer), TRUE);
-    gtk_box_append (GTK_BOX (answer_box), GTK_WIDGET (self->answer));
-    gtk_box_append (GTK_BOX (answer_box), find);
-    adw_preferences_group_add (answer_group, answer_box);
-  }
-  adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), answer_group);
-  gtk_widget_set_vexpand (page, TRUE);
-  gtk_box_append (GTK_BOX (box), page);
-  adw_window_set_content (ADW_WINDOW (self), box);
-
-  g_signal_connect_swapped (self->param_row, "notify::selected", G_CALLBACK (param_changed_cb), self);
-  g_signal_connect_swapped (self->output_row, "notify::selected", G_CALLBACK (forget_answer), self);
-  g_signal_connect_swapped (self->year, "value-changed", G_CALLBACK (forget_answer), self);
-  g_signal_connect_swapped (self->target, "changed", G_CALLBACK (forget_answer), self);
-  g_signal_connect_swapped (self->low, "changed", G_CALLBACK (forget_answer), self);
-  g_signal_connect_swapped (self->high, "changed", G_CALLBACK (forget_answer), self);
-  g_signal_connect_swapped (self->target, "activate", G_CALLBACK (pmd_goal_seek_dialog_find), self);
-  /* The first question has an answer: the first decision that can bring
-   * the gap in that year to zero is chosen (the first in the list, more
-   * prevention money, could not, and Find said so to a new user). */
+  fill_params (self);
+  fill_years (self);
+  year = MIN (sc->base_year + 4, pmd_scenario_get_end_year (sc));
+  gtk_spin_button_set_value (self->year, year);
   for (guint i = 0; i < self->params->len; i++)
     {
       const char *path = g_ptr_array_index (self->params, i);
       double low, high, x;
 
       pmd_goal_seek_span (sc, path, &low, &high);
-      if (pmd_goal_seek (sc, path, "totals.gap", gtk_spin_button_get_value_as_int (self->year), 0, low, high,
-                         &x, NULL, NULL, NULL))
+      if (pmd_goal_seek (sc, path, "totals.gap", year, 0, low, high, &x, NULL, NULL, NULL))
         {
           adw_combo_row_set_selected (self->param_row, i);
           break;
         }
     }
   param_changed_cb (self);
-  gtk_window_set_default_widget (GTK_WINDOW (self), find);
-  return GTK_WINDOW (self);
 }
 
-/* For the tests: choose by path and output; set the target. */
-gboolean
-_pmd_goal_seek_dialog_set (PmdGoalSeekDialog *self,
-                           const char        *param,
-                           const char        *output,
-                           int                year,
-                           const char        *target)
+static void
+pmd_goal_seek_dialog_constructed (GObject *object)
 {
-  guint i;
+  PmdGoalSeekDialog *self = PMD_GOAL_SEEK_DIALOG (object);
 
-  if (!g_ptr_array_find_with_equal_func (self->params, param, g_str_equal, &i))
-    return FALSE;
-  adw_combo_row_set_selected (self->param_row, i);
-  for (i = 0; i < G_N_ELEMENTS (outputs) && !g_str_equal (outputs[i], output); i++)
-    ;
-  if (i == G_N_ELEMENTS (outputs))
-    return FALSE;
-  adw_combo_row_set_selected (self->output_row, i);
-  gtk_spin_button_set_value (self->year, year);
-  gtk_editable_set_text (GTK_EDITABLE (self->target), target);
-  return TRUE;
+  G_OBJECT_CLASS (pmd_goal_seek_dialog_parent_class)->constructed (object);
+  g_return_if_fail (self->document != NULL);
+  choose_first_question (self);
+  self->refresh = pmd_refresh_new (GTK_WIDGET (self), self->document, WATCHED_CHANGES, refresh_cb);
 }
 
-const char *
-_pmd_goal_seek_dialog_get_answer (PmdGoalSeekDialog *self)
+static void
+pmd_goal_seek_dialog_dispose (GObject *object)
 {
-  return gtk_label_get_text (self->answer);
+  PmdGoalSeekDialog *self = PMD_GOAL_SEEK_DIALOG (object);
+
+  g_clear_pointer (&self->refresh, pmd_refresh_free);
+  g_clear_object (&self->document);
+  g_clear_pointer (&self->params, g_ptr_array_unref);
+  g_clear_pointer (&self->found_path, g_free);
+  g_clear_pointer (&self->widened, g_free);
+  G_OBJECT_CLASS (pmd_goal_seek_dialog_parent_class)->dispose (object);
 }
 
-void
-_pmd_goal_seek_dialog_set_search (PmdGoalSeekDialog *self,
-                                  const char        *low,
-                                  const char        *high)
+static void
+pmd_goal_seek_dialog_get_property (GObject    *object,
+                                   guint       prop_id,
+                                   GValue     *value,
+                                   GParamSpec *pspec)
 {
-  gtk_editable_set_text (GTK_EDITABLE (self->low), low);
-  gtk_editable_set_text (GTK_EDITABLE (self->high), high);
+  PmdGoalSeekDialog *self = PMD_GOAL_SEEK_DIALOG (object);
+
+  switch (prop_id)
+    {
+    case PROP_DOCUMENT:
+      g_value_set_object (value, self->document);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+pmd_goal_seek_dialog_set_property (GObject      *object,
+                                   guint         prop_id,
+                                   const GValue *value,
+                                   GParamSpec   *pspec)
+{
+  PmdGoalSeekDialog *self = PMD_GOAL_SEEK_DIALOG (object);
+
+  switch (prop_id)
+    {
+    case PROP_DOCUMENT:
+      self->document = g_value_dup_object (value);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+pmd_goal_seek_dialog_class_init (PmdGoalSeekDialogClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->constructed = pmd_goal_seek_dialog_constructed;
+  object_class->dispose = pmd_goal_seek_dialog_dispose;
+  object_class->get_property = pmd_goal_seek_dialog_get_property;
+  object_class->set_property = pmd_goal_seek_dialog_set_property;
+
+  /**
+   * PmdGoalSeekDialog:document:
+   *
+   * The document searched and changed by Apply.
+   */
+  properties[PROP_DOCUMENT] =
+    g_param_spec_object ("document", NULL, NULL, PMD_TYPE_DOCUMENT,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/nl/piramide/Piramide/pmd-goal-seek-dialog.ui");
+  gtk_widget_class_bind_template_child (widget_class, PmdGoalSeekDialog, param_row);
+  gtk_widget_class_bind_template_child (widget_class, PmdGoalSeekDialog, output_row);
+  gtk_widget_class_bind_template_child (widget_class, PmdGoalSeekDialog, year);
+  gtk_widget_class_bind_template_child (widget_class, PmdGoalSeekDialog, target);
+  gtk_widget_class_bind_template_child (widget_class, PmdGoalSeekDialog, low);
+  gtk_widget_class_bind_template_child (widget_class, PmdGoalSeekDialog, high);
+  gtk_widget_class_bind_template_child (widget_class, PmdGoalSeekDialog, answer);
+  gtk_widget_class_bind_template_callback (widget_class, param_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, forget_answer);
+  gtk_widget_class_bind_template_callback (widget_class, target_activate_cb);
+  gtk_widget_class_install_action (widget_class, "goal-seek.find", NULL, find_action);
+  gtk_widget_class_install_action (widget_class, "goal-seek.apply", NULL, apply_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
+}
+
+static void
+pmd_goal_seek_dialog_init (PmdGoalSeekDialog *self)
+{
+  const char *output_names[G_N_ELEMENTS (outputs) + 1] = { NULL };
+  char *output_labels[G_N_ELEMENTS (outputs)] = { NULL };
+  g_autoptr(GtkStringList) outs = NULL;
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "goal-seek.apply", FALSE);
+  /* The outputs are named alike in every scenario. */
+  for (guint i = 0; i < G_N_ELEMENTS (outputs); i++)
+    output_names[i] = output_labels[i] = pmd_describe_output (NULL, outputs[i]);
+  outs = gtk_string_list_new (output_names);
+  for (guint i = 0; i < G_N_ELEMENTS (outputs); i++)
+    g_free (output_labels[i]);
+  adw_combo_row_set_model (self->output_row, G_LIST_MODEL (outs));
+}
+
+/**
+ * pmd_goal_seek_dialog_new:
+ * @parent: (nullable): the window
+ * @document: the document to search
+ */
+GtkWindow *
+pmd_goal_seek_dialog_new (GtkWindow   *parent,
+                          PmdDocument *document)
+{
+  g_return_val_if_fail (PMD_IS_DOCUMENT (document), NULL);
+
+  return g_object_new (PMD_TYPE_GOAL_SEEK_DIALOG, "transient-for", parent, "document", document, NULL);
 }

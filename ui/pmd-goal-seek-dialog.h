@@ -17,15 +17,4 @@ gboolean   pmd_goal_seek_dialog_apply (PmdGoalSeekDialog *self,
                                        GError           **error);
 const char *pmd_goal_seek_dialog_get_widened (PmdGoalSeekDialog *self);
 
-/* For the tests. */
-gboolean    _pmd_goal_seek_dialog_set        (PmdGoalSeekDialog *self,
-                                              const char        *param,
-                                              const char        *output,
-                                              int                year,
-                                              const char        *target);
-void        _pmd_goal_seek_dialog_set_search (PmdGoalSeekDialog *self,
-                                              const char        *low,
-                                              const char        *high);
-const char *_pmd_goal_seek_dialog_get_answer (PmdGoalSeekDialog *self);
-
 G_END_DECLS

@@ -4,12 +4,14 @@
 #include <glib/gi18n-lib.h>
 
 #include "pmd-money-dialog.h"
+#include "pmd-refresh.h"
 
 /*
  * "Geld verschuiven": move money from one cost line (high in the pyramid)
  * to another (lower), as an invest intervention. Every change is previewed
  * at once in the window behind; the whole dialog is one undo step, which
- * Cancel takes back.
+ * Cancel takes back. What all interventions together save follows the
+ * document, also when it changes from elsewhere.
  */
 
 struct _PmdMoneyDialog
@@ -17,10 +19,12 @@ struct _PmdMoneyDialog
   AdwWindow     parent_instance;
 
   PmdDocument  *document;
+  PmdRefresh   *refresh;
   char         *id;          /* the intervention this dialog edits */
   char         *merge_key;
   gboolean      applied;     /* an edit was made */
   gboolean      done;
+  gboolean      ready;       /* set up: a change is the user's */
 
   AdwComboRow  *from_row;
   AdwComboRow  *to_row;
@@ -35,6 +39,19 @@ struct _PmdMoneyDialog
 };
 
 G_DEFINE_FINAL_TYPE (PmdMoneyDialog, pmd_money_dialog, ADW_TYPE_WINDOW)
+
+enum {
+  PROP_0,
+  PROP_DOCUMENT,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+/* The saving shown is the projection of the scenario on screen; the
+ * ranges and the variants not shown do not change it. */
+#define WATCHED_CHANGES ((PMD_CHANGE_CONTENT & ~(PMD_CHANGE_RANGES | PMD_CHANGE_VARIANTS)) | \
+                         PMD_CHANGE_SHOWN_VARIANT | PMD_CHANGE_FILE)
 
 static const PmdLine *
 line_at (PmdMoneyDialog *self,
@@ -108,7 +125,7 @@ changed_cb (PmdMoneyDialog *self)
   g_autoptr(GError) error = NULL;
 
   gtk_label_set_text (self->amount_label, amount);
-  if (self->done || from == NULL || to == NULL)
+  if (!self->ready || self->done || from == NULL || to == NULL)
     return;
   if (from == to)
     {
@@ -124,6 +141,43 @@ changed_cb (PmdMoneyDialog *self)
       return;
     }
   self->applied = TRUE;
+}
+
+/* The lines to choose from, "Toegang en wijkteams (Laagdrempelige
+ * ondersteuning)"; the choices stay where they were. */
+static void
+fill_lines (PmdMoneyDialog *self)
+{
+  const PmdScenario *sc = pmd_document_get_scenario (self->document);
+  g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
+  guint from = adw_combo_row_get_selected (self->from_row);
+  guint to = adw_combo_row_get_selected (self->to_row);
+  gboolean ready = self->ready;
+
+  for (guint i = 0; i < sc->lines->len; i++)
+    {
+      const PmdLine *l = g_ptr_array_index (sc->lines, i);
+      const PmdLayer *layer = g_ptr_array_index (sc->layers, l->layer_idx);
+      g_autofree char *label = g_strdup_printf ("%s (%s)", l->name, layer->name);
+      gtk_string_list_append (names, label);
+    }
+  /* Shown again, not chosen by the user: no edit. */
+  self->ready = FALSE;
+  adw_combo_row_set_model (self->from_row, G_LIST_MODEL (names));
+  adw_combo_row_set_selected (self->from_row, from);
+  adw_combo_row_set_model (self->to_row, G_LIST_MODEL (names));
+  adw_combo_row_set_selected (self->to_row, to);
+  self->ready = ready;
+}
+
+static void
+refresh_cb (gpointer       dialog,
+            PmdChangeFlags flags)
+{
+  PmdMoneyDialog *self = dialog;
+
+  if ((flags & PMD_CHANGE_STRUCTURE) && (flags & (PMD_CHANGE_LINES | PMD_CHANGE_SCENARIO | PMD_CHANGE_FILE)))
+    fill_lines (self);
   update_effect (self);
 }
 
@@ -144,15 +198,19 @@ finish (PmdMoneyDialog *self,
 }
 
 static void
-cancel_clicked_cb (PmdMoneyDialog *self)
+cancel_action (GtkWidget  *widget,
+               const char *action,
+               GVariant   *param)
 {
-  finish (self, FALSE, TRUE);
+  finish (PMD_MONEY_DIALOG (widget), FALSE, TRUE);
 }
 
 static void
-apply_clicked_cb (PmdMoneyDialog *self)
+apply_action (GtkWidget  *widget,
+              const char *action,
+              GVariant   *param)
 {
-  finish (self, TRUE, TRUE);
+  finish (PMD_MONEY_DIALOG (widget), TRUE, TRUE);
 }
 
 static gboolean
@@ -191,81 +249,6 @@ spin_input_cb (GtkSpinButton *spin,
   return pmd_parse_number (gtk_editable_get_text (GTK_EDITABLE (spin)), value, NULL) ? TRUE : GTK_INPUT_ERROR;
 }
 
-/* A spin button for an intervention's @field, with the step and the
- * decimals of the parameter table. */
-static GtkWidget *
-spin_row (AdwPreferencesGroup *group,
-          const char          *title,
-          const char          *subtitle,
-          const char          *field,
-          double               lo,
-          double               hi,
-          double               value,
-          GtkSpinButton      **out)
-{
-  const PmdParamFacts *facts = pmd_param_facts_for_field ("interventions", field);
-  int digits = facts->decimals;
-  GtkWidget *row = adw_action_row_new ();
-  GtkWidget *spin = gtk_spin_button_new_with_range (lo, hi, facts->step);
-
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-  gtk_spin_button_set_digits (GTK_SPIN_BUTTON (spin), digits);
-  if (digits > 0)
-    {
-      /* Dutch text ("1,0") in any locale: a numeric spin button takes only
-       * the locale's decimal point and dropped "1,0" in English, showing
-       * nothing. The input handler reads what is typed. */
-      gtk_spin_button_set_numeric (GTK_SPIN_BUTTON (spin), FALSE);
-      g_signal_connect (spin, "output", G_CALLBACK (spin_output_cb), NULL);
-      g_signal_connect (spin, "input", G_CALLBACK (spin_input_cb), NULL);
-    }
-  gtk_spin_button_set_value (GTK_SPIN_BUTTON (spin), value);
-  gtk_widget_set_valign (spin, GTK_ALIGN_CENTER);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), spin);
-  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), spin);
-  adw_preferences_group_add (group, row);
-  *out = GTK_SPIN_BUTTON (spin);
-  return row;
-}
-
-static void
-pmd_money_dialog_dispose (GObject *object)
-{
-  PmdMoneyDialog *self = PMD_MONEY_DIALOG (object);
-
-  g_clear_object (&self->document);
-  G_OBJECT_CLASS (pmd_money_dialog_parent_class)->dispose (object);
-}
-
-static void
-pmd_money_dialog_finalize (GObject *object)
-{
-  PmdMoneyDialog *self = PMD_MONEY_DIALOG (object);
-
-  g_free (self->id);
-  g_free (self->merge_key);
-  G_OBJECT_CLASS (pmd_money_dialog_parent_class)->finalize (object);
-}
-
-static void
-pmd_money_dialog_class_init (PmdMoneyDialogClass *klass)
-{
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
-  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
-  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
-
-  object_class->dispose = pmd_money_dialog_dispose;
-  object_class->finalize = pmd_money_dialog_finalize;
-  window_class->close_request = close_request_cb;
-  gtk_widget_class_add_binding (widget_class, GDK_KEY_Escape, 0, escape_cb, NULL);
-}
-
-static void
-pmd_money_dialog_init (PmdMoneyDialog *self)
-{
-}
-
 /* The default: from the most expensive line of the top layer to the first
  * line of the layer below it. */
 static void
@@ -296,24 +279,27 @@ choose_defaults (const PmdScenario *sc,
         }
 }
 
-GtkWindow *
-pmd_money_dialog_new (GtkWindow   *parent,
-                      PmdDocument *document)
+/* The step and the decimals of an intervention's @field: the parameter
+ * table's, as on every screen. */
+static void
+use_facts (GtkSpinButton *spin,
+           const char    *field)
 {
-  PmdMoneyDialog *self = g_object_new (PMD_TYPE_MONEY_DIALOG,
-                                       "transient-for", parent,
-                                       "modal", TRUE,
-                                       "title", _("Move Money"),
-                                       "default-width", 560,
-                                       NULL);
-  const PmdScenario *sc = pmd_document_get_scenario (document);
+  const PmdParamFacts *facts = pmd_param_facts_for_field ("interventions", field);
+
+  gtk_spin_button_set_digits (spin, facts->decimals);
+  gtk_spin_button_set_increments (spin, facts->step, facts->step * 10);
+}
+
+/* The lines to choose from, the intervention's id and the first choices:
+ * what the document says when the dialog opens. */
+static void
+set_up (PmdMoneyDialog *self)
+{
+  const PmdScenario *sc = pmd_document_get_scenario (self->document);
   static guint serial;
-  g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
-  GtkWidget *box, *header, *cancel, *apply, *page, *amount_row, *scale, *value;
-  AdwPreferencesGroup *group, *effect_group;
   guint from, to;
 
-  self->document = g_object_ref (document);
   self->merge_key = g_strdup_printf ("money-dialog-%u", ++serial);
   for (guint n = 1; ; n++)
     {
@@ -324,123 +310,146 @@ pmd_money_dialog_new (GtkWindow   *parent,
           break;
         }
     }
-  for (guint i = 0; i < sc->lines->len; i++)
-    {
-      const PmdLine *l = g_ptr_array_index (sc->lines, i);
-      const PmdLayer *layer = g_ptr_array_index (sc->layers, l->layer_idx);
-      g_autofree char *label = g_strdup_printf ("%s (%s)", l->name, layer->name);
-      gtk_string_list_append (names, label);
-    }
+  fill_lines (self);
   choose_defaults (sc, &from, &to);
-
-  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-  header = adw_header_bar_new ();
-  adw_header_bar_set_show_end_title_buttons (ADW_HEADER_BAR (header), FALSE);
-  cancel = gtk_button_new_with_mnemonic (_("_Cancel"));
-  apply = gtk_button_new_with_mnemonic (_("_Apply"));
-  gtk_widget_add_css_class (apply, "suggested-action");
-  adw_header_bar_pack_start (ADW_HEADER_BAR (header), cancel);
-  adw_header_bar_pack_end (ADW_HEADER_BAR (header), apply);
-  gtk_box_append (GTK_BOX (box), header);
-  g_signal_connect_swapped (cancel, "clicked", G_CALLBACK (cancel_clicked_cb), self);
-  g_signal_connect_swapped (apply, "clicked", G_CALLBACK (apply_clicked_cb), self);
-
-  page = adw_preferences_page_new ();
-  group = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
-  adw_preferences_group_set_title (group, _("Invest lower in the pyramid to avoid cost at the top"));
-  adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), group);
-
-  self->from_row = ADW_COMBO_ROW (adw_combo_row_new ());
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->from_row), _("Avoid cost on"));
-  adw_combo_row_set_model (self->from_row, G_LIST_MODEL (names));
   adw_combo_row_set_selected (self->from_row, from);
-  adw_preferences_group_add (group, GTK_WIDGET (self->from_row));
-
-  self->to_row = ADW_COMBO_ROW (adw_combo_row_new ());
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->to_row), _("Spend the money on"));
-  adw_combo_row_set_model (self->to_row, G_LIST_MODEL (names));
   adw_combo_row_set_selected (self->to_row, to);
-  adw_preferences_group_add (group, GTK_WIDGET (self->to_row));
-
-  amount_row = adw_action_row_new ();
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (amount_row), _("Amount a year"));
-  scale = gtk_scale_new_with_range (GTK_ORIENTATION_HORIZONTAL, 0, 5e6, 50000);
-  gtk_scale_set_draw_value (GTK_SCALE (scale), FALSE);
-  gtk_widget_set_hexpand (scale, TRUE);
-  gtk_widget_set_size_request (scale, 220, -1);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (scale), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Amount a year"), -1);
-  value = gtk_label_new (NULL);
-  gtk_widget_add_css_class (value, "numeric");
-  gtk_label_set_width_chars (GTK_LABEL (value), 11);
-  gtk_label_set_xalign (GTK_LABEL (value), 1);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (amount_row), scale);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (amount_row), value);
-  adw_preferences_group_add (group, amount_row);
-  self->amount = GTK_RANGE (scale);
-  self->amount_label = GTK_LABEL (value);
-
-  spin_row (group, _("From the year"), NULL, "start", sc->base_year, sc->base_year + sc->horizon,
-            MIN (sc->base_year + 1, sc->base_year + sc->horizon), &self->start);
-  spin_row (group, _("Cost avoided per euro"), _("What each euro lower in the pyramid saves at the top, once effective"),
-            "return", 0, 5, 1.0, &self->ret);
-  spin_row (group, _("Delay"), _("Years before any effect"), "lag", 0, 10, 2, &self->lag);
-  spin_row (group, _("Ramp-up"), _("Years until the full effect"), "ramp_years", 1, 10, 3, &self->ramp);
-
-  effect_group = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
-  adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), effect_group);
-  self->effect = GTK_LABEL (gtk_label_new (NULL));
-  gtk_label_set_wrap (self->effect, TRUE);
-  gtk_label_set_xalign (self->effect, 0);
-  adw_preferences_group_add (effect_group, GTK_WIDGET (self->effect));
-  self->problem = GTK_LABEL (gtk_label_new (NULL));
-  gtk_widget_add_css_class (GTK_WIDGET (self->problem), "error");
-  gtk_widget_set_visible (GTK_WIDGET (self->problem), FALSE);
-  adw_preferences_group_add (effect_group, GTK_WIDGET (self->problem));
-
-  gtk_widget_set_vexpand (page, TRUE);
-  gtk_box_append (GTK_BOX (box), page);
-  adw_window_set_content (ADW_WINDOW (self), box);
-  gtk_window_set_default_size (GTK_WINDOW (self), 560, 620);
-
-  g_signal_connect_swapped (self->from_row, "notify::selected", G_CALLBACK (changed_cb), self);
-  g_signal_connect_swapped (self->to_row, "notify::selected", G_CALLBACK (changed_cb), self);
-  g_signal_connect_swapped (self->amount, "value-changed", G_CALLBACK (changed_cb), self);
-  g_signal_connect_swapped (self->start, "value-changed", G_CALLBACK (changed_cb), self);
-  g_signal_connect_swapped (self->ret, "value-changed", G_CALLBACK (changed_cb), self);
-  g_signal_connect_swapped (self->lag, "value-changed", G_CALLBACK (changed_cb), self);
-  g_signal_connect_swapped (self->ramp, "value-changed", G_CALLBACK (changed_cb), self);
-
-  gtk_label_set_text (self->amount_label, "€ 0");
+  use_facts (self->start, "start");
+  use_facts (self->ret, "return");
+  use_facts (self->lag, "lag");
+  use_facts (self->ramp, "ramp_years");
+  gtk_spin_button_set_range (self->start, sc->base_year, sc->base_year + sc->horizon);
+  gtk_spin_button_set_value (self->start, MIN (sc->base_year + 1, sc->base_year + sc->horizon));
   update_effect (self);
-  return GTK_WINDOW (self);
+  self->refresh = pmd_refresh_new (GTK_WIDGET (self), self->document, WATCHED_CHANGES, refresh_cb);
+  self->ready = TRUE;
 }
 
-void
-_pmd_money_dialog_set_lines (PmdMoneyDialog *self,
-                             const char     *from,
-                             const char     *to)
+static void
+pmd_money_dialog_constructed (GObject *object)
 {
-  const PmdScenario *sc = pmd_document_get_scenario (self->document);
+  PmdMoneyDialog *self = PMD_MONEY_DIALOG (object);
 
-  adw_combo_row_set_selected (self->from_row, pmd_scenario_find_line (sc, from));
-  adw_combo_row_set_selected (self->to_row, pmd_scenario_find_line (sc, to));
+  G_OBJECT_CLASS (pmd_money_dialog_parent_class)->constructed (object);
+  g_return_if_fail (self->document != NULL);
+  set_up (self);
 }
 
-GtkRange *
-_pmd_money_dialog_get_amount (PmdMoneyDialog *self)
+static void
+pmd_money_dialog_dispose (GObject *object)
 {
-  return self->amount;
+  PmdMoneyDialog *self = PMD_MONEY_DIALOG (object);
+
+  g_clear_pointer (&self->refresh, pmd_refresh_free);
+  g_clear_object (&self->document);
+  G_OBJECT_CLASS (pmd_money_dialog_parent_class)->dispose (object);
 }
 
-const char *
-_pmd_money_dialog_get_id (PmdMoneyDialog *self)
+static void
+pmd_money_dialog_finalize (GObject *object)
 {
-  return self->id;
+  PmdMoneyDialog *self = PMD_MONEY_DIALOG (object);
+
+  g_free (self->id);
+  g_free (self->merge_key);
+  G_OBJECT_CLASS (pmd_money_dialog_parent_class)->finalize (object);
 }
 
-void
-_pmd_money_dialog_respond (PmdMoneyDialog *self,
-                           gboolean        apply)
+static void
+pmd_money_dialog_get_property (GObject    *object,
+                               guint       prop_id,
+                               GValue     *value,
+                               GParamSpec *pspec)
 {
-  finish (self, apply, TRUE);
+  PmdMoneyDialog *self = PMD_MONEY_DIALOG (object);
+
+  switch (prop_id)
+    {
+    case PROP_DOCUMENT:
+      g_value_set_object (value, self->document);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+pmd_money_dialog_set_property (GObject      *object,
+                               guint         prop_id,
+                               const GValue *value,
+                               GParamSpec   *pspec)
+{
+  PmdMoneyDialog *self = PMD_MONEY_DIALOG (object);
+
+  switch (prop_id)
+    {
+    case PROP_DOCUMENT:
+      self->document = g_value_dup_object (value);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+pmd_money_dialog_class_init (PmdMoneyDialogClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->constructed = pmd_money_dialog_constructed;
+  object_class->dispose = pmd_money_dialog_dispose;
+  object_class->finalize = pmd_money_dialog_finalize;
+  object_class->get_property = pmd_money_dialog_get_property;
+  object_class->set_property = pmd_money_dialog_set_property;
+  window_class->close_request = close_request_cb;
+
+  /**
+   * PmdMoneyDialog:document:
+   *
+   * The document the money moves in.
+   */
+  properties[PROP_DOCUMENT] =
+    g_param_spec_object ("document", NULL, NULL, PMD_TYPE_DOCUMENT,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/nl/piramide/Piramide/pmd-money-dialog.ui");
+  gtk_widget_class_bind_template_child (widget_class, PmdMoneyDialog, from_row);
+  gtk_widget_class_bind_template_child (widget_class, PmdMoneyDialog, to_row);
+  gtk_widget_class_bind_template_child (widget_class, PmdMoneyDialog, amount);
+  gtk_widget_class_bind_template_child (widget_class, PmdMoneyDialog, amount_label);
+  gtk_widget_class_bind_template_child (widget_class, PmdMoneyDialog, start);
+  gtk_widget_class_bind_template_child (widget_class, PmdMoneyDialog, ret);
+  gtk_widget_class_bind_template_child (widget_class, PmdMoneyDialog, lag);
+  gtk_widget_class_bind_template_child (widget_class, PmdMoneyDialog, ramp);
+  gtk_widget_class_bind_template_child (widget_class, PmdMoneyDialog, effect);
+  gtk_widget_class_bind_template_child (widget_class, PmdMoneyDialog, problem);
+  gtk_widget_class_bind_template_callback (widget_class, changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, spin_output_cb);
+  gtk_widget_class_bind_template_callback (widget_class, spin_input_cb);
+  gtk_widget_class_install_action (widget_class, "money.cancel", NULL, cancel_action);
+  gtk_widget_class_install_action (widget_class, "money.apply", NULL, apply_action);
+  gtk_widget_class_add_binding (widget_class, GDK_KEY_Escape, 0, escape_cb, NULL);
+}
+
+static void
+pmd_money_dialog_init (PmdMoneyDialog *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+}
+
+/**
+ * pmd_money_dialog_new:
+ * @parent: (nullable): the window
+ * @document: the document the money moves in
+ */
+GtkWindow *
+pmd_money_dialog_new (GtkWindow   *parent,
+                      PmdDocument *document)
+{
+  g_return_val_if_fail (PMD_IS_DOCUMENT (document), NULL);
+
+  return g_object_new (PMD_TYPE_MONEY_DIALOG, "transient-for", parent, "document", document, NULL);
 }

@@ -13,13 +13,4 @@ G_DECLARE_FINAL_TYPE (PmdMoneyDialog, pmd_money_dialog, PMD, MONEY_DIALOG, AdwWi
 GtkWindow  *pmd_money_dialog_new (GtkWindow   *parent,
                                   PmdDocument *document);
 
-/* For the tests */
-void        _pmd_money_dialog_set_lines   (PmdMoneyDialog *self,
-                                           const char     *from,
-                                           const char     *to);
-GtkRange   *_pmd_money_dialog_get_amount  (PmdMoneyDialog *self);
-const char *_pmd_money_dialog_get_id      (PmdMoneyDialog *self);
-void        _pmd_money_dialog_respond     (PmdMoneyDialog *self,
-                                           gboolean        apply);
-
 G_END_DECLS

@@ -7,6 +7,7 @@
 #include "pmd-field.h"
 #include "pmd-format.h"
 #include "pmd-ranges-dialog.h"
+#include "pmd-refresh.h"
 
 /*
  * The ranges of the uncertain parameters: the low and high values the
@@ -32,18 +33,28 @@ struct _PmdRangesDialog
   AdwWindow            parent_instance;
 
   PmdDocument         *document;
+  PmdRefresh          *refresh;
   AdwToastOverlay     *toasts;
   AdwPreferencesGroup *ranges_group;
   AdwComboRow         *add_row;
-  GtkWidget           *add_button;
   GtkStringList       *offer_names;
   GPtrArray           *offer_paths;   /* char *, parallel to offer_names */
   GPtrArray           *rows;          /* RangeRow */
-  char                *shape;         /* the range paths the rows show */
   gboolean             rebuilding;    /* rows go: their fields lose focus */
 };
 
 G_DEFINE_FINAL_TYPE (PmdRangesDialog, pmd_ranges_dialog, ADW_TYPE_WINDOW)
+
+enum {
+  PROP_0,
+  PROP_DOCUMENT,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+/* The ranges of the scenario as written, and the values they hold. */
+#define WATCHED_CHANGES ((PMD_CHANGE_CONTENT & ~(PMD_CHANGE_VARIANTS | PMD_CHANGE_ACTUALS)) | PMD_CHANGE_FILE)
 
 static void
 row_free (gpointer data)
@@ -216,22 +227,12 @@ update_rows (PmdRangesDialog *self)
 
       pmd_scenario_get_param (sc, r->path, &value, NULL);
       value_text = pmd_scenario_format_param (r->path, value);
-      /* Translators: the parameter's value, then its path in the file */
-      subtitle = g_strdup_printf (_("Now %s · %s"), value_text, r->path);
+      /* Translators: the parameter's value now, e.g. "Now 1,5%" */
+      subtitle = g_strdup_printf (_("Now %s"), value_text);
       adw_action_row_set_subtitle (r->row, subtitle);
       set_entry_text (r->low, pmd_field_format (kind, range->low));
       set_entry_text (r->high, pmd_field_format (kind, range->high));
     }
-}
-
-static char *
-ranges_shape (const PmdScenario *sc)
-{
-  GString *shape = g_string_new (NULL);
-
-  for (guint i = 0; i < sc->ranges->len; i++)
-    g_string_append_printf (shape, "%s;", ((PmdRange *) g_ptr_array_index (sc->ranges, i))->path);
-  return g_string_free (shape, FALSE);
 }
 
 static void
@@ -254,7 +255,7 @@ rebuild_offer (PmdRangesDialog *self)
     }
   g_ptr_array_add (labels, NULL);
   gtk_string_list_splice (self->offer_names, 0, n_old, (const char *const *) labels->pdata);
-  gtk_widget_set_sensitive (self->add_button, self->offer_paths->len > 0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "ranges.add", self->offer_paths->len > 0);
 }
 
 static void
@@ -282,6 +283,8 @@ rebuild_rows (PmdRangesDialog *self)
       r->row = ADW_ACTION_ROW (adw_action_row_new ());
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (r->row), title);
       adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (r->row), FALSE);
+      /* The words are the title; the path, for typing it below, is at hand. */
+      gtk_widget_set_tooltip_text (GTK_WIDGET (r->row), range->path);
       r->low = end_entry (r, _("Low end"));
       r->high = end_entry (r, _("High end"));
       gtk_widget_set_valign (remove, GTK_ALIGN_CENTER);
@@ -306,15 +309,16 @@ rebuild_rows (PmdRangesDialog *self)
   }
 }
 
+/* Rows are made again when ranges (or the items they belong to) came or
+ * went; otherwise the same rows show the new values. */
 static void
-document_changed_cb (PmdRangesDialog *self)
+refresh_cb (gpointer       dialog,
+            PmdChangeFlags flags)
 {
-  g_autofree char *shape = ranges_shape (pmd_document_get_scenario (self->document));
+  PmdRangesDialog *self = dialog;
 
-  if (g_strcmp0 (shape, self->shape) != 0)
+  if (flags & (PMD_CHANGE_STRUCTURE | PMD_CHANGE_FILE))
     {
-      g_free (self->shape);
-      self->shape = g_steal_pointer (&shape);
       rebuild_rows (self);
       rebuild_offer (self);
     }
@@ -344,8 +348,11 @@ pmd_ranges_dialog_add (PmdRangesDialog *self,
 }
 
 static void
-add_clicked_cb (PmdRangesDialog *self)
+add_action (GtkWidget  *widget,
+            const char *action,
+            GVariant   *param)
 {
+  PmdRangesDialog *self = PMD_RANGES_DIALOG (widget);
   guint i = adw_combo_row_get_selected (self->add_row);
   g_autoptr(GError) error = NULL;
 
@@ -371,12 +378,22 @@ add_path_cb (PmdRangesDialog *self,
 }
 
 static void
+pmd_ranges_dialog_constructed (GObject *object)
+{
+  PmdRangesDialog *self = PMD_RANGES_DIALOG (object);
+
+  G_OBJECT_CLASS (pmd_ranges_dialog_parent_class)->constructed (object);
+  g_return_if_fail (self->document != NULL);
+  refresh_cb (self, PMD_CHANGE_FILE);
+  self->refresh = pmd_refresh_new (GTK_WIDGET (self), self->document, WATCHED_CHANGES, refresh_cb);
+}
+
+static void
 pmd_ranges_dialog_dispose (GObject *object)
 {
   PmdRangesDialog *self = PMD_RANGES_DIALOG (object);
 
-  if (self->document != NULL)
-    g_signal_handlers_disconnect_by_data (self->document, self);
+  g_clear_pointer (&self->refresh, pmd_refresh_free);
   g_clear_object (&self->document);
   G_OBJECT_CLASS (pmd_ranges_dialog_parent_class)->dispose (object);
 }
@@ -388,17 +405,74 @@ pmd_ranges_dialog_finalize (GObject *object)
 
   g_ptr_array_unref (self->rows);
   g_ptr_array_unref (self->offer_paths);
-  g_free (self->shape);
   G_OBJECT_CLASS (pmd_ranges_dialog_parent_class)->finalize (object);
+}
+
+static void
+pmd_ranges_dialog_get_property (GObject    *object,
+                                guint       prop_id,
+                                GValue     *value,
+                                GParamSpec *pspec)
+{
+  PmdRangesDialog *self = PMD_RANGES_DIALOG (object);
+
+  switch (prop_id)
+    {
+    case PROP_DOCUMENT:
+      g_value_set_object (value, self->document);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+pmd_ranges_dialog_set_property (GObject      *object,
+                                guint         prop_id,
+                                const GValue *value,
+                                GParamSpec   *pspec)
+{
+  PmdRangesDialog *self = PMD_RANGES_DIALOG (object);
+
+  switch (prop_id)
+    {
+    case PROP_DOCUMENT:
+      self->document = g_value_dup_object (value);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
 }
 
 static void
 pmd_ranges_dialog_class_init (PmdRangesDialogClass *klass)
 {
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
-  G_OBJECT_CLASS (klass)->dispose = pmd_ranges_dialog_dispose;
-  G_OBJECT_CLASS (klass)->finalize = pmd_ranges_dialog_finalize;
+  object_class->constructed = pmd_ranges_dialog_constructed;
+  object_class->dispose = pmd_ranges_dialog_dispose;
+  object_class->finalize = pmd_ranges_dialog_finalize;
+  object_class->get_property = pmd_ranges_dialog_get_property;
+  object_class->set_property = pmd_ranges_dialog_set_property;
+
+  /**
+   * PmdRangesDialog:document:
+   *
+   * The document whose ranges it edits.
+   */
+  properties[PROP_DOCUMENT] =
+    g_param_spec_object ("document", NULL, NULL, PMD_TYPE_DOCUMENT,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/nl/piramide/Piramide/pmd-ranges-dialog.ui");
+  gtk_widget_class_bind_template_child (widget_class, PmdRangesDialog, toasts);
+  gtk_widget_class_bind_template_child (widget_class, PmdRangesDialog, ranges_group);
+  gtk_widget_class_bind_template_child (widget_class, PmdRangesDialog, add_row);
+  gtk_widget_class_bind_template_child (widget_class, PmdRangesDialog, offer_names);
+  gtk_widget_class_bind_template_callback (widget_class, add_path_cb);
+  gtk_widget_class_install_action (widget_class, "ranges.add", NULL, add_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
 }
 
@@ -407,11 +481,12 @@ pmd_ranges_dialog_init (PmdRangesDialog *self)
 {
   self->rows = g_ptr_array_new_with_free_func (row_free);
   self->offer_paths = g_ptr_array_new_with_free_func (g_free);
+  gtk_widget_init_template (GTK_WIDGET (self));
 }
 
 /**
  * pmd_ranges_dialog_new:
- * @parent: the window
+ * @parent: (nullable): the window
  * @document: the document whose ranges it edits
  *
  * Not modal: the fan and the tornado behind it follow each change.
@@ -420,84 +495,7 @@ GtkWindow *
 pmd_ranges_dialog_new (GtkWindow   *parent,
                        PmdDocument *document)
 {
-  PmdRangesDialog *self = g_object_new (PMD_TYPE_RANGES_DIALOG,
-                                        "transient-for", parent,
-                                        "title", _("Ranges"),
-                                        "default-width", 720,
-                                        "default-height", 640,
-                                        NULL);
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-  GtkWidget *header = adw_header_bar_new ();
-  GtkWidget *page = adw_preferences_page_new ();
-  AdwPreferencesGroup *add_group = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
+  g_return_val_if_fail (PMD_IS_DOCUMENT (document), NULL);
 
-  self->document = g_object_ref (document);
-  gtk_box_append (GTK_BOX (box), header);
-
-  self->ranges_group = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
-  adw_preferences_group_set_title (self->ranges_group, _("Uncertain parameters"));
-  adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), self->ranges_group);
-
-  self->offer_names = gtk_string_list_new (NULL);
-  self->add_row = ADW_COMBO_ROW (adw_combo_row_new ());
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->add_row), _("Parameter"));
-  adw_combo_row_set_model (self->add_row, G_LIST_MODEL (self->offer_names));
-  g_object_unref (self->offer_names);
-  self->add_button = gtk_button_new_with_mnemonic (_("_Add Range"));
-  gtk_widget_set_valign (self->add_button, GTK_ALIGN_CENTER);
-  g_signal_connect_swapped (self->add_button, "clicked", G_CALLBACK (add_clicked_cb), self);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (self->add_row), self->add_button);
-  adw_preferences_group_set_title (add_group, _("Add a range"));
-  adw_preferences_group_add (add_group, GTK_WIDGET (self->add_row));
-  {
-    /* Any other number of the scenario, by its path. */
-    GtkWidget *path_row = adw_entry_row_new ();
-
-    adw_preferences_row_set_title (ADW_PREFERENCES_ROW (path_row), _("Other parameter, by its path"));
-    adw_entry_row_set_show_apply_button (ADW_ENTRY_ROW (path_row), TRUE);
-    gtk_widget_set_tooltip_text (path_row, _("For example lines.wijkteams.base_cost"));
-    g_signal_connect_swapped (path_row, "apply", G_CALLBACK (add_path_cb), self);
-    adw_preferences_group_add (add_group, path_row);
-  }
-  adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), add_group);
-
-  gtk_widget_set_vexpand (page, TRUE);
-  self->toasts = ADW_TOAST_OVERLAY (adw_toast_overlay_new ());
-  adw_toast_overlay_set_child (self->toasts, page);
-  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->toasts));
-  adw_window_set_content (ADW_WINDOW (self), box);
-
-  document_changed_cb (self);
-  g_signal_connect_swapped (document, "changed", G_CALLBACK (document_changed_cb), self);
-  return GTK_WINDOW (self);
-}
-
-/* For the tests: the low and high entries and the remove button of @path's
- * row. */
-gboolean
-_pmd_ranges_dialog_get_row (PmdRangesDialog *self,
-                            const char      *path,
-                            GtkEditable    **low,
-                            GtkEditable    **high,
-                            GtkButton      **remove)
-{
-  for (guint i = 0; i < self->rows->len; i++)
-    {
-      RangeRow *r = g_ptr_array_index (self->rows, i);
-
-      if (g_str_equal (r->path, path))
-        {
-          *low = GTK_EDITABLE (r->low);
-          *high = GTK_EDITABLE (r->high);
-          *remove = r->remove;
-          return TRUE;
-        }
-    }
-  return FALSE;
-}
-
-guint
-_pmd_ranges_dialog_get_n_offered (PmdRangesDialog *self)
-{
-  return self->offer_paths->len;
+  return g_object_new (PMD_TYPE_RANGES_DIALOG, "transient-for", parent, "document", document, NULL);
 }

@@ -16,12 +16,4 @@ gboolean   pmd_ranges_dialog_add (PmdRangesDialog *self,
                                   const char      *path,
                                   GError         **error);
 
-/* For the tests. */
-gboolean   _pmd_ranges_dialog_get_row       (PmdRangesDialog *self,
-                                             const char      *path,
-                                             GtkEditable    **low,
-                                             GtkEditable    **high,
-                                             GtkButton      **remove);
-guint      _pmd_ranges_dialog_get_n_offered (PmdRangesDialog *self);
-
 G_END_DECLS

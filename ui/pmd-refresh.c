@@ -117,3 +117,14 @@ pmd_refresh_free (PmdRefresh *self)
   g_clear_object (&self->document);
   g_free (self);
 }
+
+/* Runs a refresh that waits, now, shown or not: for a caller that reads
+ * what the page shows (a copy or an export of it). */
+void
+pmd_refresh_flush (PmdRefresh *self)
+{
+  if (self->pending == PMD_CHANGE_NONE)
+    return;
+  g_clear_handle_id (&self->idle_id, g_source_remove);
+  run (self);
+}

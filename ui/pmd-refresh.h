@@ -24,6 +24,7 @@ PmdRefresh *pmd_refresh_new   (GtkWidget      *page,
                                PmdRefreshFunc  func);
 void        pmd_refresh_queue (PmdRefresh     *self,
                                PmdChangeFlags  flags);
+void        pmd_refresh_flush (PmdRefresh     *self);
 void        pmd_refresh_free  (PmdRefresh     *self);
 
 G_END_DECLS

@@ -5,6 +5,7 @@
 
 #include "pmd-chart-view.h"
 #include "pmd-format.h"
+#include "pmd-refresh.h"
 #include "pmd-uncertainty-page.h"
 
 /*
@@ -20,6 +21,9 @@
  * change came in meanwhile, by the full number. So while a slider moves
  * the fan follows it pass by pass, and sharpens once it rests. Each pass
  * uses the same seed, so the same scenario always gives the same fan.
+ *
+ * Nothing runs while the page is hidden: changes wait (pmd-refresh) until
+ * it is shown, and the first run starts when it is first shown.
  */
 
 #define QUICK_RUNS   250
@@ -46,15 +50,17 @@ struct _PmdUncertaintyPage
   AdwBin          parent_instance;
 
   PmdDocument    *document;
+  PmdRefresh     *refresh;
   PmdChartView   *fan;
   PmdChartView   *tornado;
   GtkSpinButton  *runs;
   GtkProgressBar *progress;
   GtkLabel       *status;
-  GtkWidget      *cancel_button;
   GtkDropDown    *tornado_output;
   GtkSpinButton  *tornado_year_spin;
   int             tornado_year;   /* 0: the last year of the scenario */
+  gboolean        setting_years;
+  gboolean        busy;      /* as last notified */
 
   guint           start_id;  /* an idle that starts the next job */
   guint           poll_id;
@@ -63,11 +69,31 @@ struct _PmdUncertaintyPage
   gboolean        full_next; /* after the quick pass, run them all */
 
   PmdMonteCarlo  *mc;        /* the last finished result */
-  guint           n_results;
   GArray         *swings;
 };
 
 G_DEFINE_FINAL_TYPE (PmdUncertaintyPage, pmd_uncertainty_page, ADW_TYPE_BIN)
+
+enum {
+  PROP_0,
+  PROP_DOCUMENT,
+  PROP_BUSY,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+enum {
+  COMPUTED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+/* The runs draw the scenario on screen from its ranges; the variants not
+ * shown and the realised costs play no part. */
+#define WATCHED_CHANGES ((PMD_CHANGE_CONTENT & ~(PMD_CHANGE_VARIANTS | PMD_CHANGE_ACTUALS)) | \
+                         PMD_CHANGE_SHOWN_VARIANT | PMD_CHANGE_FILE)
 
 /* What the tornado can show the swings of. */
 static const char *const tornado_outputs[] = {
@@ -128,6 +154,17 @@ job_thread (GTask        *task,
 }
 
 static void
+update_busy (PmdUncertaintyPage *self)
+{
+  gboolean busy = pmd_uncertainty_page_get_busy (self);
+
+  if (busy == self->busy)
+    return;
+  self->busy = busy;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);
+}
+
+static void
 stop_job (PmdUncertaintyPage *self)
 {
   if (self->job != NULL)
@@ -136,9 +173,8 @@ stop_job (PmdUncertaintyPage *self)
       g_clear_pointer (&self->job, job_unref);
     }
   g_clear_handle_id (&self->poll_id, g_source_remove);
-  /* Hidden by opacity: the bar keeps its place, nothing jumps per pass. */
   gtk_widget_set_opacity (GTK_WIDGET (self->progress), 0);
-  gtk_widget_set_sensitive (self->cancel_button, FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "uncertainty.stop", FALSE);
 }
 
 static void
@@ -189,7 +225,6 @@ job_done_cb (GObject      *source,
       g_clear_pointer (&self->mc, pmd_monte_carlo_free);
       g_clear_pointer (&self->swings, g_array_unref);
       self->mc = g_steal_pointer (&job->mc);
-      self->n_results++;
       self->swings = g_steal_pointer (&job->swings);
       pmd_chart_view_set_uncertainty (self->fan, self->mc, NULL, 0);
       pmd_chart_view_set_uncertainty (self->tornado, NULL, self->swings, job->swing_base);
@@ -207,6 +242,9 @@ job_done_cb (GObject      *source,
     }
   job_unref (job);
   continue_runs (self);
+  update_busy (self);
+  if (ok)
+    g_signal_emit (self, signals[COMPUTED], 0);
 }
 
 static gboolean
@@ -247,7 +285,7 @@ start_job (PmdUncertaintyPage *self,
 
   gtk_progress_bar_set_fraction (self->progress, 0);
   gtk_widget_set_opacity (GTK_WIDGET (self->progress), runs > DIRECT_RUNS ? 1 : 0);
-  gtk_widget_set_sensitive (self->cancel_button, TRUE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "uncertainty.stop", TRUE);
   self->poll_id = g_timeout_add (POLL_MS, poll_cb, self);
   if (self->mc == NULL)
     gtk_label_set_text (self->status, _("Calculating…"));
@@ -265,6 +303,7 @@ start_cb (gpointer user_data)
   self->pending = FALSE;
   self->full_next = runs > DIRECT_RUNS;
   start_job (self, runs > DIRECT_RUNS ? QUICK_RUNS : runs);
+  update_busy (self);
   return G_SOURCE_REMOVE;
 }
 
@@ -298,13 +337,12 @@ continue_runs (PmdUncertaintyPage *self)
     }
 }
 
-static void update_tornado_years (PmdUncertaintyPage *self);
-
+/* The scenario or what to show of it changed: a pass on it as it is now. */
 static void
-document_changed_cb (PmdUncertaintyPage *self)
+run_again (PmdUncertaintyPage *self)
 {
-  if (self->tornado_year_spin != NULL)
-    update_tornado_years (self);
+  if (self->document == NULL)
+    return;
   self->pending = TRUE;
   self->full_next = FALSE;
   /* A short pass is let finish (it shows the fan moving); a long pass of
@@ -312,6 +350,13 @@ document_changed_cb (PmdUncertaintyPage *self)
   if (self->job != NULL && self->job->runs > DIRECT_RUNS)
     g_cancellable_cancel (self->job->cancellable);
   continue_runs (self);
+  update_busy (self);
+}
+
+static void
+settings_changed_cb (PmdUncertaintyPage *self)
+{
+  run_again (self);
 }
 
 static void
@@ -319,9 +364,11 @@ tornado_year_changed_cb (PmdUncertaintyPage *self)
 {
   int year = gtk_spin_button_get_value_as_int (self->tornado_year_spin);
 
+  if (self->setting_years || self->document == NULL)
+    return;
   /* The last year stays the last when the horizon changes. */
   self->tornado_year = year == pmd_scenario_get_end_year (pmd_document_get_scenario (self->document)) ? 0 : year;
-  document_changed_cb (self);
+  run_again (self);
 }
 
 /* The tornado's years follow the scenario's; the last year stays the last. */
@@ -335,19 +382,33 @@ update_tornado_years (PmdUncertaintyPage *self)
   gtk_spin_button_get_range (self->tornado_year_spin, &lo, &hi);
   if ((int) lo == sc->base_year && (int) hi == end)
     return;
-  g_signal_handlers_block_by_func (self->tornado_year_spin, tornado_year_changed_cb, self);
+  self->setting_years = TRUE;
   gtk_spin_button_set_range (self->tornado_year_spin, sc->base_year, end);
   if (self->tornado_year == 0 || self->tornado_year > end || self->tornado_year < sc->base_year)
     {
       self->tornado_year = 0;
       gtk_spin_button_set_value (self->tornado_year_spin, end);
     }
-  g_signal_handlers_unblock_by_func (self->tornado_year_spin, tornado_year_changed_cb, self);
+  self->setting_years = FALSE;
 }
 
 static void
-cancel_clicked_cb (PmdUncertaintyPage *self)
+refresh_cb (gpointer       page,
+            PmdChangeFlags flags)
 {
+  PmdUncertaintyPage *self = page;
+
+  update_tornado_years (self);
+  run_again (self);
+}
+
+static void
+stop_action (GtkWidget  *widget,
+             const char *action,
+             GVariant   *param)
+{
+  PmdUncertaintyPage *self = PMD_UNCERTAINTY_PAGE (widget);
+
   self->full_next = FALSE;
   self->pending = FALSE;
   g_clear_handle_id (&self->start_id, g_source_remove);
@@ -356,6 +417,15 @@ cancel_clicked_cb (PmdUncertaintyPage *self)
     show_summary (self);
   else
     gtk_label_set_text (self->status, _("Stopped."));
+  update_busy (self);
+}
+
+static void
+pmd_uncertainty_page_map (GtkWidget *widget)
+{
+  GTK_WIDGET_CLASS (pmd_uncertainty_page_parent_class)->map (widget);
+  /* Runs asked for while hidden start now. */
+  continue_runs (PMD_UNCERTAINTY_PAGE (widget));
 }
 
 static void
@@ -363,10 +433,10 @@ pmd_uncertainty_page_dispose (GObject *object)
 {
   PmdUncertaintyPage *self = PMD_UNCERTAINTY_PAGE (object);
 
-  if (self->document != NULL)
-    g_signal_handlers_disconnect_by_data (self->document, self);
+  g_clear_pointer (&self->refresh, pmd_refresh_free);
   g_clear_handle_id (&self->start_id, g_source_remove);
-  stop_job (self);
+  if (self->progress != NULL)
+    stop_job (self);
   if (self->fan != NULL)
     {
       pmd_chart_view_set_uncertainty (self->fan, NULL, NULL, 0);
@@ -379,195 +449,196 @@ pmd_uncertainty_page_dispose (GObject *object)
 }
 
 static void
+pmd_uncertainty_page_get_property (GObject    *object,
+                                   guint       prop_id,
+                                   GValue     *value,
+                                   GParamSpec *pspec)
+{
+  PmdUncertaintyPage *self = PMD_UNCERTAINTY_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_DOCUMENT:
+      g_value_set_object (value, self->document);
+      break;
+    case PROP_BUSY:
+      g_value_set_boolean (value, pmd_uncertainty_page_get_busy (self));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+pmd_uncertainty_page_set_property (GObject      *object,
+                                   guint         prop_id,
+                                   const GValue *value,
+                                   GParamSpec   *pspec)
+{
+  PmdUncertaintyPage *self = PMD_UNCERTAINTY_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_DOCUMENT:
+      pmd_uncertainty_page_set_document (self, g_value_get_object (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
 pmd_uncertainty_page_class_init (PmdUncertaintyPageClass *klass)
 {
-  G_OBJECT_CLASS (klass)->dispose = pmd_uncertainty_page_dispose;
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = pmd_uncertainty_page_dispose;
+  object_class->get_property = pmd_uncertainty_page_get_property;
+  object_class->set_property = pmd_uncertainty_page_set_property;
+  widget_class->map = pmd_uncertainty_page_map;
+
+  /**
+   * PmdUncertaintyPage:document:
+   *
+   * The document whose uncertainty the page shows.
+   */
+  properties[PROP_DOCUMENT] =
+    g_param_spec_object ("document", NULL, NULL, PMD_TYPE_DOCUMENT,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /**
+   * PmdUncertaintyPage:busy:
+   *
+   * Whether runs are under way or waiting to start: what is shown is not
+   * yet the Monte Carlo of the scenario as it is.
+   */
+  properties[PROP_BUSY] =
+    g_param_spec_boolean ("busy", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * PmdUncertaintyPage::computed:
+   *
+   * A pass finished and its fan and tornado are shown
+   * (pmd_uncertainty_page_get_result()).
+   */
+  signals[COMPUTED] = g_signal_new ("computed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                                    NULL, NULL, NULL, G_TYPE_NONE, 0);
+
+  g_type_ensure (PMD_TYPE_CHART_VIEW);
+  gtk_widget_class_set_template_from_resource (widget_class, "/nl/piramide/Piramide/pmd-uncertainty-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, PmdUncertaintyPage, fan);
+  gtk_widget_class_bind_template_child (widget_class, PmdUncertaintyPage, tornado);
+  gtk_widget_class_bind_template_child (widget_class, PmdUncertaintyPage, runs);
+  gtk_widget_class_bind_template_child (widget_class, PmdUncertaintyPage, progress);
+  gtk_widget_class_bind_template_child (widget_class, PmdUncertaintyPage, status);
+  gtk_widget_class_bind_template_child (widget_class, PmdUncertaintyPage, tornado_output);
+  gtk_widget_class_bind_template_child_full (widget_class, "tornado_year", FALSE,
+                                             G_STRUCT_OFFSET (PmdUncertaintyPage, tornado_year_spin));
+  /* Not needed here: named for the tests and whoever walks the page. */
+  gtk_widget_class_bind_template_child_full (widget_class, "stop_button", FALSE, 0);
+  gtk_widget_class_bind_template_callback (widget_class, settings_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, tornado_year_changed_cb);
+  gtk_widget_class_install_action (widget_class, "uncertainty.stop", NULL, stop_action);
 }
 
 static void
 pmd_uncertainty_page_init (PmdUncertaintyPage *self)
 {
+  g_autoptr(GtkStringList) outputs = gtk_string_list_new (NULL);
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "uncertainty.stop", FALSE);
+  /* The outputs are named alike in every scenario. */
+  for (guint i = 0; i < G_N_ELEMENTS (tornado_outputs); i++)
+    {
+      g_autofree char *name = pmd_describe_output (NULL, tornado_outputs[i]);
+      gtk_string_list_append (outputs, name);
+    }
+  gtk_drop_down_set_model (self->tornado_output, G_LIST_MODEL (outputs));
+  gtk_spin_button_set_value (self->runs, PMD_MONTE_CARLO_DEFAULT_RUNS);
 }
 
 PmdUncertaintyPage *
 pmd_uncertainty_page_new (PmdDocument *document)
 {
-  PmdUncertaintyPage *self = g_object_new (PMD_TYPE_UNCERTAINTY_PAGE, NULL);
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
-  GtkWidget *bar = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
-  /* The fan beside the tornado where there is room, above it on a beamer
-   * (1.024 px: the page scrolls). */
-  GtkWidget *charts = gtk_flow_box_new ();
-  GtkWidget *scroller = gtk_scrolled_window_new ();
-  GtkWidget *label = gtk_label_new_with_mnemonic (_("_Runs"));
+  g_return_val_if_fail (PMD_IS_DOCUMENT (document), NULL);
 
-  self->document = g_object_ref (document);
-
-  self->runs = GTK_SPIN_BUTTON (gtk_spin_button_new_with_range (100, 20000, 500));
-  gtk_spin_button_set_value (self->runs, PMD_MONTE_CARLO_DEFAULT_RUNS);
-  gtk_label_set_mnemonic_widget (GTK_LABEL (label), GTK_WIDGET (self->runs));
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->runs),
-                               _("How many times the scenario is drawn from its ranges"));
-  g_signal_connect_swapped (self->runs, "value-changed", G_CALLBACK (document_changed_cb), self);
-
-  self->status = GTK_LABEL (gtk_label_new (NULL));
-  gtk_label_set_xalign (self->status, 0);
-  gtk_label_set_wrap (self->status, TRUE);
-  gtk_widget_set_hexpand (GTK_WIDGET (self->status), TRUE);
-
-  /* Under the controls at their width, not beside them: the row fits a
-   * beamer's 1.024 px in Dutch. */
-  self->progress = GTK_PROGRESS_BAR (gtk_progress_bar_new ());
-  gtk_widget_set_opacity (GTK_WIDGET (self->progress), 0);
-
-  self->cancel_button = gtk_button_new_with_mnemonic (_("_Stop"));
-  gtk_widget_set_sensitive (self->cancel_button, FALSE);
-  g_signal_connect_swapped (self->cancel_button, "clicked", G_CALLBACK (cancel_clicked_cb), self);
-
-  /* One row of controls, the summary below it at full width. */
-  gtk_widget_set_valign (GTK_WIDGET (self->runs), GTK_ALIGN_CENTER);
-  gtk_widget_set_valign (self->cancel_button, GTK_ALIGN_CENTER);
-  gtk_box_append (GTK_BOX (bar), label);
-  gtk_box_append (GTK_BOX (bar), GTK_WIDGET (self->runs));
-  gtk_box_append (GTK_BOX (bar), self->cancel_button);
-  {
-    GtkWidget *ranges = gtk_button_new_with_mnemonic (_("_Ranges…"));
-    GtkWidget *seek = gtk_button_new_with_mnemonic (_("_Goal Seek…"));
-
-    gtk_actionable_set_action_name (GTK_ACTIONABLE (ranges), "win.ranges");
-    gtk_actionable_set_action_name (GTK_ACTIONABLE (seek), "win.goal-seek");
-    gtk_widget_set_tooltip_text (ranges, _("The low and high values of the uncertain parameters"));
-    gtk_widget_set_tooltip_text (seek, _("Find the value of a parameter that reaches a goal"));
-    gtk_widget_set_valign (ranges, GTK_ALIGN_CENTER);
-    gtk_widget_set_valign (seek, GTK_ALIGN_CENTER);
-    gtk_widget_set_hexpand (ranges, TRUE);
-    gtk_widget_set_halign (ranges, GTK_ALIGN_END);
-    gtk_box_append (GTK_BOX (bar), ranges);
-    gtk_box_append (GTK_BOX (bar), seek);
-  }
-
-  self->fan = PMD_CHART_VIEW (pmd_chart_view_new (PMD_CHART_FAN));
-  self->tornado = PMD_CHART_VIEW (pmd_chart_view_new (PMD_CHART_TORNADO));
-  pmd_chart_view_set_document (self->fan, document);
-  pmd_chart_view_set_document (self->tornado, document);
-  gtk_widget_set_hexpand (GTK_WIDGET (self->fan), TRUE);
-  gtk_widget_set_vexpand (GTK_WIDGET (self->fan), TRUE);
-  gtk_widget_set_hexpand (GTK_WIDGET (self->tornado), TRUE);
-  gtk_flow_box_set_homogeneous (GTK_FLOW_BOX (charts), TRUE);
-  gtk_flow_box_set_selection_mode (GTK_FLOW_BOX (charts), GTK_SELECTION_NONE);
-  gtk_flow_box_set_min_children_per_line (GTK_FLOW_BOX (charts), 1);
-  gtk_flow_box_set_max_children_per_line (GTK_FLOW_BOX (charts), 2);
-  gtk_flow_box_set_column_spacing (GTK_FLOW_BOX (charts), 12);
-  gtk_flow_box_set_row_spacing (GTK_FLOW_BOX (charts), 12);
-  gtk_widget_set_vexpand (charts, TRUE);
-  gtk_flow_box_append (GTK_FLOW_BOX (charts), GTK_WIDGET (self->fan));
-  {
-    GtkWidget *column = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
-    GtkWidget *row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-    GtkWidget *for_label = gtk_label_new_with_mnemonic (_("Swings _of"));
-    GtkWidget *in_label = gtk_label_new (_("in"));
-    g_autoptr(GtkStringList) outputs = gtk_string_list_new (NULL);
-    const PmdScenario *sc = pmd_document_get_scenario (document);
-
-    for (guint i = 0; i < G_N_ELEMENTS (tornado_outputs); i++)
-      {
-        g_autofree char *name = pmd_describe_output (sc, tornado_outputs[i]);
-        gtk_string_list_append (outputs, name);
-      }
-    self->tornado_output = GTK_DROP_DOWN (gtk_drop_down_new (G_LIST_MODEL (g_object_ref (outputs)), NULL));
-    gtk_label_set_mnemonic_widget (GTK_LABEL (for_label), GTK_WIDGET (self->tornado_output));
-    self->tornado_year_spin = GTK_SPIN_BUTTON (gtk_spin_button_new_with_range (sc->base_year,
-                                                                               pmd_scenario_get_end_year (sc), 1));
-    gtk_spin_button_set_value (self->tornado_year_spin, pmd_scenario_get_end_year (sc));
-    gtk_accessible_update_property (GTK_ACCESSIBLE (self->tornado_year_spin), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                    _("Year of the tornado"), -1);
-    gtk_box_append (GTK_BOX (row), for_label);
-    gtk_box_append (GTK_BOX (row), GTK_WIDGET (self->tornado_output));
-    gtk_box_append (GTK_BOX (row), in_label);
-    gtk_box_append (GTK_BOX (row), GTK_WIDGET (self->tornado_year_spin));
-    gtk_widget_set_vexpand (GTK_WIDGET (self->tornado), TRUE);
-    gtk_box_append (GTK_BOX (column), row);
-    gtk_box_append (GTK_BOX (column), GTK_WIDGET (self->tornado));
-    gtk_flow_box_append (GTK_FLOW_BOX (charts), column);
-    g_signal_connect_swapped (self->tornado_output, "notify::selected", G_CALLBACK (document_changed_cb), self);
-    g_signal_connect_swapped (self->tornado_year_spin, "value-changed", G_CALLBACK (tornado_year_changed_cb), self);
-  }
-
-  gtk_widget_set_margin_start (box, 12);
-  gtk_widget_set_margin_end (box, 12);
-  gtk_widget_set_margin_top (box, 12);
-  gtk_widget_set_margin_bottom (box, 12);
-  gtk_box_append (GTK_BOX (box), bar);
-  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->progress));
-  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->status));
-  gtk_box_append (GTK_BOX (box), charts);
-  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), box);
-  adw_bin_set_child (ADW_BIN (self), scroller);
-
-  g_signal_connect_swapped (document, "changed", G_CALLBACK (document_changed_cb), self);
-  g_signal_connect (self, "map", G_CALLBACK (continue_runs), NULL);
-  document_changed_cb (self);
-  return self;
+  return g_object_new (PMD_TYPE_UNCERTAINTY_PAGE, "document", document, NULL);
 }
 
-const PmdMonteCarlo *
-_pmd_uncertainty_page_get_result (PmdUncertaintyPage *self)
+PmdDocument *
+pmd_uncertainty_page_get_document (PmdUncertaintyPage *self)
 {
-  return self->mc;
+  g_return_val_if_fail (PMD_IS_UNCERTAINTY_PAGE (self), NULL);
+  return self->document;
 }
 
+/**
+ * pmd_uncertainty_page_set_document:
+ * @document: (nullable): the document to show
+ *
+ * Nothing is computed until the page is shown.
+ */
+void
+pmd_uncertainty_page_set_document (PmdUncertaintyPage *self,
+                                   PmdDocument        *document)
+{
+  g_return_if_fail (PMD_IS_UNCERTAINTY_PAGE (self));
+  g_return_if_fail (document == NULL || PMD_IS_DOCUMENT (document));
+
+  if (self->document == document)
+    return;
+  g_clear_pointer (&self->refresh, pmd_refresh_free);
+  g_clear_handle_id (&self->start_id, g_source_remove);
+  stop_job (self);
+  self->pending = self->full_next = FALSE;
+  g_set_object (&self->document, document);
+  if (document != NULL)
+    {
+      self->refresh = pmd_refresh_new (GTK_WIDGET (self), document, WATCHED_CHANGES, refresh_cb);
+      /* Shown, or when first shown: the runs of this document. */
+      pmd_refresh_queue (self->refresh, WATCHED_CHANGES);
+    }
+  update_busy (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DOCUMENT]);
+}
+
+/**
+ * pmd_uncertainty_page_get_busy:
+ *
+ * Returns: whether runs are under way or waiting to start
+ */
 gboolean
-_pmd_uncertainty_page_is_busy (PmdUncertaintyPage *self)
+pmd_uncertainty_page_get_busy (PmdUncertaintyPage *self)
 {
+  g_return_val_if_fail (PMD_IS_UNCERTAINTY_PAGE (self), FALSE);
   return self->job != NULL || self->start_id != 0 || self->pending || self->full_next;
 }
 
-void
-_pmd_uncertainty_page_set_runs (PmdUncertaintyPage *self,
-                                guint               runs)
+/**
+ * pmd_uncertainty_page_get_result:
+ *
+ * Returns: (nullable) (transfer none): the runs the fan shows; %NULL before
+ *   the first pass
+ */
+const PmdMonteCarlo *
+pmd_uncertainty_page_get_result (PmdUncertaintyPage *self)
 {
-  gtk_spin_button_set_value (self->runs, runs);
+  g_return_val_if_fail (PMD_IS_UNCERTAINTY_PAGE (self), NULL);
+  return self->mc;
 }
 
-/* The runs of the job under way; 0 when none. */
-guint
-_pmd_uncertainty_page_get_job_runs (PmdUncertaintyPage *self)
-{
-  return self->job != NULL ? self->job->runs : 0;
-}
-
-GtkWidget *
-_pmd_uncertainty_page_get_stop_button (PmdUncertaintyPage *self)
-{
-  return self->cancel_button;
-}
-
-/* How many results the page has shown since it was made. */
-guint
-_pmd_uncertainty_page_get_n_results (PmdUncertaintyPage *self)
-{
-  return self->n_results;
-}
-
+/**
+ * pmd_uncertainty_page_get_swings:
+ *
+ * Returns: (nullable) (transfer none) (element-type PmdSwing): the swings
+ *   the tornado shows; %NULL before the first pass
+ */
 const GArray *
-_pmd_uncertainty_page_get_swings (PmdUncertaintyPage *self)
+pmd_uncertainty_page_get_swings (PmdUncertaintyPage *self)
 {
+  g_return_val_if_fail (PMD_IS_UNCERTAINTY_PAGE (self), NULL);
   return self->swings;
-}
-
-/* Chooses the tornado's output (one of those offered) and year. */
-gboolean
-_pmd_uncertainty_page_set_tornado (PmdUncertaintyPage *self,
-                                   const char         *output,
-                                   int                 year)
-{
-  for (guint i = 0; i < G_N_ELEMENTS (tornado_outputs); i++)
-    if (g_str_equal (tornado_outputs[i], output))
-      {
-        gtk_drop_down_set_selected (self->tornado_output, i);
-        gtk_spin_button_set_value (self->tornado_year_spin, year);
-        return TRUE;
-      }
-  return FALSE;
 }

@@ -130,3 +130,29 @@ pmd_field_kind_for_param (const char *path)
     default: return PMD_FIELD_NUMBER;
     }
 }
+
+/**
+ * pmd_field_format_param:
+ * @scenario: a scenario
+ * @path: a parameter path of it
+ *
+ * What a field that edits @path shows: its value typed the way the field
+ * reads it, by the model's unit (pmd_param_unit()), exactly (€ 22.850.000,
+ * not € 22,9 mln, so that applying the field unchanged changes nothing).
+ *
+ * Returns: (transfer full) (nullable): the text, or %NULL when the
+ *   parameter has no value of its own and none to fall back on (a line
+ *   without clients, an intervention without an end year)
+ */
+char *
+pmd_field_format_param (const PmdScenario *scenario,
+                        const char        *path)
+{
+  PmdParam param;
+
+  if (!pmd_scenario_lookup_param ((PmdScenario *) scenario, path, &param, NULL))
+    return NULL;
+  if (param.has != NULL && !*param.has && param.fallback == NULL)
+    return NULL;
+  return pmd_field_format (pmd_field_kind_for_param (path), pmd_param_get (&param));
+}

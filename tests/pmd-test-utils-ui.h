@@ -1,21 +1,56 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
-#include <gtk/gtk.h>
+#include <adwaita.h>
 
 G_BEGIN_DECLS
 
 /*
  * Waiting without a clock. A test waits for what it needs: the main loop
  * turns (blocking, so a worker's result, an X event or the frame clock
- * wakes it) until a condition holds. None of it counts milliseconds; a
- * condition that never comes true ends in meson's timeout.
+ * wakes it) until a condition holds. None of it counts milliseconds, so a
+ * machine that is slow or busy only makes it take longer; a condition that
+ * never comes true ends in meson's timeout, with the test named.
  */
 #define pmd_test_wait_until(condition) \
   G_STMT_START { while (!(condition)) g_main_context_iteration (NULL, TRUE); } G_STMT_END
 
-void pmd_test_wait_frame (GtkWidget *widget);
-void pmd_test_run_idle   (void);
-void pmd_test_drain      (GtkWidget *widget);
+void       pmd_test_wait_frame           (GtkWidget  *widget);
+void       pmd_test_run_idle             (void);
+void       pmd_test_drain                (GtkWidget  *widget);
+void       pmd_test_screenshot           (GtkWidget  *widget,
+                                          const char *name);
+void       pmd_test_collect_descendants  (GtkWidget  *widget,
+                                          GType       type,
+                                          GPtrArray  *out);
+
+/* Toasts: the one shown in @widget's toast overlay. */
+void       pmd_test_dismiss_toasts       (GtkWidget  *widget);
+char      *pmd_test_dup_toast            (GtkWidget  *widget);
+
+/* The editing pages, used as a user does. Each returns FALSE when the page
+ * said no, with what it said in @toast (nullable). */
+GtkWidget *pmd_test_lines_cell           (GtkWidget  *page,
+                                          guint       line,
+                                          const char *field);
+gboolean   pmd_test_lines_type           (GtkWidget  *page,
+                                          guint       line,
+                                          const char *field,
+                                          const char *text,
+                                          char      **toast);
+gboolean   pmd_test_lines_choose         (GtkWidget  *page,
+                                          guint       line,
+                                          const char *field,
+                                          guint       index,
+                                          char      **toast);
+GtkWidget *pmd_test_find_row             (GtkWidget  *scope,
+                                          GType       type,
+                                          const char *title,
+                                          const char *text);
+gboolean   pmd_test_entry_type           (GtkWidget  *scope,
+                                          const char *title,
+                                          const char *current,
+                                          const char *text,
+                                          char      **toast);
 
 G_END_DECLS

@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <math.h>
 #include <string.h>
 
 #include "pmd-field.h"
@@ -9,15 +10,21 @@
 #include "pmd-param.h"
 
 /* Through the parameter table's formatting (pmd_param_format_unit()), so
- * that a field shows a number as every other screen does: "1,5%", "2027",
- * "€ 22,8 mln". */
+ * that a field shows a number as every other screen does: "1,5%", "2027".
+ * Money to edit is in full euros, as a budget table has it, the same in
+ * every row of a column (€ 22.800.000 above € 22.850.000, not "€ 22,8
+ * mln"), and to the cent where it has cents. */
 char *
 pmd_field_format (PmdFieldKind kind,
                   double       value)
 {
   switch (kind)
     {
-    case PMD_FIELD_MONEY: return pmd_param_format_unit (PMD_UNIT_MONEY, -1, value);
+    case PMD_FIELD_MONEY:
+      {
+        g_autofree char *number = pmd_format_number (value, value == round (value) ? 0 : 2);
+        return g_strdup_printf ("€ %s", number);
+      }
     case PMD_FIELD_COUNT: return pmd_param_format_unit (PMD_UNIT_COUNT, -1, value);
     case PMD_FIELD_PERCENT: return pmd_param_format_unit (PMD_UNIT_PERCENT, -1, value);
     case PMD_FIELD_YEAR: return pmd_param_format_unit (PMD_UNIT_YEAR, -1, value);
@@ -133,4 +140,38 @@ pmd_field_kind_for_param (const char *path)
     case PMD_UNIT_SWITCH:
     default: return PMD_FIELD_NUMBER;
     }
+}
+
+/**
+ * pmd_field_format_param:
+ * @scenario: a scenario
+ * @path: a parameter path of it
+ *
+ * What a field that edits @path shows: its value typed the way the field
+ * reads it, by the parameter table, exactly (€ 22.850.000, not € 22,9 mln,
+ * so that applying the field unchanged changes nothing: the table's
+ * formatting shows the decimals a value has).
+ *
+ * Returns: (transfer full) (nullable): the text, or %NULL when the
+ *   parameter has no value of its own and none to fall back on (a line
+ *   without clients, an intervention without an end year)
+ */
+char *
+pmd_field_format_param (const PmdScenario *scenario,
+                        const char        *path)
+{
+  const PmdParamFacts *facts;
+  PmdParam param;
+  double value;
+
+  if (!pmd_scenario_lookup_param ((PmdScenario *) scenario, path, &param, NULL))
+    return NULL;
+  if (param.has != NULL && !*param.has && param.fallback == NULL)
+    return NULL;
+  value = pmd_param_get (&param);
+  facts = pmd_param_facts (path);
+  if (facts->unit == PMD_UNIT_MONEY)
+    return pmd_field_format (PMD_FIELD_MONEY, value);
+  /* Else the parameter table's unit and decimals, as every screen. */
+  return pmd_param_facts_format (facts, value);
 }

@@ -3,6 +3,8 @@
 
 #include <glib.h>
 
+#include "pmd-scenario.h"
+
 G_BEGIN_DECLS
 
 /* How the editors show and read one number: the Dutch way, by kind. */
@@ -24,5 +26,7 @@ gboolean  pmd_field_parse  (PmdFieldKind kind,
                             GError     **error);
 
 PmdFieldKind pmd_field_kind_for_param (const char *path);
+char        *pmd_field_format_param   (const PmdScenario *scenario,
+                                       const char        *path);
 
 G_END_DECLS

@@ -52,36 +52,73 @@ pmd_line_item_new (guint index)
   return item;
 }
 
-typedef struct
-{
-  const char *field;
-  const char *title;
-  PmdFieldKind   kind;
-} Column;
-
-static const Column columns[] = {
-  { "name", N_("Cost line"), PMD_FIELD_TEXT },
-  { "base_cost", N_("Base cost"), PMD_FIELD_MONEY },
-  { "clients", N_("Clients"), PMD_FIELD_COUNT },
-  { "elasticity", N_("Elasticity"), PMD_FIELD_NUMBER },
-  { "growth", N_("Growth"), PMD_FIELD_PERCENT },
-  { "indexation", N_("Indexation"), PMD_FIELD_PERCENT },
-};
-
 struct _PmdLinesPage
 {
-  GtkBox         parent_instance;
+  GtkBox              parent_instance;
 
-  PmdDocument   *document;
-  GListStore    *store;
-  GtkColumnView *view;
+  PmdDocument        *document;
+  PmdRefresh         *refresh;
+  int                 editing;
+  PmdChangeFlags      missed;  /* changes not shown while a cell was edited */
+
+  /* Template widgets */
+  GtkColumnView      *view;
   GtkSingleSelection *selection;
-  int            editing;
-  PmdChangeFlags missed;  /* changes not shown while a cell was edited */
-  PmdRefresh    *refresh;
+  GListStore         *store;
+  GtkColumnViewColumn *name_column;
+  GtkColumnViewColumn *layer_column;
+  GtkColumnViewColumn *domain_column;
+  GtkColumnViewColumn *base_cost_column;
+  GtkColumnViewColumn *clients_column;
+  GtkColumnViewColumn *elasticity_column;
+  GtkColumnViewColumn *growth_column;
+  GtkColumnViewColumn *indexation_column;
+  GtkColumnViewColumn *driver_column;
+  GtkColumnViewColumn *source_column;
 };
 
 G_DEFINE_FINAL_TYPE (PmdLinesPage, pmd_lines_page, GTK_TYPE_BOX)
+
+enum {
+  PROP_0,
+  PROP_DOCUMENT,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+/* What a column's cells show and how they are edited. */
+typedef enum
+{
+  CELL_NAME,    /* the line's name, typed */
+  CELL_NUMBER,  /* a parameter of the line (lines.<id>.<field>), typed */
+  CELL_CHOICE,  /* a layer, domain or driver, chosen from the scenario's lists */
+  CELL_SOURCE,  /* where the line comes from, read only */
+} CellKind;
+
+typedef struct
+{
+  const char *field;
+  CellKind    kind;
+  gsize       column;  /* the template's column in PmdLinesPage */
+} Column;
+
+static const Column columns[] = {
+  { "name", CELL_NAME, G_STRUCT_OFFSET (PmdLinesPage, name_column) },
+  { "layer", CELL_CHOICE, G_STRUCT_OFFSET (PmdLinesPage, layer_column) },
+  { "domain", CELL_CHOICE, G_STRUCT_OFFSET (PmdLinesPage, domain_column) },
+  { "base_cost", CELL_NUMBER, G_STRUCT_OFFSET (PmdLinesPage, base_cost_column) },
+  { "clients", CELL_NUMBER, G_STRUCT_OFFSET (PmdLinesPage, clients_column) },
+  { "elasticity", CELL_NUMBER, G_STRUCT_OFFSET (PmdLinesPage, elasticity_column) },
+  { "growth", CELL_NUMBER, G_STRUCT_OFFSET (PmdLinesPage, growth_column) },
+  { "indexation", CELL_NUMBER, G_STRUCT_OFFSET (PmdLinesPage, indexation_column) },
+  { "driver", CELL_CHOICE, G_STRUCT_OFFSET (PmdLinesPage, driver_column) },
+  { "source", CELL_SOURCE, G_STRUCT_OFFSET (PmdLinesPage, source_column) },
+};
+
+static void refresh_now (PmdLinesPage  *self,
+                         PmdChangeFlags flags);
+static void show_values (PmdLinesPage *self);
 
 static void
 show_error (PmdLinesPage *self,
@@ -102,58 +139,48 @@ line_at (PmdLinesPage *self,
 }
 
 static char *
+line_path (const PmdLine *l,
+           const char    *field)
+{
+  return g_strdup_printf ("lines.%s.%s", l->id, field);
+}
+
+/* The text of a cell: the name, or the parameter by the model's unit. */
+static char *
 cell_text (const PmdScenario *sc,
            const PmdLine     *l,
            const Column      *col)
 {
-  double value;
+  g_autofree char *path = NULL;
+  char *text;
 
-  if (g_str_equal (col->field, "name"))
+  if (col->kind == CELL_NAME)
     return g_strdup (l->name);
-  if (g_str_equal (col->field, "base_cost"))
-    value = l->base_cost;
-  else if (g_str_equal (col->field, "clients"))
-    {
-      if (!l->has_clients)
-        return g_strdup ("–");
-      value = l->clients;
-    }
-  else if (g_str_equal (col->field, "elasticity"))
-    value = l->elasticity;
-  else if (g_str_equal (col->field, "growth"))
-    value = l->growth;
-  else if (g_str_equal (col->field, "indexation"))
-    value = l->has_indexation ? l->indexation : sc->indexation;
-  else
-    g_return_val_if_reached (NULL);
-  /* As every screen shows the parameter (the parameter table). */
-  return pmd_param_facts_format (pmd_param_facts_for_field ("lines", col->field), value);
+  path = line_path (l, col->field);
+  text = pmd_field_format_param (sc, path);
+  /* A line without clients is not a line with none. */
+  return text != NULL ? text : g_strdup ("–");
 }
 
-gboolean
-_pmd_lines_page_commit (PmdLinesPage *self,
-                        guint         index,
-                        const char   *field,
-                        const char   *text,
-                        GError      **error)
+/* Commits what was typed into a cell. */
+static gboolean
+commit (PmdLinesPage *self,
+        guint         index,
+        const Column *col,
+        const char   *text,
+        GError      **error)
 {
   const PmdLine *l = line_at (self, index);
-  const Column *col = NULL;
   g_autofree char *path = NULL;
   double value;
 
   if (l == NULL)
     return FALSE;
-  for (guint k = 0; k < G_N_ELEMENTS (columns); k++)
-    if (g_str_equal (columns[k].field, field))
-      col = &columns[k];
-  g_return_val_if_fail (col != NULL, FALSE);
-
-  if (col->kind == PMD_FIELD_TEXT)
+  if (col->kind == CELL_NAME)
     return pmd_document_rename (self->document, "lines", l->id, text, error);
-  if (!pmd_field_parse (col->kind, text, &value, error))
+  path = line_path (l, col->field);
+  if (!pmd_field_parse (pmd_field_kind_for_param (path), text, &value, error))
     return FALSE;
-  path = g_strdup_printf ("lines.%s.%s", l->id, field);
   pmd_document_break_merge (self->document);
   return pmd_document_set_param (self->document, path, value, NULL, error);
 }
@@ -166,18 +193,16 @@ label_text_changed_cb (GtkEditableLabel *label,
                        gpointer          user_data)
 {
   const Column *col = g_object_get_data (G_OBJECT (label), "pmd-column");
+  const char *path = g_object_get_data (G_OBJECT (label), "pmd-path");
   double value;
 
-  if (col->kind == PMD_FIELD_TEXT || !gtk_editable_label_get_editing (label))
+  if (col->kind == CELL_NAME || path == NULL || !gtk_editable_label_get_editing (label))
     return;
-  if (pmd_field_parse (col->kind, gtk_editable_get_text (GTK_EDITABLE (label)), &value, NULL))
+  if (pmd_field_parse (pmd_field_kind_for_param (path), gtk_editable_get_text (GTK_EDITABLE (label)), &value, NULL))
     gtk_widget_remove_css_class (GTK_WIDGET (label), "error");
   else
     gtk_widget_add_css_class (GTK_WIDGET (label), "error");
 }
-
-static void refresh_now (PmdLinesPage  *self,
-                         PmdChangeFlags flags);
 
 static void
 label_editing_cb (GtkEditableLabel *label,
@@ -186,6 +211,7 @@ label_editing_cb (GtkEditableLabel *label,
 {
   const Column *col = g_object_get_data (G_OBJECT (label), "pmd-column");
   guint index = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (label), "pmd-index"));
+  const char *typed = gtk_editable_get_text (GTK_EDITABLE (label));
   g_autoptr(GError) error = NULL;
 
   if (gtk_editable_label_get_editing (label))
@@ -195,13 +221,61 @@ label_editing_cb (GtkEditableLabel *label,
     }
   self->editing = MAX (0, self->editing - 1);
   gtk_widget_remove_css_class (GTK_WIDGET (label), "error");
-  if (!_pmd_lines_page_commit (self, index, col->field, gtk_editable_get_text (GTK_EDITABLE (label)), &error))
+  /* Escape, or Enter on what the cell showed: nothing was typed. Read back,
+   * a rounded text ("1,23%" of 1,2345%) would change the value. */
+  if (g_strcmp0 (typed, g_object_get_data (G_OBJECT (label), "pmd-shown")) != 0 &&
+      !commit (self, index, col, typed, &error))
     {
       if (error != NULL)
         show_error (self, error->message);
       /* The cell shows the value it had again. */
-      refresh_now (self, PMD_CHANGE_LINES);
+      show_values (self);
     }
+  /* What changed during the edit is shown when the main loop is idle: the
+   * key that ended it is still being handled, and rows may go. */
+  if (self->missed != PMD_CHANGE_NONE && self->refresh != NULL)
+    pmd_refresh_queue (self->refresh, self->missed);
+  self->missed = PMD_CHANGE_NONE;
+}
+
+/* Tab and Shift+Tab in a cell being edited commit it and move on at once.
+ * Left to GtkEditableLabel, the focus went on, the label stopped editing
+ * a moment later and took the focus back: a second Tab was needed. */
+static gboolean
+label_key_pressed_cb (GtkEventControllerKey *keys,
+                      guint                  keyval,
+                      guint                  keycode,
+                      GdkModifierType        state,
+                      GtkEditableLabel      *label)
+{
+  GtkDirectionType direction;
+
+  if (keyval != GDK_KEY_Tab && keyval != GDK_KEY_KP_Tab && keyval != GDK_KEY_ISO_Left_Tab)
+    return GDK_EVENT_PROPAGATE;
+  if (!gtk_editable_label_get_editing (label))
+    return GDK_EVENT_PROPAGATE;
+  direction = keyval == GDK_KEY_ISO_Left_Tab || (state & GDK_SHIFT_MASK) ? GTK_DIR_TAB_BACKWARD : GTK_DIR_TAB_FORWARD;
+  gtk_editable_label_stop_editing (label, TRUE);
+  gtk_widget_child_focus (GTK_WIDGET (gtk_widget_get_root (GTK_WIDGET (label))), direction);
+  return GDK_EVENT_STOP;
+}
+
+/* GTK 4.8's editable label stops editing 100 ms after it loses the focus,
+ * from a timeout its dispose does not remove: a cell destroyed in between
+ * (its row replaced as lines come or go, the window closed) crashed the
+ * program in gtk_event_controller_get_widget (). The cell is kept until
+ * that timeout has run. */
+static gboolean
+release_cb (gpointer label)
+{
+  return G_SOURCE_REMOVE;
+}
+
+static void
+label_focus_leave_cb (GtkEventControllerFocus *focus,
+                      GtkWidget               *label)
+{
+  g_timeout_add_full (G_PRIORITY_DEFAULT, 250, release_cb, g_object_ref (label), g_object_unref);
 }
 
 static void
@@ -211,16 +285,26 @@ setup_cb (GtkSignalListItemFactory *factory,
 {
   const Column *col = g_object_get_data (G_OBJECT (factory), "pmd-column");
   GtkWidget *label = gtk_editable_label_new ("");
+  GtkEventController *keys = gtk_event_controller_key_new ();
+  GtkEventController *focus = gtk_event_controller_focus_new ();
 
   g_object_set_data (G_OBJECT (label), "pmd-column", (gpointer) col);
-  if (col->kind != PMD_FIELD_TEXT)
+  /* The tests find a cell by its column. */
+  gtk_widget_set_name (label, col->field);
+  if (col->kind != CELL_NAME)
     {
       gtk_editable_set_alignment (GTK_EDITABLE (label), 1.0);
       gtk_widget_add_css_class (label, "numeric");
     }
-  gtk_editable_set_width_chars (GTK_EDITABLE (label), col->kind == PMD_FIELD_TEXT ? 24 : 10);
+  gtk_editable_set_width_chars (GTK_EDITABLE (label), col->kind == CELL_NAME ? 24 : 10);
   g_signal_connect (label, "notify::text", G_CALLBACK (label_text_changed_cb), NULL);
-  g_signal_connect (label, "notify::editing", G_CALLBACK (label_editing_cb), self);
+  /* A cell can outlive the page by a moment (release_cb ()). */
+  g_signal_connect_object (label, "notify::editing", G_CALLBACK (label_editing_cb), self, 0);
+  gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
+  g_signal_connect (keys, "key-pressed", G_CALLBACK (label_key_pressed_cb), label);
+  gtk_widget_add_controller (label, keys);
+  g_signal_connect (focus, "leave", G_CALLBACK (label_focus_leave_cb), label);
+  gtk_widget_add_controller (label, focus);
   gtk_list_item_set_child (item, label);
 }
 
@@ -241,70 +325,20 @@ fill_cell (PmdLinesPage *self,
     return;
   text = cell_text (sc, l, col);
   g_object_set_data (G_OBJECT (label), "pmd-index", GUINT_TO_POINTER (row->index));
+  g_object_set_data_full (G_OBJECT (label), "pmd-path", col->kind == CELL_NUMBER ? line_path (l, col->field) : NULL, g_free);
+  g_object_set_data_full (G_OBJECT (label), "pmd-shown", g_strdup (text), g_free);
   if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (label)), text) != 0)
-    {
-      g_signal_handlers_block_by_func (label, label_editing_cb, self);
-      gtk_editable_set_text (GTK_EDITABLE (label), text);
-      g_signal_handlers_unblock_by_func (label, label_editing_cb, self);
-    }
+    gtk_editable_set_text (GTK_EDITABLE (label), text);
 
   /* Every number explains where it comes from. */
   source = pmd_sources_lookup (l->sources, col->field);
-  if (source == NULL && g_str_equal (col->field, "name"))
+  if (source == NULL && col->kind == CELL_NAME)
     source = l->source;
   gtk_widget_set_tooltip_text (label, source);
   if (source != NULL && g_str_has_prefix (source, "aanname"))
     gtk_widget_add_css_class (label, "assumption");
   else
     gtk_widget_remove_css_class (label, "assumption");
-}
-
-static void fill_choice (PmdLinesPage *self, const char *what, GtkListItem *item);
-
-/* The row's values changed: its cell shows them again. */
-static void
-row_changed_cb (PmdLineItem *row,
-                GtkListItem *item)
-{
-  PmdLinesPage *self = g_object_get_data (G_OBJECT (item), "pmd-page");
-  const Column *col = g_object_get_data (G_OBJECT (item), "pmd-column");
-  const char *what = g_object_get_data (G_OBJECT (item), "pmd-what");
-
-  if (col != NULL)
-    fill_cell (self, col, item);
-  else
-    fill_choice (self, what, item);
-}
-
-static void
-follow_row (GtkListItem        *item,
-            GtkListItemFactory *factory,
-            PmdLinesPage       *self)
-{
-  g_object_set_data (G_OBJECT (item), "pmd-page", self);
-  g_object_set_data (G_OBJECT (item), "pmd-column", g_object_get_data (G_OBJECT (factory), "pmd-column"));
-  g_object_set_data (G_OBJECT (item), "pmd-what", g_object_get_data (G_OBJECT (factory), "pmd-what"));
-  g_signal_connect (gtk_list_item_get_item (item), "changed", G_CALLBACK (row_changed_cb), item);
-}
-
-static void
-unbind_cb (GtkSignalListItemFactory *factory,
-           GtkListItem              *item,
-           PmdLinesPage             *self)
-{
-  GObject *row = gtk_list_item_get_item (item);
-
-  if (row != NULL)
-    g_signal_handlers_disconnect_by_func (row, row_changed_cb, item);
-}
-
-static void
-bind_cb (GtkSignalListItemFactory *factory,
-         GtkListItem              *item,
-         PmdLinesPage             *self)
-{
-  follow_row (item, GTK_LIST_ITEM_FACTORY (factory), self);
-  fill_cell (self, g_object_get_data (G_OBJECT (factory), "pmd-column"), item);
 }
 
 /* Layer, domain and driver: chosen from the scenario's own lists. */
@@ -342,36 +376,24 @@ choose_cb (PmdScenario *sc,
   return TRUE;
 }
 
-gboolean
-_pmd_lines_page_choose (PmdLinesPage *self,
-                        guint         line,
-                        const char   *what,
-                        int           index,
-                        GError      **error)
-{
-  const PmdLine *l = line_at (self, line);
-  Choice choice = { l ? l->id : NULL, what, index };
-
-  g_return_val_if_fail (l != NULL, FALSE);
-  return pmd_document_edit (self->document, choose_cb, &choice, error);
-}
-
 static void
 choice_selected_cb (GtkDropDown  *dropdown,
                     GParamSpec   *pspec,
                     PmdLinesPage *self)
 {
-  const char *what = g_object_get_data (G_OBJECT (dropdown), "pmd-what");
+  const Column *col = g_object_get_data (G_OBJECT (dropdown), "pmd-column");
   guint index = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (dropdown), "pmd-index"));
   const PmdLine *l = line_at (self, index);
   g_autoptr(GError) error = NULL;
+  Choice choice;
 
   if (l == NULL || g_object_get_data (G_OBJECT (dropdown), "pmd-binding"))
     return;
-  if (!_pmd_lines_page_choose (self, index, what, (int) gtk_drop_down_get_selected (dropdown), &error))
+  choice = (Choice) { l->id, col->field, (int) gtk_drop_down_get_selected (dropdown) };
+  if (!pmd_document_edit (self->document, choose_cb, &choice, &error))
     {
       show_error (self, error->message);
-      refresh_now (self, PMD_CHANGE_LINES);
+      show_values (self);
     }
 }
 
@@ -399,14 +421,14 @@ choice_item_bind_cb (GtkSignalListItemFactory *factory,
 }
 
 static void
-layer_setup_cb (GtkSignalListItemFactory *factory,
-                GtkListItem              *item,
-                PmdLinesPage             *self)
+choice_setup_cb (GtkSignalListItemFactory *factory,
+                 GtkListItem              *item,
+                 PmdLinesPage             *self)
 {
-  const char *what = g_object_get_data (G_OBJECT (factory), "pmd-what");
+  const Column *col = g_object_get_data (G_OBJECT (factory), "pmd-column");
   GtkWidget *child;
 
-  if (g_str_equal (what, "source"))
+  if (col->kind == CELL_SOURCE)
     {
       child = gtk_label_new (NULL);
       gtk_label_set_xalign (GTK_LABEL (child), 0);
@@ -423,15 +445,16 @@ layer_setup_cb (GtkSignalListItemFactory *factory,
       gtk_drop_down_set_factory (GTK_DROP_DOWN (child), items);
       g_object_unref (items);
       gtk_widget_add_css_class (child, "cell-choice");
-      g_object_set_data (G_OBJECT (child), "pmd-what", (gpointer) what);
-      g_signal_connect (child, "notify::selected", G_CALLBACK (choice_selected_cb), self);
+      g_object_set_data (G_OBJECT (child), "pmd-column", (gpointer) col);
+      g_signal_connect_object (child, "notify::selected", G_CALLBACK (choice_selected_cb), self, 0);
     }
+  gtk_widget_set_name (child, col->field);
   gtk_list_item_set_child (item, child);
 }
 
 static void
 fill_choice (PmdLinesPage *self,
-             const char   *what,
+             const Column *col,
              GtkListItem  *item)
 {
   PmdLineItem *row = gtk_list_item_get_item (item);
@@ -443,7 +466,7 @@ fill_choice (PmdLinesPage *self,
 
   if (l == NULL)
     return;
-  if (g_str_equal (what, "source"))
+  if (col->kind == CELL_SOURCE)
     {
       gtk_label_set_text (GTK_LABEL (child), l->source ? l->source : "");
       gtk_widget_set_tooltip_text (child, l->source);
@@ -451,13 +474,13 @@ fill_choice (PmdLinesPage *self,
     }
 
   names = gtk_string_list_new (NULL);
-  if (g_str_equal (what, "layer"))
+  if (g_str_equal (col->field, "layer"))
     {
       for (guint i = 0; i < sc->layers->len; i++)
         gtk_string_list_append (names, ((PmdLayer *) g_ptr_array_index (sc->layers, i))->name);
       selected = l->layer_idx;
     }
-  else if (g_str_equal (what, "domain"))
+  else if (g_str_equal (col->field, "domain"))
     {
       for (guint i = 0; i < sc->domains->len; i++)
         gtk_string_list_append (names, ((PmdDomain *) g_ptr_array_index (sc->domains, i))->name);
@@ -479,55 +502,67 @@ fill_choice (PmdLinesPage *self,
 }
 
 static void
-layer_bind_cb (GtkSignalListItemFactory *factory,
-               GtkListItem              *item,
-               PmdLinesPage             *self)
+fill (PmdLinesPage *self,
+      const Column *col,
+      GtkListItem  *item)
 {
-  follow_row (item, GTK_LIST_ITEM_FACTORY (factory), self);
-  fill_choice (self, g_object_get_data (G_OBJECT (factory), "pmd-what"), item);
-}
-
-static void
-add_column (PmdLinesPage *self,
-            const Column *col)
-{
-  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
-  GtkColumnViewColumn *column;
-
-  g_object_set_data (G_OBJECT (factory), "pmd-column", (gpointer) col);
-  g_signal_connect (factory, "setup", G_CALLBACK (setup_cb), self);
-  g_signal_connect (factory, "bind", G_CALLBACK (bind_cb), self);
-  g_signal_connect (factory, "unbind", G_CALLBACK (unbind_cb), self);
-  column = gtk_column_view_column_new (_(col->title), factory);
-  gtk_column_view_column_set_resizable (column, TRUE);
-  gtk_column_view_column_set_fixed_width (column, col->kind == PMD_FIELD_TEXT ? 300 : 120);
-  gtk_column_view_append_column (self->view, column);
-  g_object_unref (column);
-}
-
-static void
-add_label_column (PmdLinesPage *self,
-                  const char   *title,
-                  const char   *what)
-{
-  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
-  GtkColumnViewColumn *column;
-
-  g_object_set_data (G_OBJECT (factory), "pmd-what", (gpointer) what);
-  g_signal_connect (factory, "setup", G_CALLBACK (layer_setup_cb), self);
-  g_signal_connect (factory, "bind", G_CALLBACK (layer_bind_cb), self);
-  g_signal_connect (factory, "unbind", G_CALLBACK (unbind_cb), self);
-  column = gtk_column_view_column_new (title, factory);
-  gtk_column_view_column_set_resizable (column, TRUE);
-  if (g_str_equal (what, "source"))
-    {
-      gtk_column_view_column_set_expand (column, TRUE);
-      gtk_column_view_column_set_fixed_width (column, 360);
-    }
+  if (col->kind == CELL_NAME || col->kind == CELL_NUMBER)
+    fill_cell (self, col, item);
   else
-    gtk_column_view_column_set_fixed_width (column, 190);
-  gtk_column_view_append_column (self->view, column);
-  g_object_unref (column);
+    fill_choice (self, col, item);
+}
+
+/* The row's values changed: its cell shows them again. */
+static void
+row_changed_cb (PmdLineItem *row,
+                GtkListItem *item)
+{
+  PmdLinesPage *self = g_object_get_data (G_OBJECT (item), "pmd-page");
+
+  fill (self, g_object_get_data (G_OBJECT (item), "pmd-column"), item);
+}
+
+static void
+bind_cb (GtkSignalListItemFactory *factory,
+         GtkListItem              *item,
+         PmdLinesPage             *self)
+{
+  const Column *col = g_object_get_data (G_OBJECT (factory), "pmd-column");
+
+  g_object_set_data (G_OBJECT (item), "pmd-page", self);
+  g_object_set_data (G_OBJECT (item), "pmd-column", (gpointer) col);
+  g_signal_connect (gtk_list_item_get_item (item), "changed", G_CALLBACK (row_changed_cb), item);
+  fill (self, col, item);
+}
+
+static void
+unbind_cb (GtkSignalListItemFactory *factory,
+           GtkListItem              *item,
+           PmdLinesPage             *self)
+{
+  GObject *row = gtk_list_item_get_item (item);
+
+  if (row != NULL)
+    g_signal_handlers_disconnect_by_func (row, row_changed_cb, item);
+}
+
+/* Each column of the template gets the factory of its kind of cell. */
+static void
+set_factories (PmdLinesPage *self)
+{
+  for (guint k = 0; k < G_N_ELEMENTS (columns); k++)
+    {
+      const Column *col = &columns[k];
+      GtkColumnViewColumn *column = G_STRUCT_MEMBER (GtkColumnViewColumn *, self, col->column);
+      g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
+      gboolean typed = col->kind == CELL_NAME || col->kind == CELL_NUMBER;
+
+      g_object_set_data (G_OBJECT (factory), "pmd-column", (gpointer) col);
+      g_signal_connect (factory, "setup", typed ? G_CALLBACK (setup_cb) : G_CALLBACK (choice_setup_cb), self);
+      g_signal_connect (factory, "bind", G_CALLBACK (bind_cb), self);
+      g_signal_connect (factory, "unbind", G_CALLBACK (unbind_cb), self);
+      gtk_column_view_column_set_factory (column, factory);
+    }
 }
 
 /* Shows the document's lines: a new row set when lines came, went or were
@@ -538,7 +573,7 @@ static void
 refresh_now (PmdLinesPage  *self,
              PmdChangeFlags flags)
 {
-  const PmdScenario *sc = pmd_document_get_scenario (self->document);
+  const PmdScenario *sc;
   guint n = g_list_model_get_n_items (G_LIST_MODEL (self->store));
 
   flags |= self->missed;
@@ -548,7 +583,13 @@ refresh_now (PmdLinesPage  *self,
       return;
     }
   self->missed = PMD_CHANGE_NONE;
-  if (flags & PMD_CHANGE_STRUCTURE)
+  if (self->document == NULL)
+    {
+      g_list_store_remove_all (self->store);
+      return;
+    }
+  sc = pmd_document_get_scenario (self->document);
+  if (flags & (PMD_CHANGE_STRUCTURE | PMD_CHANGE_FILE))
     {
       g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
 
@@ -557,8 +598,14 @@ refresh_now (PmdLinesPage  *self,
       g_list_store_splice (self->store, 0, n, items->pdata, items->len);
       return;
     }
-  /* Same rows: their cells show the new values, in place. */
-  for (guint i = 0; i < n; i++)
+  show_values (self);
+}
+
+/* Same rows: their cells show the new values, in place. */
+static void
+show_values (PmdLinesPage *self)
+{
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (self->store)); i++)
     {
       g_autoptr(PmdLineItem) item = g_list_model_get_item (G_LIST_MODEL (self->store), i);
       g_signal_emit (item, item_changed_signal, 0);
@@ -622,28 +669,39 @@ remove_line_cb (PmdScenario *sc,
 }
 
 static void
-add_clicked_cb (PmdLinesPage *self)
+add_action (GtkWidget  *widget,
+            const char *action_name,
+            GVariant   *parameter)
 {
+  PmdLinesPage *self = PMD_LINES_PAGE (widget);
   g_autoptr(GError) error = NULL;
 
-  if (!pmd_document_edit (self->document, add_line_cb, NULL, &error))
+  if (self->document != NULL && !pmd_document_edit (self->document, add_line_cb, NULL, &error))
     show_error (self, error->message);
 }
 
 static void
-remove_clicked_cb (PmdLinesPage *self)
+remove_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
 {
+  PmdLinesPage *self = PMD_LINES_PAGE (widget);
+  PmdLineItem *item = gtk_single_selection_get_selected_item (self->selection);
   g_autoptr(GError) error = NULL;
-  guint selected = gtk_single_selection_get_selected (self->selection);
-  g_autoptr(PmdLineItem) item = NULL;
   const PmdLine *l;
 
-  if (selected == GTK_INVALID_LIST_POSITION)
+  if (item == NULL || self->document == NULL)
     return;
-  item = g_list_model_get_item (G_LIST_MODEL (self->store), selected);
   l = line_at (self, item->index);
   if (l != NULL && !pmd_document_edit (self->document, remove_line_cb, l->id, &error))
     show_error (self, error->message);
+}
+
+static void
+selection_changed_cb (PmdLinesPage *self)
+{
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "lines.remove",
+                                 gtk_single_selection_get_selected_item (self->selection) != NULL);
 }
 
 static void
@@ -652,85 +710,149 @@ pmd_lines_page_dispose (GObject *object)
   PmdLinesPage *self = PMD_LINES_PAGE (object);
 
   g_clear_pointer (&self->refresh, pmd_refresh_free);
-  if (self->document != NULL)
-    g_signal_handlers_disconnect_by_data (self->document, self);
   g_clear_object (&self->document);
-  g_clear_object (&self->store);
+  gtk_widget_dispose_template (GTK_WIDGET (self), PMD_TYPE_LINES_PAGE);
   G_OBJECT_CLASS (pmd_lines_page_parent_class)->dispose (object);
+}
+
+static void
+pmd_lines_page_get_property (GObject    *object,
+                             guint       prop_id,
+                             GValue     *value,
+                             GParamSpec *pspec)
+{
+  PmdLinesPage *self = PMD_LINES_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_DOCUMENT:
+      g_value_set_object (value, self->document);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+pmd_lines_page_set_property (GObject      *object,
+                             guint         prop_id,
+                             const GValue *value,
+                             GParamSpec   *pspec)
+{
+  PmdLinesPage *self = PMD_LINES_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_DOCUMENT:
+      pmd_lines_page_set_document (self, g_value_get_object (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
 }
 
 static void
 pmd_lines_page_class_init (PmdLinesPageClass *klass)
 {
-  G_OBJECT_CLASS (klass)->dispose = pmd_lines_page_dispose;
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = pmd_lines_page_dispose;
+  object_class->get_property = pmd_lines_page_get_property;
+  object_class->set_property = pmd_lines_page_set_property;
+
+  /**
+   * PmdLinesPage:document:
+   *
+   * The document whose cost lines the page shows and edits.
+   */
+  properties[PROP_DOCUMENT] =
+    g_param_spec_object ("document", NULL, NULL, PMD_TYPE_DOCUMENT,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  g_type_ensure (PMD_TYPE_LINE_ITEM);
+  gtk_widget_class_set_template_from_resource (widget_class, "/nl/piramide/Piramide/pmd-lines-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, PmdLinesPage, view);
+  gtk_widget_class_bind_template_child (widget_class, PmdLinesPage, selection);
+  gtk_widget_class_bind_template_child (widget_class, PmdLinesPage, store);
+  gtk_widget_class_bind_template_child (widget_class, PmdLinesPage, name_column);
+  gtk_widget_class_bind_template_child (widget_class, PmdLinesPage, layer_column);
+  gtk_widget_class_bind_template_child (widget_class, PmdLinesPage, domain_column);
+  gtk_widget_class_bind_template_child (widget_class, PmdLinesPage, base_cost_column);
+  gtk_widget_class_bind_template_child (widget_class, PmdLinesPage, clients_column);
+  gtk_widget_class_bind_template_child (widget_class, PmdLinesPage, elasticity_column);
+  gtk_widget_class_bind_template_child (widget_class, PmdLinesPage, growth_column);
+  gtk_widget_class_bind_template_child (widget_class, PmdLinesPage, indexation_column);
+  gtk_widget_class_bind_template_child (widget_class, PmdLinesPage, driver_column);
+  gtk_widget_class_bind_template_child (widget_class, PmdLinesPage, source_column);
+  gtk_widget_class_bind_template_callback (widget_class, selection_changed_cb);
+
+  gtk_widget_class_install_action (widget_class, "lines.add", NULL, add_action);
+  gtk_widget_class_install_action (widget_class, "lines.remove", NULL, remove_action);
 }
 
 static void
 pmd_lines_page_init (PmdLinesPage *self)
 {
+  gtk_widget_init_template (GTK_WIDGET (self));
+  set_factories (self);
+  selection_changed_cb (self);
 }
 
+/**
+ * pmd_lines_page_new:
+ * @document: (nullable): the document to show
+ *
+ * Returns: (transfer floating): a page for @document's cost lines
+ */
 PmdLinesPage *
 pmd_lines_page_new (PmdDocument *document)
 {
-  PmdLinesPage *self = g_object_new (PMD_TYPE_LINES_PAGE, "orientation", GTK_ORIENTATION_VERTICAL,
-                                     "spacing", 6, NULL);
-  GtkWidget *bar = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  GtkWidget *add = gtk_button_new_with_mnemonic (_("_Add Cost Line"));
-  GtkWidget *remove = gtk_button_new_with_mnemonic (_("_Remove"));
-  GtkWidget *hint = gtk_label_new (_("Click a value to change it. Amounts may be typed as “22,8 mln” or “€ 1.250.000”; "
-                                     "assumptions are marked, sources show on hover."));
-
-  self->document = g_object_ref (document);
-  self->store = g_list_store_new (PMD_TYPE_LINE_ITEM);
-  self->selection = gtk_single_selection_new (G_LIST_MODEL (g_object_ref (self->store)));
-  self->view = GTK_COLUMN_VIEW (gtk_column_view_new (GTK_SELECTION_MODEL (self->selection)));
-  gtk_column_view_set_show_column_separators (self->view, TRUE);
-  gtk_widget_add_css_class (GTK_WIDGET (self->view), "data-table");
-  gtk_widget_set_vexpand (GTK_WIDGET (self->view), TRUE);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->view), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Cost lines"), -1);
-
-  add_column (self, &columns[0]);
-  add_label_column (self, _("Layer"), "layer");
-  add_label_column (self, _("Domain"), "domain");
-  for (guint k = 1; k < G_N_ELEMENTS (columns); k++)
-    add_column (self, &columns[k]);
-  add_label_column (self, _("Driver"), "driver");
-  add_label_column (self, _("Source"), "source");
-
-  gtk_widget_set_margin_start (bar, 12);
-  gtk_widget_set_margin_end (bar, 12);
-  gtk_widget_set_margin_top (bar, 6);
-  gtk_label_set_wrap (GTK_LABEL (hint), TRUE);
-  gtk_label_set_xalign (GTK_LABEL (hint), 0);
-  gtk_widget_set_hexpand (hint, TRUE);
-  gtk_widget_add_css_class (hint, "dim-label");
-  gtk_box_append (GTK_BOX (bar), hint);
-  gtk_box_append (GTK_BOX (bar), add);
-  gtk_box_append (GTK_BOX (bar), remove);
-  gtk_box_append (GTK_BOX (self), bar);
-  {
-    /* Only the table scrolls: the hint and the buttons stay in view. */
-    GtkWidget *scroller = gtk_scrolled_window_new ();
-    gtk_widget_set_vexpand (scroller, TRUE);
-    gtk_widget_set_hexpand (scroller, TRUE);
-    gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), GTK_WIDGET (self->view));
-    gtk_box_append (GTK_BOX (self), scroller);
-  }
-
-  g_signal_connect_swapped (add, "clicked", G_CALLBACK (add_clicked_cb), self);
-  g_signal_connect_swapped (remove, "clicked", G_CALLBACK (remove_clicked_cb), self);
-  /* The indexation a line without its own takes, the layers, domains and
-   * cohorts it chooses from, and the lines. */
-  self->refresh = pmd_refresh_new (GTK_WIDGET (self), document,
-                                   PMD_CHANGE_LINES | PMD_CHANGE_SCENARIO | PMD_CHANGE_COHORTS | PMD_CHANGE_FILE,
-                                   (PmdRefreshFunc) refresh_now);
-  refresh_now (self, PMD_CHANGE_STRUCTURE);
-  return self;
+  return g_object_new (PMD_TYPE_LINES_PAGE, "document", document, NULL);
 }
 
-GtkColumnView *
-_pmd_lines_page_get_view (PmdLinesPage *self)
+/**
+ * pmd_lines_page_get_document:
+ *
+ * Returns: (transfer none) (nullable): the document shown
+ */
+PmdDocument *
+pmd_lines_page_get_document (PmdLinesPage *self)
 {
-  return self->view;
+  g_return_val_if_fail (PMD_IS_LINES_PAGE (self), NULL);
+
+  return self->document;
+}
+
+/**
+ * pmd_lines_page_set_document:
+ * @document: (nullable): the document to show
+ *
+ * Shows @document's lines instead of the old document's. Nothing is built
+ * until the page is on screen.
+ */
+void
+pmd_lines_page_set_document (PmdLinesPage *self,
+                             PmdDocument  *document)
+{
+  g_return_if_fail (PMD_IS_LINES_PAGE (self));
+  g_return_if_fail (document == NULL || PMD_IS_DOCUMENT (document));
+
+  if (self->document == document)
+    return;
+  g_clear_pointer (&self->refresh, pmd_refresh_free);
+  g_set_object (&self->document, document);
+  if (document != NULL)
+    {
+      /* The indexation a line without its own takes, the layers, domains
+       * and cohorts it chooses from, and the lines. */
+      self->refresh = pmd_refresh_new (GTK_WIDGET (self), document,
+                                       PMD_CHANGE_LINES | PMD_CHANGE_SCENARIO | PMD_CHANGE_COHORTS | PMD_CHANGE_FILE,
+                                       (PmdRefreshFunc) refresh_now);
+      pmd_refresh_queue (self->refresh, PMD_CHANGE_FILE | PMD_CHANGE_STRUCTURE);
+    }
+  else
+    refresh_now (self, PMD_CHANGE_FILE);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DOCUMENT]);
 }

@@ -1,0 +1,482 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <locale.h>
+#include <string.h>
+
+#include "pmd-assumptions-page.h"
+#include "pmd-interventions-page.h"
+#include "pmd-lines-page.h"
+#include "pmd-scenario-file.h"
+#include "pmd-test-utils-ui.h"
+#include "pmd-ui-resources.h"
+
+#ifdef GDK_WINDOWING_X11
+#include <gdk/x11/gdkx.h>
+#endif
+
+/*
+ * The three editing pages, each built by GtkBuilder from its template with
+ * a document, alone in a window: a change of the document shows up after
+ * one refresh, a change the page does not show leaves its rows alone, and
+ * the page is finalized when its window closes. Then the keys of a Posten
+ * cell, sent through the X server as a user's are.
+ */
+
+typedef struct
+{
+  PmdDocument *document;
+  GtkWindow   *window;
+  GtkWidget   *page;
+} Fixture;
+
+static PmdDocument *
+westland_document (void)
+{
+  g_autoptr(GError) error = NULL;
+  PmdScenario *sc = pmd_scenario_load_bundled ("westland-2026", &error);
+
+  g_assert_no_error (error);
+  return pmd_document_new (sc);
+}
+
+/* A window at a beamer's size holding @class built from its template, the
+ * document given to GtkBuilder by name. Not shown yet. */
+static void
+fixture_build (Fixture    *f,
+               const char *class)
+{
+  g_autoptr(GtkBuilder) builder = gtk_builder_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *xml = g_strdup_printf (
+    "<interface>"
+    "  <object class='GtkWindow' id='window'>"
+    "    <property name='default-width'>1024</property>"
+    "    <property name='default-height'>768</property>"
+    "    <property name='child'>"
+    "      <object class='AdwToastOverlay'>"
+    "        <property name='child'>"
+    "          <object class='%s' id='page'>"
+    "            <property name='document'>document</property>"
+    "          </object>"
+    "        </property>"
+    "      </object>"
+    "    </property>"
+    "  </object>"
+    "</interface>", class);
+
+  f->document = westland_document ();
+  gtk_builder_expose_object (builder, "document", G_OBJECT (f->document));
+  g_assert_true (gtk_builder_add_from_string (builder, xml, -1, &error));
+  g_assert_no_error (error);
+  f->window = GTK_WINDOW (gtk_builder_get_object (builder, "window"));
+  f->page = GTK_WIDGET (gtk_builder_get_object (builder, "page"));
+  g_assert_true (G_TYPE_CHECK_INSTANCE_TYPE (f->page, g_type_from_name (class)));
+}
+
+static void
+fixture_show (Fixture *f)
+{
+  gtk_window_present (f->window);
+  pmd_test_wait_until (gtk_widget_get_mapped (f->page));
+  pmd_test_drain (f->page);
+}
+
+/* Closing the window finalizes the page, and nothing keeps the document. */
+static void
+fixture_close (Fixture *f)
+{
+  g_object_ref (f->page);
+  gtk_window_destroy (f->window);
+  pmd_test_drain (NULL);
+  g_assert_finalize_object (f->page);
+  g_assert_finalize_object (f->document);
+}
+
+static void
+idle_done_cb (gpointer data)
+{
+  *(gboolean *) data = TRUE;
+}
+
+/* The main loop until the refresh queued by a change has run: the page's
+ * idle came first, so it ran before this one. */
+static void
+run_one_idle (void)
+{
+  gboolean done = FALSE;
+
+  g_idle_add_once (idle_done_cb, &done);
+  pmd_test_wait_until (done);
+}
+
+static void
+set_param (PmdDocument *document,
+           const char  *path,
+           double       value)
+{
+  g_autoptr(GError) error = NULL;
+
+  pmd_document_set_param (document, path, value, NULL, &error);
+  g_assert_no_error (error);
+}
+
+static guint
+count_descendants (GtkWidget *widget,
+                   GType      type)
+{
+  g_autoptr(GPtrArray) found = g_ptr_array_new ();
+
+  pmd_test_collect_descendants (widget, type, found);
+  return found->len;
+}
+
+static void
+notify_cb (GObject    *object,
+           GParamSpec *pspec,
+           guint      *count)
+{
+  (*count)++;
+}
+
+/* Posten: the base cost of Wmo-maatwerkvoorzieningen. */
+static void
+test_lines (void)
+{
+  Fixture f;
+  GtkWidget *cell;
+  int wmo;
+
+  fixture_build (&f, "PmdLinesPage");
+  /* Nothing is built before the page is first shown. */
+  g_assert_cmpuint (count_descendants (f.page, GTK_TYPE_EDITABLE_LABEL), ==, 0);
+  fixture_show (&f);
+  pmd_test_screenshot (GTK_WIDGET (f.window), "pages-lines-1024x768.png");
+  wmo = pmd_scenario_find_line (pmd_document_get_scenario (f.document), "wmo-maatwerk");
+  cell = pmd_test_lines_cell (f.page, wmo, "base_cost");
+  g_assert_nonnull (cell);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (cell)), ==, "€ 22.800.000");
+
+  /* 23.456.789 euros: "€ 23.456.789", in the same cell (a value, not a
+   * new line: the row is not built again). */
+  set_param (f.document, "lines.wmo-maatwerk.base_cost", 23456789);
+  run_one_idle ();
+  g_assert_true (pmd_test_lines_cell (f.page, wmo, "base_cost") == cell);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (cell)), ==, "€ 23.456.789");
+  /* 1,75% growth (0,0175): "1,75%". */
+  set_param (f.document, "lines.wmo-maatwerk.growth", 0.0175);
+  run_one_idle ();
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (pmd_test_lines_cell (f.page, wmo, "growth"))), ==, "1,75%");
+
+  /* The funding is not on this page: nothing changes on it. */
+  set_param (f.document, "funding.base", 131000000);
+  run_one_idle ();
+  g_assert_true (pmd_test_lines_cell (f.page, wmo, "base_cost") == cell);
+
+  /* A line added through the page's action: one more row. */
+  {
+    guint rows = count_descendants (f.page, GTK_TYPE_EDITABLE_LABEL);
+
+    gtk_widget_activate_action (f.page, "lines.add", NULL);
+    run_one_idle ();
+    pmd_test_drain (f.page);
+    g_assert_cmpuint (count_descendants (f.page, GTK_TYPE_EDITABLE_LABEL), >, rows);
+  }
+  fixture_close (&f);
+}
+
+/* Maatregelen: the yearly amount of "Preventie en welzijn voor ouderen". */
+static void
+test_interventions (void)
+{
+  Fixture f;
+  GtkWidget *expander, *row;
+
+  fixture_build (&f, "PmdInterventionsPage");
+  g_assert_cmpuint (count_descendants (f.page, ADW_TYPE_EXPANDER_ROW), ==, 0);
+  fixture_show (&f);
+  pmd_test_screenshot (GTK_WIDGET (f.window), "pages-interventions-1024x768.png");
+  expander = pmd_test_find_row (f.page, ADW_TYPE_EXPANDER_ROW, "Preventie en welzijn voor ouderen", NULL);
+  g_assert_nonnull (expander);
+  row = pmd_test_find_row (expander, ADW_TYPE_ENTRY_ROW, "Euros a year", NULL);
+  g_assert_nonnull (row);
+
+  /* 1.250.000 euros a year: "€ 1.250.000", in the same row. */
+  set_param (f.document, "interventions.preventie-ouderen.amount", 1250000);
+  run_one_idle ();
+  g_assert_true (pmd_test_find_row (expander, ADW_TYPE_ENTRY_ROW, "Euros a year", NULL) == row);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row)), ==, "€ 1.250.000");
+  /* Switched off: the switch says so, the row stays. */
+  set_param (f.document, "interventions.preventie-ouderen.enabled", 0);
+  run_one_idle ();
+  {
+    g_autoptr(GPtrArray) switches = g_ptr_array_new ();
+
+    /* The expander row's own switch (to enable expansion) is hidden. */
+    pmd_test_collect_descendants (expander, GTK_TYPE_SWITCH, switches);
+    for (guint i = switches->len; i > 0; i--)
+      if (!gtk_widget_get_visible (g_ptr_array_index (switches, i - 1)))
+        g_ptr_array_remove_index (switches, i - 1);
+    g_assert_cmpuint (switches->len, ==, 1);
+    g_assert_false (gtk_switch_get_active (g_ptr_array_index (switches, 0)));
+  }
+
+  /* A cost line's base cost is not shown here: the rows stay. */
+  set_param (f.document, "lines.wmo-maatwerk.base_cost", 23000000);
+  run_one_idle ();
+  g_assert_true (pmd_test_find_row (f.page, ADW_TYPE_EXPANDER_ROW, "Preventie en welzijn voor ouderen", NULL) == expander);
+
+  /* A shift added through the page's action: one more intervention. */
+  gtk_widget_activate_action (f.page, "interventions.add-shift", NULL);
+  run_one_idle ();
+  g_assert_nonnull (pmd_test_find_row (f.page, ADW_TYPE_EXPANDER_ROW, "New shift", NULL));
+  fixture_close (&f);
+}
+
+/* Aannames: the funding in the base year. */
+static void
+test_assumptions (void)
+{
+  Fixture f;
+  GtkWidget *row;
+
+  fixture_build (&f, "PmdAssumptionsPage");
+  /* The template's rows are there, empty, until the page is shown. */
+  row = pmd_test_find_row (f.page, ADW_TYPE_ENTRY_ROW, "Funding in the base year", NULL);
+  g_assert_nonnull (row);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row)), ==, "");
+  g_assert_null (pmd_test_find_row (f.page, ADW_TYPE_ENTRY_ROW, "Residents", NULL));
+  fixture_show (&f);
+  pmd_test_screenshot (GTK_WIDGET (f.window), "pages-assumptions-1024x768.png");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row)), ==, "€ 130.400.000");
+
+  /* 131.000.000 euros: "€ 131.000.000", in the same row; the rows of the
+   * cohorts stay (a value: nothing is built again). */
+  {
+    GtkWidget *residents = pmd_test_find_row (f.page, ADW_TYPE_ENTRY_ROW, "Residents", "12.500");
+
+    g_assert_nonnull (residents);
+    set_param (f.document, "funding.base", 131000000);
+    run_one_idle ();
+    g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row)), ==, "€ 131.000.000");
+    g_assert_true (pmd_test_find_row (f.page, ADW_TYPE_ENTRY_ROW, "Residents", "12.500") == residents);
+    /* 75+ in 2040: 14.000 residents, in the same row. */
+    set_param (f.document, "cohorts.75plus.points.1", 14000);
+    run_one_idle ();
+    g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (residents)), ==, "14.000");
+
+    /* The cost lines are not on this page: nothing changes on it. */
+    set_param (f.document, "lines.wmo-maatwerk.base_cost", 23000000);
+    run_one_idle ();
+    g_assert_true (pmd_test_find_row (f.page, ADW_TYPE_ENTRY_ROW, "Residents", "14.000") == residents);
+  }
+
+  /* A layer added through the page's action: a row with its name. */
+  gtk_widget_activate_action (f.page, "assumptions.add", "s", "layers");
+  run_one_idle ();
+  g_assert_nonnull (pmd_test_find_row (f.page, ADW_TYPE_ENTRY_ROW, "Name", "New layer"));
+  fixture_close (&f);
+}
+
+/* The document property: set by the builder, notified once per real
+ * change, and another document replaces the old one's signals. */
+static void
+test_document_property (void)
+{
+  Fixture f;
+  g_autoptr(PmdDocument) other = westland_document ();
+  GtkWidget *row;
+  guint notified = 0;
+
+  fixture_build (&f, "PmdAssumptionsPage");
+  fixture_show (&f);
+  g_assert_true (pmd_assumptions_page_get_document (PMD_ASSUMPTIONS_PAGE (f.page)) == f.document);
+  g_signal_connect (f.page, "notify::document", G_CALLBACK (notify_cb), &notified);
+  g_object_set (f.page, "document", f.document, NULL);
+  g_assert_cmpuint (notified, ==, 0);
+  g_object_set (f.page, "document", other, NULL);
+  g_assert_cmpuint (notified, ==, 1);
+  run_one_idle ();
+
+  row = pmd_test_find_row (f.page, ADW_TYPE_ENTRY_ROW, "Funding in the base year", NULL);
+  set_param (f.document, "funding.base", 131000000);
+  run_one_idle ();
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row)), ==, "€ 130.400.000");
+  set_param (other, "funding.base", 132000000);
+  run_one_idle ();
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row)), ==, "€ 132.000.000");
+  g_signal_handlers_disconnect_by_func (f.page, notify_cb, &notified);
+  fixture_close (&f);
+}
+
+/* Input as a user's, through the X server (xdotool), to the window. */
+static gboolean
+xdotool (GtkWindow  *window,
+         const char *command,
+         ...)
+{
+#ifdef GDK_WINDOWING_X11
+  GdkSurface *surface = gtk_native_get_surface (GTK_NATIVE (window));
+  g_autoptr(GPtrArray) argv = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *xid = NULL;
+  g_autofree char *xdotool = g_find_program_in_path ("xdotool");
+  int status = 0;
+  va_list args;
+
+  if (!GDK_IS_X11_SURFACE (surface) || xdotool == NULL)
+    return FALSE;
+  xid = g_strdup_printf ("%lu", (gulong) gdk_x11_surface_get_xid (surface));
+  g_ptr_array_add (argv, g_strdup ("xdotool"));
+  g_ptr_array_add (argv, g_strdup ("windowfocus"));
+  g_ptr_array_add (argv, g_strdup ("--sync"));
+  g_ptr_array_add (argv, g_strdup (xid));
+  g_ptr_array_add (argv, g_strdup (command));
+  /* "%w": the window. */
+  va_start (args, command);
+  for (const char *arg = va_arg (args, const char *); arg != NULL; arg = va_arg (args, const char *))
+    g_ptr_array_add (argv, g_strdup (g_str_equal (arg, "%w") ? xid : arg));
+  va_end (args);
+  g_ptr_array_add (argv, NULL);
+  g_assert_true (g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, NULL, NULL,
+                               &status, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  return TRUE;
+#else
+  return FALSE;
+#endif
+}
+
+/* A double click on the middle of @widget. */
+static gboolean
+double_click (GtkWindow *window,
+              GtkWidget *widget)
+{
+  graphene_point_t p;
+  double dx = 0, dy = 0;
+  g_autofree char *x = NULL;
+  g_autofree char *y = NULL;
+
+  g_assert_true (gtk_widget_compute_point (widget, GTK_WIDGET (window),
+                                           &GRAPHENE_POINT_INIT (gtk_widget_get_width (widget) / 2.0,
+                                                                 gtk_widget_get_height (widget) / 2.0),
+                                           &p));
+  gtk_native_get_surface_transform (GTK_NATIVE (window), &dx, &dy);
+  x = g_strdup_printf ("%d", (int) (p.x + dx));
+  y = g_strdup_printf ("%d", (int) (p.y + dy));
+  return xdotool (window, "mousemove", "--window", "%w", x, y, "click", "--repeat", "2", "--delay", "80", "1", NULL);
+}
+
+static gboolean
+key (GtkWindow  *window,
+     const char *name)
+{
+  return xdotool (window, "key", name, NULL);
+}
+
+static gboolean
+editing (GtkWidget *cell)
+{
+  return gtk_editable_label_get_editing (GTK_EDITABLE_LABEL (cell));
+}
+
+/*
+ * Posten cells: a double click on a cell of the row already selected
+ * starts editing with the old text selected, to type over; Escape puts it
+ * back; Enter commits; Tab commits and moves to the next cell with one
+ * press (it took two: the cell took the focus back).
+ */
+static void
+test_lines_keys (void)
+{
+  Fixture f;
+  GtkWidget *cell, *next, *focus;
+  GtkColumnView *view;
+  double value;
+  int start, end, wmo;
+
+  fixture_build (&f, "PmdLinesPage");
+  fixture_show (&f);
+  wmo = pmd_scenario_find_line (pmd_document_get_scenario (f.document), "wmo-maatwerk");
+  view = GTK_COLUMN_VIEW (gtk_widget_get_template_child (f.page, PMD_TYPE_LINES_PAGE, "view"));
+  gtk_selection_model_select_item (gtk_column_view_get_model (view), wmo, TRUE);
+  pmd_test_drain (f.page);
+  cell = pmd_test_lines_cell (f.page, wmo, "base_cost");
+
+  if (!double_click (f.window, cell))
+    {
+      g_test_skip ("no X server or no xdotool to send input with");
+      fixture_close (&f);
+      return;
+    }
+  pmd_test_wait_until (editing (cell) && gtk_editable_get_selection_bounds (GTK_EDITABLE (cell), &start, &end));
+  pmd_test_drain (f.page);
+  g_assert_true (gtk_editable_get_selection_bounds (GTK_EDITABLE (cell), &start, &end));
+  g_assert_cmpint (start, ==, 0);
+  g_assert_cmpint (end, ==, g_utf8_strlen ("€ 22.800.000", -1));
+
+  /* Escape: the old value, unchanged. */
+  gtk_editable_set_text (GTK_EDITABLE (cell), "1");
+  g_assert_true (key (f.window, "Escape"));
+  pmd_test_wait_until (!editing (cell));
+  pmd_test_drain (f.page);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (cell)), ==, "€ 22.800.000");
+  g_assert_true (pmd_document_get_param (f.document, "lines.wmo-maatwerk.base_cost", &value));
+  g_assert_cmpfloat (value, ==, 22800000);
+  g_assert_false (pmd_document_can_undo (f.document));
+
+  /* Enter on the focused cell starts editing, Enter commits: 23 mln. */
+  g_assert_true (key (f.window, "Return"));
+  pmd_test_wait_until (editing (cell));
+  g_assert_true (xdotool (f.window, "type", "23 mln", NULL));
+  pmd_test_wait_until (g_str_equal (gtk_editable_get_text (GTK_EDITABLE (cell)), "23 mln"));
+  g_assert_true (key (f.window, "Return"));
+  pmd_test_wait_until (!editing (cell));
+  pmd_test_drain (f.page);
+  g_assert_true (pmd_document_get_param (f.document, "lines.wmo-maatwerk.base_cost", &value));
+  g_assert_cmpfloat (value, ==, 23000000);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (cell)), ==, "€ 23.000.000");
+
+  /* Tab: committed and on to the clients cell at once, no longer editing
+   * (the cell used to wait 100 ms, then take the focus back). */
+  next = pmd_test_lines_cell (f.page, wmo, "clients");
+  g_assert_true (key (f.window, "Return"));
+  pmd_test_wait_until (editing (cell));
+  gtk_editable_set_text (GTK_EDITABLE (cell), "24 mln");
+  g_assert_true (key (f.window, "Tab"));
+  pmd_test_wait_until (!editing (cell));
+  g_assert_true (pmd_document_get_param (f.document, "lines.wmo-maatwerk.base_cost", &value));
+  g_assert_cmpfloat (value, ==, 24000000);
+  focus = gtk_root_get_focus (GTK_ROOT (f.window));
+  g_assert_true (focus == next || gtk_widget_is_ancestor (focus, next));
+  fixture_close (&f);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+  setlocale (LC_ALL, "");
+  setlocale (LC_NUMERIC, "C");
+  bindtextdomain (GETTEXT_PACKAGE, g_getenv ("PIRAMIDE_LOCALEDIR"));
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+  gtk_init ();
+  adw_init ();
+  g_assert_nonnull (pmd_ui_get_resource ());
+  /* Toasts come and go at once (see test-ui-window.c). */
+  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
+  g_type_ensure (PMD_TYPE_LINES_PAGE);
+  g_type_ensure (PMD_TYPE_INTERVENTIONS_PAGE);
+  g_type_ensure (PMD_TYPE_ASSUMPTIONS_PAGE);
+
+  g_test_add_func ("/ui/pages/lines", test_lines);
+  g_test_add_func ("/ui/pages/interventions", test_interventions);
+  g_test_add_func ("/ui/pages/assumptions", test_assumptions);
+  g_test_add_func ("/ui/pages/document-property", test_document_property);
+  g_test_add_func ("/ui/pages/lines-keys", test_lines_keys);
+  return g_test_run ();
+}

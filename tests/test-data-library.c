@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include <locale.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -9,6 +10,7 @@
 #include <unistd.h>
 #include <sqlite3.h>
 #include <glib/gstdio.h>
+#include <glib/gi18n-lib.h>
 
 #include "pmd-library.h"
 #include "pmd-library-sqlite.h"
@@ -362,6 +364,34 @@ test_damaged (void)
   g_test_message ("%s", error->message);
 }
 
+/* The message is in the user's language. */
+static void
+test_dutch_message (void)
+{
+  const char *localedir = g_getenv ("PIRAMIDE_LOCALEDIR");
+  g_autofree char *path = dup_db_path ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PmdLibrary) lib = NULL;
+
+  if (localedir == NULL || setlocale (LC_ALL, "nl_NL.UTF-8") == NULL)
+    {
+      g_test_skip ("no nl_NL.UTF-8 locale or no translations built");
+      return;
+    }
+  g_setenv ("LANGUAGE", "nl", TRUE);
+  bindtextdomain (GETTEXT_PACKAGE, localedir);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  g_assert_true (g_file_set_contents (path, "geen database, maar een brief aan de raad", -1, NULL));
+  lib = pmd_library_open (path, &error);
+  setlocale (LC_ALL, "C.UTF-8");
+  g_unsetenv ("LANGUAGE");
+
+  g_assert_null (lib);
+  g_assert_error (error, PMD_LIBRARY_ERROR, PMD_LIBRARY_ERROR_DAMAGED);
+  g_test_message ("%s", error->message);
+  g_assert_nonnull (strstr (error->message, "is beschadigd of is geen database"));
+}
+
 /* Two processes */
 
 static char *
@@ -584,6 +614,7 @@ main (int    argc,
   g_test_add_func ("/data/library/newer-schema", test_newer_schema);
   g_test_add_func ("/data/library/foreign", test_foreign);
   g_test_add_func ("/data/library/damaged", test_damaged);
+  g_test_add_func ("/data/library/dutch-message", test_dutch_message);
   g_test_add_func ("/data/library/two-processes", test_two_processes);
   g_test_add_func ("/data/library/killed-import", test_killed_import);
   g_test_add_func ("/data/library/actuals-round-trip", test_actuals_round_trip);

@@ -479,7 +479,7 @@ read_header (Parse        *ps,
   ps->n_header = rec->fields->len;
   for (guint i = 0; i < rec->fields->len; i++)
     {
-      g_autofree char *name = g_ascii_strdown (g_strstrip (g_strdup (g_ptr_array_index (rec->fields, i))), -1);
+      g_autofree char *name = g_strstrip (g_ascii_strdown (g_ptr_array_index (rec->fields, i), -1));
 
       for (int c = 0; c < N_COLUMNS; c++)
         {

@@ -373,7 +373,10 @@ test_dutch_message (void)
   g_autoptr(GError) error = NULL;
   g_autoptr(PmdLibrary) lib = NULL;
 
-  if (localedir == NULL || setlocale (LC_ALL, "nl_NL.UTF-8") == NULL)
+  g_autofree char *mo = localedir != NULL ? g_build_filename (localedir, "nl", "LC_MESSAGES",
+                                                               GETTEXT_PACKAGE ".mo", NULL) : NULL;
+
+  if (mo == NULL || !g_file_test (mo, G_FILE_TEST_EXISTS) || setlocale (LC_ALL, "nl_NL.UTF-8") == NULL)
     {
       g_test_skip ("no nl_NL.UTF-8 locale or no translations built");
       return;

@@ -32,6 +32,7 @@ make_scenario (double x_cost,
   };
   g_autoptr(GError) error = NULL;
 
+  g_free (sc->name);
   sc->name = g_strdup ("Monitor");
   sc->base_year = 2026;
   sc->horizon = 3;

@@ -198,7 +198,28 @@ bind_va (sqlite3_stmt *stmt,
   return rc;
 }
 
-/* A statement ready to step, with its parameters bound. */
+/* A statement ready to step, with its parameters bound; NULL with @error set. */
+static sqlite3_stmt *
+query_va (PmdLibrarySqlite *self,
+          GError          **error,
+          const char       *sql,
+          const char       *types,
+          va_list           args)
+{
+  sqlite3_stmt *stmt = NULL;
+  int rc = sqlite3_prepare_v2 (self->db, sql, -1, &stmt, NULL);
+
+  if (rc == SQLITE_OK)
+    rc = bind_va (stmt, types, args);
+  if (rc != SQLITE_OK)
+    {
+      fail (self, rc, error);
+      sqlite3_finalize (stmt);
+      return NULL;
+    }
+  return stmt;
+}
+
 static sqlite3_stmt *
 query (PmdLibrarySqlite *self,
        GError          **error,
@@ -206,22 +227,12 @@ query (PmdLibrarySqlite *self,
        const char       *types,
        ...)
 {
-  sqlite3_stmt *stmt = NULL;
+  sqlite3_stmt *stmt;
   va_list args;
-  int rc = sqlite3_prepare_v2 (self->db, sql, -1, &stmt, NULL);
 
-  if (rc == SQLITE_OK)
-    {
-      va_start (args, types);
-      rc = bind_va (stmt, types, args);
-      va_end (args);
-    }
-  if (rc != SQLITE_OK)
-    {
-      fail (self, rc, error);
-      sqlite3_finalize (stmt);
-      return NULL;
-    }
+  va_start (args, types);
+  stmt = query_va (self, error, sql, types, args);
+  va_end (args);
   return stmt;
 }
 
@@ -239,7 +250,7 @@ step (PmdLibrarySqlite *self,
   return 0;
 }
 
-/* Runs a statement that returns no rows. */
+/* Runs a statement for its effect. */
 static gboolean
 run (PmdLibrarySqlite *self,
      GError          **error,
@@ -249,19 +260,11 @@ run (PmdLibrarySqlite *self,
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
   va_list args;
-  int rc = sqlite3_prepare_v2 (self->db, sql, -1, &stmt, NULL);
 
-  if (rc == SQLITE_OK)
-    {
-      va_start (args, types);
-      rc = bind_va (stmt, types, args);
-      va_end (args);
-    }
-  if (rc == SQLITE_OK)
-    rc = sqlite3_step (stmt);
-  if (rc != SQLITE_DONE && rc != SQLITE_ROW)
-    return fail (self, rc, error);
-  return TRUE;
+  va_start (args, types);
+  stmt = query_va (self, error, sql, types, args);
+  va_end (args);
+  return stmt != NULL && step (self, stmt, error) != 0;
 }
 
 static gboolean

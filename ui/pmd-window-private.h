@@ -53,6 +53,7 @@ struct _PmdWindow
   GtkSpinButton   *year_spin;
   GtkFlowBox      *cards_box;
   AdwViewStack    *view_stack;
+  GtkWidget       *sidebar;       /* the levers, beside the pages that show figures */
   PmdChartView    *curves_view;
   PmdChartView    *pyramid_view;
   PmdChartView    *bridge_view;

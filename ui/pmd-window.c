@@ -288,6 +288,18 @@ year_changed_cb (PmdWindow *self)
   update_cards (self, self->big_cards);
 }
 
+/* The levers move the figures: they stand beside the pages that show
+ * figures. The pages that edit the scenario's tables (Posten, Maatregelen,
+ * Aannames) get the whole width, which a 1.024 px beamer needs. */
+static void
+page_shown_cb (PmdWindow *self)
+{
+  static const char *const with_levers[] = { "overview", "analysis", "uncertainty", "compare", NULL };
+  const char *name = adw_view_stack_get_visible_child_name (self->view_stack);
+
+  gtk_widget_set_visible (self->sidebar, name == NULL || g_strv_contains (with_levers, name));
+}
+
 /* GObject */
 
 static void
@@ -337,6 +349,8 @@ pmd_window_constructed (GObject *object)
     adw_view_stack_page_set_icon_name (page, "preferences-other-symbolic");
   }
 
+  g_signal_connect_object (self->view_stack, "notify::visible-child-name", G_CALLBACK (page_shown_cb), self,
+                           G_CONNECT_SWAPPED);
   self->levers_stale = TRUE;
   _pmd_window_update_all (self);
   _pmd_window_init_files (self);
@@ -446,6 +460,7 @@ pmd_window_class_init (PmdWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PmdWindow, year_spin);
   gtk_widget_class_bind_template_child (widget_class, PmdWindow, cards_box);
   gtk_widget_class_bind_template_child (widget_class, PmdWindow, view_stack);
+  gtk_widget_class_bind_template_child (widget_class, PmdWindow, sidebar);
   gtk_widget_class_bind_template_child (widget_class, PmdWindow, curves_view);
   gtk_widget_class_bind_template_child (widget_class, PmdWindow, pyramid_view);
   gtk_widget_class_bind_template_child (widget_class, PmdWindow, bridge_view);

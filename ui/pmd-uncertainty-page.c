@@ -194,7 +194,10 @@ show_summary (PmdUncertaintyPage *self)
   chance = pmd_format_percent (mc->p_gap_positive[last], 0);
   never = pmd_format_percent ((double) mc->never_paid_back / mc->runs, 0);
   /* Translators: runs, year, chance of a gap, share not paid back */
-  text = g_strdup_printf (_("%s runs · chance of a funding gap in %d: %s · not paid back by then: %s"),
+  text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                       "%s run · chance of a funding gap in %d: %s · not paid back by then: %s",
+                                       "%s runs · chance of a funding gap in %d: %s · not paid back by then: %s",
+                                       mc->runs),
                           runs, mc->base_year + last, chance, never);
   gtk_label_set_text (self->status, text);
 }

@@ -482,11 +482,15 @@ test_actuals (void)
   pmd_test_screenshot (GTK_WIDGET (window), "actuals-1024x768.png");
   /* The table's lower half: the top layer with the line in alarm. */
   {
-    g_autoptr(GPtrArray) scrollers = g_ptr_array_new ();
+    g_autoptr(GPtrArray) grids = g_ptr_array_new ();
+    GtkWidget *scroller;
     GtkAdjustment *adjustment;
 
-    pmd_test_collect_descendants (page, GTK_TYPE_SCROLLED_WINDOW, scrollers);
-    adjustment = gtk_scrolled_window_get_vadjustment (g_ptr_array_index (scrollers, 0));
+    /* The table scrolls sideways in one scroller, the page down in the next. */
+    pmd_test_collect_descendants (page, GTK_TYPE_GRID, grids);
+    scroller = gtk_widget_get_ancestor (g_ptr_array_index (grids, 0), GTK_TYPE_SCROLLED_WINDOW);
+    scroller = gtk_widget_get_ancestor (gtk_widget_get_parent (scroller), GTK_TYPE_SCROLLED_WINDOW);
+    adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller));
     gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment));
     pmd_test_screenshot (GTK_WIDGET (window), "actuals-table-1024x768.png");
     gtk_adjustment_set_value (adjustment, 0);

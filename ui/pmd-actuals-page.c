@@ -749,6 +749,12 @@ figures_changed_cb (PmdActualsPage *self)
 
 /* Import */
 
+static guint
+lines_n (char **lines)
+{
+  return g_strv_length (lines) - 1;
+}
+
 /* Every refused row in a list one can read and copy: the library's
  * message has a first line that says nothing was imported, then one line
  * per row ("regel 4, kolom post: …"). */
@@ -788,7 +794,10 @@ show_refused (PmdActualsPage *self,
       scroller = gtk_scrolled_window_new ();
       gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
       gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scroller), TRUE);
+      gtk_scrolled_window_set_min_content_height (GTK_SCROLLED_WINDOW (scroller), MIN (lines_n (lines) * 48, 240));
       gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scroller), 360);
+      /* Wide enough that a row reads as one or two lines. */
+      gtk_widget_set_size_request (scroller, 480, -1);
       gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), list);
       adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), scroller);
     }

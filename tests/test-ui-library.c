@@ -493,6 +493,18 @@ test_actuals (void)
     adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller));
     gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment));
     pmd_test_screenshot (GTK_WIDGET (window), "actuals-table-1024x768.png");
+    /* The chart of the line in alarm: the total first, then each line. */
+    {
+      g_autoptr(GPtrArray) dropdowns = g_ptr_array_new ();
+      int k = pmd_scenario_find_line (pmd_document_get_scenario (pmd_window_get_document (window)), "wmo-maatwerk");
+
+      pmd_test_collect_descendants (page, GTK_TYPE_DROP_DOWN, dropdowns);
+      g_assert_cmpuint (dropdowns->len, ==, 4);
+      gtk_drop_down_set_selected (g_ptr_array_index (dropdowns, 3), k + 1);
+      gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment));
+      pmd_test_screenshot (GTK_WIDGET (window), "actuals-chart-wmo-1024x768.png");
+      gtk_drop_down_set_selected (g_ptr_array_index (dropdowns, 3), 0);
+    }
     gtk_adjustment_set_value (adjustment, 0);
   }
 

@@ -6,6 +6,7 @@
 
 #include "pmd-actuals-csv.h"
 #include "pmd-actuals-page.h"
+#include "pmd-chart-view.h"
 #include "pmd-format.h"
 #include "pmd-monitor.h"
 #include "pmd-page-private.h"
@@ -69,7 +70,8 @@ struct _PmdActualsPage
   GtkLabel       *summary;
   GtkListBox     *alarm_list;
   GtkGrid        *table;
-  GtkBox         *chart_box;
+  GtkDropDown    *chart_line_dropdown;
+  PmdChartView   *chart;
   GtkLabel       *accuracy_caption;
   GtkGrid        *accuracy;
 };
@@ -414,12 +416,29 @@ chosen_version (PmdActualsPage *self)
   return ((PmdLibraryVersion *) g_ptr_array_index (self->versions, self->versions->len - 1 - selected))->version;
 }
 
+/* The total, then each line of the version, for the chart. */
+static void
+fill_chart_lines (PmdActualsPage *self)
+{
+  g_autoptr(GPtrArray) names = g_ptr_array_new ();
+  guint selected = gtk_drop_down_get_selected (self->chart_line_dropdown);
+
+  g_ptr_array_add (names, (gpointer) _("Total"));
+  for (guint i = 0; i < self->scenario->lines->len; i++)
+    g_ptr_array_add (names, ((PmdLine *) g_ptr_array_index (self->scenario->lines, i))->name);
+  g_ptr_array_add (names, NULL);
+  set_strings (self->chart_line_dropdown, names,
+               selected != GTK_INVALID_LIST_POSITION && selected < names->len - 1 ? selected : 0);
+}
+
 static gboolean
 load_version (PmdActualsPage *self)
 {
   g_autofree char *ref = g_strdup_printf ("%s@%d", self->name, chosen_version (self));
   g_autoptr(GError) error = NULL;
 
+  pmd_chart_view_set_monitor (self->chart, NULL, NULL, NULL, NULL);
+  g_clear_pointer (&self->monitor, pmd_monitor_free);
   g_clear_pointer (&self->projection, pmd_projection_free);
   g_clear_pointer (&self->scenario, pmd_scenario_free);
   self->scenario = pmd_library_load (self->library, ref, NULL, &error);
@@ -432,6 +451,7 @@ load_version (PmdActualsPage *self)
     }
   gtk_spin_button_set_range (self->year_spin, self->projection->base_year,
                              self->projection->base_year + self->projection->n_years - 1);
+  fill_chart_lines (self);
   self->stale |= STALE_FIGURES;
   return TRUE;
 }
@@ -633,13 +653,28 @@ fill_alarms (PmdActualsPage *self,
 }
 
 /* The chart of cumulative spending per month against the budget path and
- * the threshold is PMD_CHART_ACTUALS (charts/, branch h-actuals). Until
- * that kind exists this place stays empty: see update_chart(). */
+ * the threshold (PMD_CHART_ACTUALS), of the total or the line chosen. */
 static void
 update_chart (PmdActualsPage *self)
 {
-  /* PLACE OF THE ACTUALS CHART (PmdChartView, kind PMD_CHART_ACTUALS,
-   * PmdChartInput.monitor = self->monitor, .monitor_line = -1). */
+  guint selected = gtk_drop_down_get_selected (self->chart_line_dropdown);
+  const PmdLine *line = NULL;
+
+  if (self->scenario != NULL && selected != GTK_INVALID_LIST_POSITION && selected > 0 &&
+      selected <= self->scenario->lines->len)
+    line = g_ptr_array_index (self->scenario->lines, selected - 1);
+  if (self->monitor == NULL)
+    pmd_chart_view_set_monitor (self->chart, NULL, NULL, NULL, NULL);
+  else
+    pmd_chart_view_set_monitor (self->chart, self->scenario, self->projection, self->monitor,
+                                line ? line->id : NULL);
+}
+
+static void
+chart_line_changed_cb (PmdActualsPage *self)
+{
+  if (!self->updating)
+    update_chart (self);
 }
 
 static void
@@ -652,6 +687,7 @@ fill_figures (PmdActualsPage *self)
   int year = gtk_spin_button_get_value_as_int (self->year_spin);
   int month = (int) gtk_drop_down_get_selected (self->month_dropdown) + 1;
 
+  pmd_chart_view_set_monitor (self->chart, NULL, NULL, NULL, NULL);
   g_clear_pointer (&self->monitor, pmd_monitor_free);
   self->monitor = pmd_monitor_compute (self->scenario, self->projection,
                                        (PmdRealisation *) self->actuals->data, self->actuals->len,
@@ -909,6 +945,8 @@ pmd_actuals_page_dispose (GObject *object)
   PmdActualsPage *self = PMD_ACTUALS_PAGE (object);
 
   g_clear_pointer (&self->refresh, pmd_refresh_free);
+  if (self->chart != NULL)
+    pmd_chart_view_set_monitor (self->chart, NULL, NULL, NULL, NULL);
   g_clear_object (&self->document);
   g_clear_object (&self->library);
   g_clear_object (&self->settings);
@@ -1004,6 +1042,7 @@ pmd_actuals_page_class_init (PmdActualsPageClass *klass)
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  g_type_ensure (PMD_TYPE_CHART_VIEW);
   gtk_widget_class_set_template_from_resource (widget_class, "/nl/piramide/Piramide/pmd-actuals-page.ui");
   gtk_widget_class_bind_template_child (widget_class, PmdActualsPage, scenario_dropdown);
   gtk_widget_class_bind_template_child (widget_class, PmdActualsPage, version_dropdown);
@@ -1016,12 +1055,14 @@ pmd_actuals_page_class_init (PmdActualsPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PmdActualsPage, summary);
   gtk_widget_class_bind_template_child (widget_class, PmdActualsPage, alarm_list);
   gtk_widget_class_bind_template_child (widget_class, PmdActualsPage, table);
-  gtk_widget_class_bind_template_child (widget_class, PmdActualsPage, chart_box);
+  gtk_widget_class_bind_template_child (widget_class, PmdActualsPage, chart_line_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, PmdActualsPage, chart);
   gtk_widget_class_bind_template_child (widget_class, PmdActualsPage, accuracy_caption);
   gtk_widget_class_bind_template_child (widget_class, PmdActualsPage, accuracy);
   gtk_widget_class_bind_template_callback (widget_class, scenario_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, version_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, figures_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, chart_line_changed_cb);
   gtk_widget_class_install_action (widget_class, "actuals.import", NULL, import_action);
 }
 

@@ -148,3 +148,59 @@ pmd_chart_decimals_for (double step,
     decimals++;
   return decimals;
 }
+
+/**
+ * pmd_chart_month_step:
+ * @px_per_month: pixels between two months
+ * @label_width: the width of the widest month label, padding included
+ *
+ * Returns: label every 1, 2, 3, 6 or 12 months, the smallest step whose
+ *   labels do not touch
+ */
+int
+pmd_chart_month_step (double px_per_month,
+                      double label_width)
+{
+  static const int steps[] = { 1, 2, 3, 6 };
+
+  for (guint s = 0; s < G_N_ELEMENTS (steps); s++)
+    if (steps[s] * px_per_month >= label_width)
+      return steps[s];
+  return 12;
+}
+
+/**
+ * pmd_chart_cumulative:
+ * @figures: a line's, layer's or the total's figures of a monitor
+ * @month: the monitor's month (1–12)
+ * @threshold: the monitor's threshold
+ * @cumulative: (out) (array fixed-size=13): spent at the end of month m
+ *   (0 at the start of the year), for m up to @month; the rest 0
+ *
+ * The path the actuals chart draws, and where its alarm mark goes.
+ *
+ * Returns: the first month whose cumulative spending reaches the alarm
+ *   (the model's rule: the threshold × the budget, within half a cent; any
+ *   spending without a budget), when @figures is in alarm; else 0
+ */
+int
+pmd_chart_cumulative (const PmdMonitorFigures *figures,
+                      int                      month,
+                      double                   threshold,
+                      double                   cumulative[13])
+{
+  int alarm_month = 0;
+
+  month = CLAMP (month, 0, 12);
+  cumulative[0] = 0;
+  for (int m = 1; m <= 12; m++)
+    cumulative[m] = m <= month ? cumulative[m - 1] + figures->by_month[m - 1] : 0;
+  if (!figures->alarm)
+    return 0;
+  for (int m = 1; m <= month && alarm_month == 0; m++)
+    if (figures->budget > 0 ? cumulative[m] >= threshold * figures->budget - 0.005 : cumulative[m] > 0.005)
+      alarm_month = m;
+  /* The sums differ from the model's by rounding at most: the alarm is of
+   * the spending to date, so month @month reaches it. */
+  return alarm_month != 0 ? alarm_month : month;
+}

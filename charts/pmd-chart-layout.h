@@ -35,5 +35,11 @@ gboolean pmd_chart_find_overlap    (GArray    *labels,
 double   pmd_chart_money_unit      (double    max_abs);
 int      pmd_chart_decimals_for    (double    step,
                                     double    unit);
+int      pmd_chart_month_step      (double    px_per_month,
+                                    double    label_width);
+int      pmd_chart_cumulative      (const PmdMonitorFigures *figures,
+                                    int       month,
+                                    double    threshold,
+                                    double    cumulative[13]);
 
 G_END_DECLS

@@ -158,5 +158,6 @@ void    _pmd_chart_savings     (PmdCanvas *c);
 void    _pmd_chart_variants    (PmdCanvas *c);
 void    _pmd_chart_fan         (PmdCanvas *c);
 void    _pmd_chart_tornado     (PmdCanvas *c);
+void    _pmd_chart_actuals     (PmdCanvas *c);
 
 G_END_DECLS

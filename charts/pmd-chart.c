@@ -19,6 +19,7 @@ static const struct
   [PMD_CHART_VARIANTS] = { "variants", _pmd_chart_variants },
   [PMD_CHART_FAN] = { "fan", _pmd_chart_fan },
   [PMD_CHART_TORNADO] = { "tornado", _pmd_chart_tornado },
+  [PMD_CHART_ACTUALS] = { "actuals", _pmd_chart_actuals },
 };
 
 static PmdRgb
@@ -97,6 +98,7 @@ pmd_chart_kind_title (PmdChartKind kind)
     case PMD_CHART_VARIANTS: return _("Variants");
     case PMD_CHART_FAN: return _("Uncertainty");
     case PMD_CHART_TORNADO: return _("Sensitivity");
+    case PMD_CHART_ACTUALS: return _("Realisation");
     case PMD_N_CHART_KINDS:
     default: g_return_val_if_reached (NULL);
     }

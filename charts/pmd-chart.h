@@ -4,6 +4,7 @@
 #include <cairo.h>
 
 #include "pmd-model.h"
+#include "pmd-monitor.h"
 
 G_BEGIN_DECLS
 
@@ -22,6 +23,7 @@ typedef enum
   PMD_CHART_VARIANTS,
   PMD_CHART_FAN,
   PMD_CHART_TORNADO,
+  PMD_CHART_ACTUALS,
   PMD_N_CHART_KINDS,
 } PmdChartKind;
 
@@ -73,6 +75,11 @@ typedef struct
  * @swings: (nullable) (element-type PmdSwing): sensitivity for the tornado
  * @swing_output: the output the swings are of
  * @swing_base: that output with every parameter at its value
+ * @monitor: (nullable): plan against realisation for the actuals chart
+ *   (pmd_monitor_compute() on the same scenario); NULL: that chart says
+ *   there are no actuals
+ * @monitor_line: (nullable): the id of the line the actuals chart shows;
+ *   NULL: the total
  * @title: (nullable): instead of the kind's own title
  * @source: (nullable): the source line; NULL: "Source: Piramide, scenario …"
  */
@@ -88,6 +95,8 @@ typedef struct
   const GArray        *swings;        /* PmdSwing, the tornado */
   const char          *swing_output;
   double               swing_base;
+  const PmdMonitor    *monitor;       /* the actuals chart */
+  const char          *monitor_line;  /* NULL: the total */
   const char          *title;
   const char          *source;
 } PmdChartInput;

@@ -232,8 +232,33 @@ typedef struct
   PmdComparison  *variants;
   PmdMonteCarlo  *monte_carlo;
   GArray         *swings;
+  PmdMonitor     *monitor;
   PmdChartInput   input;
 } Fixture;
+
+/* Actuals for the render tests: each line spends in months 1–5 of the base
+ * year at 1, 1,2 or 1,4 times a twelfth of its budget a month, so some
+ * lines run ahead of the budget path and the total is about on it. */
+static PmdMonitor *
+some_actuals (const PmdScenario   *sc,
+              const PmdProjection *p)
+{
+  g_autoptr(GArray) rows = pmd_realisation_array_new ();
+  g_autoptr(GError) error = NULL;
+  PmdMonitor *monitor;
+
+  for (guint i = 0; i < sc->lines->len; i++)
+    {
+      const PmdLine *l = g_ptr_array_index (sc->lines, i);
+      for (int m = 1; m <= 5; m++)
+        pmd_realisation_array_add (rows, l->id, NULL, p->base_year, m,
+                                   p->line_scenario[i * p->n_years] / 12 * (1 + 0.2 * (i % 3)), FALSE);
+    }
+  monitor = pmd_monitor_compute (sc, p, (PmdRealisation *) (void *) rows->data, rows->len, p->base_year, 5,
+                                 PMD_MONITOR_THRESHOLD_DEFAULT, &error);
+  g_assert_no_error (error);
+  return monitor;
+}
 
 static void
 fixture_init (Fixture     *f,
@@ -270,12 +295,15 @@ fixture_init (Fixture     *f,
       f->input.swings = f->swings;
       f->input.swing_output = "totals.gap";
     }
+  if (kind == PMD_CHART_ACTUALS)
+    f->input.monitor = f->monitor = some_actuals (f->scenario, f->projection);
 }
 
 static void
 fixture_clear (Fixture *f)
 {
   pmd_monte_carlo_free (f->monte_carlo);
+  pmd_monitor_free (f->monitor);
   g_clear_pointer (&f->swings, g_array_unref);
   pmd_comparison_free (f->variants);
   pmd_projection_free (f->projection);
@@ -812,6 +840,236 @@ test_report_pages (void)
   fixture_clear (&f);
 }
 
+
+/* The actuals chart on figures worked out by hand. one_layer () in 2026,
+ * its base year: line a's budget is € 5.000.000, b's € 1.000.000, the total
+ * € 6.000.000. a spends € 1.200.000 in each of January to March: cumulative
+ * 1,2 / 2,4 / 3,6 mln, used 3,6 / 5 = 72% ≥ 70%, an alarm first reached in
+ * March (2,4 / 5 = 48% in February). b spends € 350.000 in January and
+ * February: 700.000 / 1.000.000 = 70% exactly, an alarm reached in
+ * February. The total: 1,55 / 3,10 / 4,30 mln against 0,7 × 6 = 4,2 mln,
+ * an alarm in March; forecast 4,3 × 12 / 3 = € 17,2 mln. */
+typedef struct
+{
+  PmdScenario   *scenario;
+  PmdProjection *projection;
+  PmdMonitor    *monitor;
+} Actuals;
+
+static void
+actuals_init (Actuals  *a,
+              gboolean  with_b)
+{
+  g_autoptr(GArray) rows = pmd_realisation_array_new ();
+  g_autoptr(GError) error = NULL;
+
+  a->scenario = one_layer ();
+  a->projection = pmd_project (a->scenario, &error);
+  g_assert_no_error (error);
+  for (int m = 1; m <= 3; m++)
+    pmd_realisation_array_add (rows, "a", NULL, 2026, m, 1200000, FALSE);
+  if (with_b)
+    for (int m = 1; m <= 2; m++)
+      pmd_realisation_array_add (rows, "b", NULL, 2026, m, 350000, FALSE);
+  a->monitor = pmd_monitor_compute (a->scenario, a->projection, (PmdRealisation *) (void *) rows->data, rows->len,
+                                    2026, 3, 0.7, &error);
+  g_assert_no_error (error);
+}
+
+static void
+actuals_clear (Actuals *a)
+{
+  pmd_monitor_free (a->monitor);
+  pmd_projection_free (a->projection);
+  pmd_scenario_free (a->scenario);
+}
+
+/* Renders the actuals chart of @line at 1280 × 720 into @surface. */
+static PmdChartRecord *
+render_actuals (const Actuals   *a,
+                const char      *line,
+                cairo_surface_t *surface,
+                const char      *png)
+{
+  PmdChartRecord *record = pmd_chart_record_new ();
+  PmdChartInput input = { 0 };
+  PmdChartStyle style;
+  cairo_t *cr = cairo_create (surface);
+  guint first, second;
+
+  pmd_chart_style_init (&style, FALSE);
+  input.scenario = a->scenario;
+  input.projection = a->projection;
+  input.monitor = a->monitor;
+  input.monitor_line = line;
+  pmd_chart_render_record (PMD_CHART_ACTUALS, &input, &style, cr, 1280, 720, record);
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+  if (pmd_chart_find_overlap (record->labels, &first, &second))
+    g_error ("labels “%s” and “%s” overlap", (char *) g_ptr_array_index (record->texts, first),
+             (char *) g_ptr_array_index (record->texts, second));
+  if (png != NULL)
+    {
+      g_autofree char *path = g_test_build_filename (G_TEST_BUILT, png, NULL);
+      cairo_surface_write_to_png (surface, path);
+    }
+  return record;
+}
+
+static gboolean
+record_has_text (const PmdChartRecord *record,
+                 const char           *text)
+{
+  for (guint i = 0; i < record->texts->len; i++)
+    if (g_str_equal (g_ptr_array_index (record->texts, i), text))
+      return TRUE;
+  return FALSE;
+}
+
+static const PmdChartRegion *
+find_region (const PmdChartRecord *record,
+             const char           *prefix)
+{
+  for (guint i = 0; i < record->regions->len; i++)
+    if (g_str_has_prefix (g_array_index (record->regions, PmdChartRegion, i).text, prefix))
+      return &g_array_index (record->regions, PmdChartRegion, i);
+  return NULL;
+}
+
+/* Some pixel of the column at @x, from @top to @bottom, close to @color. */
+static gboolean
+column_has_color (cairo_surface_t *surface,
+                  int              x,
+                  int              top,
+                  int              bottom,
+                  const PmdRgb    *color)
+{
+  for (int y = top; y < bottom; y++)
+    if (close_to (pixel_at (surface, x, y), color->r, color->g, color->b))
+      return TRUE;
+  return FALSE;
+}
+
+static void
+test_actuals_path (void)
+{
+  Actuals a;
+  double cumulative[13];
+
+  actuals_init (&a, TRUE);
+  /* a: 1,2 / 2,4 / 3,6 mln, then nothing counted; the alarm in March. */
+  g_assert_cmpint (pmd_chart_cumulative (&a.monitor->lines[0], 3, 0.7, cumulative), ==, 3);
+  g_assert_cmpfloat_with_epsilon (cumulative[0], 0, 1e-6);
+  g_assert_cmpfloat_with_epsilon (cumulative[1], 1.2e6, 1e-6);
+  g_assert_cmpfloat_with_epsilon (cumulative[3], 3.6e6, 1e-6);
+  g_assert_cmpfloat_with_epsilon (cumulative[4], 0, 1e-6);
+  /* b: 350.000 + 350.000 = 70% exactly in February, nothing in March. */
+  g_assert_cmpint (pmd_chart_cumulative (&a.monitor->lines[1], 3, 0.7, cumulative), ==, 2);
+  g_assert_cmpfloat_with_epsilon (cumulative[3], 0.7e6, 1e-6);
+  /* The total: 4,2 m reached in March (3,1 in February). */
+  g_assert_cmpint (pmd_chart_cumulative (&a.monitor->total, 3, 0.7, cumulative), ==, 3);
+  g_assert_cmpfloat_with_epsilon (cumulative[2], 3.1e6, 1e-6);
+  g_assert_cmpfloat_with_epsilon (a.monitor->total.forecast_year_end, 17.2e6, 1e-3);
+  /* No alarm at 80%: 4,3 < 4,8 mln. */
+  {
+    PmdMonitorFigures f = a.monitor->total;
+    f.alarm = FALSE;
+    g_assert_cmpint (pmd_chart_cumulative (&f, 3, 0.8, cumulative), ==, 0);
+  }
+  /* Months: 12 labels of 30 px fit 60 px apart, not 20 (every 2nd: 40). */
+  g_assert_cmpint (pmd_chart_month_step (60, 30), ==, 1);
+  g_assert_cmpint (pmd_chart_month_step (20, 30), ==, 2);
+  g_assert_cmpint (pmd_chart_month_step (2, 30), ==, 12);
+  actuals_clear (&a);
+}
+
+static void
+test_actuals_chart (void)
+{
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, 1280, 720);
+  PmdChartStyle style;
+  Actuals a;
+
+  pmd_chart_style_init (&style, FALSE);
+  actuals_init (&a, TRUE);
+
+  /* Line a: the alarm in words, its mark in the vermillion of the style,
+   * the budget and the threshold named. */
+  {
+    g_autoptr(PmdChartRecord) record = render_actuals (&a, "a", surface, "chart-actuals-line.png");
+    const PmdChartRegion *feb = find_region (record, "Feb 2026\n");
+    const PmdChartRegion *alarm = find_region (record, "Alarm: ");
+    const PmdChartRegion *may = find_region (record, "May 2026\n");
+
+    g_assert_cmpstr (g_ptr_array_index (record->texts, 0), ==, "Post A: spending against budget, 2026");
+    /* 5.000.000 × 3 / 12 = 1.250.000 expected: 25%. */
+    g_assert_true (record_has_text (record, "Budget € 5,0 m · spent through Mar € 3,6 m · year-end forecast € 14,4 m"));
+    g_assert_true (record_has_text (record, "Alarm: 72% of the budget used through Mar (25% expected); the threshold is 70%"));
+    g_assert_true (record_has_text (record, "Budget € 5,0 m"));
+    g_assert_true (record_has_text (record, "Alarm at 70%: € 3,5 m"));
+    g_assert_true (record_has_text (record, "Jan"));
+    g_assert_true (record_has_text (record, "Dec"));
+    /* February: 5.000.000 × 2 / 12 = 833.333 on the budget path. */
+    g_assert_nonnull (feb);
+    g_assert_cmpstr (feb->text, ==, "Feb 2026\nSpent in the month: € 1,2 m\nSpent to date: € 2,4 m\nBudget path: € 833.333");
+    g_assert_nonnull (may);
+    g_assert_cmpstr (may->text, ==, "May 2026\nNot counted yet\nBudget path: € 2,1 m");
+    /* The alarm mark sits in March's column, above the path: vermillion
+     * inside the triangle, left of its exclamation mark. */
+    g_assert_nonnull (alarm);
+    g_assert_cmpfloat (alarm->box.x, >, find_region (record, "Mar 2026\n")->box.x);
+    g_assert_cmpfloat (alarm->box.x + alarm->box.width, <, may->box.x);
+    g_assert_true (close_to (pixel_at (surface, (int) (alarm->box.x + alarm->box.width * 0.25),
+                                       (int) (alarm->box.y + alarm->box.height * 0.75)),
+                             0xD5 / 255.0, 0x5E / 255.0, 0x00 / 255.0));
+    g_assert_cmpstr (pmd_chart_record_lookup (record, alarm->box.x + alarm->box.width / 2,
+                                              alarm->box.y + alarm->box.height / 2), ==, alarm->text);
+    /* The path is drawn in January's column (blue, the first palette colour). */
+    g_assert_true (column_has_color (surface, (int) (feb->box.x - feb->box.width / 2), (int) feb->box.y,
+                                     (int) (feb->box.y + feb->box.height), &style.palette[0]));
+  }
+
+  /* The total: in alarm, forecast € 17,2 mln; 4,3 / 6 = 71,7% → "72%". */
+  {
+    g_autoptr(PmdChartRecord) record = render_actuals (&a, NULL, surface, "chart-actuals-total.png");
+
+    g_assert_cmpstr (g_ptr_array_index (record->texts, 0), ==, "Spending against budget, 2026");
+    g_assert_true (record_has_text (record, "Budget € 6,0 m · spent through Mar € 4,3 m · year-end forecast € 17,2 m"));
+    g_assert_true (record_has_text (record, "Alarm: 72% of the budget used through Mar (25% expected); the threshold is 70%"));
+  }
+  actuals_clear (&a);
+
+  /* Without b's rows: b has no actuals, so no forecast and no alarm, said
+   * in words; the total has no forecast either (3,6 / 6 = 60%: below). */
+  actuals_init (&a, FALSE);
+  {
+    g_autoptr(PmdChartRecord) record = render_actuals (&a, "b", surface, "chart-actuals-no-actuals.png");
+
+    g_assert_true (record_has_text (record, "No actuals booked through Mar: no forecast"));
+    g_assert_true (record_has_text (record, "Budget € 1,0 m · spent through Mar € 0 · year-end forecast none yet"));
+    g_assert_null (find_region (record, "Alarm: "));
+  }
+  {
+    g_autoptr(PmdChartRecord) record = render_actuals (&a, NULL, surface, "chart-actuals-below.png");
+
+    g_assert_true (record_has_text (record, "Below the threshold of 70%: 60% of the budget used through Mar (25% expected)"));
+    g_assert_null (find_region (record, "Alarm: "));
+  }
+  /* An unknown line and no monitor at all: a frame and a sentence. */
+  {
+    g_autoptr(PmdChartRecord) record = render_actuals (&a, "zz", surface, NULL);
+    g_assert_true (record_has_text (record, "The scenario has no cost line “zz”"));
+  }
+  pmd_monitor_free (a.monitor);
+  a.monitor = NULL;
+  {
+    g_autoptr(PmdChartRecord) record = render_actuals (&a, NULL, surface, NULL);
+    g_assert_true (record_has_text (record, "No actuals: import the financial department’s export into the library first"));
+  }
+  actuals_clear (&a);
+  cairo_surface_destroy (surface);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -832,6 +1090,8 @@ main (int    argc,
   g_test_add_func ("/charts/export-kinds", test_export_kinds);
   g_test_add_func ("/charts/dark", test_dark);
   g_test_add_func ("/charts/report-pages", test_report_pages);
+  g_test_add_func ("/charts/actuals/path", test_actuals_path);
+  g_test_add_func ("/charts/actuals/chart", test_actuals_chart);
 
   return g_test_run ();
 }

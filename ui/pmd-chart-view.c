@@ -31,6 +31,11 @@ struct _PmdChartView
   /* Borrowed from the compare page: instead of the document's variants. */
   const PmdComparison *comparison;
   gboolean        variants_gap;
+  /* Borrowed from the Realisatie page: a library version, not the document. */
+  const PmdScenario   *monitor_scenario;
+  const PmdProjection *monitor_projection;
+  const PmdMonitor    *monitor;
+  char                *monitor_line;
 };
 
 G_DEFINE_FINAL_TYPE (PmdChartView, pmd_chart_view, GTK_TYPE_WIDGET)
@@ -124,6 +129,13 @@ pmd_chart_view_snapshot (GtkWidget   *widget,
 
   input.scenario = pmd_document_get_effective (self->document);
   input.projection = pmd_document_get_projection (self->document);
+  if (self->kind == PMD_CHART_ACTUALS && self->monitor != NULL)
+    {
+      input.scenario = self->monitor_scenario;
+      input.projection = self->monitor_projection;
+      input.monitor = self->monitor;
+      input.monitor_line = self->monitor_line;
+    }
   input.year = self->year;
   if (self->kind == PMD_CHART_VARIANTS && self->comparison != NULL)
     input.variants = self->comparison;
@@ -153,6 +165,7 @@ pmd_chart_view_dispose (GObject *object)
   g_clear_object (&self->document);
   g_clear_pointer (&self->record, pmd_chart_record_free);
   g_clear_pointer (&self->swing_output, g_free);
+  g_clear_pointer (&self->monitor_line, g_free);
 
   G_OBJECT_CLASS (pmd_chart_view_parent_class)->dispose (object);
 }
@@ -381,5 +394,33 @@ pmd_chart_view_set_swing_output (PmdChartView *self,
     return;
   g_free (self->swing_output);
   self->swing_output = g_strdup (output);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+/**
+ * pmd_chart_view_set_monitor:
+ * @scenario: (nullable): the library version measured
+ * @projection: (nullable): its projection
+ * @monitor: (nullable): plan against realisation, of @scenario
+ * @line: (nullable): the id of the line shown; %NULL: the total
+ *
+ * What the actuals chart draws instead of the document: all borrowed, and
+ * to be set to %NULL before they are freed.
+ */
+void
+pmd_chart_view_set_monitor (PmdChartView        *self,
+                            const PmdScenario   *scenario,
+                            const PmdProjection *projection,
+                            const PmdMonitor    *monitor,
+                            const char          *line)
+{
+  g_return_if_fail (PMD_IS_CHART_VIEW (self));
+  g_return_if_fail (monitor == NULL || (scenario != NULL && projection != NULL));
+
+  self->monitor_scenario = scenario;
+  self->monitor_projection = projection;
+  self->monitor = monitor;
+  g_free (self->monitor_line);
+  self->monitor_line = g_strdup (line);
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }

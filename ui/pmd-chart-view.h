@@ -33,4 +33,10 @@ void          pmd_chart_view_set_comparison (PmdChartView        *self,
                                              const PmdComparison *comparison,
                                              gboolean             gap);
 
+void          pmd_chart_view_set_monitor    (PmdChartView        *self,
+                                             const PmdScenario   *scenario,
+                                             const PmdProjection *projection,
+                                             const PmdMonitor    *monitor,
+                                             const char          *line);
+
 G_END_DECLS

@@ -7,6 +7,7 @@
 
 #include "pmd-chart-view.h"
 #include "pmd-compare-page.h"
+#include "pmd-compare-page-private.h"
 #include "pmd-csv.h"
 #include "pmd-file-writer.h"
 #include "pmd-scenario-file.h"
@@ -160,15 +161,15 @@ cell (GtkGrid    *grid,
 }
 
 static void
-header_row (PmdComparePage *self,
-            GtkGrid        *grid,
-            const char     *first,
-            guint           from)
+header_row (const PmdComparison *comparison,
+            GtkGrid             *grid,
+            const char          *first,
+            guint                from)
 {
   cell (grid, 0, 0, first, "heading");
-  for (guint i = from; i < pmd_comparison_get_n (self->comparison); i++)
+  for (guint i = from; i < pmd_comparison_get_n (comparison); i++)
     {
-      const PmdCompareEntry *e = pmd_comparison_get (self->comparison, i);
+      const PmdCompareEntry *e = pmd_comparison_get (comparison, i);
       GtkWidget *label = cell (grid, i - from + 1, 0, e->name, "heading");
 
       gtk_label_set_wrap (GTK_LABEL (label), TRUE);
@@ -182,32 +183,36 @@ header_row (PmdComparePage *self,
     }
 }
 
-static void
-fill_assumptions (PmdComparePage *self)
+/* The assumptions that differ between the entries of @comparison, one row
+ * each; a value unlike the first entry's is highlighted. Shared with the
+ * library's comparison of two versions (pmd-library-window.c). */
+void
+_pmd_compare_fill_assumptions (GtkGrid             *grid,
+                               const PmdComparison *comparison)
 {
-  g_autoptr(GPtrArray) differences = pmd_comparison_differences (self->comparison);
-  const PmdScenario *first = pmd_comparison_get (self->comparison, 0)->scenario;
-  guint n = pmd_comparison_get_n (self->comparison);
+  g_autoptr(GPtrArray) differences = pmd_comparison_differences (comparison);
+  const PmdScenario *first = pmd_comparison_get (comparison, 0)->scenario;
+  guint n = pmd_comparison_get_n (comparison);
 
   if (differences->len == 0)
     {
-      trim_grid (self->assumptions, 1, 1);
-      cell (self->assumptions, 0, 0, _("No assumption differs."), "dim-label");
+      trim_grid (grid, 1, 1);
+      cell (grid, 0, 0, _("No assumption differs."), "dim-label");
       return;
     }
-  trim_grid (self->assumptions, n + 1, differences->len + 1);
-  header_row (self, self->assumptions, _("Assumption"), 0);
+  trim_grid (grid, n + 1, differences->len + 1);
+  header_row (comparison, grid, _("Assumption"), 0);
   for (guint k = 0; k < differences->len; k++)
     {
       const PmdCompareDifference *d = g_ptr_array_index (differences, k);
       g_autofree char *label = pmd_scenario_describe_param (first, d->path);
-      GtkWidget *name = cell (self->assumptions, 0, k + 1, label, NULL);
+      GtkWidget *name = cell (grid, 0, k + 1, label, NULL);
 
       gtk_widget_set_tooltip_text (name, d->path);
       for (guint i = 0; i < n; i++)
         {
           g_autofree char *text = pmd_scenario_format_param (d->path, d->values[i]);
-          cell (self->assumptions, i + 1, k + 1, text,
+          cell (grid, i + 1, k + 1, text,
                 pmd_compare_difference_stands_out (d, i) ? "changed" : NULL);
         }
     }
@@ -264,50 +269,54 @@ output_title (OutputRow row,
     }
 }
 
-static void
-fill_outputs (PmdComparePage *self)
+/* The outcomes of each entry in @years (int), with the difference to the
+ * first entry, then the payback year and the net present value. */
+void
+_pmd_compare_fill_outcomes (GtkGrid             *grid,
+                            const PmdComparison *comparison,
+                            const GArray        *years)
 {
-  guint n = pmd_comparison_get_n (self->comparison);
-  const PmdProjection *first = pmd_comparison_get (self->comparison, 0)->projection;
+  guint n = pmd_comparison_get_n (comparison);
+  const PmdProjection *first = pmd_comparison_get (comparison, 0)->projection;
   int row = 1;
 
-  trim_grid (self->outputs, n + 1, self->years->len * N_ROWS + 3);
-  header_row (self, self->outputs, _("Outcome"), 0);
-  for (guint y = 0; y < self->years->len; y++)
+  trim_grid (grid, n + 1, years->len * N_ROWS + 3);
+  header_row (comparison, grid, _("Outcome"), 0);
+  for (guint y = 0; y < years->len; y++)
     {
-      int year = g_array_index (self->years, int, y);
+      int year = g_array_index (years, int, y);
 
       for (int r = 0; r < N_ROWS; r++, row++)
         {
           g_autofree char *title = output_title (r, year);
 
-          cell (self->outputs, 0, row, title, y > 0 && r == 0 ? "first-of-year" : NULL);
+          cell (grid, 0, row, title, y > 0 && r == 0 ? "first-of-year" : NULL);
           for (guint i = 0; i < n; i++)
             {
-              double value = output_value (pmd_comparison_get (self->comparison, i)->projection, r, year);
+              double value = output_value (pmd_comparison_get (comparison, i)->projection, r, year);
               double base = output_value (first, r, year);
               g_autofree char *money = isnan (value) ? g_strdup ("—") : pmd_format_euro_compact (value);
               g_autofree char *delta = i > 0 ? signed_euro (value - base) : NULL;
               g_autofree char *text = delta != NULL ? g_strdup_printf ("%s (%s)", money, delta) : NULL;
 
-              cell (self->outputs, i + 1, row, text ? text : money, NULL);
+              cell (grid, i + 1, row, text ? text : money, NULL);
             }
         }
     }
 
-  cell (self->outputs, 0, row, _("Paid back in"), "first-of-year");
+  cell (grid, 0, row, _("Paid back in"), "first-of-year");
   for (guint i = 0; i < n; i++)
     {
-      const PmdProjection *p = pmd_comparison_get (self->comparison, i)->projection;
+      const PmdProjection *p = pmd_comparison_get (comparison, i)->projection;
       g_autofree char *text = p->has_payback ? g_strdup_printf ("%d", p->payback_year) : g_strdup (_("not in the horizon"));
-      cell (self->outputs, i + 1, row, text, NULL);
+      cell (grid, i + 1, row, text, NULL);
     }
   row++;
-  cell (self->outputs, 0, row, _("Net present value of the savings"), NULL);
+  cell (grid, 0, row, _("Net present value of the savings"), NULL);
   for (guint i = 0; i < n; i++)
     {
-      g_autofree char *text = pmd_format_euro_compact (pmd_comparison_get (self->comparison, i)->projection->npv);
-      cell (self->outputs, i + 1, row, text, NULL);
+      g_autofree char *text = pmd_format_euro_compact (pmd_comparison_get (comparison, i)->projection->npv);
+      cell (grid, i + 1, row, text, NULL);
     }
 }
 
@@ -323,7 +332,7 @@ fill_per_year (PmdComparePage *self)
   caption = g_strdup_printf (_("Total cost per year minus that of “%s”"), first->name);
   gtk_label_set_text (self->per_year_caption, caption);
   trim_grid (self->per_year, n, p->n_years + 1);
-  header_row (self, self->per_year, _("Year"), 1);
+  header_row (self->comparison, self->per_year, _("Year"), 1);
   for (int t = 0; t < p->n_years; t++)
     {
       g_autofree char *year = g_strdup_printf ("%d", p->base_year + t);
@@ -377,8 +386,8 @@ rebuild (PmdComparePage *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "compare.save-csv", TRUE);
   self->comparison = g_steal_pointer (&comparison);
   pmd_chart_view_set_comparison (self->chart, self->comparison, gtk_drop_down_get_selected (self->measure) == 1);
-  fill_assumptions (self);
-  fill_outputs (self);
+  _pmd_compare_fill_assumptions (self->assumptions, self->comparison);
+  _pmd_compare_fill_outcomes (self->outputs, self->comparison, self->years);
   fill_per_year (self);
 }
 

@@ -363,7 +363,9 @@ pmd_export_dialog_init (PmdExportDialog *self)
   g_autoptr(GtkStringList) kinds = gtk_string_list_new (NULL);
 
   gtk_widget_init_template (GTK_WIDGET (self));
-  for (int k = 0; k < PMD_N_CHART_KINDS; k++)
+  /* Every kind up to the actuals chart, which needs a monitor (a library
+   * version and its actuals) that the dialog's document does not have. */
+  for (int k = 0; k < PMD_CHART_ACTUALS; k++)
     gtk_string_list_append (kinds, pmd_chart_kind_title (k));
   adw_combo_row_set_model (self->kind_row, G_LIST_MODEL (kinds));
 }

@@ -8,6 +8,7 @@
 
 #include "pmd-session.h"
 #include "pmd-file-writer.h"
+#include "pmd-library.h"
 #include "pmd-paths.h"
 #include "pmd-scenario-file.h"
 
@@ -19,6 +20,10 @@
  * (autosave) and offered back at the next start (recovery), and the list of
  * scenario files used lately. The window shows a session and asks it to
  * open and save; the application creates one for each window.
+ *
+ * It also holds the scenario library (issue 12), opened the first time it
+ * is needed, from the "library-path" setting: a damaged or newer library
+ * is said when it is used, and files go on working without it.
  */
 
 #define DEFAULT_AUTOSAVE_SECONDS 5
@@ -32,6 +37,8 @@ struct _PmdSession
   GFile       *file;
   GSettings   *settings;
   GListStore  *recent;            /* GFile, newest first */
+  PmdLibrary  *library;           /* NULL until first needed */
+  char        *library_ref;       /* "name@N" when a library version was opened */
 
   guint        autosave_interval; /* seconds; 0: only when asked */
   guint        autosave_id;
@@ -46,6 +53,7 @@ enum {
   PROP_DOCUMENT,
   PROP_FILE,
   PROP_AUTOSAVE_INTERVAL,
+  PROP_LIBRARY_REF,
   N_PROPS
 };
 
@@ -120,6 +128,17 @@ set_file (PmdSession *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FILE]);
 }
 
+static void
+set_library_ref (PmdSession *self,
+                 const char *ref)
+{
+  if (g_strcmp0 (self->library_ref, ref) == 0)
+    return;
+  g_free (self->library_ref);
+  self->library_ref = g_strdup (ref);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LIBRARY_REF]);
+}
+
 static gboolean
 autosave_cb (gpointer data)
 {
@@ -149,8 +168,19 @@ pmd_session_dispose (GObject *object)
   g_clear_object (&self->file);
   g_clear_object (&self->settings);
   g_clear_object (&self->recent);
+  g_clear_object (&self->library);
 
   G_OBJECT_CLASS (pmd_session_parent_class)->dispose (object);
+}
+
+static void
+pmd_session_finalize (GObject *object)
+{
+  PmdSession *self = PMD_SESSION (object);
+
+  g_free (self->library_ref);
+
+  G_OBJECT_CLASS (pmd_session_parent_class)->finalize (object);
 }
 
 static void
@@ -171,6 +201,9 @@ pmd_session_get_property (GObject    *object,
       break;
     case PROP_AUTOSAVE_INTERVAL:
       g_value_set_uint (value, self->autosave_interval);
+      break;
+    case PROP_LIBRARY_REF:
+      g_value_set_string (value, self->library_ref);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -201,6 +234,7 @@ pmd_session_class_init (PmdSessionClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
 
   object_class->dispose = pmd_session_dispose;
+  object_class->finalize = pmd_session_finalize;
   object_class->get_property = pmd_session_get_property;
   object_class->set_property = pmd_session_set_property;
 
@@ -219,6 +253,15 @@ pmd_session_class_init (PmdSessionClass *klass)
   properties[PROP_AUTOSAVE_INTERVAL] =
     g_param_spec_uint ("autosave-interval", NULL, NULL, 0, G_MAXUINT, DEFAULT_AUTOSAVE_SECONDS,
                        G_PARAM_READWRITE | G_PARAM_CONSTRUCT | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /**
+   * PmdSession:library-ref:
+   *
+   * The library version shown ("westland-2026@3") when one was opened
+   * from the library and not saved to a file since; %NULL otherwise.
+   */
+  properties[PROP_LIBRARY_REF] =
+    g_param_spec_string ("library-ref", NULL, NULL, NULL,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
@@ -338,6 +381,7 @@ pmd_session_load_file (PmdSession *self,
     return FALSE;
   pmd_document_replace (self->document, sc);
   remove_autosave ();
+  set_library_ref (self, NULL);
   set_file (self, file, TRUE);
   return TRUE;
 }
@@ -388,6 +432,7 @@ pmd_session_load_bundled (PmdSession *self,
       return;
     }
   pmd_document_replace (self->document, sc);
+  set_library_ref (self, NULL);
   set_file (self, NULL, FALSE);
 }
 
@@ -417,6 +462,7 @@ pmd_session_save_to (PmdSession *self,
     return FALSE;
   pmd_document_set_saved (self->document);
   remove_autosave ();
+  set_library_ref (self, NULL);
   set_file (self, file, TRUE);
   return TRUE;
 }
@@ -509,4 +555,83 @@ pmd_session_discard_recovery (PmdSession *self)
 {
   g_return_if_fail (PMD_IS_SESSION (self));
   remove_autosave ();
+}
+
+/**
+ * pmd_session_get_library:
+ *
+ * The scenario library, opened the first time it is asked for: the file
+ * of the "library-path" setting, or pmd_library_dup_default_path() when
+ * that is empty. A library that cannot be opened (damaged, another
+ * program's, made by a newer Piramide) is asked again next time, so that
+ * a repaired file or another setting takes effect.
+ *
+ * Returns: (transfer none) (nullable): the library, or %NULL with @error set
+ */
+PmdLibrary *
+pmd_session_get_library (PmdSession *self,
+                         GError    **error)
+{
+  g_autofree char *path = NULL;
+
+  g_return_val_if_fail (PMD_IS_SESSION (self), NULL);
+
+  if (self->library != NULL)
+    return self->library;
+  path = g_settings_get_string (self->settings, "library-path");
+  if (*path == '\0')
+    {
+      g_free (path);
+      path = pmd_library_dup_default_path ();
+    }
+  self->library = pmd_library_open (path, error);
+  return self->library;
+}
+
+/**
+ * pmd_session_load_library_version:
+ * @ref: "NAME", "NAME@N" or "NAME@TAG"
+ *
+ * Shows a version from the library as unsaved work: it is not a file, so
+ * Save asks where to write it. When it cannot be read the session stays
+ * as it is.
+ */
+gboolean
+pmd_session_load_library_version (PmdSession *self,
+                                  const char *ref,
+                                  GError    **error)
+{
+  g_auto(PmdLibraryRef) parsed = { 0 };
+  g_autofree char *shown = NULL;
+  PmdLibrary *library;
+  PmdScenario *sc;
+  int version = 0;
+
+  g_return_val_if_fail (PMD_IS_SESSION (self), FALSE);
+  g_return_val_if_fail (ref != NULL, FALSE);
+
+  library = pmd_session_get_library (self, error);
+  if (library == NULL || !pmd_library_ref_parse (ref, &parsed, error))
+    return FALSE;
+  sc = pmd_library_load (library, ref, &version, error);
+  if (sc == NULL)
+    return FALSE;
+  pmd_document_replace (self->document, sc);
+  pmd_document_set_unsaved (self->document);
+  shown = g_strdup_printf ("%s@%d", parsed.name, version);
+  set_library_ref (self, shown);
+  set_file (self, NULL, FALSE);
+  return TRUE;
+}
+
+/**
+ * pmd_session_get_library_ref:
+ *
+ * Returns: (nullable): see #PmdSession:library-ref
+ */
+const char *
+pmd_session_get_library_ref (PmdSession *self)
+{
+  g_return_val_if_fail (PMD_IS_SESSION (self), NULL);
+  return self->library_ref;
 }

@@ -4,6 +4,7 @@
 #include <gio/gio.h>
 
 #include "pmd-document.h"
+#include "pmd-library.h"
 
 G_BEGIN_DECLS
 
@@ -33,5 +34,11 @@ gboolean     pmd_session_has_recovery          (PmdSession  *self);
 gboolean     pmd_session_recover               (PmdSession  *self,
                                                 GError     **error);
 void         pmd_session_discard_recovery      (PmdSession  *self);
+PmdLibrary  *pmd_session_get_library           (PmdSession  *self,
+                                                GError     **error);
+gboolean     pmd_session_load_library_version  (PmdSession  *self,
+                                                const char  *ref,
+                                                GError     **error);
+const char  *pmd_session_get_library_ref       (PmdSession  *self);
 
 G_END_DECLS

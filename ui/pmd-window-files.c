@@ -201,6 +201,28 @@ open_pending_then (PmdWindow *self)
 }
 
 static void
+open_ref_then (PmdWindow *self)
+{
+  g_autofree char *ref = g_steal_pointer (&self->pending_ref);
+  g_autoptr(GError) error = NULL;
+
+  if (ref == NULL)
+    return;
+  pmd_session_discard_recovery (self->session);
+  if (!pmd_session_load_library_version (self->session, ref, &error))
+    {
+      g_autofree char *heading = g_strdup_printf (_("Could not open “%s”"), ref);
+      _pmd_window_error_dialog (self, heading, error->message);
+      return;
+    }
+  /* Translators: a library version, e.g. westland-2026@2 */
+  {
+    g_autofree char *message = g_strdup_printf (_("Opened %s: it is not a file until you save it"), ref);
+    pmd_window_add_toast (self, message);
+  }
+}
+
+static void
 open_response_cb (GtkNativeDialog *dialog,
                   int              response,
                   PmdWindow       *self)
@@ -294,6 +316,25 @@ pmd_window_open_file (PmdWindow *self,
 
   g_set_object (&self->pending_file, file);
   confirm_discard (self, open_pending_then);
+}
+
+/**
+ * pmd_window_open_library_version:
+ * @ref: a version in the library, "NAME@N"
+ *
+ * Shows the version as unsaved work, after asking whether to save
+ * unsaved changes.
+ */
+void
+pmd_window_open_library_version (PmdWindow  *self,
+                                 const char *ref)
+{
+  g_return_if_fail (PMD_IS_WINDOW (self));
+  g_return_if_fail (ref != NULL);
+
+  g_free (self->pending_ref);
+  self->pending_ref = g_strdup (ref);
+  confirm_discard (self, open_ref_then);
 }
 
 /* @bundled: "blank" or "westland-2026" */

@@ -5,7 +5,8 @@
  * The window's parts share its struct, as GNOME Text Editor's do: the window
  * itself (pmd-window.c), its actions (pmd-window-actions.c), the levers
  * (pmd-window-levers.c), files (pmd-window-files.c), dropped files
- * (pmd-window-dnd.c), meeting mode (pmd-window-meeting.c), printing and the
+ * (pmd-window-dnd.c), meeting mode (pmd-window-meeting.c), the library and
+ * the Realisatie page (pmd-window-library.c), printing and the
  * report (pmd-print-operation.c). Nothing outside ui/ includes this, but the
  * tests' hooks (tests/pmd-window-test-hooks.c).
  */
@@ -17,6 +18,7 @@
 #include "pmd-uncertainty-page.h"
 #include "pmd-compare-page.h"
 #include "pmd-assumptions-page.h"
+#include "pmd-actuals-page.h"
 
 G_BEGIN_DECLS
 
@@ -76,6 +78,8 @@ struct _PmdWindow
   PmdComparePage  *compare_page;
   int              size_before_meeting[2];
   PmdAssumptionsPage *assumptions_page;
+  PmdActualsPage  *actuals_page;
+  GtkWindow       *library_window;  /* a weak pointer: while it is open */
 
   GPtrArray       *levers;        /* Lever */
   gboolean         levers_stale;  /* the levers are built again on the next update */
@@ -86,6 +90,7 @@ struct _PmdWindow
 
   ContinueFunc     pending;       /* after "save changes?" is answered */
   GFile           *pending_file;  /* to open once that is answered */
+  char            *pending_ref;   /* a library version, likewise */
   gboolean         closing;
 };
 
@@ -110,6 +115,12 @@ void     _pmd_window_open                   (PmdWindow   *self);
 void     _pmd_window_save                   (PmdWindow   *self);
 void     _pmd_window_save_as                (PmdWindow   *self);
 gboolean _pmd_window_close_request          (GtkWindow   *window);
+
+/* pmd-window-library.c */
+void     _pmd_window_init_library           (PmdWindow   *self);
+void     _pmd_window_dispose_library        (PmdWindow   *self);
+void     _pmd_window_save_to_library        (PmdWindow   *self);
+void     _pmd_window_show_library           (PmdWindow   *self);
 
 /* pmd-window-dnd.c */
 void     _pmd_window_init_dnd               (PmdWindow   *self);

@@ -163,8 +163,11 @@ update_title (PmdWindow *self)
   g_autoptr(GString) subtitle = g_string_new (NULL);
   GFile *file = pmd_session_get_file (self->session);
   g_autofree char *basename = file ? g_file_get_basename (file) : NULL;
+  const char *library_ref = pmd_session_get_library_ref (self->session);
+  g_autofree char *from_library = library_ref && !basename
+    ? g_strdup_printf (_("%s from the library, not saved"), library_ref) : NULL;
 
-  g_string_append (subtitle, basename ? basename : _("Not saved"));
+  g_string_append (subtitle, basename ? basename : from_library ? from_library : _("Not saved"));
   if (pmd_document_get_modified (self->document))
     g_string_append (subtitle, _(" • modified"));
   if (variant != NULL)
@@ -231,6 +234,7 @@ update_variants (PmdWindow *self)
         gtk_string_list_append (list, ((PmdVariant *) g_ptr_array_index (sc->variants, i))->name);
       gtk_drop_down_set_model (self->variant_dropdown, G_LIST_MODEL (list));
       g_free (self->variant_shape);
+  g_free (self->pending_ref);
       self->variant_shape = g_strdup (shape->str);
     }
   gtk_drop_down_set_selected (self->variant_dropdown, selected);
@@ -348,6 +352,7 @@ pmd_window_constructed (GObject *object)
                                       "assumptions", _("Assumptions"));
     adw_view_stack_page_set_icon_name (page, "preferences-other-symbolic");
   }
+  _pmd_window_init_library (self);
 
   g_signal_connect_object (self->view_stack, "notify::visible-child-name", G_CALLBACK (page_shown_cb), self,
                            G_CONNECT_SWAPPED);
@@ -366,6 +371,7 @@ pmd_window_dispose (GObject *object)
   if (self->document != NULL)
     g_signal_handlers_disconnect_by_data (self->document, self);
 
+  _pmd_window_dispose_library (self);
   gtk_widget_dispose_template (GTK_WIDGET (self), PMD_TYPE_WINDOW);
 
   g_clear_pointer (&self->levers, g_ptr_array_unref);
@@ -383,6 +389,7 @@ pmd_window_finalize (GObject *object)
   PmdWindow *self = PMD_WINDOW (object);
 
   g_free (self->variant_shape);
+  g_free (self->pending_ref);
 
   G_OBJECT_CLASS (pmd_window_parent_class)->finalize (object);
 }

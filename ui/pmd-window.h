@@ -19,6 +19,8 @@ void         pmd_window_add_toast      (PmdWindow      *self,
                                         const char     *message);
 void         pmd_window_open_file      (PmdWindow      *self,
                                         GFile          *file);
+void         pmd_window_open_library_version (PmdWindow  *self,
+                                              const char *ref);
 void         pmd_window_check_recovery (PmdWindow      *self);
 
 G_END_DECLS

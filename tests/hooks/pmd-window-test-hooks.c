@@ -90,6 +90,19 @@ _pmd_window_get_assumptions_page (PmdWindow *self)
   return self->assumptions_page;
 }
 
+PmdActualsPage *
+_pmd_window_get_actuals_page (PmdWindow *self)
+{
+  return self->actuals_page;
+}
+
+/* The library's window, while it is open. */
+GtkWindow *
+_pmd_window_get_library_window (PmdWindow *self)
+{
+  return self->library_window;
+}
+
 const char *
 _pmd_window_get_page_title (PmdWindow *self)
 {

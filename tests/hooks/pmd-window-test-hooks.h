@@ -7,6 +7,7 @@
 #include "pmd-uncertainty-page.h"
 #include "pmd-compare-page.h"
 #include "pmd-assumptions-page.h"
+#include "pmd-actuals-page.h"
 
 G_BEGIN_DECLS
 
@@ -28,6 +29,8 @@ PmdInterventionsPage *_pmd_window_get_interventions_page (PmdWindow  *self);
 PmdUncertaintyPage   *_pmd_window_get_uncertainty_page   (PmdWindow  *self);
 PmdComparePage       *_pmd_window_get_compare_page       (PmdWindow  *self);
 PmdAssumptionsPage   *_pmd_window_get_assumptions_page   (PmdWindow  *self);
+PmdActualsPage       *_pmd_window_get_actuals_page       (PmdWindow  *self);
+GtkWindow            *_pmd_window_get_library_window     (PmdWindow  *self);
 const char           *_pmd_window_get_page_title         (PmdWindow  *self);
 void                  _pmd_window_show_page              (PmdWindow  *self,
                                                           const char *name);

@@ -17,6 +17,7 @@
 #include "pmd-uncertainty-page.h"
 #include "pmd-compare-page.h"
 #include "pmd-assumptions-page.h"
+#include "pmd-history-popover.h"
 
 G_BEGIN_DECLS
 
@@ -65,6 +66,9 @@ struct _PmdWindow
   PmdChartView    *meeting_chart;
   GtkBox          *meeting_levers;
   GMenu           *recent_section;
+  PmdHistoryPopover *history_popover;
+  GtkLabel        *meeting_uncertainty;
+  GtkWidget       *explain_popover;  /* made when first asked for */
 
   PmdSession      *session;
   PmdDocument     *document;      /* the session's, for its whole life */
@@ -113,10 +117,21 @@ gboolean _pmd_window_close_request          (GtkWindow   *window);
 /* pmd-window-dnd.c */
 void     _pmd_window_init_dnd               (PmdWindow   *self);
 
+/* pmd-window-explain.c */
+void     _pmd_window_init_explain           (PmdWindow   *self);
+void     _pmd_window_dispose_explain        (PmdWindow   *self);
+void     _pmd_window_explain                (PmdWindow   *self,
+                                             GtkWidget   *anchor,
+                                             const char  *figure,
+                                             int          year);
+void     _pmd_window_jump_to_input          (PmdWindow   *self,
+                                             const char  *path);
+
 /* pmd-window-meeting.c */
 void     _pmd_window_init_meeting           (PmdWindow   *self);
 void     _pmd_window_toggle_meeting         (PmdWindow   *self);
 void     _pmd_window_leave_meeting          (PmdWindow   *self);
+void     _pmd_window_update_meeting_uncertainty (PmdWindow *self);
 
 /* pmd-print-operation.c */
 void     _pmd_window_print                  (PmdWindow   *self);

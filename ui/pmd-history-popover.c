@@ -22,6 +22,7 @@ struct _PmdHistoryPopover
   PmdDocument *document;
 
   /* Template widgets */
+  GtkScrolledWindow *scroller;
   GtkListBox  *list;
 };
 
@@ -96,6 +97,9 @@ rebuild (PmdHistoryPopover *self)
   position = pmd_document_get_history_position (self->document);
   for (guint i = n; i > 0; i--)
     gtk_list_box_append (self->list, step_row (self, i - 1, i - 1 == position));
+  /* Room for every step up to a beamer's height, measured before the
+   * popover is sized: its natural height alone came out a row short. */
+  gtk_scrolled_window_set_min_content_height (self->scroller, MIN (n * 64, 420));
 }
 
 static void
@@ -212,6 +216,7 @@ pmd_history_popover_class_init (PmdHistoryPopoverClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/nl/piramide/Piramide/pmd-history-popover.ui");
+  gtk_widget_class_bind_template_child (widget_class, PmdHistoryPopover, scroller);
   gtk_widget_class_bind_template_child (widget_class, PmdHistoryPopover, list);
   gtk_widget_class_bind_template_callback (widget_class, row_activated_cb);
 }

@@ -568,6 +568,27 @@ report_run (Cli     *cli,
   return pmd_report_to_pdf (&input, error);
 }
 
+/* The runs in sentences (pmd-uncertainty-text.c): the gap in the year
+ * asked for (the last by default) and the tornado of that gap. */
+static GBytes *
+montecarlo_text (Cli                 *cli,
+                 const PmdMonteCarlo *mc,
+                 GError             **error)
+{
+  int year = cli->year ? cli->year : pmd_scenario_get_end_year (cli->scenario);
+  g_autoptr(GArray) swings = pmd_sensitivity (cli->scenario, "totals.gap", year, NULL, error);
+  g_autoptr(PmdUncertaintyText) text = NULL;
+  g_autofree char *sentences = NULL;
+  char *out;
+
+  if (swings == NULL)
+    return NULL;
+  text = pmd_uncertainty_text_new (cli->scenario, cli->projection, mc, swings, "totals.gap", year);
+  sentences = pmd_uncertainty_text_to_string (text, FALSE);
+  out = g_strconcat (sentences, "\n", NULL);
+  return take_text (out, strlen (out));
+}
+
 static GBytes *
 montecarlo_run (Cli     *cli,
                 GError **error)
@@ -590,6 +611,8 @@ montecarlo_run (Cli     *cli,
   mc = pmd_monte_carlo_run (cli->scenario, (guint) runs, (guint32) seed, NULL, NULL, NULL, error);
   if (mc == NULL)
     return NULL;
+  if (g_str_equal (cli->format, "text"))
+    return montecarlo_text (cli, mc, error);
 
   w = pmd_json_writer_new (TRUE);
   pmd_json_writer_begin_object (w, FALSE);
@@ -930,7 +953,8 @@ static const GOptionEntry montecarlo_options[] = {
   OPTION_STRING ("runs", runs, N_("Number of runs (default 2000)"), N_("N")),
   OPTION_STRING ("seed", seed, N_("Seed of the random draws: the same seed gives the same result"), N_("S")),
   OPTION_VARIANT,
-  OPTION_FORMAT (N_("Output format: json (the only one)")),
+  OPTION_YEAR (N_("The year the sentences speak of (--format text; default: the last)")),
+  OPTION_FORMAT (N_("Output format: json (default) or text (sentences in the user's language)")),
   OPTION_OUT (N_("Write to PATH instead of standard output")),
   OPTION_DEFAULT,
   OPTIONS_END
@@ -976,6 +1000,7 @@ static const GOptionEntry compare_options[] = {
 static const char *const json_csv_table[] = { "json", "csv", "table", NULL };
 static const char *const json_only[] = { "json", NULL };
 static const char *const text_json[] = { "text", "json", NULL };
+static const char *const json_text[] = { "json", "text", NULL };
 static const char *const json_csv[] = { "json", "csv", NULL };
 
 /* In the order of `piramide --help`. */
@@ -992,10 +1017,10 @@ static const Command commands[] = {
     N_("Write an A4 PDF report for a council proposal"),
     N_("report FILE — write an A4 PDF report for a council proposal"),
     report_options, NULL, NULL, COMMAND_OUT_REQUIRED, report_run },
-  { "montecarlo", "montecarlo FILE [--runs N] [--seed S] [--variant ID] [--format json]",
+  { "montecarlo", "montecarlo FILE [--runs N] [--seed S] [--variant ID] [--year Y] [--format json|text]",
     N_("Percentiles of total, gap and savings over the ranged parameters"),
     N_("montecarlo FILE — the range of outcomes over the ranged parameters"),
-    montecarlo_options, json_only, N_("the format is json"), 0, montecarlo_run },
+    montecarlo_options, json_text, N_("the format is json or text"), 0, montecarlo_run },
   { "sensitivity", "sensitivity FILE --output PATH [--year Y] [--format json]",
     N_("Each ranged parameter at its low and high end: a tornado"),
     N_("sensitivity FILE — each ranged parameter at its low and high end"),

@@ -352,6 +352,7 @@ _pmd_chart_curves (PmdCanvas *c)
       _pmd_canvas_region (c, x - half, c->plot.y, 2 * half, c->plot.height,
                           _("%d\nScenario: %s\nWithout interventions: %s\nFunding: %s\nGap: %s"),
                           p->base_year + t, scen, base, fund, gap);
+      _pmd_canvas_region_figure (c, "totals.scenario", p->base_year + t);
     }
 
   /* Actuals last: their tooltips lie over the columns'. */

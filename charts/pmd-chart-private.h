@@ -107,6 +107,9 @@ void    _pmd_canvas_region     (PmdCanvas    *c,
                                 double        height,
                                 const char   *format,
                                 ...) G_GNUC_PRINTF (6, 7);
+void    _pmd_canvas_region_figure (PmdCanvas  *c,
+                                   const char *figure,
+                                   int         year);
 void    _pmd_canvas_frame      (PmdCanvas    *c,
                                 const char   *title,
                                 const char   *subtitle);

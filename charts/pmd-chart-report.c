@@ -8,6 +8,8 @@
 #include <cairo-pdf.h>
 
 #include "pmd-chart-private.h"
+#include "pmd-explain.h"
+#include "pmd-uncertainty-text.h"
 
 /*
  * The A4 report a council proposal can attach: title and key figures, every
@@ -491,6 +493,68 @@ documents (Report *r)
     }
 }
 
+/* A paragraph of running text that never splits across pages. */
+static void
+paragraph (Report     *r,
+           const char *text,
+           gboolean    bold)
+{
+  double w = r->width - 2 * MARGIN;
+  double h;
+
+  {
+    g_autoptr(PangoLayout) layout = text_layout (r, text, FONT_SIZE, bold, w);
+    PangoRectangle logical;
+
+    pango_layout_get_pixel_extents (layout, NULL, &logical);
+    h = logical.height;
+  }
+  ensure_room (r, h + FONT_SIZE);
+  r->y += text_block (r, text, MARGIN, r->y, w, FONT_SIZE, bold, &r->style.text);
+  r->y += bold ? FONT_SIZE * 0.3 : FONT_SIZE * 0.9;
+}
+
+/* The fan and the tornado in sentences (pmd-uncertainty-text.c), for the
+ * year of the report. */
+static void
+uncertainty_sentences (Report *r,
+                       int     year)
+{
+  g_autoptr(PmdUncertaintyText) text = NULL;
+  g_autofree char *sentences = NULL;
+
+  if (r->monte_carlo == NULL)
+    return;
+  text = pmd_uncertainty_text_new (r->in->scenario, r->in->projection, r->monte_carlo, r->swings, "totals.gap", year);
+  sentences = pmd_uncertainty_text_to_string (text, FALSE);
+  g_strdelimit (sentences, "\n", ' ');
+  paragraph (r, sentences, FALSE);
+}
+
+/* "Toelichting": each key figure of the report's year in a short
+ * paragraph from its explanation tree, with its sources. */
+static void
+explanations (Report *r)
+{
+  static const PmdFigure figures[] = {
+    PMD_FIGURE_TOTAL, PMD_FIGURE_GAP, PMD_FIGURE_CUMULATIVE_SAVINGS, PMD_FIGURE_PAYBACK, PMD_FIGURE_NPV,
+  };
+  const PmdScenario *sc = r->in->scenario;
+  int year = r->in->year > 0 ? r->in->year : pmd_scenario_get_end_year (sc);
+
+  heading (r, _("Explanation of the key figures"));
+  for (guint k = 0; k < G_N_ELEMENTS (figures); k++)
+    {
+      g_autoptr(PmdExplanation) e = pmd_explain (sc, r->in->projection, figures[k], NULL, year, NULL);
+      g_autofree char *text = NULL;
+
+      if (e == NULL)
+        continue;
+      text = pmd_explanation_summarize (e, sc);
+      paragraph (r, text, FALSE);
+    }
+}
+
 /* The whole report once; returns the number of pages. */
 static int
 walk (Report *r)
@@ -525,8 +589,10 @@ walk (Report *r)
         chart_block (r, PMD_CHART_FAN);
       if (r->swings != NULL)
         chart_block (r, PMD_CHART_TORNADO);
+      uncertainty_sentences (r, year);
     }
   new_page (r);
+  explanations (r);
   assumptions (r);
   interventions (r);
   variants (r);

@@ -60,6 +60,7 @@ _pmd_chart_savings (PmdCanvas *c)
       cairo_fill (cr);
       _pmd_canvas_region (c, x - slot / 2, c->plot.y, slot, c->plot.height,
                           _("%d\nSaving: %s\nCumulative: %s"), p->base_year + t, saving, cumulative);
+      _pmd_canvas_region_figure (c, "totals.savings", p->base_year + t);
     }
 
   _pmd_canvas_stroke_series (c, &xa, &ya, p->cumulative_savings, p->base_year, n, &c->style->text,

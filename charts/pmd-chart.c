@@ -123,7 +123,10 @@ pmd_chart_record_free (PmdChartRecord *record)
   g_array_unref (record->labels);
   g_ptr_array_unref (record->texts);
   for (guint i = 0; i < record->regions->len; i++)
-    g_free (g_array_index (record->regions, PmdChartRegion, i).text);
+    {
+      g_free (g_array_index (record->regions, PmdChartRegion, i).text);
+      g_free (g_array_index (record->regions, PmdChartRegion, i).figure);
+    }
   g_array_unref (record->regions);
   g_free (record);
 }
@@ -138,11 +141,27 @@ pmd_chart_record_lookup (const PmdChartRecord *record,
                          double                x,
                          double                y)
 {
+  const PmdChartRegion *r = pmd_chart_record_lookup_region (record, x, y);
+
+  return r != NULL ? r->text : NULL;
+}
+
+/**
+ * pmd_chart_record_lookup_region:
+ *
+ * Returns: (nullable): the topmost mark under (@x, @y): its tooltip and
+ *   the figure it shows
+ */
+const PmdChartRegion *
+pmd_chart_record_lookup_region (const PmdChartRecord *record,
+                                double                x,
+                                double                y)
+{
   for (guint i = record->regions->len; i > 0; i--)
     {
       const PmdChartRegion *r = &g_array_index (record->regions, PmdChartRegion, i - 1);
       if (x >= r->box.x && x < r->box.x + r->box.width && y >= r->box.y && y < r->box.y + r->box.height)
-        return r->text;
+        return r;
     }
   return NULL;
 }
@@ -313,10 +332,29 @@ _pmd_canvas_region (PmdCanvas  *c,
   if (c->record == NULL || c->record->regions == NULL)
     return;
   region.box = (PmdChartBox) { x, y, width, height };
+  region.figure = NULL;
+  region.year = 0;
   va_start (args, format);
   region.text = g_strdup_vprintf (format, args);
   va_end (args);
   g_array_append_val (c->record->regions, region);
+}
+
+/* The figure the region added last shows, for "Hoe komt dit getal tot
+ * stand?". */
+void
+_pmd_canvas_region_figure (PmdCanvas  *c,
+                           const char *figure,
+                           int         year)
+{
+  PmdChartRegion *region;
+
+  if (c->record == NULL || c->record->regions == NULL || c->record->regions->len == 0)
+    return;
+  region = &g_array_index (c->record->regions, PmdChartRegion, c->record->regions->len - 1);
+  g_free (region->figure);
+  region->figure = g_strdup (figure);
+  region->year = year;
 }
 
 /* Background, title and subtitle at the top, the source line at the bottom;

@@ -112,10 +112,20 @@ typedef struct
   double x, y, width, height;
 } PmdChartBox;
 
+/**
+ * PmdChartRegion:
+ * @box: where the mark lies
+ * @text: what its tooltip says
+ * @figure: (nullable): the figure it shows, as pmd_figure_parse() reads
+ *   it ("totals.scenario"), so that the window can explain it
+ * @year: the year of @figure
+ */
 typedef struct
 {
   PmdChartBox box;
   char       *text;
+  char       *figure;
+  int         year;
 } PmdChartRegion;
 
 /**
@@ -153,6 +163,9 @@ void         pmd_chart_record_free    (PmdChartRecord *record);
 const char  *pmd_chart_record_lookup  (const PmdChartRecord *record,
                                        double                x,
                                        double                y);
+const PmdChartRegion *pmd_chart_record_lookup_region (const PmdChartRecord *record,
+                                                      double                x,
+                                                      double                y);
 
 const char  *pmd_chart_kind_to_string (PmdChartKind kind);
 gboolean     pmd_chart_kind_from_string (const char   *text,

@@ -7,6 +7,7 @@
 #include "pmd-change.h"
 #include "pmd-document.h"
 #include "pmd-format.h"
+#include "pmd-history.h"
 #include "pmd-param.h"
 
 /*
@@ -15,6 +16,10 @@
  * nothing. Undo keeps whole snapshots (a scenario is small); edits with the
  * same merge key in quick succession — the steps of one slider drag — form
  * one undo step.
+ *
+ * Each state keeps the name of the step that made it (pmd-history.c), so
+ * the history reads as a list of steps the user can go back to, and any
+ * of them can become a variant.
  */
 
 #define MERGE_WINDOW_USEC (1500 * G_TIME_SPAN_MILLISECOND)
@@ -23,6 +28,7 @@ typedef struct
 {
   PmdScenario *scenario;
   guint        state;
+  char        *name;      /* the step that made it; NULL: as opened */
 } Snapshot;
 
 struct _PmdDocument
@@ -33,6 +39,7 @@ struct _PmdDocument
   PmdScenario   *effective;
   PmdProjection *projection;
   char          *variant;
+  char          *name;     /* of the step that made the scenario */
 
   GArray        *undo;     /* Snapshot */
   GArray        *redo;
@@ -68,6 +75,7 @@ snapshot_clear (gpointer data)
 {
   Snapshot *s = data;
   g_clear_pointer (&s->scenario, pmd_scenario_free);
+  g_clear_pointer (&s->name, g_free);
 }
 
 static GArray *
@@ -153,9 +161,10 @@ install (PmdDocument    *self,
 static void
 push (GArray      *stack,
       PmdScenario *scenario,
-      guint        state)
+      guint        state,
+      char        *name)
 {
-  Snapshot s = { scenario, state };
+  Snapshot s = { scenario, state, name };
   g_array_append_val (stack, s);
 }
 
@@ -166,6 +175,7 @@ pop (GArray *stack)
 
   /* Take it out without freeing what it holds. */
   g_array_index (stack, Snapshot, stack->len - 1).scenario = NULL;
+  g_array_index (stack, Snapshot, stack->len - 1).name = NULL;
   g_array_set_size (stack, stack->len - 1);
   return s;
 }
@@ -200,12 +210,21 @@ commit (PmdDocument *self,
   flags = pmd_scenario_diff (self->scenario, owned);
   merge = merge_key != NULL && g_strcmp0 (merge_key, self->merge_key) == 0 &&
           (merge_any_time || now - self->merge_time < MERGE_WINDOW_USEC) && self->undo->len > 0;
-  if (!merge)
-    {
-      push (self->undo, g_steal_pointer (&self->scenario), self->state);
-      g_free (self->merge_key);
-      self->merge_key = g_strdup (merge_key);
-    }
+  /* A merged step is named from where it started: the drag as a whole. */
+  {
+    const PmdScenario *start = merge ? g_array_index (self->undo, Snapshot, self->undo->len - 1).scenario
+                                     : self->scenario;
+    char *name = pmd_scenario_describe_change (start, owned);
+
+    if (!merge)
+      {
+        push (self->undo, g_steal_pointer (&self->scenario), self->state, g_steal_pointer (&self->name));
+        g_free (self->merge_key);
+        self->merge_key = g_strdup (merge_key);
+      }
+    g_free (self->name);
+    self->name = name;
+  }
   self->merge_time = now;
   g_array_set_size (self->redo, 0);
   self->state = ++self->next_state;
@@ -222,6 +241,7 @@ pmd_document_finalize (GObject *object)
   g_clear_pointer (&self->effective, pmd_scenario_free);
   g_clear_pointer (&self->projection, pmd_projection_free);
   g_clear_pointer (&self->variant, g_free);
+  g_clear_pointer (&self->name, g_free);
   g_clear_pointer (&self->undo, g_array_unref);
   g_clear_pointer (&self->redo, g_array_unref);
   g_clear_pointer (&self->merge_key, g_free);
@@ -344,6 +364,7 @@ pmd_document_replace (PmdDocument *self,
   g_array_set_size (self->redo, 0);
   g_clear_pointer (&self->merge_key, g_free);
   g_clear_pointer (&self->variant, g_free);
+  g_clear_pointer (&self->name, g_free);
   self->state = ++self->next_state;
   self->saved_state = self->state;
   install (self, scenario, effective, &before, PMD_CHANGE_FILE | PMD_CHANGE_CONTENT | PMD_CHANGE_STRUCTURE, NULL);
@@ -685,8 +706,9 @@ step (PmdDocument *self,
     effective = build_effective (s.scenario, NULL, NULL);
   g_assert (effective != NULL);
   flags |= pmd_scenario_diff (self->scenario, s.scenario);
-  push (to, g_steal_pointer (&self->scenario), self->state);
+  push (to, g_steal_pointer (&self->scenario), self->state, g_steal_pointer (&self->name));
   self->state = s.state;
+  self->name = s.name;
   pmd_document_break_merge (self);
   install (self, s.scenario, effective, &before, flags, NULL);
   if (variant_gone)
@@ -818,4 +840,174 @@ pmd_document_rename (PmdDocument *self,
       return TRUE;
   }
   return pmd_document_edit (self, rename_cb, &r, error);
+}
+
+/* History */
+
+/**
+ * pmd_document_get_history_length:
+ *
+ * Returns: the states the history holds: the undo steps, the state shown
+ *   and the steps that can be redone
+ */
+guint
+pmd_document_get_history_length (PmdDocument *self)
+{
+  g_return_val_if_fail (PMD_IS_DOCUMENT (self), 0);
+  return self->undo->len + 1 + self->redo->len;
+}
+
+/**
+ * pmd_document_get_history_position:
+ *
+ * Returns: the index of the state shown in the history
+ */
+guint
+pmd_document_get_history_position (PmdDocument *self)
+{
+  g_return_val_if_fail (PMD_IS_DOCUMENT (self), 0);
+  return self->undo->len;
+}
+
+/* The snapshot at @index, or NULL for the state shown. Redo keeps its next
+ * state last. */
+static const Snapshot *
+history_at (PmdDocument *self,
+            guint        index)
+{
+  if (index < self->undo->len)
+    return &g_array_index (self->undo, Snapshot, index);
+  if (index == self->undo->len)
+    return NULL;
+  return &g_array_index (self->redo, Snapshot, self->redo->len - 1 - (index - self->undo->len - 1));
+}
+
+/**
+ * pmd_document_get_history_name:
+ * @index: below pmd_document_get_history_length()
+ *
+ * Returns: (transfer none) (nullable): the step that made the state at
+ *   @index ("Inwoners 75+ in 2040: 12.500 → 14.000"), or %NULL for the
+ *   scenario as opened
+ */
+const char *
+pmd_document_get_history_name (PmdDocument *self,
+                               guint        index)
+{
+  const Snapshot *s;
+
+  g_return_val_if_fail (PMD_IS_DOCUMENT (self), NULL);
+  g_return_val_if_fail (index < pmd_document_get_history_length (self), NULL);
+
+  s = history_at (self, index);
+  return s != NULL ? s->name : self->name;
+}
+
+/**
+ * pmd_document_get_history_scenario:
+ *
+ * Returns: (transfer none): the scenario as written at @index
+ */
+const PmdScenario *
+pmd_document_get_history_scenario (PmdDocument *self,
+                                   guint        index)
+{
+  const Snapshot *s;
+
+  g_return_val_if_fail (PMD_IS_DOCUMENT (self), NULL);
+  g_return_val_if_fail (index < pmd_document_get_history_length (self), NULL);
+
+  s = history_at (self, index);
+  return s != NULL ? s->scenario : self->scenario;
+}
+
+/**
+ * pmd_document_go_to_history:
+ * @index: below pmd_document_get_history_length()
+ *
+ * Shows the state at @index by undoing or redoing step by step, so that
+ * Undo and Redo carry on from there.
+ */
+void
+pmd_document_go_to_history (PmdDocument *self,
+                            guint        index)
+{
+  g_return_if_fail (PMD_IS_DOCUMENT (self));
+  g_return_if_fail (index < pmd_document_get_history_length (self));
+
+  while (self->undo->len > index && pmd_document_undo (self))
+    ;
+  while (self->undo->len < index && pmd_document_redo (self))
+    ;
+}
+
+typedef struct
+{
+  const char *id;
+  const char *name;
+  GArray     *overrides;
+} NewVariant;
+
+static gboolean
+add_variant_cb (PmdScenario *sc,
+                gpointer     user_data,
+                GError     **error)
+{
+  NewVariant *nv = user_data;
+  PmdVariant *v = pmd_variant_new (nv->id, nv->name);
+
+  for (guint k = 0; k < nv->overrides->len; k++)
+    pmd_variant_add_override (v, g_array_index (nv->overrides, PmdOverride, k).path,
+                              g_array_index (nv->overrides, PmdOverride, k).value);
+  g_ptr_array_add (sc->variants, v);
+  return TRUE;
+}
+
+static void
+override_clear (gpointer data)
+{
+  g_free (((PmdOverride *) data)->path);
+}
+
+/**
+ * pmd_document_add_variant_from_history:
+ * @index: a state of the history
+ * @name: the variant's name
+ * @error: the variant breaks a rule
+ *
+ * Adds, as one undo step, a variant whose overrides are exactly the
+ * parameters whose value at @index differs from the scenario as written
+ * now: shown, it gives the numbers of that moment. Lines or interventions
+ * added or removed since are not parameters and stay as they are now.
+ *
+ * Returns: (transfer full) (nullable): the new variant's id
+ */
+char *
+pmd_document_add_variant_from_history (PmdDocument *self,
+                                       guint        index,
+                                       const char  *name,
+                                       GError     **error)
+{
+  g_autofree char *stripped = NULL;
+  g_autofree char *id = NULL;
+  g_autoptr(GArray) overrides = NULL;
+  NewVariant nv;
+
+  g_return_val_if_fail (PMD_IS_DOCUMENT (self), NULL);
+  g_return_val_if_fail (index < pmd_document_get_history_length (self), NULL);
+  g_return_val_if_fail (name != NULL, NULL);
+
+  stripped = g_strstrip (g_strdup (name));
+  if (*stripped == '\0')
+    {
+      g_set_error (error, PMD_SCENARIO_ERROR, PMD_SCENARIO_ERROR_INVALID, _("A name cannot be empty"));
+      return NULL;
+    }
+  overrides = pmd_scenario_param_differences (pmd_document_get_history_scenario (self, index), self->scenario);
+  g_array_set_clear_func (overrides, override_clear);
+  id = pmd_scenario_new_variant_id (self->scenario, stripped);
+  nv = (NewVariant) { id, stripped, overrides };
+  if (!pmd_document_edit (self, add_variant_cb, &nv, error))
+    return NULL;
+  return g_steal_pointer (&id);
 }

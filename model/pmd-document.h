@@ -5,6 +5,7 @@
 
 #include "pmd-change.h"
 #include "pmd-format.h"
+#include "pmd-history.h"
 #include "pmd-param.h"
 #include "pmd-projection.h"
 
@@ -66,5 +67,18 @@ gboolean             pmd_document_redo            (PmdDocument *self);
 gboolean             pmd_document_take_back       (PmdDocument *self);
 void                 pmd_document_replace         (PmdDocument *self,
                                                    PmdScenario *scenario);
+
+guint                pmd_document_get_history_length   (PmdDocument *self);
+guint                pmd_document_get_history_position (PmdDocument *self);
+const char          *pmd_document_get_history_name     (PmdDocument *self,
+                                                        guint        index);
+const PmdScenario   *pmd_document_get_history_scenario (PmdDocument *self,
+                                                        guint        index);
+void                 pmd_document_go_to_history        (PmdDocument *self,
+                                                        guint        index);
+char                *pmd_document_add_variant_from_history (PmdDocument *self,
+                                                            guint        index,
+                                                            const char  *name,
+                                                            GError     **error);
 
 G_END_DECLS

@@ -68,6 +68,8 @@ gboolean        pmd_figure_parse       (const char          *output,
                                         char               **id,
                                         GError             **error);
 char           *pmd_explanation_to_text (const PmdExplanation *self);
+char           *pmd_explanation_summarize (const PmdExplanation *self,
+                                          const PmdScenario    *scenario);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (PmdExplanation, pmd_explanation_free)
 

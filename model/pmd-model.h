@@ -12,3 +12,4 @@
 #include "pmd-projection.h"
 #include "pmd-scenario.h"
 #include "pmd-uncertainty.h"
+#include "pmd-uncertainty-text.h"

@@ -637,6 +637,66 @@ test_chart_and_report (void)
   g_rmdir (dir);
 }
 
+/* montecarlo --format text: the sentences of a seeded run, in Dutch, with
+ * the numbers of the same run's JSON. P10 and P90 of the gap in 2030,
+ * rounded to the power of ten at most a tenth of their distance. */
+static void
+test_montecarlo_text (void)
+{
+  const char *dutch[] = { "LANGUAGE", "nl", "LC_ALL", "nl_NL.UTF-8", NULL };
+  g_autofree char *file = westland_path ();
+  g_auto(Run) j = { 0 };
+  g_auto(Run) t = { 0 };
+  g_autoptr(JsonNode) root = NULL;
+  JsonObject *gap;
+  double p10, p90, step;
+  g_autofree char *lo = NULL;
+  g_autofree char *hi = NULL;
+  g_autofree char *expected = NULL;
+  g_auto(GStrv) lines = NULL;
+
+  if (setlocale (LC_ALL, "nl_NL.UTF-8") == NULL)
+    {
+      g_test_skip ("nl_NL.UTF-8 locale not installed");
+      return;
+    }
+  setlocale (LC_ALL, "C.UTF-8");
+  run (&j, "montecarlo", file, "--runs", "1000", "--seed", "3", "--format", "json");
+  g_assert_cmpint (j.status, ==, 0);
+  gap = json_object_get_object_member (json_object_get_object_member (parse_object (j.out, &root), "percentiles"),
+                                       "gap");
+  p10 = json_array_get_double_element (json_object_get_array_member (gap, "10"), 4);
+  p90 = json_array_get_double_element (json_object_get_array_member (gap, "90"), 4);
+  g_assert_cmpfloat (p10, >, 0);
+  step = pow (10, floor (log10 ((p90 - p10) / 10)));
+  g_assert_cmpfloat (step, ==, 1e5);
+  /* "€ 3,6 mln": tenths of a million, written out by hand. */
+  lo = g_strdup_printf ("€ %d,%d mln", (int) (round (p10 / step) / 10), (int) fmod (round (p10 / step), 10));
+  hi = g_strdup_printf ("€ %d,%d mln", (int) (round (p90 / step) / 10), (int) fmod (round (p90 / step), 10));
+  expected = g_strdup_printf ("In 8 van de 10 doorrekeningen ligt het tekort in 2030 tussen %s en %s.", lo, hi);
+
+  run_env (&t, dutch, "montecarlo", file, "--runs", "1000", "--seed", "3", "--format", "text", "--year", "2030", NULL);
+  g_assert_cmpint (t.status, ==, 0);
+  g_test_message ("%s", t.out);
+  lines = g_strsplit (t.out, "\n", 0);
+  g_assert_cmpuint (g_strv_length (lines), ==, 5);
+  g_assert_cmpstr (lines[0], ==, expected);
+  /* The chance: the share of runs short in 2030, from the JSON, in whole
+   * percents (1.000 runs). */
+  {
+    JsonObject *obj = json_node_get_object (root);
+    double share = json_array_get_double_element (json_object_get_array_member (obj, "p_gap_positive"), 4);
+    g_autofree char *chance = share >= 1.0 ? g_strdup ("Alle 1.000 doorrekeningen geven in 2030 een tekort.")
+                                           : g_strdup_printf ("De kans op een tekort in 2030 is %d%%.",
+                                                              (int) CLAMP (round (share * 100), 1, 99));
+
+    g_assert_cmpstr (lines[1], ==, chance);
+  }
+  g_assert_true (g_str_has_prefix (lines[2], "De kans dat de maatregelen zich uiterlijk in "));
+  g_assert_true (g_str_has_prefix (lines[3], "De aanname die de uitkomst het meest beweegt is “"));
+  g_assert_cmpstr (lines[4], ==, "");
+}
+
 /* The uncertainty commands on the bundled scenario. */
 static void
 test_uncertainty_commands (void)
@@ -1124,6 +1184,7 @@ main (int    argc,
   g_test_add_func ("/cli/chart-and-report", test_chart_and_report);
   g_test_add_func ("/cli/variants-as-written", test_variants_as_written);
   g_test_add_func ("/cli/uncertainty", test_uncertainty_commands);
+  g_test_add_func ("/cli/montecarlo-text", test_montecarlo_text);
   g_test_add_func ("/cli/compare", test_compare);
   g_test_add_func ("/cli/out-safety", test_out_safety);
   g_test_add_func ("/cli/report-sources", test_report_sources);

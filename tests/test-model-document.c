@@ -388,6 +388,138 @@ test_change_flags (void)
   g_free (seen.path);
 }
 
+/* History */
+
+/* Each step is named by what it changed, in the parameter table's words
+ * and formatting; a drag merged into one step from its start to its end. */
+static void
+test_history_names (void)
+{
+  g_autoptr(PmdDocument) doc = pmd_document_new (pmd_test_scenario_two_lines ());
+  g_autoptr(GError) error = NULL;
+
+  g_assert_cmpuint (pmd_document_get_history_length (doc), ==, 1);
+  g_assert_null (pmd_document_get_history_name (doc, 0));
+
+  /* Cohort in 2036: 2.000 → 2.500, in two moves of one drag. */
+  g_assert_true (pmd_document_set_param (doc, "cohorts.c.points.1", 2200, "drag", &error));
+  g_assert_true (pmd_document_set_param (doc, "cohorts.c.points.1", 2500, "drag", &error));
+  g_assert_true (pmd_document_set_param (doc, "lines.l1.growth", 0.03, NULL, &error));
+  g_assert_true (pmd_document_edit (doc, add_line_cb, "l3", &error));
+  g_assert_true (pmd_document_rename (doc, "lines", "l3", "Dagbesteding 18+", &error));
+  g_assert_no_error (error);
+
+  g_assert_cmpuint (pmd_document_get_history_length (doc), ==, 5);
+  g_assert_cmpuint (pmd_document_get_history_position (doc), ==, 4);
+  g_assert_cmpstr (pmd_document_get_history_name (doc, 1), ==, "Cohort in 2036: 2.000 → 2.500");
+  g_assert_cmpstr (pmd_document_get_history_name (doc, 2), ==, "Volume growth: Line 1: 1,0% → 3,0%");
+  g_assert_cmpstr (pmd_document_get_history_name (doc, 3), ==, "Cost line added: New");
+  g_assert_cmpstr (pmd_document_get_history_name (doc, 4), ==, "Renamed: New → Dagbesteding 18+");
+
+  /* Undone, a step keeps its name and its place. */
+  g_assert_true (pmd_document_undo (doc));
+  g_assert_cmpuint (pmd_document_get_history_length (doc), ==, 5);
+  g_assert_cmpuint (pmd_document_get_history_position (doc), ==, 3);
+  g_assert_cmpstr (pmd_document_get_history_name (doc, 4), ==, "Renamed: New → Dagbesteding 18+");
+  g_assert_cmpstr (pmd_document_get_history_name (doc, 3), ==, "Cost line added: New");
+}
+
+/* Going back to a step shows that step's scenario; Redo carries on. */
+static void
+test_history_go_to (void)
+{
+  g_autoptr(PmdDocument) doc = pmd_document_new (pmd_test_scenario_two_lines ());
+  g_autoptr(GError) error = NULL;
+  double value;
+  int changes = 0;
+
+  g_assert_true (pmd_document_set_param (doc, "lines.l1.growth", 0.02, NULL, &error));
+  g_assert_true (pmd_document_set_param (doc, "lines.l1.growth", 0.03, NULL, &error));
+  g_assert_true (pmd_document_set_param (doc, "lines.l1.growth", 0.04, NULL, &error));
+  g_signal_connect (doc, "changed", G_CALLBACK (changed_cb), &changes);
+
+  pmd_document_go_to_history (doc, 1);
+  g_assert_cmpuint (pmd_document_get_history_position (doc), ==, 1);
+  g_assert_true (pmd_document_get_param (doc, "lines.l1.growth", &value));
+  g_assert_cmpfloat (value, ==, 0.02);
+  g_assert_cmpint (changes, ==, 2);
+  g_assert_true (pmd_document_can_redo (doc));
+
+  pmd_document_go_to_history (doc, 3);
+  g_assert_true (pmd_document_get_param (doc, "lines.l1.growth", &value));
+  g_assert_cmpfloat (value, ==, 0.04);
+  g_assert_false (pmd_document_can_redo (doc));
+
+  pmd_document_go_to_history (doc, 0);
+  g_assert_true (pmd_document_get_param (doc, "lines.l1.growth", &value));
+  g_assert_cmpfloat (value, ==, 0.01);
+  g_assert_cmpstr (pmd_document_get_history_name (doc, 2), ==, "Volume growth: Line 1: 2,0% → 3,0%");
+}
+
+/* A variant made from a step reproduces that step's projection: projected
+ * with the variant shown, the totals and the gap are the step's, year by
+ * year. Its overrides are exactly the parameters that differ. */
+static void
+test_history_variant (void)
+{
+  g_autoptr(PmdDocument) doc = pmd_document_new (pmd_test_scenario_two_lines ());
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PmdProjection) at_step = pmd_projection_new ();
+  g_autofree char *id = NULL;
+  const PmdScenario *sc;
+  const PmdVariant *v;
+  const PmdProjection *p;
+  guint length;
+
+  g_assert_true (pmd_document_set_param (doc, "cohorts.c.points.1", 2600, NULL, &error));
+  g_assert_true (pmd_document_set_param (doc, "interventions.i1.return", 3.0, NULL, &error));
+  /* Step 2 is the one to keep; then more is changed. */
+  g_assert_true (pmd_document_set_param (doc, "cohorts.c.points.1", 1800, NULL, &error));
+  g_assert_true (pmd_document_set_param (doc, "funding.base", 1500000, NULL, &error));
+  g_assert_true (pmd_document_set_param (doc, "interventions.i2.fraction", 0.4, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (pmd_projection_compute (at_step, pmd_document_get_history_scenario (doc, 2), &error));
+  length = pmd_document_get_history_length (doc);
+
+  id = pmd_document_add_variant_from_history (doc, 2, "  Zoals bij stap 2 ", &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (id, ==, "zoals-bij-stap-2");
+  /* One undo step. */
+  g_assert_cmpuint (pmd_document_get_history_length (doc), ==, length + 1);
+  g_assert_cmpstr (pmd_document_get_history_name (doc, length), ==, "Variant added: Zoals bij stap 2");
+
+  sc = pmd_document_get_scenario (doc);
+  v = g_ptr_array_index (sc->variants, pmd_scenario_find_variant (sc, id));
+  g_assert_cmpstr (v->name, ==, "Zoals bij stap 2");
+  /* cohorts 1800 → 2600, funding 1,5 → 1,6 mln, fraction 0,4 → 0,2; the
+   * return is 3 at both. */
+  g_assert_cmpuint (v->overrides->len, ==, 3);
+  g_assert_cmpstr (g_array_index (v->overrides, PmdOverride, 0).path, ==, "funding.base");
+  g_assert_cmpfloat (g_array_index (v->overrides, PmdOverride, 0).value, ==, 1600000);
+  g_assert_cmpstr (g_array_index (v->overrides, PmdOverride, 1).path, ==, "cohorts.c.points.1");
+  g_assert_cmpfloat (g_array_index (v->overrides, PmdOverride, 1).value, ==, 2600);
+  g_assert_cmpstr (g_array_index (v->overrides, PmdOverride, 2).path, ==, "interventions.i2.fraction");
+  g_assert_cmpfloat (g_array_index (v->overrides, PmdOverride, 2).value, ==, 0.2);
+
+  g_assert_true (pmd_document_set_variant (doc, id, &error));
+  p = pmd_document_get_projection (doc);
+  g_assert_cmpint (p->n_years, ==, at_step->n_years);
+  for (int t = 0; t < p->n_years; t++)
+    {
+      assert_euro (p->total_scenario[t], at_step->total_scenario[t]);
+      assert_euro (p->gap[t], at_step->gap[t]);
+      assert_euro (p->savings[t], at_step->savings[t]);
+    }
+  g_assert_cmpfloat_with_epsilon (p->npv, at_step->npv, PMD_EURO_EPSILON);
+
+  /* Undone, the variant is gone. */
+  g_assert_true (pmd_document_undo (doc));
+  g_assert_cmpint (pmd_scenario_find_variant (pmd_document_get_scenario (doc), id), <, 0);
+
+  g_assert_null (pmd_document_add_variant_from_history (doc, 1, "  ", &error));
+  g_assert_error (error, PMD_SCENARIO_ERROR, PMD_SCENARIO_ERROR_INVALID);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -404,6 +536,9 @@ main (int    argc,
   g_test_add_func ("/model/document/take-back", test_take_back);
   g_test_add_func ("/model/document/rule-in-words", test_rule_in_words);
   g_test_add_func ("/model/document/change-flags", test_change_flags);
+  g_test_add_func ("/model/document/history-names", test_history_names);
+  g_test_add_func ("/model/document/history-go-to", test_history_go_to);
+  g_test_add_func ("/model/document/history-variant", test_history_variant);
 
   return g_test_run ();
 }

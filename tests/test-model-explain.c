@@ -234,6 +234,41 @@ test_hand_payback_npv (void)
   g_assert_cmpfloat_with_epsilon (((PmdExplanation *) g_ptr_array_index (payback->children, 1))->value, -50000, CENT);
 }
 
+/* The report's paragraph: line A in 2028 by hand. Its largest inputs are
+ * the base cost (€ 1.000.000), what Verschuiving moves off it
+ * (−204.631,32) and what Preventie avoids (−200.000); the two largest
+ * without a source are assumptions (the share moved, the return); the
+ * base cost's and the cohort's sources are cited. */
+static void
+test_hand_summary (void)
+{
+  g_autoptr(PmdScenario) sc = hand_case ();
+  g_autoptr(PmdProjection) p = pmd_project (sc, NULL);
+  g_autoptr(PmdExplanation) line = pmd_explain (sc, p, PMD_FIGURE_LINE, "a", 2028, NULL);
+  g_autoptr(PmdExplanation) payback = pmd_explain (sc, p, PMD_FIGURE_PAYBACK, NULL, 2030, NULL);
+  g_autofree char *text = pmd_explanation_summarize (line, sc);
+  g_autofree char *base = NULL;
+  g_autofree char *first = NULL;
+  g_autofree char *years = NULL;
+
+  g_test_message ("%s", text);
+  first = g_strdup_printf ("%s: € 818.525.", line->label);
+  g_assert_true (g_str_has_prefix (text, first));
+  base = pmd_scenario_describe_param (sc, "lines.a.base_cost");
+  g_assert_nonnull (strstr (text, " The largest contributions are "));
+  g_assert_nonnull (strstr (text, base));
+  g_assert_true (strstr (text, base) < strstr (text, "(€ −204.631)"));
+  g_assert_true (strstr (text, "(€ −204.631)") < strstr (text, "(€ −200.000)"));
+  g_assert_nonnull (strstr (text, " It rests most on the assumptions Verschuiving: share of clients 20,0% and "
+                                  "Preventie: return per euro 2,00."));
+  g_assert_true (g_str_has_suffix (text, " Sources: Begroting 2026; CBS-prognose."));
+
+  /* Over years, an input is named once with all it brought. */
+  years = pmd_explanation_summarize (payback, sc);
+  g_test_message ("%s", years);
+  g_assert_true (g_str_has_prefix (years, "The interventions pay for themselves: 2028."));
+}
+
 /* The bundled scenario: the gap and a line's cost in two years sum, and
  * every leaf's source is the file's. */
 static void
@@ -307,6 +342,7 @@ main (int    argc,
   g_test_add_func ("/model/explain/hand-gap", test_hand_gap);
   g_test_add_func ("/model/explain/hand-payback-npv", test_hand_payback_npv);
   g_test_add_func ("/model/explain/bundled", test_bundled);
+  g_test_add_func ("/model/explain/hand-summary", test_hand_summary);
   g_test_add_func ("/model/explain/errors", test_errors);
   return g_test_run ();
 }

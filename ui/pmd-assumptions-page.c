@@ -321,6 +321,9 @@ add_field (PmdAssumptionsPage *self,
       g_signal_connect (row, "apply", G_CALLBACK (entry_apply_cb), self);
     }
   g_object_set_data_full (G_OBJECT (row), "pmd-field", f, field_free);
+  /* The window finds the field of a parameter by its path (explain). */
+  if (f->target == TARGET_PARAM)
+    g_object_set_data (G_OBJECT (row), "pmd-path", f->path);
   g_ptr_array_add (self->fields, row);
   return row;
 }

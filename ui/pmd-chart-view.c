@@ -50,6 +50,13 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
+enum {
+  EXPLAIN,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
 static void
 update_accessible (PmdChartView *self)
 {
@@ -218,6 +225,41 @@ pmd_chart_view_set_property (GObject      *object,
     }
 }
 
+/* "Hoe komt dit getal tot stand?" for the mark clicked. */
+static void
+pressed_cb (GtkGestureClick *gesture,
+            int              n_press,
+            double           x,
+            double           y,
+            PmdChartView    *self)
+{
+  if (n_press == 1 && pmd_chart_view_explain_at (self, x, y))
+    gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
+}
+
+/* From the keyboard: the chart's figure in the year chosen (the window's
+ * year: PmdChartView::explain with year 0). */
+static void
+explain_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  PmdChartView *self = PMD_CHART_VIEW (widget);
+
+  if (self->record == NULL)
+    return;
+  for (guint i = 0; i < self->record->regions->len; i++)
+    {
+      const PmdChartRegion *r = &g_array_index (self->record->regions, PmdChartRegion, i);
+
+      if (r->figure != NULL)
+        {
+          g_signal_emit (self, signals[EXPLAIN], 0, r->figure, 0);
+          return;
+        }
+    }
+}
+
 static void
 pmd_chart_view_class_init (PmdChartViewClass *klass)
 {
@@ -240,6 +282,21 @@ pmd_chart_view_class_init (PmdChartViewClass *klass)
                       G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  /**
+   * PmdChartView::explain:
+   * @figure: what the mark shows, as pmd_figure_parse() reads it
+   * @year: its year, or 0 for the year the window shows
+   *
+   * The user asked what a figure of the chart is made of.
+   */
+  signals[EXPLAIN] = g_signal_new ("explain", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                                   G_TYPE_NONE, 2, G_TYPE_STRING, G_TYPE_INT);
+
+  gtk_widget_class_install_action (widget_class, "chart.explain", NULL, explain_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, 0, "chart.explain", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Enter, 0, "chart.explain", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_space, 0, "chart.explain", NULL);
+
   gtk_widget_class_set_template_from_resource (widget_class, "/nl/piramide/Piramide/pmd-chart-view.ui");
   gtk_widget_class_bind_template_callback (widget_class, query_tooltip_cb);
   gtk_widget_class_set_css_name (widget_class, "chartview");
@@ -250,7 +307,14 @@ static void
 pmd_chart_view_init (PmdChartView *self)
 {
   self->font_scale = 1.0;
+  gtk_widget_set_focusable (GTK_WIDGET (self), TRUE);
   gtk_widget_init_template (GTK_WIDGET (self));
+  {
+    GtkGesture *click = gtk_gesture_click_new ();
+
+    g_signal_connect (click, "pressed", G_CALLBACK (pressed_cb), self);
+    gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (click));
+  }
   g_signal_connect_object (adw_style_manager_get_default (), "notify::dark",
                            G_CALLBACK (style_changed_cb), self, G_CONNECT_SWAPPED);
   update_accessible (self);
@@ -279,6 +343,8 @@ pmd_chart_view_set_kind (PmdChartView *self,
   if (self->kind == kind)
     return;
   self->kind = kind;
+  /* Charts whose marks explain a figure take the keyboard (Enter). */
+  gtk_widget_set_focusable (GTK_WIDGET (self), kind == PMD_CHART_CURVES || kind == PMD_CHART_SAVINGS);
   watch_document (self);
   update_accessible (self);
   gtk_widget_queue_draw (GTK_WIDGET (self));
@@ -423,4 +489,30 @@ pmd_chart_view_set_monitor (PmdChartView        *self,
   g_free (self->monitor_line);
   self->monitor_line = g_strdup (line);
   gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+/**
+ * pmd_chart_view_explain_at:
+ * @x: a point of the widget
+ * @y: a point of the widget
+ *
+ * Asks for the explanation of the figure the mark at (@x, @y) shows, as a
+ * click there does.
+ *
+ * Returns: whether a mark that shows a figure lies there
+ */
+gboolean
+pmd_chart_view_explain_at (PmdChartView *self,
+                           double        x,
+                           double        y)
+{
+  const PmdChartRegion *r;
+
+  g_return_val_if_fail (PMD_IS_CHART_VIEW (self), FALSE);
+
+  r = self->record != NULL ? pmd_chart_record_lookup_region (self->record, x, y) : NULL;
+  if (r == NULL || r->figure == NULL)
+    return FALSE;
+  g_signal_emit (self, signals[EXPLAIN], 0, r->figure, r->year);
+  return TRUE;
 }

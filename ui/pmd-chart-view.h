@@ -12,6 +12,9 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (PmdChartView, pmd_chart_view, PMD, CHART_VIEW, GtkWidget)
 
 GtkWidget    *pmd_chart_view_new          (PmdChartKind kind);
+gboolean      pmd_chart_view_explain_at   (PmdChartView *self,
+                                           double        x,
+                                           double        y);
 PmdChartKind  pmd_chart_view_get_kind     (PmdChartView *self);
 void          pmd_chart_view_set_kind     (PmdChartView *self,
                                            PmdChartKind  kind);

@@ -221,6 +221,9 @@ entry_row (PmdInterventionsPage *self,
 
   g_object_set_data_full (G_OBJECT (row), "pmd-id", g_strdup (id), g_free);
   g_object_set_data (G_OBJECT (row), "pmd-field", (gpointer) f);
+  /* The window finds the field of a parameter by its path (explain). */
+  if (f != NULL)
+    g_object_set_data_full (G_OBJECT (row), "pmd-path", field_path (id, f), g_free);
   g_signal_connect (row, "changed", G_CALLBACK (entry_changed_cb), NULL);
   g_signal_connect (row, "apply", G_CALLBACK (entry_apply_cb), self);
   if (f != NULL)

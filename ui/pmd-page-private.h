@@ -13,5 +13,9 @@ void       _pmd_page_set_source   (GtkWidget  *row,
                                    const char *source);
 void       _pmd_page_set_text     (GtkWidget  *row,
                                    const char *text);
+GtkWidget *_pmd_page_find_param   (GtkWidget  *root,
+                                   const char *path);
+gboolean   _pmd_page_focus_param  (GtkWidget  *root,
+                                   const char *path);
 
 G_END_DECLS

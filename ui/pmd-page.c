@@ -62,3 +62,39 @@ _pmd_page_set_text (GtkWidget  *row,
   if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (row)), text) != 0)
     gtk_editable_set_text (GTK_EDITABLE (row), text);
 }
+
+/* The widget that edits the parameter @path under @root: a cell, a field
+ * or a lever marked with its path ("pmd-path"); buttons beside them carry
+ * the path too and are passed over. */
+GtkWidget *
+_pmd_page_find_param (GtkWidget  *root,
+                      const char *path)
+{
+  const char *own = g_object_get_data (G_OBJECT (root), "pmd-path");
+
+  if (own != NULL && g_str_equal (own, path) && !GTK_IS_BUTTON (root))
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = _pmd_page_find_param (child, path);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* Opens the rows around the widget that edits @path and gives it the
+ * keyboard; its scrolled window follows the focus. */
+gboolean
+_pmd_page_focus_param (GtkWidget  *root,
+                       const char *path)
+{
+  GtkWidget *widget = _pmd_page_find_param (root, path);
+
+  if (widget == NULL)
+    return FALSE;
+  for (GtkWidget *w = widget; w != NULL && w != root; w = gtk_widget_get_parent (w))
+    if (ADW_IS_EXPANDER_ROW (w))
+      adw_expander_row_set_expanded (ADW_EXPANDER_ROW (w), TRUE);
+  return gtk_widget_grab_focus (widget);
+}

@@ -7,6 +7,7 @@
 #include "pmd-format.h"
 #include "pmd-refresh.h"
 #include "pmd-uncertainty-page.h"
+#include "pmd-uncertainty-text.h"
 
 /*
  * The uncertainty page: the fan of the total cost (Monte Carlo over the
@@ -56,6 +57,7 @@ struct _PmdUncertaintyPage
   GtkSpinButton  *runs;
   GtkProgressBar *progress;
   GtkLabel       *status;
+  GtkLabel       *sentences;
   GtkDropDown    *tornado_output;
   GtkSpinButton  *tornado_year_spin;
   int             tornado_year;   /* 0: the last year of the scenario */
@@ -202,6 +204,22 @@ show_summary (PmdUncertaintyPage *self)
   gtk_label_set_text (self->status, text);
 }
 
+/* The result in words (pmd-uncertainty-text.c), for the tornado's output
+ * and year. */
+static void
+show_sentences (PmdUncertaintyPage *self,
+                const Job          *job)
+{
+  g_autoptr(PmdUncertaintyText) text = NULL;
+  g_autofree char *sentences = NULL;
+
+  text = pmd_uncertainty_text_new (job->scenario, pmd_document_get_projection (self->document), self->mc,
+                                   self->swings, job->output, job->year);
+  sentences = pmd_uncertainty_text_to_string (text, FALSE);
+  gtk_label_set_text (self->sentences, sentences);
+  gtk_widget_set_visible (GTK_WIDGET (self->sentences), TRUE);
+}
+
 static void start_job (PmdUncertaintyPage *self, guint runs);
 static void continue_runs (PmdUncertaintyPage *self);
 
@@ -233,6 +251,7 @@ job_done_cb (GObject      *source,
       pmd_chart_view_set_uncertainty (self->tornado, NULL, self->swings, job->swing_base);
       pmd_chart_view_set_swing_output (self->tornado, job->output);
       pmd_chart_view_set_year (self->tornado, job->year);
+      show_sentences (self, job);
     }
   stop_job (self);
   if (ok)
@@ -537,6 +556,7 @@ pmd_uncertainty_page_class_init (PmdUncertaintyPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PmdUncertaintyPage, progress);
   gtk_widget_class_bind_template_child (widget_class, PmdUncertaintyPage, status);
   gtk_widget_class_bind_template_child (widget_class, PmdUncertaintyPage, tornado_output);
+  gtk_widget_class_bind_template_child (widget_class, PmdUncertaintyPage, sentences);
   gtk_widget_class_bind_template_child_full (widget_class, "tornado_year", FALSE,
                                              G_STRUCT_OFFSET (PmdUncertaintyPage, tornado_year_spin));
   /* Not needed here: named for the tests and whoever walks the page. */
@@ -644,4 +664,17 @@ pmd_uncertainty_page_get_swings (PmdUncertaintyPage *self)
 {
   g_return_val_if_fail (PMD_IS_UNCERTAINTY_PAGE (self), NULL);
   return self->swings;
+}
+
+/**
+ * pmd_uncertainty_page_get_sentences:
+ *
+ * Returns: (transfer none): the last result in sentences, one a line, or
+ *   "" before the first
+ */
+const char *
+pmd_uncertainty_page_get_sentences (PmdUncertaintyPage *self)
+{
+  g_return_val_if_fail (PMD_IS_UNCERTAINTY_PAGE (self), NULL);
+  return gtk_label_get_text (self->sentences);
 }

@@ -18,5 +18,6 @@ void                 pmd_uncertainty_page_set_document (PmdUncertaintyPage *self
 gboolean             pmd_uncertainty_page_get_busy     (PmdUncertaintyPage *self);
 const PmdMonteCarlo *pmd_uncertainty_page_get_result   (PmdUncertaintyPage *self);
 const GArray        *pmd_uncertainty_page_get_swings   (PmdUncertaintyPage *self);
+const char          *pmd_uncertainty_page_get_sentences (PmdUncertaintyPage *self);
 
 G_END_DECLS

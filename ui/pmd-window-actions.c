@@ -203,35 +203,6 @@ variant_edit_free (VariantEdit *edit)
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (VariantEdit, variant_edit_free)
 
-/* "Preventie 2030!" → "preventie-2030", unique among the variants. */
-static char *
-variant_id_for (const PmdScenario *sc,
-                const char        *name)
-{
-  g_autofree char *ascii = g_str_to_ascii (name, "C");
-  g_autoptr(GString) id = g_string_new (NULL);
-
-  for (const char *p = ascii; *p; p++)
-    {
-      char c = g_ascii_tolower (*p);
-      if (g_ascii_isalnum (c))
-        g_string_append_c (id, c);
-      else if (id->len > 0 && id->str[id->len - 1] != '-')
-        g_string_append_c (id, '-');
-    }
-  while (id->len > 0 && id->str[id->len - 1] == '-')
-    g_string_truncate (id, id->len - 1);
-  if (id->len == 0)
-    g_string_append (id, "variant");
-  if (pmd_scenario_find_variant (sc, id->str) >= 0)
-    {
-      g_autofree char *base = g_strdup (id->str);
-      for (guint n = 2; pmd_scenario_find_variant (sc, id->str) >= 0; n++)
-        g_string_printf (id, "%s-%u", base, n);
-    }
-  return g_string_free (g_steal_pointer (&id), FALSE);
-}
-
 static gboolean
 add_variant_cb (PmdScenario *sc,
                 gpointer     user_data,
@@ -277,7 +248,7 @@ name_response_cb (AdwMessageDialog *dialog,
   edit->name = g_steal_pointer (&name);
   if (edit->id == NULL)
     {
-      edit->id = variant_id_for (pmd_document_get_scenario (self->document), edit->name);
+      edit->id = pmd_scenario_new_variant_id (pmd_document_get_scenario (self->document), edit->name);
       if (!pmd_document_edit (self->document, add_variant_cb, edit, &error) ||
           !pmd_document_set_variant (self->document, edit->id, &error))
         pmd_window_add_toast (self, error->message);

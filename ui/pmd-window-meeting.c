@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include "pmd-uncertainty-text.h"
 #include "pmd-window-private.h"
 
 /* Meeting mode: the window full screen for a beamer, with big figures, the
@@ -54,7 +55,36 @@ _pmd_window_toggle_meeting (PmdWindow *self)
     }
   gtk_window_get_default_size (GTK_WINDOW (self), &self->size_before_meeting[0], &self->size_before_meeting[1]);
   gtk_stack_set_visible_child_name (self->mode_stack, "meeting");
+  _pmd_window_update_meeting_uncertainty (self);
   gtk_window_fullscreen (GTK_WINDOW (self));
+}
+
+/* The short form of the uncertainty for the room: where the gap lies in 8
+ * of 10 runs and the chance of a shortfall, in the year shown. 1.000 runs
+ * of a municipal scenario take a few milliseconds, so they follow every
+ * change while the room watches; nothing runs outside meeting mode. */
+void
+_pmd_window_update_meeting_uncertainty (PmdWindow *self)
+{
+  const PmdScenario *sc = pmd_document_get_effective (self->document);
+  g_autoptr(PmdMonteCarlo) mc = NULL;
+  g_autoptr(PmdUncertaintyText) text = NULL;
+  g_autofree char *sentences = NULL;
+
+  if (!in_meeting (self) || sc->ranges->len == 0)
+    {
+      gtk_widget_set_visible (GTK_WIDGET (self->meeting_uncertainty), FALSE);
+      return;
+    }
+  mc = pmd_monte_carlo_run (sc, 1000, PMD_MONTE_CARLO_DEFAULT_SEED, NULL, NULL, NULL, NULL);
+  if (mc == NULL)
+    return;
+  text = pmd_uncertainty_text_new (sc, pmd_document_get_projection (self->document), mc, NULL, NULL,
+                                   gtk_spin_button_get_value_as_int (self->year_spin));
+  sentences = pmd_uncertainty_text_to_string (text, TRUE);
+  g_strdelimit (sentences, "\n", ' ');
+  gtk_label_set_text (self->meeting_uncertainty, sentences);
+  gtk_widget_set_visible (GTK_WIDGET (self->meeting_uncertainty), TRUE);
 }
 
 void

@@ -19,6 +19,7 @@
 #include "pmd-compare-page.h"
 #include "pmd-assumptions-page.h"
 #include "pmd-actuals-page.h"
+#include "pmd-history-popover.h"
 
 G_BEGIN_DECLS
 
@@ -68,6 +69,9 @@ struct _PmdWindow
   PmdChartView    *meeting_chart;
   GtkBox          *meeting_levers;
   GMenu           *recent_section;
+  PmdHistoryPopover *history_popover;
+  GtkLabel        *meeting_uncertainty;
+  GtkWidget       *explain_popover;  /* made when first asked for */
 
   PmdSession      *session;
   PmdDocument     *document;      /* the session's, for its whole life */
@@ -125,10 +129,21 @@ void     _pmd_window_show_library           (PmdWindow   *self);
 /* pmd-window-dnd.c */
 void     _pmd_window_init_dnd               (PmdWindow   *self);
 
+/* pmd-window-explain.c */
+void     _pmd_window_init_explain           (PmdWindow   *self);
+void     _pmd_window_dispose_explain        (PmdWindow   *self);
+void     _pmd_window_explain                (PmdWindow   *self,
+                                             GtkWidget   *anchor,
+                                             const char  *figure,
+                                             int          year);
+void     _pmd_window_jump_to_input          (PmdWindow   *self,
+                                             const char  *path);
+
 /* pmd-window-meeting.c */
 void     _pmd_window_init_meeting           (PmdWindow   *self);
 void     _pmd_window_toggle_meeting         (PmdWindow   *self);
 void     _pmd_window_leave_meeting          (PmdWindow   *self);
+void     _pmd_window_update_meeting_uncertainty (PmdWindow *self);
 
 /* pmd-print-operation.c */
 void     _pmd_window_print                  (PmdWindow   *self);

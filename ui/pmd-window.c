@@ -259,6 +259,7 @@ _pmd_window_update_all (PmdWindow *self)
   _pmd_window_update_levers (self);
   update_cards (self, self->cards);
   update_cards (self, self->big_cards);
+  _pmd_window_update_meeting_uncertainty (self);
   update_title (self);
   update_variants (self);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo", pmd_document_can_undo (self->document));
@@ -290,6 +291,7 @@ year_changed_cb (PmdWindow *self)
   pmd_chart_view_set_year (self->bridge_view, year);
   update_cards (self, self->cards);
   update_cards (self, self->big_cards);
+  _pmd_window_update_meeting_uncertainty (self);
 }
 
 /* The levers move the figures: they stand beside the pages that show
@@ -328,6 +330,7 @@ pmd_window_constructed (GObject *object)
   pmd_chart_view_set_document (self->savings_view, self->document);
   pmd_chart_view_set_document (self->variants_view, self->document);
   pmd_chart_view_set_document (self->meeting_chart, self->document);
+  pmd_history_popover_set_document (self->history_popover, self->document);
 
   self->lines_page = pmd_lines_page_new (self->document);
   gtk_scrolled_window_set_child (self->lines_scroller, GTK_WIDGET (self->lines_page));
@@ -372,6 +375,7 @@ pmd_window_dispose (GObject *object)
     g_signal_handlers_disconnect_by_data (self->document, self);
 
   _pmd_window_dispose_library (self);
+  _pmd_window_dispose_explain (self);
   gtk_widget_dispose_template (GTK_WIDGET (self), PMD_TYPE_WINDOW);
 
   g_clear_pointer (&self->levers, g_ptr_array_unref);
@@ -458,6 +462,7 @@ pmd_window_class_init (PmdWindowClass *klass)
    * that registers it) from the static library. */
   g_assert_nonnull (pmd_ui_get_resource ());
   g_type_ensure (PMD_TYPE_CHART_VIEW);
+  g_type_ensure (PMD_TYPE_HISTORY_POPOVER);
   gtk_widget_class_set_template_from_resource (widget_class, "/nl/piramide/Piramide/pmd-window.ui");
   gtk_widget_class_bind_template_child (widget_class, PmdWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, PmdWindow, mode_stack);
@@ -480,6 +485,8 @@ pmd_window_class_init (PmdWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PmdWindow, meeting_chart);
   gtk_widget_class_bind_template_child (widget_class, PmdWindow, meeting_levers);
   gtk_widget_class_bind_template_child (widget_class, PmdWindow, recent_section);
+  gtk_widget_class_bind_template_child (widget_class, PmdWindow, history_popover);
+  gtk_widget_class_bind_template_child (widget_class, PmdWindow, meeting_uncertainty);
 
   _pmd_window_class_add_actions (widget_class);
 }
@@ -510,6 +517,7 @@ pmd_window_init (PmdWindow *self)
   pmd_chart_view_set_font_scale (self->pyramid_view, 1.15);
 
   _pmd_window_init_levers (self);
+  _pmd_window_init_explain (self);
   _pmd_window_init_meeting (self);
   _pmd_window_init_dnd (self);
   self->variant_handler = g_signal_connect_swapped (self->variant_dropdown, "notify::selected",

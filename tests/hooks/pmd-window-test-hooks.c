@@ -142,3 +142,39 @@ _pmd_window_new_variant (PmdWindow  *self,
   adw_message_dialog_response (dialog, "ok");
   gtk_window_destroy (GTK_WINDOW (dialog));
 }
+
+/* The box of a key-figure card (0: cost, 1: gap, 2: savings, 3: payback). */
+GtkWidget *
+_pmd_window_get_card (PmdWindow *self,
+                      guint      index)
+{
+  g_return_val_if_fail (index < 4, NULL);
+  return self->cards[index].box;
+}
+
+/* "Hoe komt dit getal tot stand?", once it has been asked for. */
+GtkWidget *
+_pmd_window_get_explain_popover (PmdWindow *self)
+{
+  return self->explain_popover;
+}
+
+GtkWidget *
+_pmd_window_get_history_popover (PmdWindow *self)
+{
+  return GTK_WIDGET (self->history_popover);
+}
+
+GtkWidget *
+_pmd_window_get_history_button (PmdWindow *self)
+{
+  return gtk_widget_get_parent (GTK_WIDGET (self->history_popover));
+}
+
+/* "curves" or "savings" */
+GtkWidget *
+_pmd_window_get_chart (PmdWindow  *self,
+                       const char *name)
+{
+  return GTK_WIDGET (g_str_equal (name, "curves") ? self->curves_view : self->savings_view);
+}

@@ -36,5 +36,12 @@ void                  _pmd_window_show_page              (PmdWindow  *self,
                                                           const char *name);
 void                  _pmd_window_new_variant            (PmdWindow  *self,
                                                           const char *name);
+GtkWidget            *_pmd_window_get_card               (PmdWindow  *self,
+                                                          guint       index);
+GtkWidget            *_pmd_window_get_explain_popover    (PmdWindow  *self);
+GtkWidget            *_pmd_window_get_history_popover    (PmdWindow  *self);
+GtkWidget            *_pmd_window_get_history_button     (PmdWindow  *self);
+GtkWidget            *_pmd_window_get_chart              (PmdWindow  *self,
+                                                          const char *name);
 
 G_END_DECLS

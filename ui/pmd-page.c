@@ -83,8 +83,45 @@ _pmd_page_find_param (GtkWidget  *root,
   return NULL;
 }
 
-/* Opens the rows around the widget that edits @path and gives it the
- * keyboard; its scrolled window follows the focus. */
+/* Moves @adjustment by as little as brings [from, from + size) of a view
+ * @page long into sight. */
+static void
+bring_into_view (GtkAdjustment *adjustment,
+                 double         from,
+                 double         size,
+                 double         page)
+{
+  double value = gtk_adjustment_get_value (adjustment);
+
+  if (from < 0)
+    gtk_adjustment_set_value (adjustment, value + from);
+  else if (from + size > page)
+    gtk_adjustment_set_value (adjustment, value + MIN (from, from + size - page));
+}
+
+/* Scrolls every scrolled window around @widget so that it can be seen: a
+ * column view is scrollable itself and does not follow the focus (GTK 4.8
+ * has no gtk_column_view_scroll_to ()), and a Posten cell to the right of
+ * a narrow window got the keyboard unseen. */
+static void
+scroll_to (GtkWidget *widget)
+{
+  for (GtkWidget *sw = gtk_widget_get_ancestor (widget, GTK_TYPE_SCROLLED_WINDOW); sw != NULL;
+       sw = gtk_widget_get_ancestor (gtk_widget_get_parent (sw), GTK_TYPE_SCROLLED_WINDOW))
+    {
+      graphene_rect_t bounds;
+
+      if (gtk_widget_get_parent (sw) == NULL || !gtk_widget_compute_bounds (widget, sw, &bounds))
+        return;
+      bring_into_view (gtk_scrolled_window_get_hadjustment (GTK_SCROLLED_WINDOW (sw)), bounds.origin.x,
+                       bounds.size.width, gtk_widget_get_width (sw));
+      bring_into_view (gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (sw)), bounds.origin.y,
+                       bounds.size.height, gtk_widget_get_height (sw));
+    }
+}
+
+/* Opens the rows around the widget that edits @path, brings it into
+ * sight and gives it the keyboard. */
 gboolean
 _pmd_page_focus_param (GtkWidget  *root,
                        const char *path)
@@ -96,5 +133,6 @@ _pmd_page_focus_param (GtkWidget  *root,
   for (GtkWidget *w = widget; w != NULL && w != root; w = gtk_widget_get_parent (w))
     if (ADW_IS_EXPANDER_ROW (w))
       adw_expander_row_set_expanded (ADW_EXPANDER_ROW (w), TRUE);
+  scroll_to (widget);
   return gtk_widget_grab_focus (widget);
 }

@@ -18,6 +18,10 @@
 #include "pmd-json-writer.h"
 #include "pmd-explain-writer.h"
 #include "pmd-projection-writer.h"
+#include "pmd-library.h"
+#include "pmd-library-writer.h"
+#include "pmd-actuals-csv.h"
+#include "pmd-text-table.h"
 #include "pmd-chart.h"
 #include "pmd-chart-export.h"
 
@@ -30,6 +34,12 @@
  * them on standard output or, atomically, in --out. Errors travel as a
  * GError and are printed once, on one line: a usage error exits with 2,
  * any other failure with 1.
+ *
+ * The library's commands are rows too, named by two words ("library add",
+ * "actuals import"). The same prelude opens the library (--db) for them,
+ * takes their operands (names, references, files) and, where the first is
+ * a reference to a version ("monitor NAME@2") or --scenario names one
+ * (chart, report), loads that version as it loads FILE, with its actuals.
  */
 
 #define EXIT_USAGE 2
@@ -68,9 +78,23 @@ typedef struct
   char           *low;
   char           *high;
   char           *variants;
+  char           *db;
+  char           *name;
+  char           *message;
+  char          **tags;
+  char           *scenario_ref;
+  char           *month_text;
+  char           *threshold_text;
+  char           *line;
 
   /* Worked out by the prelude */
+  char          **operands;    /* what follows the command's words */
+  int             n_operands;
   int             year;        /* 0: not given */
+  PmdLibrary     *library;     /* --db, for the library's commands and --scenario */
+  char           *ref_name;    /* the library name of the version loaded */
+  int             version;     /* its number */
+  GArray         *actuals;     /* its scenario's actuals (PmdRealisation) */
   PmdScenario    *written;     /* the file as written */
   PmdScenario    *scenario;    /* with --variant applied */
   PmdProjection  *projection;  /* of @scenario */
@@ -80,11 +104,14 @@ typedef enum
 {
   COMMAND_FILES        = 1 << 0,  /* FILE [FILE…] instead of FILE or --default; nothing loaded */
   COMMAND_OUT_REQUIRED = 1 << 1,
+  COMMAND_LIBRARY      = 1 << 2,  /* opens --db; exactly n_operands operands; nothing loaded */
+  COMMAND_VERSION      = 1 << 3,  /* COMMAND_LIBRARY, the first operand a version: loaded and projected */
+  COMMAND_SCENARIO     = 1 << 4,  /* FILE, --default or --scenario NAME[@N|@TAG] from the library */
 } CommandFlags;
 
 struct _Command
 {
-  const char         *name;
+  const char         *name;          /* one word, or a group and a word: "library add" */
   const char         *synopsis;      /* for `piramide --help`, as typed */
   const char         *summary;       /* for `piramide --help`, translatable */
   const char         *parameter;     /* for `piramide COMMAND --help`, translatable */
@@ -92,6 +119,7 @@ struct _Command
   const char *const  *formats;       /* NULL: no --format; the first is the default */
   const char         *format_error;
   CommandFlags        flags;
+  int                 n_operands;    /* COMMAND_LIBRARY: how many */
   GBytes           *(*run) (Cli     *cli,
                             GError **error);
 };
@@ -116,6 +144,17 @@ cli_clear (Cli *cli)
   g_free (cli->low);
   g_free (cli->high);
   g_free (cli->variants);
+  g_free (cli->db);
+  g_free (cli->name);
+  g_free (cli->message);
+  g_strfreev (cli->tags);
+  g_free (cli->scenario_ref);
+  g_free (cli->month_text);
+  g_free (cli->threshold_text);
+  g_free (cli->line);
+  g_free (cli->ref_name);
+  g_clear_object (&cli->library);
+  g_clear_pointer (&cli->actuals, g_array_unref);
   g_clear_pointer (&cli->written, pmd_scenario_free);
   g_clear_pointer (&cli->scenario, pmd_scenario_free);
   g_clear_pointer (&cli->projection, pmd_projection_free);
@@ -260,21 +299,62 @@ load_scenario (const char *file,
   return sc;
 }
 
-/* The scenario as written, the scenario with --variant applied, and its
- * projection, which must hold --year. */
+/* The name of what was loaded, for messages: FILE, the bundled scenario or
+ * the library's reference. */
+static const char *
+loaded_name (const Cli *cli)
+{
+  if (cli->file != NULL)
+    return cli->file;
+  return cli->library != NULL && cli->written != NULL ? cli->scenario_ref : BUNDLED;
+}
+
+/* A version from the library as the scenario as written, and the actuals
+ * of its scenario. */
+static gboolean
+load_version (Cli        *cli,
+              const char *ref,
+              GError    **error)
+{
+  g_auto(PmdLibraryRef) parsed = { 0 };
+
+  if (!pmd_library_ref_parse (ref, &parsed, error))
+    return FALSE;
+  cli->written = pmd_library_load (cli->library, ref, &cli->version, error);
+  if (cli->written == NULL)
+    return FALSE;
+  cli->ref_name = g_strdup (parsed.name);
+  cli->actuals = pmd_library_get_actuals (cli->library, parsed.name, error);
+  if (cli->scenario_ref == NULL)
+    cli->scenario_ref = g_strdup (ref);
+  return cli->actuals != NULL;
+}
+
+/* The scenario as written (FILE, --default or a library version), the
+ * scenario with --variant applied, and its projection, which must hold
+ * --year. */
 static gboolean
 load_and_project (Cli     *cli,
                   GError **error)
 {
   const PmdProjection *p;
 
-  cli->written = load_scenario (cli->file, error);
-  if (cli->written == NULL)
+  if (cli->command->flags & COMMAND_VERSION)
+    {
+      if (!load_version (cli, cli->operands[0], error))
+        return FALSE;
+    }
+  else if (cli->scenario_ref != NULL)
+    {
+      if (!load_version (cli, cli->scenario_ref, error))
+        return FALSE;
+    }
+  else if ((cli->written = load_scenario (cli->file, error)) == NULL)
     return FALSE;
   cli->scenario = pmd_scenario_copy (cli->written);
   if (cli->variant != NULL && !pmd_scenario_apply_variant (cli->scenario, cli->variant, error))
     {
-      g_prefix_error (error, "%s: ", cli->file ? cli->file : BUNDLED);
+      g_prefix_error (error, "%s: ", loaded_name (cli));
       return FALSE;
     }
   p = cli->projection = pmd_project (cli->scenario, error);
@@ -309,9 +389,16 @@ bind_options (const GOptionEntry *options,
   return bound;
 }
 
-/* Parses the options, then takes FILE (or --default, or with
- * COMMAND_FILES every FILE) from what is left, and checks what every
- * command checks alike. */
+/* The number of words that name @command: 1, or 2 for "library add". */
+static int
+command_words (const Command *command)
+{
+  return strchr (command->name, ' ') != NULL ? 2 : 1;
+}
+
+/* Parses the options, then takes FILE (or --default, --scenario, or with
+ * COMMAND_FILES every FILE, or a library command's operands) from what is
+ * left, and checks what every command checks alike. */
 static gboolean
 parse_command_line (Cli     *cli,
                     int      argc,
@@ -323,24 +410,42 @@ parse_command_line (Cli     *cli,
   g_autofree GOptionEntry *options = bind_options (command->options, cli);
   g_autoptr(GError) local = NULL;
   gint64 year = 0;
+  int first;
 
   g_option_context_add_main_entries (context, options, GETTEXT_PACKAGE);
   if (!g_option_context_parse (context, &argc, &argv, &local))
     return usage_error (error, "%s", local->message);
 
+  /* argv[0] is the program, then the command's words, then its operands. */
+  first = 1 + command_words (command);
+  cli->operands = argv + first;
+  cli->n_operands = MAX (0, argc - first);
   if (command->flags & COMMAND_FILES)
     {
-      if (argc < 3)
+      if (cli->n_operands < 1)
         return usage_error (error, "%s", _("give one or more scenario files"));
-      cli->files = argv + 2;
-      cli->n_files = argc - 2;
+      cli->files = cli->operands;
+      cli->n_files = cli->n_operands;
     }
-  else if (cli->use_default ? argc != 2 : argc != 3)
-    return usage_error (error, "%s", argc > 3 || (cli->use_default && argc > 2)
+  else if (command->flags & (COMMAND_LIBRARY | COMMAND_VERSION))
+    {
+      if (cli->n_operands != command->n_operands)
+        /* Translators: "usage: library diff NAME@A NAME@B" */
+        return usage_error (error, _("usage: %s"), command->synopsis);
+    }
+  else if (cli->scenario_ref != NULL)
+    {
+      if (cli->use_default || cli->n_operands != 0)
+        return usage_error (error, "%s", _("give a scenario file, --default or --scenario, not more than one"));
+    }
+  else if (cli->use_default ? cli->n_operands != 0 : cli->n_operands != 1)
+    return usage_error (error, "%s", cli->n_operands > 1 || (cli->use_default && cli->n_operands > 0)
                         ? _("give one scenario file")
+                        : command->flags & COMMAND_SCENARIO
+                        ? _("give a scenario file (or --default for the bundled scenario, or --scenario NAME from the library)")
                         : _("give a scenario file (or --default for the bundled scenario)"));
   else
-    cli->file = cli->use_default ? NULL : argv[2];
+    cli->file = cli->use_default ? NULL : cli->operands[0];
 
   if (command->formats != NULL && cli->format == NULL)
     cli->format = g_strdup (command->formats[0]);
@@ -366,8 +471,9 @@ write_output (const Cli  *cli,
   gsize len;
   const void *data = g_bytes_get_data (bytes, &len);
 
+  /* Nor the library being read: `library get … --out` its own file. */
   if (cli->out_path != NULL)
-    return pmd_file_write_atomic (cli->out_path, data, len, cli->file, error);
+    return pmd_file_write_atomic (cli->out_path, data, len, cli->file != NULL ? cli->file : cli->db, error);
   if (fwrite (data, 1, len, stdout) != len || fflush (stdout) != 0)
     {
       int saved = errno;
@@ -379,6 +485,19 @@ write_output (const Cli  *cli,
   return TRUE;
 }
 
+/* The library of --db (or the default one) for the commands that use it. */
+static gboolean
+open_library (Cli     *cli,
+              GError **error)
+{
+  if (!(cli->command->flags & (COMMAND_LIBRARY | COMMAND_VERSION)) && cli->scenario_ref == NULL)
+    return TRUE;
+  if (cli->db == NULL)
+    cli->db = pmd_library_dup_default_path ();
+  cli->library = pmd_library_open (cli->db, error);
+  return cli->library != NULL;
+}
+
 static int
 run_command (const Command *command,
              int            argc,
@@ -387,10 +506,12 @@ run_command (const Command *command,
   g_auto(Cli) cli = { 0 };
   g_autoptr(GError) error = NULL;
   g_autoptr(GBytes) output = NULL;
+  gboolean loads = !(command->flags & (COMMAND_FILES | COMMAND_LIBRARY)) || (command->flags & COMMAND_VERSION);
 
   cli.command = command;
   if (!parse_command_line (&cli, argc, argv, &error) ||
-      (!(command->flags & COMMAND_FILES) && !load_and_project (&cli, &error)) ||
+      !open_library (&cli, &error) ||
+      (loads && !load_and_project (&cli, &error)) ||
       (output = command->run (&cli, &error)) == NULL ||
       !write_output (&cli, output, &error))
     return exit_with (error);
@@ -416,6 +537,50 @@ json_bytes (PmdJsonWriter *w)
 }
 
 /* The commands */
+
+/* The monitor of the version loaded: for --year (default: the latest year
+ * of its projection with actuals), through --month (default: the latest
+ * month with actuals in that year), alarmed at --threshold (default 0,70).
+ * With @optional, a version without actuals to show gives NULL and no
+ * error: the report leaves its Realisatie section out. */
+static PmdMonitor *
+compute_monitor (Cli      *cli,
+                 gboolean  optional,
+                 GError  **error)
+{
+  const PmdRealisation *rows = (const PmdRealisation *) (void *) cli->actuals->data;
+  guint n_rows = cli->actuals->len;
+  double threshold = PMD_MONITOR_THRESHOLD_DEFAULT;
+  gint64 month = 0;
+  int year = cli->year;
+
+  if (!option_whole ("--month", cli->month_text, 1, 12, &month, error) ||
+      !option_number ("--threshold", cli->threshold_text, &threshold, error))
+    return NULL;
+  if (!(threshold > 0 && threshold <= 10))
+    return usage_error (error, "%s", _("--threshold is a share above 0, such as 0,7")), NULL;
+  if (year == 0)
+    for (guint i = 0; i < n_rows; i++)
+      if (pmd_projection_year_index (cli->projection, rows[i].year) >= 0)
+        year = MAX (year, rows[i].year);
+  if (month == 0 && year != 0)
+    month = pmd_realisation_latest_month (rows, n_rows, year);
+  if (month == 0)
+    {
+      if (optional)
+        return NULL;
+      if (year == 0)
+        g_set_error (error, PMD_CLI_ERROR, PMD_CLI_ERROR_FAILED,
+                     _("%s has no actuals in the years it projects: import them with “piramide actuals import”"),
+                     cli->ref_name);
+      else
+        g_set_error (error, PMD_CLI_ERROR, PMD_CLI_ERROR_FAILED,
+                     _("%s has no actuals in %d: give --month M to see the budget without them"), cli->ref_name, year);
+      return NULL;
+    }
+  return pmd_monitor_compute (cli->scenario, cli->projection, rows, n_rows, year, (int) month, threshold, error);
+}
+
 
 static GBytes *
 project_run (Cli     *cli,
@@ -476,6 +641,7 @@ chart_run (Cli     *cli,
            GError **error)
 {
   g_autoptr(PmdComparison) variants = NULL;
+  g_autoptr(PmdMonitor) monitor = NULL;
   g_autoptr(PmdMonteCarlo) mc = NULL;
   g_autoptr(GArray) swings = NULL;
   gint64 width = 1280, height = 720;
@@ -490,7 +656,13 @@ chart_run (Cli     *cli,
       !option_number ("--scale", cli->scale, &scale, error))
     return NULL;
   if (cli->kind == NULL || !pmd_chart_kind_from_string (cli->kind, &kind))
-    return usage_error (error, "%s", _("--kind is curves, pyramid, bridge, savings, variants, fan or tornado")), NULL;
+    return usage_error (error, "%s", _("--kind is curves, pyramid, bridge, savings, variants, fan, tornado or actuals")),
+           NULL;
+  if (kind == PMD_CHART_ACTUALS && cli->library == NULL)
+    return usage_error (error, "%s", _("--kind actuals draws the actuals of a library version: give --scenario NAME "
+                                       "instead of a file")), NULL;
+  if (cli->line != NULL && kind != PMD_CHART_ACTUALS)
+    return usage_error (error, "%s", _("--line goes with --kind actuals")), NULL;
   if (!pmd_export_format_from_path (cli->out_path, &format))
     return usage_error (error, "%s", _("the file name must end in .png, .svg or .pdf")), NULL;
   if (width < 16 || height < 16 || width > 16384 || height > 16384 || !(scale > 0 && scale <= 4))
@@ -521,6 +693,17 @@ chart_run (Cli     *cli,
       (swings = pmd_sensitivity (cli->scenario, "totals.gap", cli->year ? cli->year : pmd_scenario_get_end_year (cli->scenario),
                                  &input.swing_base, error)) == NULL)
     return NULL;
+  /* The actuals: the monitor of `piramide monitor`, for the total or --line. */
+  if (kind == PMD_CHART_ACTUALS && (monitor = compute_monitor (cli, FALSE, error)) == NULL)
+    return NULL;
+  if (cli->line != NULL && pmd_scenario_find_line (cli->scenario, cli->line) < 0)
+    {
+      g_autofree char *shown = pmd_format_escape_text (cli->line);
+      g_set_error (error, PMD_CLI_ERROR, PMD_CLI_ERROR_FAILED, _("%s has no cost line “%s”"), cli->scenario_ref, shown);
+      return NULL;
+    }
+  input.monitor = monitor;
+  input.monitor_line = cli->line;
   input.variants = variants;
   input.monte_carlo = mc;
   input.swings = swings;
@@ -534,6 +717,7 @@ report_run (Cli     *cli,
             GError **error)
 {
   g_autoptr(PmdComparison) variants = NULL;
+  g_autoptr(PmdMonitor) monitor = NULL;
   g_autoptr(GPtrArray) documents = NULL;
   g_autofree PmdReportDocument *refs = NULL;
   PmdReportInput input = { 0 };
@@ -546,7 +730,7 @@ report_run (Cli     *cli,
   documents = pmd_scenario_dup_documents (cli->scenario, error);
   if (documents == NULL)
     {
-      g_prefix_error (error, "%s: ", cli->file ? cli->file : BUNDLED);
+      g_prefix_error (error, "%s: ", loaded_name (cli));
       return NULL;
     }
   /* The report's list of sources points into @documents. */
@@ -565,6 +749,19 @@ report_run (Cli     *cli,
                                                             pmd_scenario_find_variant (cli->scenario, cli->variant)))->name;
   input.documents = refs;
   input.n_documents = documents->len;
+  /* A library version adds its Realisatie section, when it has actuals. */
+  if (cli->library != NULL)
+    {
+      g_autoptr(GError) local = NULL;
+
+      monitor = compute_monitor (cli, TRUE, &local);
+      if (local != NULL)
+        {
+          g_propagate_error (error, g_steal_pointer (&local));
+          return NULL;
+        }
+      input.monitor = monitor;
+    }
   return pmd_report_to_pdf (&input, error);
 }
 
@@ -892,6 +1089,285 @@ compare_run (Cli     *cli,
   return compare_json (cmp);
 }
 
+/* The library */
+
+/* Reads a file the user names; the message names it. */
+static GBytes *
+read_input (const char *path,
+            GError    **error)
+{
+  char *data = NULL;
+  gsize len = 0;
+
+  if (!g_file_get_contents (path, &data, &len, error))
+    return NULL;
+  return g_bytes_new_take (data, len);
+}
+
+/* Text for people or JSON for programs, by --format. */
+static GBytes *
+json_or_table (const Cli  *cli,
+               char     *(*to_json) (GPtrArray *, gsize *),
+               char     *(*to_table) (GPtrArray *, gsize *),
+               GPtrArray  *items)
+{
+  gsize len = 0;
+  char *text = (g_str_equal (cli->format, "table") ? to_table : to_json) (items, &len);
+
+  return take_text (text, len);
+}
+
+static GBytes *
+library_add_run (Cli     *cli,
+                 GError **error)
+{
+  const char *file = cli->operands[0];
+  g_autoptr(GBytes) content = read_input (file, error);
+  g_autofree char *name = NULL;
+  char *text;
+  int version;
+
+  if (content == NULL)
+    return NULL;
+  version = pmd_library_add (cli->library, content, cli->name, cli->message, (const char *const *) cli->tags, &name,
+                             error);
+  if (version == 0)
+    {
+      g_prefix_error (error, "%s: ", file);
+      return NULL;
+    }
+  text = g_strdup_printf ("%s@%d\n", name, version);
+  return take_text (text, strlen (text));
+}
+
+static GBytes *
+library_list_run (Cli     *cli,
+                  GError **error)
+{
+  g_autoptr(GPtrArray) scenarios = pmd_library_list (cli->library, error);
+
+  if (scenarios == NULL)
+    return NULL;
+  return json_or_table (cli, pmd_library_list_to_json, pmd_library_list_to_table, scenarios);
+}
+
+static GBytes *
+library_log_run (Cli     *cli,
+                 GError **error)
+{
+  g_autoptr(GPtrArray) versions = pmd_library_log (cli->library, cli->operands[0], error);
+
+  if (versions == NULL)
+    return NULL;
+  return json_or_table (cli, pmd_library_log_to_json, pmd_library_log_to_table, versions);
+}
+
+/* The exact bytes that were added; the one writer puts them in --out. */
+static GBytes *
+library_get_run (Cli     *cli,
+                 GError **error)
+{
+  return pmd_library_get (cli->library, cli->operands[0], NULL, error);
+}
+
+/* A value of a parameter as every screen shows it; "–" where a version
+ * lacks it. */
+static char *
+format_param (const char *path,
+              double      value)
+{
+  return isfinite (value) ? pmd_scenario_format_param (path, value) : g_strdup ("–");
+}
+
+/* Two versions for people: the assumptions that differ, then the total
+ * cost of each year and the difference (the second minus the first). */
+static GBytes *
+diff_table (const PmdComparison *cmp)
+{
+  const PmdCompareEntry *a = pmd_comparison_get (cmp, 0), *b = pmd_comparison_get (cmp, 1);
+  g_autoptr(GPtrArray) differences = pmd_comparison_differences (cmp);
+  g_autoptr(PmdTextTable) assumptions = pmd_text_table_new ("lrr");
+  g_autoptr(PmdTextTable) totals = pmd_text_table_new ("lrrr");
+  g_autofree char *a_name = pmd_format_escape_text (a->file);
+  g_autofree char *b_name = pmd_format_escape_text (b->file);
+  const PmdProjection *pa = a->projection, *pb = b->projection;
+  GString *out = g_string_new (NULL);
+
+  g_string_append_printf (out, "%s → %s\n\n", a_name, b_name);
+  if (differences->len == 0)
+    g_string_append_printf (out, "%s\n", _("No assumption differs"));
+  else
+    {
+      g_string_append_printf (out, "%s\n", _("Assumptions that differ"));
+      pmd_text_table_add (assumptions, _("Assumption"));
+      pmd_text_table_add (assumptions, a_name);
+      pmd_text_table_add (assumptions, b_name);
+      for (guint k = 0; k < differences->len; k++)
+        {
+          const PmdCompareDifference *d = g_ptr_array_index (differences, k);
+          g_autofree char *what = pmd_scenario_describe_param (a->scenario, d->path);
+
+          pmd_text_table_take (assumptions, pmd_format_escape_text (what));
+          pmd_text_table_take (assumptions, format_param (d->path, d->values[0]));
+          pmd_text_table_take (assumptions, format_param (d->path, d->values[1]));
+        }
+      pmd_text_table_append_to (assumptions, out);
+    }
+
+  g_string_append_printf (out, "\n%s\n", _("Total cost, scenario with interventions, amounts in € million"));
+  pmd_text_table_add (totals, _("Year"));
+  pmd_text_table_add (totals, a_name);
+  pmd_text_table_add (totals, b_name);
+  pmd_text_table_add (totals, _("Difference"));
+  for (int t = 0; t < pa->n_years; t++)
+    {
+      int year = pa->base_year + t, tb = pmd_projection_year_index (pb, year);
+
+      pmd_text_table_take (totals, g_strdup_printf ("%d", year));
+      pmd_text_table_take (totals, pmd_format_number (pa->total_scenario[t] / 1e6, 1));
+      pmd_text_table_take (totals, pmd_format_number (tb >= 0 ? pb->total_scenario[tb] / 1e6 : NAN, 1));
+      pmd_text_table_take (totals, pmd_format_number (pmd_comparison_difference (cmp, 1, year) / 1e6, 1));
+    }
+  pmd_text_table_append_to (totals, out);
+  {
+    gsize len = out->len;
+    return take_text (g_string_free (out, FALSE), len);
+  }
+}
+
+/* Two versions as `compare` shows two files: the same comparison, the
+ * same JSON; each entry's "file" is the reference. */
+static GBytes *
+library_diff_run (Cli     *cli,
+                  GError **error)
+{
+  g_autoptr(PmdComparison) cmp = pmd_comparison_new ();
+
+  for (int i = 0; i < 2; i++)
+    {
+      g_autoptr(PmdScenario) sc = pmd_library_load (cli->library, cli->operands[i], NULL, error);
+
+      if (sc == NULL || !pmd_comparison_add (cmp, sc, NULL, cli->operands[i], error))
+        return NULL;
+    }
+  if (g_str_equal (cli->format, "table"))
+    return diff_table (cmp);
+  return compare_json (cmp);
+}
+
+static GBytes *
+library_tag_run (Cli     *cli,
+                 GError **error)
+{
+  g_auto(PmdLibraryRef) parsed = { 0 };
+  g_autoptr(GBytes) bytes = NULL;
+  int version = 0;
+  char *text;
+
+  if (!pmd_library_ref_parse (cli->operands[0], &parsed, error) ||
+      !pmd_library_tag (cli->library, cli->operands[0], cli->operands[1], error) ||
+      (bytes = pmd_library_get (cli->library, cli->operands[0], &version, error)) == NULL)
+    return NULL;
+  /* The version the tag names now, as `library add` prints it. */
+  text = g_strdup_printf ("%s@%d\n", parsed.name, version);
+  return take_text (text, strlen (text));
+}
+
+static GBytes *
+actuals_import_run (Cli     *cli,
+                    GError **error)
+{
+  const char *file = cli->operands[0];
+  g_autoptr(GBytes) content = NULL;
+  guint n_rows = 0;
+  char *text;
+
+  if (cli->scenario_ref == NULL)
+    return usage_error (error, "%s", _("--scenario NAME is required: the library scenario the amounts belong to")),
+           NULL;
+  content = read_input (file, error);
+  if (content == NULL)
+    return NULL;
+  if (!pmd_actuals_csv_import (cli->library, cli->scenario_ref, g_bytes_get_data (content, NULL),
+                               g_bytes_get_size (content), &n_rows, error))
+    {
+      g_prefix_error (error, "%s: ", file);
+      return NULL;
+    }
+  /* Translators: "westland-2026: 24 amounts imported" */
+  text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s: %u amount imported\n", "%s: %u amounts imported\n", n_rows),
+                          cli->scenario_ref, n_rows);
+  return take_text (text, strlen (text));
+}
+
+static GBytes *
+monitor_run (Cli     *cli,
+             GError **error)
+{
+  char *(*write) (const PmdMonitorSource *, const PmdMonitor *, gsize *) = pmd_monitor_to_json;
+  g_autoptr(PmdMonitor) monitor = compute_monitor (cli, FALSE, error);
+  PmdMonitorSource source = { cli->ref_name, cli->version, cli->scenario };
+  gsize len = 0;
+  char *text;
+
+  if (monitor == NULL)
+    return NULL;
+  if (g_str_equal (cli->format, "csv"))
+    write = pmd_monitor_to_csv;
+  else if (g_str_equal (cli->format, "table"))
+    write = pmd_monitor_to_table;
+  text = write (&source, monitor, &len);
+  return take_text (text, len);
+}
+
+/* "Hoe goed voorspelden we?": every version of NAME, projected, against
+ * the definitive actuals. */
+static GBytes *
+accuracy_run (Cli     *cli,
+              GError **error)
+{
+  const char *name = cli->operands[0];
+  g_autoptr(GPtrArray) log = pmd_library_log (cli->library, name, error);
+  g_autoptr(GArray) rows = NULL;
+  g_autoptr(GPtrArray) scenarios = g_ptr_array_new_with_free_func ((GDestroyNotify) pmd_scenario_free);
+  g_autoptr(GPtrArray) projections = g_ptr_array_new_with_free_func ((GDestroyNotify) pmd_projection_free);
+  g_autoptr(GPtrArray) times = g_ptr_array_new_with_free_func ((GDestroyNotify) g_date_time_unref);
+  g_autoptr(GPtrArray) entries = NULL;
+  g_autofree PmdAccuracyVersion *versions = NULL;
+  gsize len = 0;
+  char *text;
+
+  if (log == NULL || (rows = pmd_library_get_actuals (cli->library, name, error)) == NULL)
+    return NULL;
+  versions = g_new0 (PmdAccuracyVersion, MAX (log->len, 1));
+  for (guint i = 0; i < log->len; i++)
+    {
+      const PmdLibraryVersion *v = g_ptr_array_index (log, i);
+      g_autofree char *ref = g_strdup_printf ("%s@%d", name, v->version);
+      PmdScenario *sc = pmd_library_load (cli->library, ref, NULL, error);
+      PmdProjection *p = sc != NULL ? pmd_project (sc, error) : NULL;
+      GDateTime *created = g_date_time_new_from_iso8601 (v->created, NULL);
+
+      if (sc != NULL)
+        g_ptr_array_add (scenarios, sc);
+      if (p == NULL)
+        return NULL;
+      g_ptr_array_add (projections, p);
+      /* A time the library wrote and cannot read back: not before any year. */
+      if (created == NULL)
+        created = g_date_time_new_utc (9999, 1, 1, 0, 0, 0);
+      g_ptr_array_add (times, created);
+      versions[i] = (PmdAccuracyVersion) { v->version, created, sc, p };
+    }
+  entries = pmd_forecast_accuracy (versions, log->len, (const PmdRealisation *) (void *) rows->data, rows->len);
+  if (g_str_equal (cli->format, "table"))
+    text = pmd_accuracy_to_table (name, scenarios->len > 0 ? g_ptr_array_index (scenarios, scenarios->len - 1) : NULL,
+                                  entries, &len);
+  else
+    text = pmd_accuracy_to_json (name, entries, &len);
+  return take_text (text, len);
+}
+
 /* The table */
 
 /* Where an option's value goes: the offset of its field in Cli, made into
@@ -912,6 +1388,18 @@ compare_run (Cli     *cli,
   { name, 0, 0, G_OPTION_ARG_STRING, OPTION (field), description, arg }
 #define OPTION_FLAG(name, field, description) \
   { name, 0, 0, G_OPTION_ARG_NONE, OPTION (field), description, NULL }
+#define OPTION_DB \
+  { "db", 0, 0, G_OPTION_ARG_FILENAME, OPTION (db), \
+    N_("The library, an SQLite file (default: $XDG_DATA_HOME/piramide/bibliotheek.sqlite)"), N_("PATH") }
+#define OPTION_SCENARIO_REF \
+  { "scenario", 0, 0, G_OPTION_ARG_STRING, OPTION (scenario_ref), \
+    N_("A version from the library instead of FILE: NAME (the latest), NAME@N or NAME@TAG"), N_("NAME[@N]") }
+#define OPTION_MONTH \
+  { "month", 0, 0, G_OPTION_ARG_STRING, OPTION (month_text), \
+    N_("Count months 1 to M (default: the latest month with actuals)"), N_("M") }
+#define OPTION_THRESHOLD \
+  { "threshold", 0, 0, G_OPTION_ARG_STRING, OPTION (threshold_text), \
+    N_("The share of the budget used that raises the alarm (default 0,7)"), N_("T") }
 #define OPTIONS_END { NULL, 0, 0, 0, NULL, NULL, NULL }
 
 static const GOptionEntry project_options[] = {
@@ -927,8 +1415,9 @@ static const GOptionEntry validate_options[] = {
 };
 
 static const GOptionEntry chart_options[] = {
-  OPTION_STRING ("kind", kind, N_("curves, pyramid, bridge, savings, variants, fan or tornado"), N_("KIND")),
-  OPTION_YEAR (N_("The year for the pyramid and the bridge (default: the last)")),
+  OPTION_STRING ("kind", kind, N_("curves, pyramid, bridge, savings, variants, fan, tornado or actuals"), N_("KIND")),
+  OPTION_YEAR (N_("The year for the pyramid and the bridge (default: the last), or of the actuals "
+                  "(default: the latest with actuals)")),
   OPTION_VARIANT,
   OPTION_OUT (N_("The file to write: .png, .svg or .pdf")),
   OPTION_STRING ("width", width, N_("Width in pixels or points (default 1280)"), N_("W")),
@@ -938,14 +1427,24 @@ static const GOptionEntry chart_options[] = {
   OPTION_FLAG ("gap", gap, N_("The variants chart shows the gap instead of the total")),
   OPTION_FLAG ("dark", dark, N_("Dark colours")),
   OPTION_DEFAULT,
+  OPTION_SCENARIO_REF,
+  OPTION_DB,
+  OPTION_MONTH,
+  OPTION_THRESHOLD,
+  OPTION_STRING ("line", line, N_("The actuals of this cost line (default: the total)"), N_("ID")),
   OPTIONS_END
 };
 
 static const GOptionEntry report_options[] = {
   OPTION_OUT (N_("The PDF to write")),
-  OPTION_YEAR (N_("The year for the pyramid and the bridge (default: the last)")),
+  OPTION_YEAR (N_("The year for the pyramid and the bridge (default: the last), and of the actuals "
+                  "(default: the latest with actuals)")),
   OPTION_VARIANT,
   OPTION_DEFAULT,
+  OPTION_SCENARIO_REF,
+  OPTION_DB,
+  OPTION_MONTH,
+  OPTION_THRESHOLD,
   OPTIONS_END
 };
 
@@ -997,7 +1496,53 @@ static const GOptionEntry compare_options[] = {
   OPTIONS_END
 };
 
+static const GOptionEntry library_add_options[] = {
+  OPTION_STRING ("name", name, N_("The scenario's name in the library (default: made from the file's name)"),
+                 N_("NAME")),
+  OPTION_STRING ("message", message, N_("Why this version was added"), N_("TEXT")),
+  { "tag", 0, 0, G_OPTION_ARG_STRING_ARRAY, OPTION (tags), N_("Name the new version with TAG (may be repeated)"),
+    N_("TAG") },
+  OPTION_DB,
+  OPTIONS_END
+};
+
+static const GOptionEntry library_read_options[] = {
+  OPTION_FORMAT (N_("Output format: json (default) or table")),
+  OPTION_OUT (N_("Write to PATH instead of standard output")),
+  OPTION_DB,
+  OPTIONS_END
+};
+
+static const GOptionEntry library_get_options[] = {
+  OPTION_OUT (N_("The file to write: the exact bytes that were added")),
+  OPTION_DB,
+  OPTIONS_END
+};
+
+static const GOptionEntry library_db_options[] = {
+  OPTION_DB,
+  OPTIONS_END
+};
+
+static const GOptionEntry actuals_import_options[] = {
+  OPTION_STRING ("scenario", scenario_ref, N_("The library scenario the amounts belong to"), N_("NAME")),
+  OPTION_DB,
+  OPTIONS_END
+};
+
+static const GOptionEntry monitor_options[] = {
+  OPTION_YEAR (N_("The budget year (default: the latest year with actuals)")),
+  OPTION_MONTH,
+  OPTION_THRESHOLD,
+  OPTION_VARIANT,
+  OPTION_FORMAT (N_("Output format: json (default), csv or table")),
+  OPTION_OUT (N_("Write to PATH instead of standard output")),
+  OPTION_DB,
+  OPTIONS_END
+};
+
 static const char *const json_csv_table[] = { "json", "csv", "table", NULL };
+static const char *const json_table[] = { "json", "table", NULL };
 static const char *const json_only[] = { "json", NULL };
 static const char *const text_json[] = { "text", "json", NULL };
 static const char *const json_text[] = { "json", "text", NULL };
@@ -1008,48 +1553,144 @@ static const Command commands[] = {
   { "project", "project FILE [--variant ID] [--format json|csv|table] [--out PATH]",
     N_("Project a scenario (--default: the bundled Westland scenario)"),
     N_("project FILE — project a scenario year by year"),
-    project_options, json_csv_table, N_("the format is json, csv or table"), 0, project_run },
-  { "chart", "chart FILE --kind KIND --out PATH.(png|svg|pdf) [--year Y] [--variant ID] [--width W --height H]",
-    N_("Draw a chart: curves, pyramid, bridge, savings, variants, fan or tornado"),
+    project_options, json_csv_table, N_("the format is json, csv or table"), 0, 0, project_run },
+  { "chart", "chart FILE --kind KIND --out PATH.(png|svg|pdf) [--year Y] [--variant ID] [--width W --height H]\n"
+    "  chart --scenario NAME[@N] --kind actuals --out PATH [--db PATH] [--year Y] [--month M] [--line ID]",
+    N_("Draw a chart: curves, pyramid, bridge, savings, variants, fan, tornado or actuals (of a library version)"),
     N_("chart FILE — draw a chart as PNG, SVG or PDF"),
-    chart_options, NULL, NULL, COMMAND_OUT_REQUIRED, chart_run },
-  { "report", "report FILE --out PATH.pdf [--variant ID] [--year Y]",
-    N_("Write an A4 PDF report for a council proposal"),
+    chart_options, NULL, NULL, COMMAND_OUT_REQUIRED | COMMAND_SCENARIO, 0, chart_run },
+  { "report", "report FILE --out PATH.pdf [--variant ID] [--year Y]\n"
+    "  report --scenario NAME[@N] --out PATH.pdf [--db PATH] [--year Y] [--month M] [--threshold T]",
+    N_("Write an A4 PDF report for a council proposal; a library version adds its realisation"),
     N_("report FILE — write an A4 PDF report for a council proposal"),
-    report_options, NULL, NULL, COMMAND_OUT_REQUIRED, report_run },
+    report_options, NULL, NULL, COMMAND_OUT_REQUIRED | COMMAND_SCENARIO, 0, report_run },
   { "montecarlo", "montecarlo FILE [--runs N] [--seed S] [--variant ID] [--year Y] [--format json|text]",
     N_("Percentiles of total, gap and savings over the ranged parameters"),
     N_("montecarlo FILE — the range of outcomes over the ranged parameters"),
-    montecarlo_options, json_text, N_("the format is json or text"), 0, montecarlo_run },
+    montecarlo_options, json_text, N_("the format is json or text"), 0, 0, montecarlo_run },
   { "sensitivity", "sensitivity FILE --output PATH [--year Y] [--format json]",
     N_("Each ranged parameter at its low and high end: a tornado"),
     N_("sensitivity FILE — each ranged parameter at its low and high end"),
-    sensitivity_options, json_only, N_("the format is json"), 0, sensitivity_run },
+    sensitivity_options, json_only, N_("the format is json"), 0, 0, sensitivity_run },
   { "explain", "explain FILE --output PATH --year Y [--variant ID] [--format text|json]",
     N_("What a figure is made of, down to the inputs and their sources"),
     N_("explain FILE — what a figure is made of, down to the inputs and their sources"),
-    explain_options, text_json, N_("the format is text or json"), 0, explain_run },
+    explain_options, text_json, N_("the format is text or json"), 0, 0, explain_run },
   { "goalseek", "goalseek FILE --param PATH --output PATH --year Y --target V [--low V --high V] [--format text|json]",
     N_("The value of a parameter that brings an output to a target"),
     N_("goalseek FILE — the value of a parameter that brings an output to a target"),
-    goalseek_options, text_json, N_("the format is text or json"), 0, goalseek_run },
+    goalseek_options, text_json, N_("the format is text or json"), 0, 0, goalseek_run },
   { "compare", "compare FILE [FILE…] [--variants a,b] [--format json|csv]",
     N_("Scenarios and variants side by side, with the assumptions that differ"),
     N_("compare FILE [FILE…] — scenarios and variants side by side"),
-    compare_options, json_csv, N_("the format is json or csv"), COMMAND_FILES, compare_run },
+    compare_options, json_csv, N_("the format is json or csv"), COMMAND_FILES, 0, compare_run },
   { "validate", "validate FILE",
     N_("Check a scenario file; the exit status says whether it is valid"),
     N_("validate FILE — check a scenario file and its variants"),
-    validate_options, NULL, NULL, 0, validate_run },
+    validate_options, NULL, NULL, 0, 0, validate_run },
+  { "library add", "library add FILE [--name NAME] [--message TEXT] [--tag TAG] [--db PATH]",
+    N_("Add a scenario file to the library as a new version; prints NAME@N"),
+    N_("library add FILE — add a scenario file to the library as a new version"),
+    library_add_options, NULL, NULL, COMMAND_LIBRARY, 1, library_add_run },
+  { "library list", "library list [--format json|table] [--db PATH]",
+    N_("The scenarios in the library"),
+    N_("library list — the scenarios in the library"),
+    library_read_options, json_table, N_("the format is json or table"), COMMAND_LIBRARY, 0, library_list_run },
+  { "library log", "library log NAME [--format json|table] [--db PATH]",
+    N_("The versions of a scenario, oldest first"),
+    N_("library log NAME — the versions of a scenario, oldest first"),
+    library_read_options, json_table, N_("the format is json or table"), COMMAND_LIBRARY, 1, library_log_run },
+  { "library get", "library get NAME[@N|@TAG] --out FILE [--db PATH]",
+    N_("Write a version to a file: the exact bytes that were added"),
+    N_("library get NAME[@N|@TAG] — write a version to a file"),
+    library_get_options, NULL, NULL, COMMAND_LIBRARY | COMMAND_OUT_REQUIRED, 1, library_get_run },
+  { "library diff", "library diff NAME@A NAME@B [--format json|table] [--db PATH]",
+    N_("Two versions side by side: the assumptions that differ and the outcomes"),
+    N_("library diff NAME@A NAME@B — two versions side by side"),
+    library_read_options, json_table, N_("the format is json or table"), COMMAND_LIBRARY, 2, library_diff_run },
+  { "library tag", "library tag NAME@N TAG [--db PATH]",
+    N_("Name a version with a tag; a tag moves from the version it named before"),
+    N_("library tag NAME@N TAG — name a version with a tag"),
+    library_db_options, NULL, NULL, COMMAND_LIBRARY, 2, library_tag_run },
+  { "actuals import", "actuals import FILE.csv --scenario NAME [--db PATH]",
+    N_("Import realised spending from the financial department’s CSV export, all rows or none"),
+    N_("actuals import FILE.csv — import realised spending into the library"),
+    actuals_import_options, NULL, NULL, COMMAND_LIBRARY, 1, actuals_import_run },
+  { "monitor", "monitor NAME[@N|@TAG] --year Y [--month M] [--threshold 0,7] [--format json|csv|table] [--db PATH]",
+    N_("Plan against realisation per line, layer and in total, with the alarm"),
+    N_("monitor NAME[@N|@TAG] — plan against realisation"),
+    monitor_options, json_csv_table, N_("the format is json, csv or table"), COMMAND_VERSION, 1, monitor_run },
+  { "accuracy", "accuracy NAME [--format json|table] [--db PATH]",
+    N_("How well did we forecast? Each version against the definitive actuals"),
+    N_("accuracy NAME — how well each version forecast the definitive actuals"),
+    library_read_options, json_table, N_("the format is json or table"), COMMAND_LIBRARY, 1, accuracy_run },
 };
 
+/* Whether @word is the first word of @command's name: "library" of "library add". */
+static gboolean
+command_in_group (const Command *command,
+                  const char    *word)
+{
+  const char *space = strchr (command->name, ' ');
+
+  return space != NULL && strncmp (command->name, word, space - command->name) == 0 &&
+         word[space - command->name] == '\0';
+}
+
+/* The command argv[1] (and for a group argv[2]) names. */
 static const Command *
-find_command (const char *name)
+find_command (int    argc,
+              char **argv)
 {
   for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
-    if (g_str_equal (commands[i].name, name))
-      return &commands[i];
+    {
+      const Command *c = &commands[i];
+
+      if (command_in_group (c, argv[1]) ? argc > 2 && g_str_equal (strchr (c->name, ' ') + 1, argv[2])
+                                        : g_str_equal (c->name, argv[1]))
+        return c;
+    }
   return NULL;
+}
+
+/* A group of commands: "library", "actuals". */
+static gboolean
+is_group (const char *word)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    if (command_in_group (&commands[i], word))
+      return TRUE;
+  return FALSE;
+}
+
+static void
+print_command (const Command *command)
+{
+  g_print ("  %s\n      %s\n", command->synopsis, _(command->summary));
+}
+
+/* `piramide library` without a command it knows: its commands, on standard
+ * output for --help, else as a usage error. */
+static int
+group_usage (int    argc,
+             char **argv)
+{
+  g_autoptr(GString) words = g_string_new (NULL);
+  g_autoptr(GError) error = NULL;
+
+  if (argc > 2 && (g_str_equal (argv[2], "--help") || g_str_equal (argv[2], "-h")))
+    {
+      for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+        if (command_in_group (&commands[i], argv[1]))
+          print_command (&commands[i]);
+      return EXIT_SUCCESS;
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    if (command_in_group (&commands[i], argv[1]))
+      g_string_append_printf (words, "%s%s", words->len ? ", " : "", strchr (commands[i].name, ' ') + 1);
+  /* Translators: "library: give one of add, list, log, get, diff, tag" */
+  usage_error (&error, _("%s: give one of %s"), argv[1], words->str);
+  return exit_with (error);
 }
 
 static void
@@ -1059,7 +1700,7 @@ print_help (void)
   g_print ("%s\n\n", _("Piramide plans the budget of a municipality’s social domain as a care pyramid."));
   g_print ("%s\n", _("Commands:"));
   for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
-    g_print ("  %s\n      %s\n", commands[i].synopsis, _(commands[i].summary));
+    print_command (&commands[i]);
   g_print ("\n%s\n", _("Numbers:"));
   /* The one rule of pmd_parse_number() (model/pmd-format.c), as the window
    * reads what is typed into it too. */
@@ -1096,7 +1737,7 @@ pmd_cli_is_command (int    argc,
 
   if (argc < 2)
     return FALSE;
-  if (find_command (argv[1]) != NULL || g_strv_contains (words, argv[1]))
+  if (find_command (argc, argv) != NULL || is_group (argv[1]) || g_strv_contains (words, argv[1]))
     return TRUE;
   /* A word that is neither an option nor a file to open is a mistyped
    * command: answer it here rather than start the window. */
@@ -1139,7 +1780,9 @@ pmd_cli_run (int    argc,
       g_print ("piramide %s\n", PACKAGE_VERSION);
       return EXIT_SUCCESS;
     }
-  command = find_command (argv[1]);
+  command = find_command (argc, argv);
+  if (command == NULL && is_group (argv[1]))
+    return group_usage (argc, argv);
   if (command == NULL)
     {
       g_autoptr(GError) error = NULL;

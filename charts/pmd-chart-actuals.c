@@ -281,14 +281,21 @@ line_labels (PmdCanvas          *c,
   _pmd_canvas_measure (c, level_text, PMD_TEXT_AXIS, TRUE, 0, &lw, &lh);
   budget_box = (PmdChartBox) { right - bw, by - gap - bh, bw, bh };
   level_box = (PmdChartBox) { left, ly - gap - lh, lw, lh };
-  _pmd_canvas_text (c, budget_text, right, by - gap, PMD_TEXT_AXIS, TRUE, &c->style->muted, PMD_ANCHOR_END,
-                    PMD_ANCHOR_END, 0);
   if (pmd_chart_boxes_overlap (&budget_box, &level_box))
-    _pmd_canvas_text (c, level_text, left, ly + gap, PMD_TEXT_AXIS, TRUE, &c->style->increase, PMD_ANCHOR_START,
-                      PMD_ANCHOR_START, 0);
-  else
-    _pmd_canvas_text (c, level_text, left, ly - gap, PMD_TEXT_AXIS, TRUE, &c->style->increase, PMD_ANCHOR_START,
-                      PMD_ANCHOR_END, 0);
+    level_box.y = ly + gap;
+  /* On a patch of background: the forecast may run through a label. */
+  for (guint k = 0; k < 2; k++)
+    {
+      const PmdChartBox *b = k == 0 ? &budget_box : &level_box;
+
+      cairo_rectangle (c->cr, b->x - 2, b->y, b->width + 4, b->height);
+      _pmd_canvas_color (c, &c->style->background, 0.85);
+      cairo_fill (c->cr);
+    }
+  _pmd_canvas_text (c, budget_text, budget_box.x, budget_box.y, PMD_TEXT_AXIS, TRUE, &c->style->muted,
+                    PMD_ANCHOR_START, PMD_ANCHOR_START, 0);
+  _pmd_canvas_text (c, level_text, level_box.x, level_box.y, PMD_TEXT_AXIS, TRUE, &c->style->increase,
+                    PMD_ANCHOR_START, PMD_ANCHOR_START, 0);
 }
 
 /* What a month's column tells on hover. */

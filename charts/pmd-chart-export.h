@@ -41,6 +41,8 @@ typedef struct
  * @documents: (array length=n_documents) (nullable): the documents to list
  *   at the end, in that order (pmd_scenario_dup_documents() gives them)
  * @n_documents: their number; 0 leaves the list out
+ * @monitor: (nullable): plan against realisation of this scenario: adds a
+ *   "Realisation" section with its table and the actuals chart
  */
 typedef struct
 {
@@ -51,6 +53,7 @@ typedef struct
   const char              *variant_name;
   const PmdReportDocument *documents;
   guint                    n_documents;
+  const PmdMonitor        *monitor;
 } PmdReportInput;
 
 gboolean pmd_export_format_from_path (const char           *path,

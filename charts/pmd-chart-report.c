@@ -304,6 +304,7 @@ chart_block (Report      *r,
   if (kind == PMD_CHART_VARIANTS)
     input.variants = r->in->variants;
   input.monte_carlo = r->monte_carlo;
+  input.monitor = r->in->monitor;
   input.swings = r->swings;
   input.swing_output = "totals.gap";
   input.swing_base = r->swing_base;
@@ -470,6 +471,60 @@ variants (Report *r)
     }
 }
 
+static char *
+format_share (double share)
+{
+  return isfinite (share) ? pmd_format_percent (share, 0) : g_strdup ("–");
+}
+
+/* Plan against realisation: per line, layer and in total what was spent
+ * against the budget, the forecast, and the alarm in words; then the chart
+ * of the total. */
+static void
+realisation (Report *r)
+{
+  const PmdScenario *sc = r->in->scenario;
+  const PmdMonitor *m = r->in->monitor;
+  static const double widths[] = { 0.24, 0.1, 0.1, 0.08, 0.09, 0.1, 0.1, 0.19 };
+  const char *header[] = { _("Line or layer"), _("Budget"), _("Spent to date"), _("Used"), _("Expected"),
+                           _("Year-end forecast"), _("Difference"), _("Alarm") };
+  Table table = { G_N_ELEMENTS (widths), widths, header };
+  g_autofree char *title = g_strdup_printf (_("Realisation %d through month %d"), m->year, m->month);
+  g_autofree char *threshold = pmd_format_percent (m->threshold, 0);
+  g_autofree char *intro = g_strdup_printf (_("What was spent against the budget of this projection; the forecast "
+                                              "extends the spending to date in a straight line to December; the alarm "
+                                              "sounds at %s of the budget. A line without actuals has no forecast."),
+                                            threshold);
+  guint n_rows = m->n_lines + m->n_layers + 1;
+
+  heading (r, title);
+  r->y += text_block (r, intro, MARGIN, r->y, r->width - 2 * MARGIN, FONT_SIZE, FALSE, &r->style.text) + FONT_SIZE * 0.6;
+  for (guint i = 0; i < n_rows; i++)
+    {
+      const PmdMonitorFigures *f = i < m->n_lines ? &m->lines[i]
+                                   : i < m->n_lines + m->n_layers ? &m->layers[i - m->n_lines] : &m->total;
+      g_autofree char *name = i < m->n_lines ? g_strdup (((const PmdLine *) g_ptr_array_index (sc->lines, i))->name)
+                              : i < m->n_lines + m->n_layers
+                              ? g_strdup_printf (_("Layer: %s"),
+                                                 ((const PmdLayer *) g_ptr_array_index (sc->layers, i - m->n_lines))->name)
+                              : g_strdup (_("Total"));
+      g_autofree char *budget = pmd_format_euro_compact (f->budget);
+      g_autofree char *spent = pmd_format_euro_compact (f->actual_to_date);
+      g_autofree char *used = format_share (f->used);
+      g_autofree char *expected = format_share (f->expected);
+      g_autofree char *forecast = isfinite (f->forecast_year_end) ? pmd_format_euro_compact (f->forecast_year_end)
+                                                                  : g_strdup ("–");
+      g_autofree char *difference = isfinite (f->forecast_difference) ? pmd_format_euro_compact (f->forecast_difference)
+                                                                      : g_strdup ("–");
+      const char *cells[] = { name, budget, spent, used, expected, forecast, difference,
+                              pmd_monitor_figures_describe (f) };
+
+      table_row (r, &table, cells, i);
+    }
+  r->y += FONT_SIZE;
+  chart_block (r, PMD_CHART_ACTUALS);
+}
+
 /* The documents the sources cite, by the short form the sources use and
  * the full title, so that a reader can find each one. */
 static void
@@ -590,6 +645,11 @@ walk (Report *r)
       if (r->swings != NULL)
         chart_block (r, PMD_CHART_TORNADO);
       uncertainty_sentences (r, year);
+    }
+  if (r->in->monitor != NULL)
+    {
+      new_page (r);
+      realisation (r);
     }
   new_page (r);
   explanations (r);

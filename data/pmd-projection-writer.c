@@ -6,6 +6,7 @@
 #include "pmd-projection-writer.h"
 #include "pmd-csv.h"
 #include "pmd-json-writer.h"
+#include "pmd-text-table.h"
 
 static void
 write_group (PmdJsonWriter       *w,
@@ -165,63 +166,6 @@ pmd_projection_to_csv (const PmdScenario   *sc,
   return g_string_free (out, FALSE);
 }
 
-/* Pads @text to @width characters (not bytes), right-aligned if @right. */
-static void
-append_cell (GString    *out,
-             const char *text,
-             guint       width,
-             gboolean    right)
-{
-  guint len = (guint) g_utf8_strlen (text, -1);
-
-  if (right)
-    for (guint i = len; i < width; i++)
-      g_string_append_c (out, ' ');
-  g_string_append (out, text);
-  if (!right)
-    for (guint i = len; i < width; i++)
-      g_string_append_c (out, ' ');
-}
-
-/* Columns of text, each as wide as its widest cell, header included: the
- * first (the year) to the left, the amounts to the right, two spaces
- * between. */
-typedef struct
-{
-  guint      n_columns;
-  GPtrArray *cells;    /* row-major, the header first */
-} Table;
-
-static void
-table_add (Table *table,
-           char  *text)
-{
-  g_ptr_array_add (table->cells, text);
-}
-
-static void
-table_append_to (const Table *table,
-                 GString     *out)
-{
-  g_autofree guint *widths = g_new0 (guint, table->n_columns);
-
-  for (guint i = 0; i < table->cells->len; i++)
-    {
-      guint k = i % table->n_columns;
-      widths[k] = MAX (widths[k], (guint) g_utf8_strlen (g_ptr_array_index (table->cells, i), -1));
-    }
-  for (guint i = 0; i < table->cells->len; i++)
-    {
-      guint k = i % table->n_columns;
-
-      if (k > 0)
-        g_string_append (out, "  ");
-      append_cell (out, g_ptr_array_index (table->cells, i), widths[k], k > 0);
-      if (k == table->n_columns - 1)
-        g_string_append_c (out, '\n');
-    }
-}
-
 /**
  * pmd_projection_to_table:
  * @scenario: the scenario projected
@@ -244,7 +188,8 @@ pmd_projection_to_table (const PmdScenario   *sc,
   g_autofree char *npv = pmd_format_euro_compact (p->npv);
   g_autofree char *name = pmd_format_escape_text (sc->name);
   const char *columns[] = { _("Baseline"), _("Scenario"), _("Funding"), _("Gap"), _("Cum. savings") };
-  Table table = { 1 + p->n_layers + G_N_ELEMENTS (columns), g_ptr_array_new_with_free_func (g_free) };
+  g_autofree char *align = g_strnfill (1 + p->n_layers + G_N_ELEMENTS (columns), 'r');
+  g_autoptr(PmdTextTable) table = NULL;
 
   /* Names come from the file: their controls are shown, not sent to the
    * terminal. */
@@ -252,25 +197,27 @@ pmd_projection_to_table (const PmdScenario   *sc,
   g_string_append_printf (out, _("Projection %d–%d, scenario with interventions, amounts in € million\n\n"),
                           p->base_year, p->base_year + n - 1);
 
-  table_add (&table, g_strdup (_("Year")));
+  /* The year to the left, the amounts to the right. */
+  align[0] = 'l';
+  table = pmd_text_table_new (align);
+  pmd_text_table_add (table, _("Year"));
   for (int l = 0; l < p->n_layers; l++)
-    table_add (&table, pmd_format_escape_text (((const PmdLayer *) g_ptr_array_index (sc->layers, l))->name));
+    pmd_text_table_take (table, pmd_format_escape_text (((const PmdLayer *) g_ptr_array_index (sc->layers, l))->name));
   for (guint k = 0; k < G_N_ELEMENTS (columns); k++)
-    table_add (&table, g_strdup (columns[k]));
+    pmd_text_table_add (table, columns[k]);
 
   for (int t = 0; t < n; t++)
     {
       const double totals[] = { p->total_baseline[t], p->total_scenario[t], p->funding[t], p->gap[t],
                                 p->cumulative_savings[t] };
 
-      table_add (&table, g_strdup_printf ("%4d", p->base_year + t));
+      pmd_text_table_take (table, g_strdup_printf ("%4d", p->base_year + t));
       for (int l = 0; l < p->n_layers; l++)
-        table_add (&table, pmd_format_number (p->layer_scenario[l * n + t] / 1e6, 1));
+        pmd_text_table_take (table, pmd_format_number (p->layer_scenario[l * n + t] / 1e6, 1));
       for (guint k = 0; k < G_N_ELEMENTS (totals); k++)
-        table_add (&table, pmd_format_number (totals[k] / 1e6, 1));
+        pmd_text_table_take (table, pmd_format_number (totals[k] / 1e6, 1));
     }
-  table_append_to (&table, out);
-  g_ptr_array_unref (table.cells);
+  pmd_text_table_append_to (table, out);
 
   g_string_append_c (out, '\n');
   if (p->has_payback)

@@ -320,6 +320,28 @@ pmd_monitor_free (PmdMonitor *self)
   g_free (self);
 }
 
+/**
+ * pmd_monitor_figures_describe:
+ * @figures: a line's, layer's or the total's figures
+ *
+ * The alarm in words, for the tables of the command line, the report and
+ * the window: the alarm is never shown by colour alone.
+ *
+ * Returns: (transfer none): "alarm", "no actuals yet" or "below the
+ *   threshold", translated
+ */
+const char *
+pmd_monitor_figures_describe (const PmdMonitorFigures *figures)
+{
+  g_return_val_if_fail (figures != NULL, NULL);
+
+  if (figures->alarm)
+    return _("alarm");
+  if (!figures->has_actuals)
+    return _("no actuals yet");
+  return _("below the threshold");
+}
+
 /* Forecast accuracy */
 
 static YearAmounts *

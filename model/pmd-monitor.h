@@ -143,6 +143,7 @@ PmdMonitor *pmd_monitor_compute          (const PmdScenario    *scenario,
                                           double                threshold,
                                           GError              **error);
 void        pmd_monitor_free             (PmdMonitor *self);
+const char *pmd_monitor_figures_describe (const PmdMonitorFigures *figures);
 
 GPtrArray  *pmd_forecast_accuracy        (const PmdAccuracyVersion *versions,
                                           guint                     n_versions,

@@ -5,6 +5,7 @@
 #include <locale.h>
 #include <json-glib/json-glib.h>
 #include <math.h>
+#include <sqlite3.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -1163,6 +1164,584 @@ test_out_safety (void)
   g_assert_cmpint (g_rmdir (dir), ==, 0);
 }
 
+
+/* The library from the command line: each command on a temporary --db. */
+
+static JsonArray *
+parse_array (const char *text,
+             JsonNode  **root)
+{
+  g_autoptr(GError) error = NULL;
+
+  *root = json_from_string (text, &error);
+  g_assert_no_error (error);
+  g_assert_true (JSON_NODE_HOLDS_ARRAY (*root));
+  return json_node_get_array (*root);
+}
+
+static char *
+read_text (const char *path,
+           gsize      *length)
+{
+  char *text = NULL;
+
+  g_assert_true (g_file_get_contents (path, &text, length, NULL));
+  return text;
+}
+
+/* Every member of @obj, in order, as "a,b,c". */
+static char *
+member_names (JsonObject *obj)
+{
+  g_autoptr(GList) members = json_object_get_members (obj);
+  g_autoptr(GString) names = g_string_new (NULL);
+
+  for (GList *m = members; m != NULL; m = m->next)
+    g_string_append_printf (names, "%s%s", names->len ? "," : "", (const char *) m->data);
+  return g_string_free (g_steal_pointer (&names), FALSE);
+}
+
+#define WESTLAND_NAME "westland-2026-illustratief"
+
+static void
+test_library (void)
+{
+  g_autofree char *file = westland_path ();
+  g_autofree char *dir = g_dir_make_tmp ("piramide-cli-XXXXXX", NULL);
+  g_autofree char *db = g_build_filename (dir, "bibliotheek.sqlite", NULL);
+  g_autofree char *got = g_build_filename (dir, "got.piramide", NULL);
+  g_autofree char *changed = g_build_filename (dir, "changed.piramide", NULL);
+  g_autofree char *original = NULL;
+  g_autofree char *sha = NULL;
+  g_autoptr(GString) text = NULL;
+  gsize length;
+
+  original = read_text (file, &length);
+  sha = g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) original, length);
+
+  /* add: NAME@1, again NAME@2, a changed file under the same name @3. */
+  {
+    g_auto(Run) r1 = { 0 };
+    g_auto(Run) r2 = { 0 };
+    g_auto(Run) r3 = { 0 };
+
+    run (&r1, "library", "add", file, "--db", db);
+    g_assert_cmpint (r1.status, ==, 0);
+    g_assert_cmpstr (r1.out, ==, WESTLAND_NAME "@1\n");
+    run (&r2, "library", "add", file, "--db", db, "--message", "Na de voorjaarsnota", "--tag", "Raadsvoorstel 2027");
+    g_assert_cmpint (r2.status, ==, 0);
+    g_assert_cmpstr (r2.out, ==, WESTLAND_NAME "@2\n");
+    text = g_string_new (original);
+    g_assert_cmpuint (g_string_replace (text, "\"base_cost\": 22800000", "\"base_cost\": 25000000", 1), ==, 1);
+    g_assert_true (g_file_set_contents (changed, text->str, -1, NULL));
+    run (&r3, "library", "add", changed, "--db", db, "--name", WESTLAND_NAME);
+    g_assert_cmpint (r3.status, ==, 0);
+    g_assert_cmpstr (r3.out, ==, WESTLAND_NAME "@3\n");
+  }
+
+  /* list: one scenario, its fields as docs/library.md gives them. */
+  {
+    g_auto(Run) r = { 0 };
+    g_auto(Run) t = { 0 };
+    g_autoptr(JsonNode) root = NULL;
+    JsonArray *list;
+    JsonObject *s;
+    g_autofree char *names = NULL;
+
+    run (&r, "library", "list", "--db", db);
+    g_assert_cmpint (r.status, ==, 0);
+    list = parse_array (r.out, &root);
+    g_assert_cmpuint (json_array_get_length (list), ==, 1);
+    s = json_array_get_object_element (list, 0);
+    names = member_names (s);
+    g_assert_cmpstr (names, ==, "name,title,versions,latest,updated,tags");
+    g_assert_cmpstr (json_object_get_string_member (s, "name"), ==, WESTLAND_NAME);
+    g_assert_cmpstr (json_object_get_string_member (s, "title"), ==, "Westland 2026 (illustratief)");
+    g_assert_cmpint (json_object_get_int_member (s, "versions"), ==, 3);
+    g_assert_cmpint (json_object_get_int_member (s, "latest"), ==, 3);
+    g_assert_true (g_regex_match_simple ("^\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ$",
+                                         json_object_get_string_member (s, "updated"), 0, 0));
+    g_assert_cmpuint (json_array_get_length (json_object_get_array_member (s, "tags")), ==, 1);
+    g_assert_cmpstr (json_array_get_string_element (json_object_get_array_member (s, "tags"), 0), ==,
+                     "Raadsvoorstel 2027");
+    run (&t, "library", "list", "--db", db, "--format", "table");
+    g_assert_cmpint (t.status, ==, 0);
+    g_assert_true (g_str_has_prefix (t.out, "Name "));
+    g_assert_nonnull (strstr (t.out, WESTLAND_NAME "  Westland 2026 (illustratief)"));
+  }
+
+  /* log: oldest first, with the message, the SHA-256 of the file and the tags. */
+  {
+    g_auto(Run) r = { 0 };
+    g_auto(Run) t = { 0 };
+    g_autoptr(JsonNode) root = NULL;
+    JsonArray *log;
+    JsonObject *v1, *v2;
+    g_autofree char *names = NULL;
+
+    run (&r, "library", "log", WESTLAND_NAME, "--db", db);
+    g_assert_cmpint (r.status, ==, 0);
+    log = parse_array (r.out, &root);
+    g_assert_cmpuint (json_array_get_length (log), ==, 3);
+    v1 = json_array_get_object_element (log, 0);
+    v2 = json_array_get_object_element (log, 1);
+    names = member_names (v1);
+    g_assert_cmpstr (names, ==, "version,created,author,message,sha256,tags");
+    g_assert_cmpint (json_object_get_int_member (v1, "version"), ==, 1);
+    g_assert_cmpint (json_object_get_int_member (v2, "version"), ==, 2);
+    g_assert_cmpstr (json_object_get_string_member (v1, "message"), ==, "");
+    g_assert_cmpstr (json_object_get_string_member (v2, "message"), ==, "Na de voorjaarsnota");
+    g_assert_cmpstr (json_object_get_string_member (v1, "sha256"), ==, sha);
+    g_assert_cmpstr (json_object_get_string_member (v1, "author"), ==, g_get_user_name ());
+    g_assert_cmpuint (json_array_get_length (json_object_get_array_member (v1, "tags")), ==, 0);
+    g_assert_cmpstr (json_array_get_string_element (json_object_get_array_member (v2, "tags"), 0), ==,
+                     "Raadsvoorstel 2027");
+    run (&t, "library", "log", WESTLAND_NAME, "--db", db, "--format", "table");
+    g_assert_cmpint (t.status, ==, 0);
+    g_assert_true (g_str_has_prefix (t.out, "Version  Added"));
+    g_assert_nonnull (strstr (t.out, "Raadsvoorstel 2027  Na de voorjaarsnota\n"));
+  }
+
+  /* get: the exact bytes that were added. */
+  {
+    g_auto(Run) r = { 0 };
+    g_autofree char *bytes = NULL;
+    gsize got_length;
+
+    run (&r, "library", "get", WESTLAND_NAME "@1", "--out", got, "--db", db);
+    g_assert_cmpint (r.status, ==, 0);
+    g_assert_cmpstr (r.out, ==, "");
+    bytes = read_text (got, &got_length);
+    g_assert_cmpmem (bytes, got_length, original, length);
+    g_remove (got);
+  }
+
+  /* diff: the one assumption that differs, as `compare` shows it; the
+   * difference in 2026 is 25.000.000 − 22.800.000 = 2.200.000 (the base
+   * year: no intervention has started, nothing grows yet). */
+  {
+    g_auto(Run) r = { 0 };
+    g_auto(Run) t = { 0 };
+    g_autoptr(JsonNode) root = NULL;
+    JsonObject *obj, *b;
+    JsonArray *diffs;
+
+    run (&r, "library", "diff", WESTLAND_NAME "@1", WESTLAND_NAME "@3", "--db", db);
+    g_assert_cmpint (r.status, ==, 0);
+    obj = parse_object (r.out, &root);
+    diffs = json_object_get_array_member (obj, "differences");
+    g_assert_cmpuint (json_array_get_length (diffs), ==, 1);
+    g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (diffs, 0), "path"), ==,
+                     "lines.wmo-maatwerk.base_cost");
+    g_assert_cmpfloat (json_array_get_double_element (json_object_get_array_member (json_array_get_object_element (diffs, 0),
+                                                                                    "values"), 1), ==, 25e6);
+    b = json_array_get_object_element (json_object_get_array_member (obj, "entries"), 1);
+    g_assert_cmpstr (json_object_get_string_member (b, "file"), ==, WESTLAND_NAME "@3");
+    g_assert_cmpfloat_with_epsilon (element (b, "difference", 0), 2.2e6, 1e-3);
+    run (&t, "library", "diff", WESTLAND_NAME "@1", WESTLAND_NAME "@3", "--db", db, "--format", "table");
+    g_assert_cmpint (t.status, ==, 0);
+    g_assert_nonnull (strstr (t.out, "Assumptions that differ"));
+    g_assert_true (g_regex_match_simple ("\n2026 +130,4 +132,6 +2,2\n", t.out, 0, 0));
+  }
+
+  /* tag, then get by the tag: version 1's bytes again. */
+  {
+    g_auto(Run) r = { 0 };
+    g_auto(Run) g = { 0 };
+    g_autofree char *bytes = NULL;
+    gsize got_length;
+
+    run (&r, "library", "tag", WESTLAND_NAME "@1", "Begroting 2026", "--db", db);
+    g_assert_cmpint (r.status, ==, 0);
+    g_assert_cmpstr (r.out, ==, WESTLAND_NAME "@1\n");
+    run (&g, "library", "get", WESTLAND_NAME "@Begroting 2026", "--out", got, "--db", db);
+    g_assert_cmpint (g.status, ==, 0);
+    bytes = read_text (got, &got_length);
+    g_assert_cmpmem (bytes, got_length, original, length);
+    g_remove (got);
+  }
+
+  /* Usage and failures: one line each; get never writes over the library. */
+  {
+    g_auto(Run) group = { 0 };
+    g_auto(Run) unknown = { 0 };
+    g_auto(Run) missing = { 0 };
+    g_auto(Run) no_out = { 0 };
+    g_auto(Run) not_found = { 0 };
+    g_auto(Run) over_db = { 0 };
+    g_auto(Run) help = { 0 };
+
+    run (&group, "library", "--db", db);
+    assert_one_line_error (&group, 2);
+    g_assert_nonnull (strstr (group.err, "add, list, log, get, diff, tag"));
+    run (&unknown, "library", "frob", "--db", db);
+    assert_one_line_error (&unknown, 2);
+    run (&missing, "library", "log", "--db", db);
+    assert_one_line_error (&missing, 2);
+    run (&no_out, "library", "get", WESTLAND_NAME, "--db", db);
+    assert_one_line_error (&no_out, 2);
+    run (&not_found, "library", "get", WESTLAND_NAME "@9", "--out", got, "--db", db);
+    assert_one_line_error (&not_found, 1);
+    g_assert_false (g_file_test (got, G_FILE_TEST_EXISTS));
+    run (&over_db, "library", "get", WESTLAND_NAME, "--out", db, "--db", db);
+    assert_one_line_error (&over_db, 1);
+    run (&help, "library", "--help");
+    g_assert_cmpint (help.status, ==, 0);
+    g_assert_nonnull (strstr (help.out, "library diff NAME@A NAME@B"));
+  }
+
+  for (const char *const *name = (const char *const[]) { "bibliotheek.sqlite", "bibliotheek.sqlite-wal",
+                                                         "bibliotheek.sqlite-shm", "changed.piramide", NULL };
+       *name; name++)
+    {
+      g_autofree char *path = g_build_filename (dir, *name, NULL);
+      g_remove (path);
+    }
+  g_assert_cmpint (g_rmdir (dir), ==, 0);
+}
+
+/* A scenario whose budgets are its base costs (no growth, no indexation)
+ * and its actuals, for figures worked out by hand. */
+static const char monitor_scenario[] =
+  "{\"format\": \"piramide-scenario\", \"version\": 1, \"name\": \"Monitor test\", \"base_year\": 2026, \"horizon\": 5,\n"
+  " \"layers\": [{\"id\": \"basis\", \"name\": \"Basis\"}, {\"id\": \"zwaar\", \"name\": \"Zwaar\"}],\n"
+  " \"domains\": [{\"id\": \"wmo\", \"name\": \"Wmo\"}],\n"
+  " \"lines\": [\n"
+  "  {\"id\": \"a\", \"name\": \"Post A\", \"layer\": \"zwaar\", \"domain\": \"wmo\", \"base_cost\": 1200000},\n"
+  "  {\"id\": \"b\", \"name\": \"Post B\", \"layer\": \"zwaar\", \"domain\": \"wmo\", \"base_cost\": 600000},\n"
+  "  {\"id\": \"c\", \"name\": \"Post C\", \"layer\": \"basis\", \"domain\": \"wmo\", \"base_cost\": 2400000},\n"
+  "  {\"id\": \"d\", \"name\": \"Post D\", \"layer\": \"basis\", \"domain\": \"wmo\", \"base_cost\": 1000000}]}\n";
+
+/* a: 420.000 in January and February; b: 100.000 in January, nothing in
+ * February, 50.000 in March; c: 2.000.000 for the whole year 2026 (and,
+ * definitive, for 2030); d: nothing. */
+static const char monitor_csv[] =
+  "post;jaar;maand;bedrag;status\r\n"
+  "a;2026;1;420.000;voorlopig\r\n"
+  "a;2026;2;420.000,00;voorlopig\r\n"
+  "b;2026;1;100.000;voorlopig\r\n"
+  "b;2026;3;50.000;voorlopig\r\n"
+  "c;2026;;2.000.000;voorlopig\r\n"
+  "c;2030;;2.000.000;definitief\r\n";
+
+static JsonObject *
+monitor_line (JsonObject *monitor,
+              const char *member,
+              guint       i)
+{
+  return json_array_get_object_element (json_object_get_array_member (monitor, member), i);
+}
+
+static void
+assert_figures (JsonObject *f,
+                double      budget,
+                double      actual,
+                double      used,
+                double      forecast,
+                gboolean    alarm)
+{
+  g_assert_cmpfloat_with_epsilon (json_object_get_double_member (f, "budget"), budget, 1e-6);
+  g_assert_cmpfloat_with_epsilon (json_object_get_double_member (f, "actual_to_date"), actual, 1e-6);
+  g_assert_cmpfloat_with_epsilon (json_object_get_double_member (f, "used"), used, 1e-9);
+  if (isnan (forecast))
+    {
+      g_assert_true (json_object_get_null_member (f, "forecast_year_end"));
+      g_assert_true (json_object_get_null_member (f, "forecast_difference"));
+    }
+  else
+    {
+      g_assert_cmpfloat_with_epsilon (json_object_get_double_member (f, "forecast_year_end"), forecast, 1e-6);
+      g_assert_cmpfloat_with_epsilon (json_object_get_double_member (f, "forecast_difference"), forecast - budget, 1e-6);
+    }
+  g_assert_cmpint (json_object_get_boolean_member (f, "alarm"), ==, alarm);
+}
+
+static void
+test_monitor (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("piramide-cli-XXXXXX", NULL);
+  g_autofree char *db = g_build_filename (dir, "m.sqlite", NULL);
+  g_autofree char *file = g_build_filename (dir, "m.piramide", NULL);
+  g_autofree char *csv = g_build_filename (dir, "m.csv", NULL);
+  g_autofree char *bad = g_build_filename (dir, "bad.csv", NULL);
+  g_autofree char *svg = g_build_filename (dir, "m.svg", NULL);
+  g_autofree char *pdf = g_build_filename (dir, "m.pdf", NULL);
+
+  g_assert_true (g_file_set_contents (file, monitor_scenario, -1, NULL));
+  g_assert_true (g_file_set_contents (csv, monitor_csv, -1, NULL));
+  g_assert_true (g_file_set_contents (bad, "post;jaar;maand;bedrag\na;2026;13;1,00\nzz;2026;1;1.23\n", -1, NULL));
+  {
+    g_auto(Run) add = { 0 };
+    g_auto(Run) import = { 0 };
+    g_auto(Run) again = { 0 };
+    g_auto(Run) wrong = { 0 };
+    g_auto(Run) no_scenario = { 0 };
+
+    run (&add, "library", "add", file, "--db", db);
+    g_assert_cmpstr (add.out, ==, "monitor-test@1\n");
+    /* A bad file: every bad row named, nothing imported (the monitor below
+     * would show its amounts). */
+    run (&wrong, "actuals", "import", bad, "--scenario", "monitor-test", "--db", db);
+    assert_one_line_error (&wrong, 1);
+    g_assert_nonnull (strstr (wrong.err, "2"));
+    g_assert_nonnull (strstr (wrong.err, "3"));
+    run (&import, "actuals", "import", csv, "--scenario", "monitor-test", "--db", db);
+    g_assert_cmpint (import.status, ==, 0);
+    g_assert_cmpstr (import.out, ==, "monitor-test: 6 amounts imported\n");
+    /* The same rows again replace themselves: the figures below stay. */
+    run (&again, "actuals", "import", csv, "--scenario", "monitor-test", "--db", db);
+    g_assert_cmpint (again.status, ==, 0);
+    run (&no_scenario, "actuals", "import", csv, "--db", db);
+    assert_one_line_error (&no_scenario, 2);
+  }
+
+  /* Through March, threshold 0,70 (expected share 3 / 12 = 0,25):
+   *  a: 840.000 / 1.200.000 = 0,70, exactly the threshold: alarm;
+   *     forecast 840.000 × 12 / 3 = 3.360.000;
+   *  b: 150.000 / 600.000 = 0,25 (February had nothing); forecast 600.000;
+   *  c: its whole-year amount does not count before December: 0, no forecast;
+   *  d: no actuals: 0, no forecast, no alarm;
+   *  zwaar (a, b): 990.000 / 1.800.000 = 0,55; forecast 3.960.000;
+   *  basis (c, d): 0 of 3.400.000, no forecast;
+   *  total: 990.000 / 5.200.000, no forecast (c and d have none). */
+  {
+    g_auto(Run) r = { 0 };
+    g_autoptr(JsonNode) root = NULL;
+    JsonObject *m;
+    g_autofree char *names = NULL;
+    g_autofree char *line_names = NULL;
+
+    run (&r, "monitor", "monitor-test@1", "--year", "2026", "--month", "3", "--db", db);
+    g_assert_cmpint (r.status, ==, 0);
+    m = parse_object (r.out, &root);
+    names = member_names (m);
+    g_assert_cmpstr (names, ==, "scenario,version,year,month,threshold,lines,layers,total");
+    line_names = member_names (monitor_line (m, "lines", 0));
+    g_assert_cmpstr (line_names, ==, "line,budget,actual_to_date,used,expected,forecast_year_end,forecast_difference,alarm");
+    g_assert_cmpstr (json_object_get_string_member (m, "scenario"), ==, "monitor-test");
+    g_assert_cmpint (json_object_get_int_member (m, "version"), ==, 1);
+    g_assert_cmpint (json_object_get_int_member (m, "month"), ==, 3);
+    g_assert_cmpfloat (json_object_get_double_member (m, "threshold"), ==, 0.7);
+    g_assert_cmpfloat (json_object_get_double_member (monitor_line (m, "lines", 0), "expected"), ==, 0.25);
+    assert_figures (monitor_line (m, "lines", 0), 1.2e6, 840000, 0.7, 3.36e6, TRUE);
+    assert_figures (monitor_line (m, "lines", 1), 600000, 150000, 0.25, 600000, FALSE);
+    assert_figures (monitor_line (m, "lines", 2), 2.4e6, 0, 0, NAN, FALSE);
+    assert_figures (monitor_line (m, "lines", 3), 1e6, 0, 0, NAN, FALSE);
+    g_assert_cmpstr (json_object_get_string_member (monitor_line (m, "layers", 0), "layer"), ==, "basis");
+    assert_figures (monitor_line (m, "layers", 0), 3.4e6, 0, 0, NAN, FALSE);
+    assert_figures (monitor_line (m, "layers", 1), 1.8e6, 990000, 0.55, 3.96e6, FALSE);
+    assert_figures (json_object_get_object_member (m, "total"), 5.2e6, 990000, 990000 / 5.2e6, NAN, FALSE);
+  }
+
+  /* Without --month: the latest month with actuals, December (c's
+   * whole-year amount). c: 2.000.000 / 2.400.000 = 0,833: alarm, its
+   * forecast the amount itself; a and b: what they spent, × 12 / 12. */
+  {
+    g_auto(Run) r = { 0 };
+    g_autoptr(JsonNode) root = NULL;
+    JsonObject *m;
+
+    run (&r, "monitor", "monitor-test", "--year", "2026", "--db", db);
+    g_assert_cmpint (r.status, ==, 0);
+    m = parse_object (r.out, &root);
+    g_assert_cmpint (json_object_get_int_member (m, "month"), ==, 12);
+    assert_figures (monitor_line (m, "lines", 0), 1.2e6, 840000, 0.7, 840000, TRUE);
+    assert_figures (monitor_line (m, "lines", 2), 2.4e6, 2e6, 2e6 / 2.4e6, 2e6, TRUE);
+    assert_figures (monitor_line (m, "lines", 3), 1e6, 0, 0, NAN, FALSE);
+  }
+
+  /* --threshold 0,75 (Dutch): a at 0,70 is no longer in alarm. */
+  {
+    g_auto(Run) r = { 0 };
+    g_autoptr(JsonNode) root = NULL;
+    JsonObject *m;
+
+    run (&r, "monitor", "monitor-test", "--year", "2026", "--month", "3", "--threshold", "0,75", "--db", db);
+    g_assert_cmpint (r.status, ==, 0);
+    m = parse_object (r.out, &root);
+    g_assert_cmpfloat (json_object_get_double_member (m, "threshold"), ==, 0.75);
+    assert_figures (monitor_line (m, "lines", 0), 1.2e6, 840000, 0.7, 3.36e6, FALSE);
+  }
+
+  /* CSV and the table; wrong options. */
+  {
+    g_auto(Run) c = { 0 };
+    g_auto(Run) t = { 0 };
+    g_auto(Run) month = { 0 };
+    g_auto(Run) threshold = { 0 };
+    g_auto(Run) no_version = { 0 };
+    g_auto(Run) no_actuals = { 0 };
+
+    run (&c, "monitor", "monitor-test", "--year", "2026", "--month", "3", "--format", "csv", "--db", db);
+    g_assert_cmpint (c.status, ==, 0);
+    g_assert_nonnull (strstr (c.out, "\r\nmonitor-test;1;2026;3;0,7000;line;a;Post A;1200000,00;840000,00;0,7000;0,2500;"
+                                     "3360000,00;2160000,00;1\r\n"));
+    g_assert_nonnull (strstr (c.out, ";line;d;Post D;1000000,00;0,00;0,0000;0,2500;;;0\r\n"));
+    run (&t, "monitor", "monitor-test", "--year", "2026", "--month", "3", "--format", "table", "--db", db);
+    g_assert_cmpint (t.status, ==, 0);
+    g_assert_true (g_regex_match_simple ("\nPost A +1.200.000 +840.000 +70,0% +25,0% +3.360.000 +2.160.000  alarm\n",
+                                         t.out, 0, 0));
+    g_assert_true (g_regex_match_simple ("\nPost D +1.000.000 +0 +0,0% +25,0% +– +–  no actuals yet\n", t.out, 0, 0));
+    run (&month, "monitor", "monitor-test", "--year", "2026", "--month", "13", "--db", db);
+    assert_one_line_error (&month, 2);
+    run (&threshold, "monitor", "monitor-test", "--year", "2026", "--threshold", "0", "--db", db);
+    assert_one_line_error (&threshold, 2);
+    run (&no_version, "monitor", "monitor-test@7", "--year", "2026", "--db", db);
+    assert_one_line_error (&no_version, 1);
+    /* 2027 has no actuals: without --month there is no month to count to. */
+    run (&no_actuals, "monitor", "monitor-test", "--year", "2027", "--db", db);
+    assert_one_line_error (&no_actuals, 1);
+    g_assert_nonnull (strstr (no_actuals.err, "--month"));
+  }
+
+  /* "Hoe goed voorspelden we?": c's definitive 2030 against version 1's
+   * projection of 2030, 2.400.000: 400.000 too high, 20%. */
+  {
+    g_auto(Run) r = { 0 };
+    g_auto(Run) t = { 0 };
+    g_autoptr(JsonNode) root = NULL;
+    JsonObject *obj, *e;
+    JsonArray *entries;
+
+    run (&r, "accuracy", "monitor-test", "--db", db);
+    g_assert_cmpint (r.status, ==, 0);
+    obj = parse_object (r.out, &root);
+    entries = json_object_get_array_member (obj, "entries");
+    g_assert_cmpuint (json_array_get_length (entries), ==, 2);
+    e = json_array_get_object_element (entries, 0);
+    g_assert_cmpint (json_object_get_int_member (e, "year"), ==, 2030);
+    g_assert_cmpint (json_object_get_int_member (e, "version"), ==, 1);
+    g_assert_cmpstr (json_object_get_string_member (e, "line"), ==, "c");
+    g_assert_cmpfloat_with_epsilon (json_object_get_double_member (e, "projected"), 2.4e6, 1e-6);
+    g_assert_cmpfloat_with_epsilon (json_object_get_double_member (e, "actual"), 2e6, 1e-6);
+    g_assert_cmpfloat_with_epsilon (json_object_get_double_member (e, "difference"), 4e5, 1e-6);
+    g_assert_cmpfloat_with_epsilon (json_object_get_double_member (e, "relative_error"), 0.2, 1e-12);
+    g_assert_true (json_object_get_null_member (json_array_get_object_element (entries, 1), "line"));
+    run (&t, "accuracy", "monitor-test", "--db", db, "--format", "table");
+    g_assert_cmpint (t.status, ==, 0);
+    g_assert_true (g_regex_match_simple ("\n2030 +1  Post C +2.400.000 +2.000.000 +400.000 +20,0%\n", t.out, 0, 0));
+  }
+
+  /* The chart and the report of a library version. */
+  {
+    g_auto(Run) chart = { 0 };
+    g_auto(Run) from_file = { 0 };
+    g_auto(Run) bad_line = { 0 };
+    g_auto(Run) report = { 0 };
+    g_autofree char *svg_text = NULL;
+    g_autofree char *pdftotext = g_find_program_in_path ("pdftotext");
+
+    run (&chart, "chart", "--scenario", "monitor-test", "--db", db, "--kind", "actuals", "--year", "2026",
+         "--month", "3", "--line", "a", "--out", svg);
+    g_assert_cmpint (chart.status, ==, 0);
+    svg_text = read_text (svg, NULL);
+    g_assert_nonnull (strstr (svg_text, "Post A: spending against budget, 2026"));
+    g_assert_nonnull (strstr (svg_text, "Alarm: 70% of the budget used through Mar (25% expected); the threshold is 70%"));
+    run (&from_file, "chart", file, "--kind", "actuals", "--out", svg);
+    assert_one_line_error (&from_file, 2);
+    run (&bad_line, "chart", "--scenario", "monitor-test", "--db", db, "--kind", "actuals", "--year", "2026",
+         "--line", "zz", "--out", svg);
+    assert_one_line_error (&bad_line, 1);
+    run (&report, "report", "--scenario", "monitor-test@1", "--db", db, "--year", "2026", "--month", "3",
+         "--out", pdf);
+    g_assert_cmpint (report.status, ==, 0);
+    if (pdftotext != NULL)
+      {
+        const char *argv[] = { pdftotext, pdf, "-", NULL };
+        g_autofree char *text = NULL;
+
+        g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL, &text, NULL,
+                                     NULL, NULL));
+        g_assert_nonnull (strstr (text, "Realisation 2026 through month 3"));
+        g_assert_nonnull (strstr (text, "no actuals yet"));
+        g_assert_nonnull (strstr (text, "Spending against budget, 2026"));
+      }
+  }
+
+  /* In a Dutch locale the table speaks Dutch; numbers keep their form. */
+  if (g_file_test ("/usr/lib/locale/locale-archive", G_FILE_TEST_EXISTS) && setlocale (LC_ALL, "nl_NL.UTF-8") != NULL)
+    {
+      const char *env[] = { "LANGUAGE", "nl", "LC_ALL", "nl_NL.UTF-8", NULL };
+      g_auto(Run) t = { 0 };
+
+      setlocale (LC_ALL, "C.UTF-8");
+      run_env (&t, env, "monitor", "monitor-test", "--year", "2026", "--month", "3", "--format", "table", "--db", db,
+               NULL);
+      g_assert_cmpint (t.status, ==, 0);
+      g_assert_nonnull (strstr (t.out, "Uitgegeven tot nu"));
+      g_assert_true (g_regex_match_simple ("\nPost A +1.200.000 +840.000 +70,0% +25,0% +3.360.000 +2.160.000  alarm\n",
+                                           t.out, 0, 0));
+      g_assert_nonnull (strstr (t.out, "nog geen realisatie"));
+    }
+
+  for (const char *const *name = (const char *const[]) { "m.sqlite", "m.sqlite-wal", "m.sqlite-shm", "m.piramide",
+                                                         "m.csv", "bad.csv", "m.svg", "m.pdf", NULL };
+       *name; name++)
+    {
+      g_autofree char *path = g_build_filename (dir, *name, NULL);
+      g_remove (path);
+    }
+  g_assert_cmpint (g_rmdir (dir), ==, 0);
+}
+
+/* A library from a newer Piramide is refused, with one line, and keeps
+ * every byte; so is a file that is not a database. */
+static void
+test_library_refused (void)
+{
+  g_autofree char *file = westland_path ();
+  g_autofree char *dir = g_dir_make_tmp ("piramide-cli-XXXXXX", NULL);
+  g_autofree char *db = g_build_filename (dir, "newer.sqlite", NULL);
+  g_autofree char *junk = g_build_filename (dir, "junk.sqlite", NULL);
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  gsize before_length, after_length;
+  sqlite3 *handle;
+
+  {
+    g_auto(Run) add = { 0 };
+    run (&add, "library", "add", file, "--db", db);
+    g_assert_cmpint (add.status, ==, 0);
+  }
+  g_assert_cmpint (sqlite3_open (db, &handle), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (handle, "PRAGMA journal_mode=DELETE; PRAGMA user_version = 99", NULL, NULL, NULL), ==,
+                   SQLITE_OK);
+  sqlite3_close (handle);
+  before = read_text (db, &before_length);
+  {
+    g_auto(Run) list = { 0 };
+    g_auto(Run) add = { 0 };
+    g_auto(Run) monitor = { 0 };
+    Run *runs[] = { &list, &add, &monitor };
+
+    run (&list, "library", "list", "--db", db);
+    run (&add, "library", "add", file, "--db", db);
+    run (&monitor, "monitor", WESTLAND_NAME, "--year", "2026", "--db", db);
+    for (guint k = 0; k < G_N_ELEMENTS (runs); k++)
+      {
+        assert_one_line_error (runs[k], 1);
+        g_assert_nonnull (strstr (runs[k]->err, "newer"));
+      }
+  }
+  after = read_text (db, &after_length);
+  g_assert_cmpmem (before, before_length, after, after_length);
+
+  g_assert_true (g_file_set_contents (junk, "this is not a database, it only looks like one\n", -1, NULL));
+  {
+    g_auto(Run) r = { 0 };
+    run (&r, "library", "list", "--db", junk);
+    assert_one_line_error (&r, 1);
+  }
+  for (const char *const *name = (const char *const[]) { "newer.sqlite", "newer.sqlite-wal", "newer.sqlite-shm",
+                                                         "junk.sqlite", NULL };
+       *name; name++)
+    {
+      g_autofree char *path = g_build_filename (dir, *name, NULL);
+      g_remove (path);
+    }
+  g_assert_cmpint (g_rmdir (dir), ==, 0);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -1191,6 +1770,9 @@ main (int    argc,
   g_test_add_func ("/cli/numbers", test_numbers);
   g_test_add_func ("/cli/overflow", test_overflow);
   g_test_add_func ("/cli/escape", test_escape);
+  g_test_add_func ("/cli/library", test_library);
+  g_test_add_func ("/cli/library/refused", test_library_refused);
+  g_test_add_func ("/cli/monitor", test_monitor);
 
   return g_test_run ();
 }

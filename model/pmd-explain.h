@@ -68,6 +68,7 @@ gboolean        pmd_figure_parse       (const char          *output,
                                         char               **id,
                                         GError             **error);
 char           *pmd_explanation_to_text (const PmdExplanation *self);
+gboolean        pmd_source_is_assumption (const char         *source);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (PmdExplanation, pmd_explanation_free)
 

@@ -280,8 +280,10 @@ read_header (Parse              *ps,
 
   if (twice >= 0)
     {
+      g_autofree char *name = g_strdelimit (g_strdup (column_names[twice]), "|", '/');
+
       g_set_error (error, PMD_IMPORT_ERROR, PMD_IMPORT_ERROR_HEADER, _("line %u: the header has the column “%s” twice"),
-                   rec->line, column_names[twice]);
+                   rec->line, name);
       return FALSE;
     }
   for (int c = 0; c < N_COLUMNS; c++)

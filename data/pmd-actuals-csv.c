@@ -340,12 +340,7 @@ pmd_actuals_csv_parse (const char        *data,
     return NULL;
   if (errors->len > 0)
     {
-      g_autofree char *list = pmd_csv_join_errors (errors);
-
-      g_set_error (error, PMD_ACTUALS_ERROR, PMD_ACTUALS_ERROR_ROWS,
-                   g_dngettext (GETTEXT_PACKAGE, "Nothing was imported: %u row is wrong:\n%s",
-                                "Nothing was imported: %u rows are wrong:\n%s", ps.n_bad_rows),
-                   ps.n_bad_rows, list);
+      pmd_csv_set_rows_error (error, PMD_ACTUALS_ERROR, PMD_ACTUALS_ERROR_ROWS, ps.n_bad_rows, errors);
       return NULL;
     }
   return g_steal_pointer (&rows);

@@ -430,13 +430,29 @@ pmd_csv_row_error (GPtrArray  *errors,
     g_ptr_array_add (errors, g_strdup_printf (_("line %u: %s"), line, why));
 }
 
-/* The errors, one a line. */
-char *
-pmd_csv_join_errors (GPtrArray *errors)
+/**
+ * pmd_csv_set_rows_error:
+ * @domain: the reader's error domain
+ * @code: its code for wrong rows
+ * @n_bad_rows: how many rows are wrong
+ * @errors: (element-type utf8): what pmd_csv_row_error() collected
+ *
+ * Sets @error to "Nothing was imported: 2 rows are wrong:" and the
+ * errors, one a line.
+ */
+void
+pmd_csv_set_rows_error (GError   **error,
+                        GQuark     domain,
+                        int        code,
+                        guint      n_bad_rows,
+                        GPtrArray *errors)
 {
-  GString *list = g_string_new (NULL);
+  g_autoptr(GString) list = g_string_new (NULL);
 
   for (guint i = 0; i < errors->len; i++)
     g_string_append_printf (list, "%s%s", i > 0 ? "\n" : "", (char *) g_ptr_array_index (errors, i));
-  return g_string_free (list, FALSE);
+  g_set_error (error, domain, code,
+               g_dngettext (GETTEXT_PACKAGE, "Nothing was imported: %u row is wrong:\n%s",
+                            "Nothing was imported: %u rows are wrong:\n%s", n_bad_rows),
+               n_bad_rows, list->str);
 }

@@ -76,7 +76,11 @@ void          pmd_csv_row_error       (GPtrArray           *errors,
                                        const char          *column,
                                        const char          *format,
                                        ...) G_GNUC_PRINTF (4, 5);
-char         *pmd_csv_join_errors     (GPtrArray           *errors);
+void          pmd_csv_set_rows_error  (GError             **error,
+                                       GQuark               domain,
+                                       int                  code,
+                                       guint                n_bad_rows,
+                                       GPtrArray           *errors);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (PmdCsvRecord, pmd_csv_record_free)
 

@@ -51,6 +51,7 @@ typedef struct
   lxw_workbook           *wb;
   lxw_format             *header;
   lxw_format             *bold;
+  lxw_format             *year_label;   /* a year as a row's label, left */
   lxw_format             *styles[N_STYLES];
   char                   *lines_ref;    /* 'Cost lines' as a formula names it */
   char                   *clients_ref;
@@ -561,76 +562,84 @@ add_assumptions_sheet (Book *book)
   sheet_finish (&s, 1, 2);
 }
 
-/* The scenario as written and each variant: their totals, gaps and
- * savings, payback and net present value, and the assumptions that
- * differ. */
+/* The scenario as written and each variant side by side, one column
+ * each: per year their total, gap, savings and cumulative savings; their
+ * payback year and net present value; the assumptions that differ. */
 static gboolean
 add_variants_sheet (Book    *book,
                     GError **error)
 {
   g_autoptr(PmdComparison) cmp = pmd_comparison_new_variants (book->in->written, error);
   g_autoptr(GPtrArray) differences = NULL;
-  const char *labels[] = { _("Variant"), _("Series") };
+  const char *series_names[] = { _("Scenario (with interventions)"), _("Gap (scenario − funding)"),
+                                 _("Savings (baseline − scenario)"), _("Cumulative savings") };
+  const PmdProjection *first;
   Sheet s;
   guint n;
-  int row = 1;
+  int row = 0;
 
   if (cmp == NULL)
     return FALSE;
   n = pmd_comparison_get_n (cmp);
+  first = pmd_comparison_get (cmp, 0)->projection;
   differences = pmd_comparison_differences (cmp);
   s = sheet_new (book, _("Variants"));
-  put_header (&s, labels, G_N_ELEMENTS (labels), 2);
-
-  for (int k = 0; k < 4; k++)
-    for (guint i = 0; i < n; i++, row++)
-      {
-        const PmdCompareEntry *e = pmd_comparison_get (cmp, i);
-        const PmdProjection *p = e->projection;
-        const double *series[] = { p->total_scenario, p->gap, p->savings, p->cumulative_savings };
-        const char *names[] = { _("scenario"), _("gap"), _("savings"), _("cumulative savings") };
-
-        put_text (&s, row, 0, e->name, NULL);
-        put_text (&s, row, 1, names[k], NULL);
-        put_numbers (&s, row, 2, series[k], MIN (p->n_years, book->p->n_years), STYLE_EURO);
-      }
-
-  row++;
-  put_text (&s, row, 0, _("Variant"), book->header);
-  put_text (&s, row, 1, _("Payback year"), book->header);
-  put_text (&s, row, 2, _("Net present value of the savings"), book->header);
+  put_text (&s, row, 0, _("Year"), book->header);
   for (guint i = 0; i < n; i++)
-    {
-      const PmdCompareEntry *e = pmd_comparison_get (cmp, i);
+    put_text (&s, row, 1 + i, pmd_comparison_get (cmp, i)->name, book->header);
 
-      row++;
-      put_text (&s, row, 0, e->name, NULL);
-      if (e->projection->has_payback)
-        put_number (&s, row, 1, e->projection->payback_year, STYLE_YEAR);
-      else
-        put_text (&s, row, 1, _("not within the horizon"), NULL);
-      put_number (&s, row, 2, e->projection->npv, STYLE_EURO);
+  for (guint k = 0; k < G_N_ELEMENTS (series_names); k++)
+    {
+      row += k == 0 ? 1 : 2;
+      put_text (&s, row, 0, series_names[k], book->bold);
+      for (int t = 0; t < first->n_years; t++)
+        {
+          row++;
+          worksheet_write_number (s.ws, row, 0, first->base_year + t, book->year_label);
+          for (guint i = 0; i < n; i++)
+            {
+              const PmdProjection *p = pmd_comparison_get (cmp, i)->projection;
+              const double *series[] = { p->total_scenario, p->gap, p->savings, p->cumulative_savings };
+
+              put_number (&s, row, 1 + i, series[k][t], STYLE_EURO);
+            }
+        }
     }
 
+  row += 2;
+  put_text (&s, row, 0, _("Payback year"), book->bold);
+  put_text (&s, row + 1, 0, _("Net present value of the savings"), book->bold);
+  for (guint i = 0; i < n; i++)
+    {
+      const PmdProjection *p = pmd_comparison_get (cmp, i)->projection;
+
+      if (p->has_payback)
+        put_number (&s, row, 1 + i, p->payback_year, STYLE_YEAR);
+      else
+        put_text (&s, row, 1 + i, _("not within the horizon"), NULL);
+      put_number (&s, row + 1, 1 + i, p->npv, STYLE_EURO);
+    }
+  row++;
+
+  /* The parameter's path after the variants' columns, for whoever looks
+   * it up in the file or on the Assumptions sheet. */
   if (differences->len > 0)
     {
       row += 2;
-      put_text (&s, row, 0, _("Parameter"), book->header);
-      put_text (&s, row, 1, _("Description"), book->header);
-      for (guint i = 0; i < n; i++)
-        put_text (&s, row, 2 + i, pmd_comparison_get (cmp, i)->name, book->header);
-      for (guint k = 0; k < differences->len; k++)
-        {
-          const PmdCompareDifference *d = g_ptr_array_index (differences, k);
-          g_autofree char *words = pmd_scenario_describe_param (book->in->written, d->path);
-
-          row++;
-          put_text (&s, row, 0, d->path, NULL);
-          put_text (&s, row, 1, words, NULL);
-          put_numbers (&s, row, 2, d->values, n, unit_style (pmd_param_unit (d->path)));
-        }
+      put_text (&s, row, 0, _("Assumptions that differ"), book->bold);
+      put_text (&s, row, 1 + n, _("Parameter"), book->bold);
     }
-  sheet_finish (&s, 1, 2);
+  for (guint k = 0; k < differences->len; k++)
+    {
+      const PmdCompareDifference *d = g_ptr_array_index (differences, k);
+      g_autofree char *words = pmd_scenario_describe_param (book->in->written, d->path);
+
+      row++;
+      put_text (&s, row, 0, words, NULL);
+      put_numbers (&s, row, 1, d->values, n, unit_style (pmd_param_unit (d->path)));
+      put_text (&s, row, 1 + n, d->path, NULL);
+    }
+  sheet_finish (&s, 1, 1);
   return TRUE;
 }
 
@@ -736,6 +745,9 @@ add_formats (Book *book)
   format_set_bg_color (book->header, 0xE8ECEF);
   book->bold = workbook_add_format (book->wb);
   format_set_bold (book->bold);
+  book->year_label = workbook_add_format (book->wb);
+  format_set_num_format (book->year_label, "0");
+  format_set_align (book->year_label, LXW_ALIGN_LEFT);
   for (int i = 0; i < N_STYLES; i++)
     {
       book->styles[i] = workbook_add_format (book->wb);

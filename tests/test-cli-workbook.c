@@ -343,10 +343,14 @@ test_export_uncertainty (void)
         assert_row (sheet, 1 + 3 * s + l, 2,
                     json_object_get_array_member (json_object_get_object_member (percentiles, series[s]), levels[l]));
       }
-  /* The variants: the scenario as written first, then its three variants
-   * (each with its total, gap, savings and cumulative savings). */
+  /* The variants side by side: the scenario as written, then its three
+   * variants, a column each; the first block their totals from 2026 on. */
   sheet = g_ptr_array_index (sheets, SHEET_VARIANTS);
-  g_assert_cmpstr (sheet_cell (sheet, 2, 0), ==, "Niets doen");
+  g_assert_cmpstr (sheet_cell (sheet, 0, 1), ==, "As written");
+  g_assert_cmpstr (sheet_cell (sheet, 0, 2), ==, "Niets doen");
+  g_assert_cmpstr (sheet_cell (sheet, 0, 4), ==, "Effect half zo groot en later");
+  g_assert_cmpstr (sheet_cell (sheet, 2, 0), ==, "2026");
+  assert_same_number (sheet_cell (sheet, 2, 1), 130400000);
   g_unlink (xlsx);
 }
 

@@ -22,6 +22,8 @@
 #include "pmd-library-writer.h"
 #include "pmd-actuals-csv.h"
 #include "pmd-text-table.h"
+#include "pmd-xlsx-writer.h"
+#include "pmd-budget-import.h"
 #include "pmd-chart.h"
 #include "pmd-chart-export.h"
 
@@ -786,6 +788,58 @@ montecarlo_text (Cli                 *cli,
   return take_text (out, strlen (out));
 }
 
+/* The workbook (docs/workbook.md): the projection shown, the variants of
+ * the file as written side by side. */
+static GBytes *
+export_run (Cli     *cli,
+            GError **error)
+{
+  PmdWorkbookInput input = { cli->written, cli->scenario, cli->projection, cli->variant, NULL };
+  g_autofree char *name = cli->file != NULL ? g_path_get_basename (cli->file) : g_strdup (BUNDLED);
+
+  input.file = name;
+  return pmd_workbook_to_xlsx (&input, error);
+}
+
+/* A new scenario from a budget table (docs/workbook.md). The table is no
+ * scenario, so nothing is loaded first (COMMAND_FILES); --base-year and
+ * --funding are kept in Cli's low and target (the prelude reads year_text
+ * as --year). */
+static GBytes *
+import_run (Cli     *cli,
+            GError **error)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(PmdScenario) sc = NULL;
+  g_autofree char *data = NULL;
+  gint64 base_year = g_date_time_get_year (now);
+  PmdBudgetImportOptions options = { 0 };
+  gsize length = 0, out_length = 0;
+  char *text;
+
+  if (cli->n_files != 1)
+    return usage_error (error, "%s", _("give one table: a .csv or .xlsx file")), NULL;
+  /* The writer then refuses to write the scenario over the table. */
+  cli->file = cli->files[0];
+  if (!option_whole ("--base-year", cli->low, PMD_YEAR_MIN, PMD_YEAR_MAX, &base_year, error) ||
+      !option_number ("--funding", cli->target, &options.funding, error))
+    return NULL;
+  if (!(options.funding >= 0 && options.funding <= PMD_MONEY_MAX))
+    return usage_error (error, "%s", _("--funding is an amount in euros, zero or more")), NULL;
+  if (!g_file_get_contents (cli->file, &data, &length, error))
+    return NULL;
+  options.file_name = cli->file;
+  options.base_year = (int) base_year;
+  sc = pmd_budget_import (data, length, &options, error);
+  if (sc == NULL)
+    {
+      g_prefix_error (error, "%s: ", cli->file);
+      return NULL;
+    }
+  text = pmd_scenario_to_data (sc, &out_length);
+  return take_text (text, out_length);
+}
+
 static GBytes *
 montecarlo_run (Cli     *cli,
                 GError **error)
@@ -1448,6 +1502,21 @@ static const GOptionEntry report_options[] = {
   OPTIONS_END
 };
 
+static const GOptionEntry export_options[] = {
+  OPTION_FORMAT (N_("Output format: xlsx (the only one)")),
+  OPTION_OUT (N_("The workbook to write (.xlsx)")),
+  OPTION_VARIANT,
+  OPTION_DEFAULT,
+  OPTIONS_END
+};
+
+static const GOptionEntry import_options[] = {
+  OPTION_OUT (N_("The scenario to write (.piramide)")),
+  OPTION_STRING ("base-year", low, N_("The base year of the amounts (default: this year)"), N_("YEAR")),
+  OPTION_STRING ("funding", target, N_("The funding in the base year in euros (default 0)"), N_("AMOUNT")),
+  OPTIONS_END
+};
+
 static const GOptionEntry montecarlo_options[] = {
   OPTION_STRING ("runs", runs, N_("Number of runs (default 2000)"), N_("N")),
   OPTION_STRING ("seed", seed, N_("Seed of the random draws: the same seed gives the same result"), N_("S")),
@@ -1547,6 +1616,7 @@ static const char *const json_only[] = { "json", NULL };
 static const char *const text_json[] = { "text", "json", NULL };
 static const char *const json_text[] = { "json", "text", NULL };
 static const char *const json_csv[] = { "json", "csv", NULL };
+static const char *const xlsx_only[] = { "xlsx", NULL };
 
 /* In the order of `piramide --help`. */
 static const Command commands[] = {
@@ -1564,6 +1634,14 @@ static const Command commands[] = {
     N_("Write an A4 PDF report for a council proposal; a library version adds its realisation"),
     N_("report FILE — write an A4 PDF report for a council proposal"),
     report_options, NULL, NULL, COMMAND_OUT_REQUIRED | COMMAND_SCENARIO, 0, report_run },
+  { "export", "export FILE --format xlsx --out PATH.xlsx [--variant ID]",
+    N_("Write a workbook: totals, layers, lines, assumptions, variants, uncertainty"),
+    N_("export FILE — write the projection as a workbook for a spreadsheet"),
+    export_options, xlsx_only, N_("the format is xlsx"), COMMAND_OUT_REQUIRED, 0, export_run },
+  { "import", "import TABLE.(csv|xlsx) --out NEW.piramide [--base-year Y] [--funding AMOUNT]",
+    N_("Make a new scenario from a budget table of cost lines"),
+    N_("import TABLE — make a new scenario from a budget table (.csv or .xlsx)"),
+    import_options, NULL, NULL, COMMAND_FILES | COMMAND_OUT_REQUIRED, 0, import_run },
   { "montecarlo", "montecarlo FILE [--runs N] [--seed S] [--variant ID] [--year Y] [--format json|text]",
     N_("Percentiles of total, gap and savings over the ranged parameters"),
     N_("montecarlo FILE — the range of outcomes over the ranged parameters"),

@@ -7,10 +7,15 @@ packages=(
   # build
   gcc meson ninja-build pkg-config gettext fonts-cantarell fonts-dejavu-core librsvg2-common
   libglib2.0-dev libjson-glib-dev libsqlite3-dev
+  # workbooks: libxlsxwriter writes them; minizip (which libxlsxwriter links
+  # already) unpacks the ones imported
+  libxlsxwriter-dev libminizip-dev
   libgtk-4-dev libadwaita-1-dev libcairo2-dev libpango1.0-dev
   # tests: display, session bus, exports, desktop files, locales
   xvfb xauth dbus at-spi2-core poppler-utils libxml2-utils
   desktop-file-utils appstream-util shared-mime-info libglib2.0-bin locales
+  # workbooks: ssconvert reads them back (and recalculates their formulas)
+  gnumeric
 )
 
 missing=()

@@ -6,6 +6,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "pmd-actuals-csv.h"
+#include "pmd-csv.h"
 #include "pmd-json-reader.h"
 
 /*
@@ -16,9 +17,6 @@
  * "1.234" is one thousand two hundred and thirty-four euros, and "1.23"
  * (English notation, or a typing error) is refused rather than guessed.
  */
-
-/* Amounts beyond this (in euros) are no municipal booking but an error. */
-#define AMOUNT_MAX_DIGITS 15
 
 typedef enum
 {
@@ -31,20 +29,6 @@ typedef enum
 } Column;
 
 static const char *const column_names[N_COLUMNS] = { "post", "jaar", "maand", "bedrag", "status" };
-
-typedef struct
-{
-  const char *p;
-  const char *end;
-  guint       line;
-} Reader;
-
-typedef struct
-{
-  guint      line;      /* where the record starts */
-  GPtrArray *fields;
-  gboolean   unclosed;  /* a quoted field ran to the end of the file */
-} Record;
 
 typedef struct
 {
@@ -142,220 +126,13 @@ index_iv3 (const PmdScenario *scenario)
   return index;
 }
 
-/* Records */
-
-static gboolean
-at_newline (const Reader *r)
-{
-  return *r->p == '\n' || *r->p == '\r';
-}
-
-static void
-skip_newline (Reader *r)
-{
-  if (*r->p == '\r' && r->p + 1 < r->end && r->p[1] == '\n')
-    r->p++;
-  r->p++;
-  r->line++;
-}
-
-/* One field, quoted ("a ""b"";c" is `a "b";c`) or not; stops before `;` or a newline. */
-static char *
-read_field (Reader   *r,
-            gboolean *unclosed)
-{
-  GString *field = g_string_new (NULL);
-  gboolean quoted = FALSE;
-
-  while (r->p < r->end && (quoted || (*r->p != ';' && !at_newline (r))))
-    {
-      if (*r->p == '"' && !quoted && field->len == 0)
-        quoted = TRUE;
-      else if (*r->p == '"' && quoted && r->p + 1 < r->end && r->p[1] == '"')
-        g_string_append_c (field, *r->p++);
-      else if (*r->p == '"' && quoted)
-        quoted = FALSE;
-      else if (at_newline (r))
-        {
-          g_string_append_c (field, '\n');
-          skip_newline (r);
-          continue;
-        }
-      else
-        g_string_append_c (field, *r->p);
-      r->p++;
-    }
-  *unclosed = quoted;
-  return g_string_free (field, FALSE);
-}
-
-static gboolean
-next_record (Reader *r,
-             Record *rec)
-{
-  if (r->p >= r->end)
-    return FALSE;
-  rec->line = r->line;
-  rec->fields = g_ptr_array_new_with_free_func (g_free);
-  rec->unclosed = FALSE;
-  for (;;)
-    {
-      g_ptr_array_add (rec->fields, read_field (r, &rec->unclosed));
-      if (r->p < r->end && *r->p == ';')
-        {
-          r->p++;
-          continue;
-        }
-      if (r->p < r->end)
-        skip_newline (r);
-      return TRUE;
-    }
-}
-
-static const char *
-field (const Record *rec,
-       int           index)
-{
-  if (index < 0 || (guint) index >= rec->fields->len)
-    return "";
-  return g_ptr_array_index (rec->fields, index);
-}
-
-static gboolean
-record_blank (const Record *rec)
-{
-  for (guint i = 0; i < rec->fields->len; i++)
-    {
-      g_autofree char *text = g_strstrip (g_strdup (g_ptr_array_index (rec->fields, i)));
-
-      if (*text != '\0')
-        return FALSE;
-    }
-  return TRUE;
-}
-
-/* Text */
-
-/* UTF-8 (a byte-order mark dropped) when it is, else Windows-1252. */
-static char *
-decode (const char *data,
-        gsize       length,
-        gsize      *out_length,
-        GError    **error)
-{
-  g_autoptr(GError) local = NULL;
-  char *text;
-
-  if (memchr (data, '\0', length) != NULL)
-    {
-      g_set_error_literal (error, PMD_ACTUALS_ERROR, PMD_ACTUALS_ERROR_ENCODING,
-                           _("The file holds a NUL byte: it is not a CSV text file"));
-      return NULL;
-    }
-  if (length >= 3 && memcmp (data, "\xEF\xBB\xBF", 3) == 0)
-    {
-      data += 3;
-      length -= 3;
-    }
-  if (g_utf8_validate (data, length, NULL))
-    {
-      *out_length = length;
-      return g_strndup (data, length);
-    }
-  text = g_convert (data, length, "UTF-8", "WINDOWS-1252", NULL, out_length, &local);
-  if (text == NULL)
-    g_set_error_literal (error, PMD_ACTUALS_ERROR, PMD_ACTUALS_ERROR_ENCODING,
-                         _("The file is neither UTF-8 nor Windows-1252 text"));
-  return text;
-}
-
-static gboolean
-parse_digits (const char *text,
-              int         min,
-              int         max,
-              int        *value)
-{
-  guint64 n;
-
-  for (const char *p = text; *p; p++)
-    if (!g_ascii_isdigit (*p))
-      return FALSE;
-  if (!g_ascii_string_to_unsigned (text, 10, min, max, &n, NULL))
-    return FALSE;
-  *value = (int) n;
-  return TRUE;
-}
-
-/* "-1.234.567,89" → -123456789 cents. Thousands dots group by three, at
- * most two decimals after the comma. */
-static gboolean
-parse_amount (const char *text,
-              gint64     *cents)
-{
-  const char *p = text;
-  gboolean negative = FALSE, grouped = FALSE;
-  gint64 euros = 0;
-  int digits = 0, group = 0, decimals = 0, fraction = 0;
-
-  if (*p == '-' || *p == '+')
-    negative = *p++ == '-';
-  if (g_str_has_prefix (p, "€"))
-    for (p += strlen ("€"); *p == ' '; p++);
-  for (; g_ascii_isdigit (*p) || *p == '.'; p++)
-    {
-      if (*p == '.')
-        {
-          if (digits == 0 || (grouped ? group != 3 : group > 3))
-            return FALSE;
-          grouped = TRUE;
-          group = 0;
-          continue;
-        }
-      euros = euros * 10 + (*p - '0');
-      group++;
-      if (++digits > AMOUNT_MAX_DIGITS)
-        return FALSE;
-    }
-  if (digits == 0 || (grouped && group != 3))
-    return FALSE;
-  if (*p == ',')
-    for (p++; g_ascii_isdigit (*p) && decimals < 3; p++, decimals++)
-      fraction = fraction * 10 + (*p - '0');
-  if (*p != '\0' || decimals > 2 || (p[-1] == ','))
-    return FALSE;
-  *cents = euros * 100 + (decimals == 1 ? fraction * 10 : fraction);
-  if (negative)
-    *cents = -*cents;
-  return TRUE;
-}
-
 /* Rows */
-
-G_GNUC_PRINTF (4, 5) static void
-row_error (Parse      *ps,
-           guint       line,
-           const char *column,
-           const char *format,
-           ...)
-{
-  g_autofree char *why = NULL;
-  va_list args;
-
-  va_start (args, format);
-  why = g_strdup_vprintf (format, args);
-  va_end (args);
-  if (column != NULL)
-    /* TRANSLATORS: "line 12, column bedrag: “12,3,4” is not an amount …" */
-    g_ptr_array_add (ps->errors, g_strdup_printf (_("line %u, column %s: %s"), line, column, why));
-  else
-    g_ptr_array_add (ps->errors, g_strdup_printf (_("line %u: %s"), line, why));
-}
 
 /* The cost line a post names: its id, or an Iv3 code one line carries
  * (6.71a matches a line of 6.71a, else one of 6.71). */
 static const char *
 resolve_post (Parse        *ps,
-              const Record *rec,
+              const PmdCsvRecord *rec,
               const char   *post)
 {
   g_autofree char *code = g_ascii_strdown (post, -1);
@@ -372,7 +149,7 @@ resolve_post (Parse        *ps,
       lines = g_hash_table_lookup (ps->iv3, code);
     }
   if (lines == NULL)
-    row_error (ps, rec->line, "post", _("“%s” is neither a cost line of the scenario nor an Iv3 "
+    pmd_csv_row_error (ps->errors, rec->line, "post", _("“%s” is neither a cost line of the scenario nor an Iv3 "
                                         "taakveld one of its lines carries"), post);
   else if (lines->len > 1)
     {
@@ -380,7 +157,7 @@ resolve_post (Parse        *ps,
 
       for (guint i = 0; i < lines->len; i++)
         g_string_append_printf (names, "%s%s", i > 0 ? ", " : "", (char *) g_ptr_array_index (lines, i));
-      row_error (ps, rec->line, "post", _("Iv3 taakveld “%s” belongs to several cost lines (%s): "
+      pmd_csv_row_error (ps->errors, rec->line, "post", _("Iv3 taakveld “%s” belongs to several cost lines (%s): "
                                           "give the cost line’s id instead"), post, names->str);
     }
   else
@@ -390,7 +167,7 @@ resolve_post (Parse        *ps,
 
 static gboolean
 read_status (Parse        *ps,
-             const Record *rec,
+             const PmdCsvRecord *rec,
              const char   *text,
              gboolean     *definitive)
 {
@@ -400,7 +177,7 @@ read_status (Parse        *ps,
     *definitive = TRUE;
   else
     {
-      row_error (ps, rec->line, "status", _("“%s” is not a status: voorlopig or definitief"), text);
+      pmd_csv_row_error (ps->errors, rec->line, "status", _("“%s” is not a status: voorlopig or definitief"), text);
       return FALSE;
     }
   return TRUE;
@@ -408,7 +185,7 @@ read_status (Parse        *ps,
 
 static void
 check_duplicate (Parse        *ps,
-                 const Record *rec,
+                 const PmdCsvRecord *rec,
                  const char   *post,
                  int           year,
                  int           month)
@@ -418,7 +195,7 @@ check_duplicate (Parse        *ps,
 
   if (first != NULL)
     {
-      row_error (ps, rec->line, "post", _("the same post, jaar and maand as line %u"),
+      pmd_csv_row_error (ps->errors, rec->line, "post", _("the same post, jaar and maand as line %u"),
                  GPOINTER_TO_UINT (first));
       g_free (key);
     }
@@ -428,13 +205,13 @@ check_duplicate (Parse        *ps,
 
 static void
 read_row (Parse        *ps,
-          const Record *rec)
+          const PmdCsvRecord *rec)
 {
-  g_autofree char *post = g_strstrip (g_ascii_strdown (field (rec, ps->col[COL_POST]), -1));
-  g_autofree char *year_text = g_strstrip (g_strdup (field (rec, ps->col[COL_JAAR])));
-  g_autofree char *month_text = g_strstrip (g_strdup (field (rec, ps->col[COL_MAAND])));
-  g_autofree char *amount_text = g_strstrip (g_strdup (field (rec, ps->col[COL_BEDRAG])));
-  g_autofree char *status_text = g_strstrip (g_strdup (field (rec, ps->col[COL_STATUS])));
+  g_autofree char *post = g_strstrip (g_ascii_strdown (pmd_csv_record_field (rec, ps->col[COL_POST]), -1));
+  g_autofree char *year_text = g_strstrip (g_strdup (pmd_csv_record_field (rec, ps->col[COL_JAAR])));
+  g_autofree char *month_text = g_strstrip (g_strdup (pmd_csv_record_field (rec, ps->col[COL_MAAND])));
+  g_autofree char *amount_text = g_strstrip (g_strdup (pmd_csv_record_field (rec, ps->col[COL_BEDRAG])));
+  g_autofree char *status_text = g_strstrip (g_strdup (pmd_csv_record_field (rec, ps->col[COL_STATUS])));
   guint n_errors = ps->errors->len;
   const char *line = NULL;
   int year = 0, month = 0;
@@ -442,23 +219,23 @@ read_row (Parse        *ps,
   gboolean definitive = FALSE;
 
   if (rec->unclosed)
-    row_error (ps, rec->line, NULL, _("a field opens with a quote (\") that is never closed"));
+    pmd_csv_row_error (ps->errors, rec->line, NULL, _("a field opens with a quote (\") that is never closed"));
   if (rec->fields->len > ps->n_header)
-    row_error (ps, rec->line, NULL, _("%u fields, but the header has %u"), rec->fields->len, ps->n_header);
+    pmd_csv_row_error (ps->errors, rec->line, NULL, _("%u fields, but the header has %u"), rec->fields->len, ps->n_header);
   if (*post == '\0')
-    row_error (ps, rec->line, "post", _("empty; give a cost line’s id or an Iv3 taakveld"));
+    pmd_csv_row_error (ps->errors, rec->line, "post", _("empty; give a cost line’s id or an Iv3 taakveld"));
   else
     line = resolve_post (ps, rec, post);
-  if (!parse_digits (year_text, PMD_YEAR_MIN, PMD_YEAR_MAX, &year))
-    row_error (ps, rec->line, "jaar", _("“%s” is not a year from %d to %d"), year_text, PMD_YEAR_MIN,
+  if (!pmd_csv_parse_digits (year_text, PMD_YEAR_MIN, PMD_YEAR_MAX, &year))
+    pmd_csv_row_error (ps->errors, rec->line, "jaar", _("“%s” is not a year from %d to %d"), year_text, PMD_YEAR_MIN,
                PMD_YEAR_MAX);
-  if (*month_text != '\0' && !parse_digits (month_text, 1, 12, &month))
-    row_error (ps, rec->line, "maand", _("“%s” is not a month: 1 to 12, or empty for the whole year"),
+  if (*month_text != '\0' && !pmd_csv_parse_digits (month_text, 1, 12, &month))
+    pmd_csv_row_error (ps->errors, rec->line, "maand", _("“%s” is not a month: 1 to 12, or empty for the whole year"),
                month_text);
   if (*amount_text == '\0')
-    row_error (ps, rec->line, "bedrag", _("empty; give an amount in euros such as 1.234.567,89"));
-  else if (!parse_amount (amount_text, &cents))
-    row_error (ps, rec->line, "bedrag", _("“%s” is not an amount in euros such as 1.234.567,89"),
+    pmd_csv_row_error (ps->errors, rec->line, "bedrag", _("empty; give an amount in euros such as 1.234.567,89"));
+  else if (!pmd_csv_parse_amount (amount_text, &cents))
+    pmd_csv_row_error (ps->errors, rec->line, "bedrag", _("“%s” is not an amount in euros such as 1.234.567,89"),
                amount_text);
   read_status (ps, rec, status_text, &definitive);
   if (ps->errors->len == n_errors)
@@ -470,29 +247,18 @@ read_row (Parse        *ps,
 }
 
 static gboolean
-read_header (Parse        *ps,
-             const Record *rec,
-             GError      **error)
+read_header (Parse              *ps,
+             const PmdCsvRecord *rec,
+             GError            **error)
 {
-  for (int c = 0; c < N_COLUMNS; c++)
-    ps->col[c] = -1;
-  ps->n_header = rec->fields->len;
-  for (guint i = 0; i < rec->fields->len; i++)
-    {
-      g_autofree char *name = g_strstrip (g_ascii_strdown (g_ptr_array_index (rec->fields, i), -1));
+  int twice = pmd_csv_find_columns (rec, column_names, N_COLUMNS, ps->col);
 
-      for (int c = 0; c < N_COLUMNS; c++)
-        {
-          if (g_strcmp0 (name, column_names[c]) != 0)
-            continue;
-          if (ps->col[c] >= 0)
-            {
-              g_set_error (error, PMD_ACTUALS_ERROR, PMD_ACTUALS_ERROR_HEADER,
-                           _("line %u: the header has the column “%s” twice"), rec->line, column_names[c]);
-              return FALSE;
-            }
-          ps->col[c] = i;
-        }
+  ps->n_header = rec->fields->len;
+  if (twice >= 0)
+    {
+      g_set_error (error, PMD_ACTUALS_ERROR, PMD_ACTUALS_ERROR_HEADER,
+                   _("line %u: the header has the column “%s” twice"), rec->line, column_names[twice]);
+      return FALSE;
     }
   for (int c = 0; c < COL_STATUS; c++)
     if (ps->col[c] < 0)
@@ -505,43 +271,26 @@ read_header (Parse        *ps,
   return TRUE;
 }
 
-static void
-record_clear (Record *rec)
-{
-  g_clear_pointer (&rec->fields, g_ptr_array_unref);
-}
-
 static gboolean
 read_records (Parse      *ps,
-              const char *text,
-              gsize       length,
+              GPtrArray  *records,
               GError    **error)
 {
-  Reader r = { text, text + length, 1 };
-  Record rec = { 0 };
-  gboolean have_header = FALSE;
+  guint first;
+  const PmdCsvRecord *header = pmd_csv_records_header (records, &first);
 
-  while (next_record (&r, &rec))
+  if (header == NULL)
     {
-      if (record_blank (&rec))
-        ;
-      else if (!have_header)
-        {
-          if (!read_header (ps, &rec, error))
-            {
-              record_clear (&rec);
-              return FALSE;
-            }
-          have_header = TRUE;
-        }
-      else
-        read_row (ps, &rec);
-      record_clear (&rec);
+      g_set_error_literal (error, PMD_ACTUALS_ERROR, PMD_ACTUALS_ERROR_HEADER,
+                           _("The file is empty: it needs a header row with post, jaar, maand and bedrag"));
+      return FALSE;
     }
-  if (!have_header)
-    g_set_error_literal (error, PMD_ACTUALS_ERROR, PMD_ACTUALS_ERROR_HEADER,
-                         _("The file is empty: it needs a header row with post, jaar, maand and bedrag"));
-  return have_header;
+  if (!read_header (ps, header, error))
+    return FALSE;
+  for (guint i = first; i < records->len; i++)
+    if (!pmd_csv_record_is_blank (g_ptr_array_index (records, i)))
+      read_row (ps, g_ptr_array_index (records, i));
+  return TRUE;
 }
 
 /**
@@ -567,32 +316,31 @@ pmd_actuals_csv_parse (const char        *data,
   g_autoptr(GHashTable) seen = NULL;
   g_autoptr(GPtrArray) errors = NULL;
   g_autoptr(GArray) rows = NULL;
+  g_autoptr(GPtrArray) records = NULL;
+  g_autoptr(GError) local = NULL;
   Parse ps = { 0 };
   gsize text_length = 0;
 
   g_return_val_if_fail (data != NULL || length == 0, NULL);
   g_return_val_if_fail (scenario != NULL, NULL);
 
-  text = decode (data != NULL ? data : "", length, &text_length, error);
+  text = pmd_csv_decode (data != NULL ? data : "", length, &text_length, &local);
   if (text == NULL)
-    return NULL;
+    {
+      g_set_error_literal (error, PMD_ACTUALS_ERROR, PMD_ACTUALS_ERROR_ENCODING, local->message);
+      return NULL;
+    }
+  records = pmd_csv_read_records (text, text_length);
   ps.ids = ids = index_ids (scenario);
   ps.iv3 = iv3 = index_iv3 (scenario);
   ps.seen = seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   ps.errors = errors = g_ptr_array_new_with_free_func (g_free);
   ps.rows = rows = pmd_realisation_array_new ();
-  if (!read_records (&ps, text, text_length, error))
+  if (!read_records (&ps, records, error))
     return NULL;
   if (errors->len > 0)
     {
-      g_autofree char *list = NULL;
-
-      g_ptr_array_add (errors, NULL);
-      list = g_strjoinv ("\n", (char **) errors->pdata);
-      g_set_error (error, PMD_ACTUALS_ERROR, PMD_ACTUALS_ERROR_ROWS,
-                   g_dngettext (GETTEXT_PACKAGE, "Nothing was imported: %u row is wrong:\n%s",
-                                "Nothing was imported: %u rows are wrong:\n%s", ps.n_bad_rows),
-                   ps.n_bad_rows, list);
+      pmd_csv_set_rows_error (error, PMD_ACTUALS_ERROR, PMD_ACTUALS_ERROR_ROWS, ps.n_bad_rows, errors);
       return NULL;
     }
   return g_steal_pointer (&rows);

@@ -123,8 +123,15 @@ pmd_explanation_free (PmdExplanation *self)
   g_free (self);
 }
 
-static gboolean
-is_assumption (const char *source)
+/**
+ * pmd_source_is_assumption:
+ * @source: (nullable): the provenance of a number
+ *
+ * Returns: %TRUE when the number is an assumption rather than taken from a
+ *   document: it has no source, or its source says "aanname: …"
+ */
+gboolean
+pmd_source_is_assumption (const char *source)
 {
   return source == NULL || g_ascii_strncasecmp (source, "aanname", 7) == 0;
 }
@@ -135,7 +142,7 @@ set_source (PmdExplanation *self,
 {
   g_free (self->source);
   self->source = g_strdup (source);
-  self->assumption = is_assumption (source);
+  self->assumption = pmd_source_is_assumption (source);
 }
 
 /* A money leaf resting on the parameter @path: its value for people and

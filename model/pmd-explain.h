@@ -70,6 +70,7 @@ gboolean        pmd_figure_parse       (const char          *output,
 char           *pmd_explanation_to_text (const PmdExplanation *self);
 char           *pmd_explanation_summarize (const PmdExplanation *self,
                                           const PmdScenario    *scenario);
+gboolean        pmd_source_is_assumption (const char         *source);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (PmdExplanation, pmd_explanation_free)
 

@@ -8,6 +8,9 @@
 #include "pmd-goal-seek-dialog.h"
 #include "pmd-money-dialog.h"
 #include "pmd-ranges-dialog.h"
+#include "pmd-file-writer.h"
+#include "pmd-session.h"
+#include "pmd-xlsx-writer.h"
 
 /* The window's actions and their keys; what a file, meeting mode or the
  * report does is in the file of its own. */
@@ -165,6 +168,55 @@ export_action (GtkWidget  *widget,
                                              gtk_spin_button_get_value_as_int (self->year_spin));
 
   gtk_window_present (dialog);
+}
+
+/* The workbook of `piramide export` (data/pmd-xlsx-writer.c) of what the
+ * window shows; never written over the open scenario's file. */
+static void
+export_workbook_response_cb (GtkNativeDialog *dialog,
+                             int              response,
+                             PmdWindow       *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+      g_autofree char *path = g_file_get_path (file);
+      GFile *scenario_file = pmd_session_get_file (self->session);
+      g_autofree char *scenario_path = scenario_file != NULL ? g_file_get_path (scenario_file) : NULL;
+      g_autofree char *name = scenario_path != NULL ? g_path_get_basename (scenario_path) : NULL;
+      PmdWorkbookInput input = { pmd_document_get_scenario (self->document), pmd_document_get_effective (self->document),
+                                 pmd_document_get_projection (self->document), pmd_document_get_variant (self->document),
+                                 name };
+      g_autoptr(GBytes) bytes = NULL;
+      g_autoptr(GError) error = NULL;
+
+      if (path == NULL || (bytes = pmd_workbook_to_xlsx (&input, &error)) == NULL ||
+          !pmd_file_write_atomic (path, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), scenario_path, &error))
+        _pmd_window_error_dialog (self, _("Could not write the workbook"),
+                                  error ? error->message : _("Only local files can be written"));
+      else
+        pmd_window_add_toast (self, _("Workbook written"));
+    }
+  g_object_unref (dialog);
+}
+
+static void
+export_workbook_action (GtkWidget  *widget,
+                        const char *action,
+                        GVariant   *param)
+{
+  PmdWindow *self = PMD_WINDOW (widget);
+  const PmdScenario *sc = pmd_document_get_scenario (self->document);
+  g_autofree char *name = g_strdup_printf ("%s.xlsx", sc->name && *sc->name ? sc->name : _("scenario"));
+  GtkFileChooserNative *chooser = gtk_file_chooser_native_new (_("Export as Workbook"), GTK_WINDOW (self),
+                                                               GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"),
+                                                               _("_Cancel"));
+
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  g_strdelimit (name, "/\\", '-');
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
+  g_signal_connect (chooser, "response", G_CALLBACK (export_workbook_response_cb), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
 
 static void
@@ -364,6 +416,7 @@ _pmd_window_class_add_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.show-variant", "u", show_variant_action);
   gtk_widget_class_install_action (widget_class, "win.move-money", NULL, move_money_action);
   gtk_widget_class_install_action (widget_class, "win.export-charts", NULL, export_action);
+  gtk_widget_class_install_action (widget_class, "win.export-workbook", NULL, export_workbook_action);
   gtk_widget_class_install_action (widget_class, "win.ranges", NULL, ranges_action);
   gtk_widget_class_install_action (widget_class, "win.goal-seek", NULL, goal_seek_action);
   gtk_widget_class_install_action (widget_class, "win.report", NULL, report_action);

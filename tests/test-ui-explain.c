@@ -11,6 +11,7 @@
 #include "pmd-explain-popover.h"
 #include "pmd-history-popover.h"
 #include "pmd-session.h"
+#include "pmd-scenario-file.h"
 #include "pmd-test-utils-ui.h"
 #include "pmd-uncertainty-text.h"
 #include "pmd-window-test-hooks.h"
@@ -152,6 +153,52 @@ test_card_keyboard (void)
   root = pmd_format_euro_compact (pmd_explain_popover_get_explanation (popover)->value);
   g_assert_cmpstr (root, ==, _pmd_window_get_card_value (window, 0));
   close_popover ();
+}
+
+/* A number of the Vergelijken page's outcomes explains itself, for its own
+ * entry: the gap of "Niets doen" in 2030 is that variant's, not the
+ * scenario's, and its leaf's button jumps to the input in the window. */
+static void
+test_compare_cell (void)
+{
+  PmdComparePage *page;
+  GtkWidget *grid, *cell, *popover = NULL, *jump;
+  const PmdExplanation *e;
+  g_autoptr(PmdScenario) sc = NULL;
+  g_autoptr(PmdProjection) p = NULL;
+  g_autoptr(GError) error = NULL;
+  int t;
+
+  reset ();
+  _pmd_window_show_page (window, "compare");
+  page = _pmd_window_get_compare_page (window);
+  grid = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (page), PMD_TYPE_COMPARE_PAGE, "outputs"));
+  /* Rows: the header, then total, gap and savings of 2026, then of 2030;
+   * columns: the labels, "Zoals ingevoerd", "Niets doen", … */
+  pmd_test_wait_until ((cell = gtk_grid_get_child_at (GTK_GRID (grid), 2, 5)) != NULL);
+  g_assert_true (GTK_IS_BUTTON (cell));
+  g_signal_emit_by_name (cell, "clicked");
+  pmd_test_wait_until ((popover = g_object_get_data (G_OBJECT (grid), "pmd-explain-popover")) != NULL &&
+                       gtk_widget_get_mapped (popover));
+  e = pmd_explain_popover_get_explanation (PMD_EXPLAIN_POPOVER (popover));
+  /* Worked out independently: the bundled file with the variant applied,
+   * projected. */
+  sc = pmd_scenario_load_bundled ("westland-2026", &error);
+  g_assert_no_error (error);
+  g_assert_true (pmd_scenario_apply_variant (sc, "niets-doen", &error));
+  p = pmd_project (sc, &error);
+  g_assert_no_error (error);
+  t = 2030 - p->base_year;
+  g_assert_cmpfloat_with_epsilon (e->value, p->gap[t], 0.005);
+  screen_shot ("explain-compare");
+  jump = pmd_explain_popover_find_jump (PMD_EXPLAIN_POPOVER (popover), "funding.base");
+  g_assert_nonnull (jump);
+  g_signal_emit_by_name (jump, "clicked");
+  pmd_test_wait_until (g_strcmp0 (adw_view_stack_get_visible_child_name (ADW_VIEW_STACK (
+                                    gtk_widget_get_template_child (GTK_WIDGET (window), PMD_TYPE_WINDOW, "view_stack"))),
+                                  "assumptions") == 0);
+  gtk_popover_popdown (GTK_POPOVER (popover));
+  drain ();
 }
 
 /* The button beside a leaf gives its input the keyboard: a Posten cell for
@@ -361,6 +408,7 @@ main (int    argc,
   g_test_add_func ("/ui/explain/card-click", test_card_click);
   g_test_add_func ("/ui/explain/card-keyboard", test_card_keyboard);
   g_test_add_func ("/ui/explain/jump", test_jump);
+  g_test_add_func ("/ui/explain/compare-cell", test_compare_cell);
   g_test_add_func ("/ui/explain/chart-point", test_chart_point);
   g_test_add_func ("/ui/explain/uncertainty-sentences", test_uncertainty_sentences);
   g_test_add_func ("/ui/explain/history", test_history);

@@ -828,6 +828,9 @@ compare_cell (PmdComparePage *page,
     return NULL;
   if (highlighted != NULL)
     *highlighted = gtk_widget_has_css_class (child, "changed");
+  /* An outcome is a button that explains it. */
+  if (GTK_IS_BUTTON (child))
+    child = gtk_button_get_child (GTK_BUTTON (child));
   return gtk_label_get_text (GTK_LABEL (child));
 }
 

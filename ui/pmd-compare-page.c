@@ -7,6 +7,7 @@
 
 #include "pmd-chart-view.h"
 #include "pmd-compare-page.h"
+#include "pmd-explain-popover.h"
 #include "pmd-compare-page-private.h"
 #include "pmd-csv.h"
 #include "pmd-file-writer.h"
@@ -122,6 +123,12 @@ trim_grid (GtkGrid *grid,
       GtkWidget *next = gtk_widget_get_next_sibling (child);
       int column, row;
 
+      /* The explanation's popover is the table's, not a cell. */
+      if (GTK_IS_POPOVER (child))
+        {
+          child = next;
+          continue;
+        }
       gtk_grid_query_child (grid, child, &column, &row, NULL, NULL);
       if (column >= n_columns || row >= n_rows)
         gtk_grid_remove (grid, child);
@@ -142,6 +149,12 @@ cell (GtkGrid    *grid,
   const char *classes[3] = { NULL };
   guint n = 0;
 
+  /* Where an outcome was (the years asked for changed): a label now. */
+  if (label != NULL && !GTK_IS_LABEL (label))
+    {
+      gtk_grid_remove (grid, label);
+      label = NULL;
+    }
   if (label == NULL)
     {
       label = gtk_label_new (NULL);
@@ -158,6 +171,107 @@ cell (GtkGrid    *grid,
     classes[n++] = css_class;
   gtk_widget_set_css_classes (label, classes);
   return label;
+}
+
+/* Outcomes explain themselves */
+
+typedef struct
+{
+  const char *figure;   /* an output path, pmd_figure_parse() */
+  int         year;
+  guint       entry;
+} Figure;
+
+/* "Hoe komt dit getal tot stand?" for the outcome a cell shows: the
+ * entry's own scenario and projection, in one popover per table. A leaf's
+ * button brings the user to the input in the window (win.edit-input); a
+ * table outside the window (the library's) has no such action and the
+ * button does nothing there. */
+static void
+jump_cb (GtkWidget  *popover,
+         const char *path,
+         gpointer    user_data)
+{
+  gtk_widget_activate_action (popover, "win.edit-input", "s", path);
+}
+
+/* The popover belongs to the table and points at the cell, so that cells
+ * can come and go (other years asked for) while it exists; the grid lets
+ * go of it when it goes. */
+static void
+popover_free (gpointer data)
+{
+  GtkWidget *popover = data;
+
+  if (gtk_widget_get_parent (popover) != NULL)
+    gtk_widget_unparent (popover);
+  g_object_unref (popover);
+}
+
+static void
+figure_clicked_cb (GtkButton *button,
+                   GtkGrid   *grid)
+{
+  const Figure *f = g_object_get_data (G_OBJECT (button), "pmd-figure");
+  const PmdComparison *comparison = g_object_get_data (G_OBJECT (grid), "pmd-comparison");
+  GtkWidget *popover = g_object_get_data (G_OBJECT (grid), "pmd-explain-popover");
+  const PmdCompareEntry *entry;
+  g_autoptr(GError) error = NULL;
+  graphene_rect_t bounds;
+
+  if (comparison == NULL || f == NULL || f->entry >= pmd_comparison_get_n (comparison) ||
+      !gtk_widget_compute_bounds (GTK_WIDGET (button), GTK_WIDGET (grid), &bounds))
+    return;
+  entry = pmd_comparison_get (comparison, f->entry);
+  if (popover == NULL)
+    {
+      popover = g_object_ref_sink (pmd_explain_popover_new ());
+      g_signal_connect (popover, "jump", G_CALLBACK (jump_cb), NULL);
+      gtk_widget_set_parent (popover, GTK_WIDGET (grid));
+      g_object_set_data_full (G_OBJECT (grid), "pmd-explain-popover", popover, popover_free);
+    }
+  gtk_popover_set_pointing_to (GTK_POPOVER (popover),
+                               &(GdkRectangle) { bounds.origin.x, bounds.origin.y, bounds.size.width,
+                                                 bounds.size.height });
+  if (pmd_explain_popover_explain (PMD_EXPLAIN_POPOVER (popover), entry->scenario, entry->projection, f->figure,
+                                   f->year, &error))
+    gtk_popover_popup (GTK_POPOVER (popover));
+}
+
+/* A number of the outcomes table: a flat button that opens its
+ * explanation on a click, Enter or Space, made once and then only given
+ * new text and a new figure. */
+static GtkWidget *
+figure_cell (GtkGrid      *grid,
+             int           column,
+             int           row,
+             const char   *text,
+             const Figure *figure)
+{
+  GtkWidget *button = gtk_grid_get_child_at (grid, column, row);
+  GtkWidget *label;
+
+  if (button != NULL && !GTK_IS_BUTTON (button))
+    {
+      gtk_grid_remove (grid, button);
+      button = NULL;
+    }
+  if (button == NULL)
+    {
+      button = gtk_button_new ();
+      label = gtk_label_new (NULL);
+      gtk_label_set_xalign (GTK_LABEL (label), 1);
+      gtk_button_set_child (GTK_BUTTON (button), label);
+      gtk_widget_set_css_classes (button, (const char *[]) { "flat", "figure-cell", "numeric", NULL });
+      gtk_widget_set_tooltip_text (button, _("How is this figure made up?"));
+      g_signal_connect (button, "clicked", G_CALLBACK (figure_clicked_cb), grid);
+      gtk_grid_attach (grid, button, column, row, 1, 1);
+    }
+  label = gtk_button_get_child (GTK_BUTTON (button));
+  if (g_strcmp0 (gtk_label_get_text (GTK_LABEL (label)), text) != 0)
+    gtk_label_set_text (GTK_LABEL (label), text);
+  g_object_set_data_full (G_OBJECT (button), "pmd-figure", g_memdup2 (figure, sizeof *figure), g_free);
+  return button;
 }
 
 static void
@@ -280,7 +394,13 @@ _pmd_compare_fill_outcomes (GtkGrid             *grid,
   const PmdProjection *first = pmd_comparison_get (comparison, 0)->projection;
   int row = 1;
 
+  static const char *const figures[N_ROWS] = {
+    [ROW_TOTAL] = "totals.scenario", [ROW_GAP] = "totals.gap", [ROW_SAVINGS] = "totals.savings",
+  };
+
   trim_grid (grid, n + 1, years->len * N_ROWS + 3);
+  /* Borrowed: the comparison lives as long as the table shows it. */
+  g_object_set_data (G_OBJECT (grid), "pmd-comparison", (gpointer) comparison);
   header_row (comparison, grid, _("Outcome"), 0);
   for (guint y = 0; y < years->len; y++)
     {
@@ -298,8 +418,9 @@ _pmd_compare_fill_outcomes (GtkGrid             *grid,
               g_autofree char *money = isnan (value) ? g_strdup ("—") : pmd_format_euro_compact (value);
               g_autofree char *delta = i > 0 ? signed_euro (value - base) : NULL;
               g_autofree char *text = delta != NULL ? g_strdup_printf ("%s (%s)", money, delta) : NULL;
+              Figure figure = { figures[r], year, i };
 
-              cell (grid, i + 1, row, text ? text : money, NULL);
+              figure_cell (grid, i + 1, row, text ? text : money, &figure);
             }
         }
     }
@@ -309,14 +430,19 @@ _pmd_compare_fill_outcomes (GtkGrid             *grid,
     {
       const PmdProjection *p = pmd_comparison_get (comparison, i)->projection;
       g_autofree char *text = p->has_payback ? g_strdup_printf ("%d", p->payback_year) : g_strdup (_("not in the horizon"));
-      cell (grid, i + 1, row, text, NULL);
+      Figure figure = { "payback_year", p->base_year + p->n_years - 1, i };
+
+      figure_cell (grid, i + 1, row, text, &figure);
     }
   row++;
   cell (grid, 0, row, _("Net present value of the savings"), NULL);
   for (guint i = 0; i < n; i++)
     {
-      g_autofree char *text = pmd_format_euro_compact (pmd_comparison_get (comparison, i)->projection->npv);
-      cell (grid, i + 1, row, text, NULL);
+      const PmdProjection *p = pmd_comparison_get (comparison, i)->projection;
+      g_autofree char *text = pmd_format_euro_compact (p->npv);
+      Figure figure = { "npv", p->base_year + p->n_years - 1, i };
+
+      figure_cell (grid, i + 1, row, text, &figure);
     }
 }
 
@@ -716,6 +842,9 @@ append_grid (GString    *out,
        child = gtk_widget_get_next_sibling (child))
     {
       int column, row;
+
+      if (GTK_IS_POPOVER (child))
+        continue;
       gtk_grid_query_child (grid, child, &column, &row, NULL, NULL);
       rows = MAX (rows, row + 1);
       columns = MAX (columns, column + 1);
@@ -726,7 +855,12 @@ append_grid (GString    *out,
       for (int column = 0; column < columns; column++)
         {
           GtkWidget *label = gtk_grid_get_child_at (grid, column, row);
-          g_autofree char *text = g_strdup (label != NULL ? gtk_label_get_text (GTK_LABEL (label)) : "");
+          g_autofree char *text = NULL;
+
+          /* An outcome is a button that explains it, with its label. */
+          if (label != NULL && GTK_IS_BUTTON (label))
+            label = gtk_button_get_child (GTK_BUTTON (label));
+          text = g_strdup (label != NULL ? gtk_label_get_text (GTK_LABEL (label)) : "");
 
           /* One cell per cell: no tabs or line breaks inside. */
           g_strdelimit (text, "\t\n", ' ');

@@ -216,3 +216,20 @@ _pmd_window_dispose_explain (PmdWindow *self)
   if (self->explain_popover != NULL)
     g_clear_pointer (&self->explain_popover, gtk_widget_unparent);
 }
+
+/* win.edit-input (s): a parameter path; what a leaf of an explanation
+ * outside the window's own popover (a table of the Vergelijken page) asks
+ * for. */
+static void
+edit_input_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  _pmd_window_jump_to_input (PMD_WINDOW (widget), g_variant_get_string (parameter, NULL));
+}
+
+void
+_pmd_window_class_add_explain_actions (GtkWidgetClass *widget_class)
+{
+  gtk_widget_class_install_action (widget_class, "win.edit-input", "s", edit_input_action);
+}

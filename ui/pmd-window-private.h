@@ -136,6 +136,7 @@ void     _pmd_window_explain                (PmdWindow   *self,
                                              GtkWidget   *anchor,
                                              const char  *figure,
                                              int          year);
+void     _pmd_window_class_add_explain_actions (GtkWidgetClass *widget_class);
 void     _pmd_window_jump_to_input          (PmdWindow   *self,
                                              const char  *path);
 

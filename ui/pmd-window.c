@@ -489,6 +489,7 @@ pmd_window_class_init (PmdWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PmdWindow, meeting_uncertainty);
 
   _pmd_window_class_add_actions (widget_class);
+  _pmd_window_class_add_explain_actions (widget_class);
 }
 
 static void

@@ -587,7 +587,9 @@ montecarlo_run (Cli     *cli,
     return usage_error (error, "%s", _("--runs lies between 1 and 1.000.000, --seed between 0 and 4.294.967.295")),
            NULL;
 
-  mc = pmd_monte_carlo_run (cli->scenario, (guint) runs, (guint32) seed, NULL, NULL, NULL, error);
+  /* Three percentiles: selected, not sorted for. */
+  mc = pmd_monte_carlo_run_levels (cli->scenario, (guint) runs, (guint32) seed, levels, G_N_ELEMENTS (levels), NULL,
+                                   NULL, NULL, error);
   if (mc == NULL)
     return NULL;
 

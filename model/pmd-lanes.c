@@ -326,8 +326,12 @@ _pmd_lanes_new (PmdScenario    *sc,
     return NULL;
   n = self->n = self->p->n_years;
   for (guint c = 0; c < sc->cohorts->len; c++)
-    if (self->cohorts[c].live)
+    {
       self->cohorts[c].d = g_new (double, (gsize) n * L);
+      if (!self->cohorts[c].live)
+        for (int t = 0; t < n; t++)
+          lane_fill (self->cohorts[c].d + t * L, self->p->scratch[c * n + t]);
+    }
 
   /* The lines a run changes: live ones and the interventions' lines. */
   {
@@ -439,28 +443,45 @@ power (double x,
   return k < 0 ? 1.0 / result : result;
 }
 
-/* pmd_cohort_value_at() with lane @l's points: one pow per segment. */
-static double
-cohort_value (const PmdCohort  *cohort,
-              const Lane       *points,
-              int               l,
-              int               year)
+/* pmd_cohort_value_at() for every year, with lane @l's points: one pow
+ * per segment, then products. */
+static void
+cohort_values (const PmdCohort *cohort,
+               const Lane      *points,
+               int              l,
+               int              first_year,
+               int              n,
+               double          *out)
 {
   const PmdYearValue *p = (const PmdYearValue *) cohort->points->data;
-  guint n = cohort->points->len;
-  guint seg = 0;
-  double rate;
+  guint n_points = cohort->points->len;
+  guint seg = G_MAXUINT;
+  double rate = 1.0;
 
-  if (n == 1)
-    return points[0][l];
-  while (seg + 2 < n && year > p[seg + 1].year)
-    seg++;
-  if (year == p[seg].year)
-    return points[seg][l];
-  if (year == p[seg + 1].year)
-    return points[seg + 1][l];
-  rate = pow (points[seg + 1][l] / points[seg][l], 1.0 / (double) (p[seg + 1].year - p[seg].year));
-  return points[seg][l] * power (rate, year - p[seg].year);
+  for (int t = 0; t < n; t++)
+    {
+      int year = first_year + t;
+      guint s = 0;
+
+      if (n_points == 1)
+        {
+          out[t] = points[0][l];
+          continue;
+        }
+      while (s + 2 < n_points && year > p[s + 1].year)
+        s++;
+      if (s != seg)
+        {
+          seg = s;
+          rate = pow (points[s + 1][l] / points[s][l], 1.0 / (double) (p[s + 1].year - p[s].year));
+        }
+      if (year == p[s].year)
+        out[t] = points[s][l];
+      else if (year == p[s + 1].year)
+        out[t] = points[s + 1][l];
+      else
+        out[t] = points[s][l] * power (rate, year - p[s].year);
+    }
 }
 
 static void
@@ -469,13 +490,15 @@ compute_cohort (PmdLanes *self,
 {
   const PmdCohort *cohort = g_ptr_array_index (self->sc->cohorts, c);
   LaneCohort *lc = &self->cohorts[c];
+  double values[PMD_HORIZON_MAX + 2];
   int base_year = self->sc->base_year;
 
   for (int l = 0; l < L; l++)
     {
-      double base = cohort_value (cohort, lc->points, l, base_year);
+      /* The base year is the first: D(y) = V(y) / V(base). */
+      cohort_values (cohort, lc->points, l, base_year, self->n, values);
       for (int t = 0; t < self->n; t++)
-        lc->d[t * L + l] = cohort_value (cohort, lc->points, l, base_year + t) / base;
+        lc->d[t * L + l] = values[t] / values[0];
     }
 }
 
@@ -483,30 +506,40 @@ static void
 compute_line (PmdLanes *self,
               LaneLine *ll)
 {
-  const double *drivers = NULL;
-  gboolean lane_drivers = FALSE;
   const double *idx = ll->scenario_idx ? self->scenario_idx : ll->indexation;
   Lane growth, price;
 
-  if (ll->driver >= 0)
-    {
-      lane_drivers = self->cohorts[ll->driver].live;
-      drivers = lane_drivers ? self->cohorts[ll->driver].d : self->p->scratch + ll->driver * self->n;
-    }
   lane_fill (growth, 1.0);
   lane_fill (price, 1.0);
-  for (int t = 0; t < self->n; t++)
-    {
-      double *out = ll->lanes + t * L;
-      for (int l = 0; l < L; l++)
-        {
-          double d = drivers == NULL ? 1.0 : lane_drivers ? drivers[t * L + l] : drivers[t];
-          double demo = drivers != NULL ? 1.0 + ll->elasticity[l] * (d - 1.0) : 1.0;
-          double volume = growth[l] * demo * ll->steps[t];
+  if (ll->driver < 0)
+    for (int t = 0; t < self->n; t++)
+      {
+        double *out = ll->lanes + t * L;
+        for (int l = 0; l < L; l++)
+          {
+            double volume = growth[l] * ll->steps[t];   /* demo = 1 */
 
-          out[l] = ll->base_cost[l] * volume * price[l];
-          growth[l] *= 1.0 + ll->growth[l];
-          price[l] *= 1.0 + idx[l];
+            out[l] = ll->base_cost[l] * volume * price[l];
+            growth[l] *= 1.0 + ll->growth[l];
+            price[l] *= 1.0 + idx[l];
+          }
+      }
+  else
+    {
+      const double *d = self->cohorts[ll->driver].d;   /* [t][L], broadcast when no range reaches it */
+
+      for (int t = 0; t < self->n; t++)
+        {
+          double *out = ll->lanes + t * L;
+          for (int l = 0; l < L; l++)
+            {
+              double demo = 1.0 + ll->elasticity[l] * (d[t * L + l] - 1.0);
+              double volume = growth[l] * demo * ll->steps[t];
+
+              out[l] = ll->base_cost[l] * volume * price[l];
+              growth[l] *= 1.0 + ll->growth[l];
+              price[l] *= 1.0 + idx[l];
+            }
         }
     }
 }

@@ -17,21 +17,13 @@
 
 #include "pmd-model.h"
 #include "pmd-scenario-file.h"
-
-static int
-compare_double (const void *a,
-                const void *b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-
-  return x < y ? -1 : x > y;
-}
+#include "pmd-bench-scenario.h"
 
 static double
 median (double *v,
         int     n)
 {
-  qsort (v, n, sizeof (double), compare_double);
+  qsort (v, n, sizeof (double), bench_compare_double);
   return n % 2 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2;
 }
 

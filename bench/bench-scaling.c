@@ -17,15 +17,6 @@
 
 #include "pmd-bench-scenario.h"
 
-static int
-compare_double (const void *a,
-                const void *b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-
-  return x < y ? -1 : x > y;
-}
-
 /* Median ns per projection. */
 static double
 time_projection (PmdScenario *sc,
@@ -44,7 +35,7 @@ time_projection (PmdScenario *sc,
         pmd_projection_compute (p, sc, NULL);
       ns[r] = (double) (g_get_monotonic_time () - t0) * 1000.0 / inner;
     }
-  qsort (ns, rounds, sizeof (double), compare_double);
+  qsort (ns, rounds, sizeof (double), bench_compare_double);
   /* The fastest round: on a machine shared with others, the one least
    * disturbed by them. */
   return ns[0];

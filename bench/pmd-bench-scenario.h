@@ -9,6 +9,16 @@
 
 #include "pmd-model.h"
 
+/* For qsort: doubles ascending. */
+static inline int
+bench_compare_double (const void *a,
+                      const void *b)
+{
+  double x = *(const double *) a, y = *(const double *) b;
+
+  return x < y ? -1 : x > y;
+}
+
 static inline PmdScenario *
 bench_scenario (int n_lines,
                 int n_interventions,

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "pmd-lanes-private.h"
+#include "pmd-projection-private.h"
 #include "pmd-scenario-private.h"
 
 /*
@@ -241,34 +242,6 @@ find_slot (PmdLanes       *self,
   return FALSE;
 }
 
-static double
-steps_factor (GArray *steps,
-              int     year)
-{
-  double f = 1.0;
-
-  for (guint k = 0; k < steps->len; k++)
-    {
-      const PmdYearValue *s = &g_array_index (steps, PmdYearValue, k);
-      if (s->year <= year)
-        f *= 1.0 + s->value;
-    }
-  return f;
-}
-
-static double
-ramp (int year,
-      int start,
-      int lag,
-      int ramp_years)
-{
-  int from = start + lag;
-
-  if (year < from)
-    return 0.0;
-  return MIN (1.0, (double) (year - from + 1) / (double) ramp_years);
-}
-
 /**
  * _pmd_lanes_new:
  * @scenario: a resolved, validated scenario with every ranged parameter at
@@ -375,7 +348,7 @@ _pmd_lanes_new (PmdScenario    *sc,
             {
               ll->steps = g_new (double, n);
               for (int t = 0; t < n; t++)
-                ll->steps[t] = l->steps->len ? steps_factor (l->steps, sc->base_year + t) : 1.0;
+                ll->steps[t] = l->steps->len ? _pmd_steps_factor (l->steps, sc->base_year + t) : 1.0;
               ll->lanes = g_new (double, (gsize) n * L);
             }
         }
@@ -419,7 +392,7 @@ _pmd_lanes_new (PmdScenario    *sc,
               int year = sc->base_year + t;
               gboolean active = iv->enabled && year >= iv->start && !(iv->has_end && year > iv->end);
 
-              li->ramp[t] = active ? ramp (year, iv->start, iv->lag, iv->ramp_years) : -1.0;
+              li->ramp[t] = active ? _pmd_ramp (year, iv->start, iv->lag, iv->ramp_years) : -1.0;
               li->starts[t] = active && year == iv->start;
             }
         }
@@ -558,7 +531,7 @@ apply_varying (const LaneIntervention *li,
 
       if (!iv->enabled || year < li->start[l] || (iv->has_end && year > li->end[l]))
         continue;
-      r = ramp (year, li->start[l], li->lag[l], li->ramp_years[l]);
+      r = _pmd_ramp (year, li->start[l], li->lag[l], li->ramp_years[l]);
       if (iv->type == PMD_INTERVENTION_SHIFT)
         {
           double moved = li->fraction[l] * r * cost[li->s][l];

@@ -197,6 +197,50 @@ test_pinned (void)
   g_assert_cmpuint (mc->never_paid_back, ==, 81);
 }
 
+static int
+compare_double (const void *a,
+                const void *b)
+{
+  double x = *(const double *) a, y = *(const double *) b;
+
+  return x < y ? -1 : x > y;
+}
+
+/* Selected levels are the sorted runs' percentiles to the bit; a level
+ * not asked for is found too; the runs are the same multiset. */
+static void
+test_levels (void)
+{
+  g_autoptr(PmdScenario) sc = pinned_scenario ();
+  g_autoptr(GError) error = NULL;
+  const double levels[] = { 0.9, 0.1, 0.5, 1.0 };
+  g_autoptr(PmdMonteCarlo) sorted = pmd_monte_carlo_run (sc, 777, 5, NULL, NULL, NULL, &error);
+  g_autoptr(PmdMonteCarlo) selected = pmd_monte_carlo_run_levels (sc, 777, 5, levels, G_N_ELEMENTS (levels), NULL,
+                                                                  NULL, NULL, &error);
+
+  g_assert_no_error (error);
+  for (int t = 0; t < sorted->n_years; t++)
+    {
+      const double *a[] = { sorted->total, sorted->gap, sorted->savings };
+      const double *b[] = { selected->total, selected->gap, selected->savings };
+      const double asked[] = { 0.1, 0.5, 0.9, 1.0, 0.0, 0.25, 0.123 };
+
+      for (guint s = 0; s < 3; s++)
+        {
+          g_autofree double *runs = g_memdup2 (b[s] + (gsize) t * 777, sizeof (double) * 777);
+
+          for (guint l = 0; l < G_N_ELEMENTS (asked); l++)
+            g_assert_cmpfloat (pmd_monte_carlo_percentile (selected, b[s], t, asked[l]), ==,
+                               pmd_monte_carlo_percentile (sorted, a[s], t, asked[l]));
+          qsort (runs, 777, sizeof (double), compare_double);
+          for (guint r = 0; r < 777; r++)
+            g_assert_cmpfloat (runs[r], ==, a[s][(gsize) t * 777 + r]);
+        }
+      g_assert_cmpfloat (selected->p_gap_positive[t], ==, sorted->p_gap_positive[t]);
+      g_assert_cmpuint (selected->payback_counts[t], ==, sorted->payback_counts[t]);
+    }
+}
+
 /* A linear output with a symmetric range: the funding base ±200.000 around
  * 1.600.000. The gap is scenario − funding, linear in the base with slope
  * −1 (−1.01^t later), and a symmetric triangle has its median at the mode:
@@ -650,6 +694,7 @@ main (int    argc,
   g_test_add_func ("/model/uncertainty/percentile", test_percentile);
   g_test_add_func ("/model/uncertainty/seeds", test_seeds);
   g_test_add_func ("/model/uncertainty/pinned", test_pinned);
+  g_test_add_func ("/model/uncertainty/levels", test_levels);
   g_test_add_func ("/model/uncertainty/symmetric-median", test_symmetric_median);
   g_test_add_func ("/model/uncertainty/threads", test_threads);
   g_test_add_func ("/model/uncertainty/overflow-error", test_overflow_error);

@@ -29,6 +29,7 @@ main (int    argc,
   g_autoptr(PmdApplication) app = NULL;
 
   pmd_cli_init_locale ();
+  pmd_cli_set_drawing (&pmd_cli_drawing);
 
   /* project, chart, report, validate: no display needed. */
   if (pmd_cli_is_command (argc, argv))

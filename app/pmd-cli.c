@@ -8,7 +8,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "pmd-cli.h"
+#include "pmd-cli-private.h"
 #include "pmd-model.h"
 #include "pmd-scenario-file.h"
 #include "pmd-paths.h"
@@ -24,8 +24,6 @@
 #include "pmd-text-table.h"
 #include "pmd-xlsx-writer.h"
 #include "pmd-budget-import.h"
-#include "pmd-chart.h"
-#include "pmd-chart-export.h"
 
 /*
  * Every command is a row of one table: its name, its line in `piramide
@@ -109,7 +107,24 @@ typedef enum
   COMMAND_LIBRARY      = 1 << 2,  /* opens --db; exactly n_operands operands; nothing loaded */
   COMMAND_VERSION      = 1 << 3,  /* COMMAND_LIBRARY, the first operand a version: loaded and projected */
   COMMAND_SCENARIO     = 1 << 4,  /* FILE, --default or --scenario NAME[@N|@TAG] from the library */
+  COMMAND_DRAWS        = 1 << 5,  /* needs the charts layer (pmd_cli_set_drawing ()) */
 } CommandFlags;
+
+/* The charts layer, when the program has it (piramide-window). */
+static const PmdCliDrawing *drawing;
+
+/**
+ * pmd_cli_set_drawing:
+ * @drawing: the charts layer's functions (&pmd_cli_drawing)
+ *
+ * Lets `chart` and `report` draw. A program without it (`piramide`) hands
+ * those commands to one that has it (pmd_cli_needs_drawing ()).
+ */
+void
+pmd_cli_set_drawing (const PmdCliDrawing *value)
+{
+  drawing = value;
+}
 
 struct _Command
 {
@@ -638,6 +653,18 @@ validate_run (Cli     *cli,
   return take_text (text, strlen (text));
 }
 
+/* A command the table marks COMMAND_DRAWS only runs with the charts layer:
+ * `piramide` hands it to `piramide-window` first. */
+static gboolean
+check_drawing (GError **error)
+{
+  if (drawing != NULL)
+    return TRUE;
+  g_set_error (error, PMD_CLI_ERROR, PMD_CLI_ERROR_FAILED, "%s",
+               _("drawing needs the window program piramide-window, which was not found"));
+  return FALSE;
+}
+
 static GBytes *
 chart_run (Cli     *cli,
            GError **error)
@@ -653,11 +680,14 @@ chart_run (Cli     *cli,
   PmdChartStyle style;
   PmdExportFormat format;
 
+  if (!check_drawing (error))
+    return NULL;
+
   if (!option_whole ("--width", cli->width, G_MININT, G_MAXINT, &width, error) ||
       !option_whole ("--height", cli->height, G_MININT, G_MAXINT, &height, error) ||
       !option_number ("--scale", cli->scale, &scale, error))
     return NULL;
-  if (cli->kind == NULL || !pmd_chart_kind_from_string (cli->kind, &kind))
+  if (cli->kind == NULL || !drawing->kind_from_string (cli->kind, &kind))
     return usage_error (error, "%s", _("--kind is curves, pyramid, bridge, savings, variants, fan, tornado or actuals")),
            NULL;
   if (kind == PMD_CHART_ACTUALS && cli->library == NULL)
@@ -665,7 +695,7 @@ chart_run (Cli     *cli,
                                        "instead of a file")), NULL;
   if (cli->line != NULL && kind != PMD_CHART_ACTUALS)
     return usage_error (error, "%s", _("--line goes with --kind actuals")), NULL;
-  if (!pmd_export_format_from_path (cli->out_path, &format))
+  if (!drawing->format_from_path (cli->out_path, &format))
     return usage_error (error, "%s", _("the file name must end in .png, .svg or .pdf")), NULL;
   if (width < 16 || height < 16 || width > 16384 || height > 16384 || !(scale > 0 && scale <= 4))
     return usage_error (error, "%s", _("the size must lie between 16 and 16.384, the scale between 0 and 4")), NULL;
@@ -710,8 +740,8 @@ chart_run (Cli     *cli,
   input.monte_carlo = mc;
   input.swings = swings;
   input.swing_output = "totals.gap";
-  pmd_chart_style_init (&style, cli->dark);
-  return pmd_chart_export_bytes (kind, &input, &style, format, width, height, scale, error);
+  drawing->style_init (&style, cli->dark);
+  return drawing->export_bytes (kind, &input, &style, format, width, height, scale, error);
 }
 
 static GBytes *
@@ -723,6 +753,9 @@ report_run (Cli     *cli,
   g_autoptr(GPtrArray) documents = NULL;
   g_autofree PmdReportDocument *refs = NULL;
   PmdReportInput input = { 0 };
+
+  if (!check_drawing (error))
+    return NULL;
 
   /* The variants: the scenario as written and each variant, whichever
    * --variant shows. */
@@ -764,7 +797,7 @@ report_run (Cli     *cli,
         }
       input.monitor = monitor;
     }
-  return pmd_report_to_pdf (&input, error);
+  return drawing->report_to_pdf (&input, error);
 }
 
 /* The runs in sentences (pmd-uncertainty-text.c): the gap in the year
@@ -859,7 +892,9 @@ montecarlo_run (Cli     *cli,
     return usage_error (error, "%s", _("--runs lies between 1 and 1.000.000, --seed between 0 and 4.294.967.295")),
            NULL;
 
-  mc = pmd_monte_carlo_run (cli->scenario, (guint) runs, (guint32) seed, NULL, NULL, NULL, error);
+  /* Three percentiles: selected, not sorted for. */
+  mc = pmd_monte_carlo_run_levels (cli->scenario, (guint) runs, (guint32) seed, levels, G_N_ELEMENTS (levels), NULL,
+                                   NULL, NULL, error);
   if (mc == NULL)
     return NULL;
   if (g_str_equal (cli->format, "text"))
@@ -1628,12 +1663,12 @@ static const Command commands[] = {
     "  chart --scenario NAME[@N] --kind actuals --out PATH [--db PATH] [--year Y] [--month M] [--line ID]",
     N_("Draw a chart: curves, pyramid, bridge, savings, variants, fan, tornado or actuals (of a library version)"),
     N_("chart FILE — draw a chart as PNG, SVG or PDF"),
-    chart_options, NULL, NULL, COMMAND_OUT_REQUIRED | COMMAND_SCENARIO, 0, chart_run },
+    chart_options, NULL, NULL, COMMAND_OUT_REQUIRED | COMMAND_SCENARIO | COMMAND_DRAWS, 0, chart_run },
   { "report", "report FILE --out PATH.pdf [--variant ID] [--year Y]\n"
     "  report --scenario NAME[@N] --out PATH.pdf [--db PATH] [--year Y] [--month M] [--threshold T]",
     N_("Write an A4 PDF report for a council proposal; a library version adds its realisation"),
     N_("report FILE — write an A4 PDF report for a council proposal"),
-    report_options, NULL, NULL, COMMAND_OUT_REQUIRED | COMMAND_SCENARIO, 0, report_run },
+    report_options, NULL, NULL, COMMAND_OUT_REQUIRED | COMMAND_SCENARIO | COMMAND_DRAWS, 0, report_run },
   { "export", "export FILE --format xlsx --out PATH.xlsx [--variant ID]",
     N_("Write a workbook: totals, layers, lines, assumptions, variants, uncertainty"),
     N_("export FILE — write the projection as a workbook for a spreadsheet"),
@@ -1821,6 +1856,21 @@ pmd_cli_is_command (int    argc,
    * command: answer it here rather than start the window. */
   return argv[1][0] != '-' && !g_str_has_suffix (argv[1], ".piramide") &&
          !g_file_test (argv[1], G_FILE_TEST_EXISTS);
+}
+
+/**
+ * pmd_cli_needs_drawing:
+ *
+ * Returns: whether the command line is a command that draws (`chart`,
+ *   `report`), which a program without the charts layer hands on
+ */
+gboolean
+pmd_cli_needs_drawing (int    argc,
+                       char **argv)
+{
+  const Command *command = argc >= 2 ? find_command (argc, argv) : NULL;
+
+  return command != NULL && (command->flags & COMMAND_DRAWS) != 0;
 }
 
 void

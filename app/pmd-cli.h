@@ -22,6 +22,16 @@ typedef enum
 
 GQuark    pmd_cli_error_quark         (void);
 
+/* What draws a chart or a report: the charts layer (cairo and pango),
+ * which `piramide-window` gives the command line and `piramide` does not
+ * load (app/pmd-cli-drawing.c). */
+typedef struct _PmdCliDrawing PmdCliDrawing;
+extern const PmdCliDrawing pmd_cli_drawing;
+
+void      pmd_cli_set_drawing         (const PmdCliDrawing *drawing);
+gboolean  pmd_cli_needs_drawing       (int    argc,
+                                       char **argv);
+
 void      pmd_cli_init_locale         (void);
 gboolean  pmd_cli_is_command          (int    argc,
                                        char **argv);

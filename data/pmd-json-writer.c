@@ -4,7 +4,7 @@
 #include <math.h>
 
 #include "pmd-json-writer.h"
-#include "pmd-format.h"
+#include "pmd-dtoa.h"
 
 #define MAX_DEPTH 128
 
@@ -197,10 +197,11 @@ void
 pmd_json_writer_number (PmdJsonWriter *self,
                         double         value)
 {
-  g_autofree char *text = pmd_format_plain (value);
+  char text[PMD_DTOA_BUF_SIZE];
+  int len = pmd_dtoa (value, text);
 
   before_value (self);
-  g_string_append (self->out, text);
+  g_string_append_len (self->out, text, len);
 }
 
 void

@@ -12,4 +12,11 @@ double _pmd_intervention_apply (const PmdIntervention *iv,
                                 double                *cost,
                                 double                *clients);
 
+double _pmd_steps_factor       (GArray                *steps,
+                                int                    year);
+double _pmd_ramp               (int                    year,
+                                int                    start,
+                                int                    lag,
+                                int                    ramp_years);
+
 G_END_DECLS

@@ -141,9 +141,11 @@ compute_drivers (const PmdScenario *sc,
     compute_driver (sc, drivers, n_years, c);
 }
 
-static double
-steps_factor (GArray *steps,
-              int     year)
+/* The product of (1 + pct) over the steps from @year on or before (also
+ * the Monte Carlo's lanes, pmd-lanes.c). */
+double
+_pmd_steps_factor (GArray *steps,
+                   int     year)
 {
   double f = 1.0;
 
@@ -178,7 +180,7 @@ compute_line_baseline (PmdProjection     *self,
   for (int t = 0; t < n; t++)
     {
       double demo = d != NULL ? 1.0 + l->elasticity * (d[t] - 1.0) : 1.0;
-      double volume = growth * demo * (l->steps->len ? steps_factor (l->steps, sc->base_year + t) : 1.0);
+      double volume = growth * demo * (l->steps->len ? _pmd_steps_factor (l->steps, sc->base_year + t) : 1.0);
 
       cost[t] = l->base_cost * volume * price;
       clients[t] = l->has_clients ? l->clients * volume : NAN;
@@ -196,15 +198,18 @@ compute_baseline (PmdProjection     *self,
     compute_line_baseline (self, sc, drivers, i);
 }
 
-static double
-ramp (const PmdIntervention *iv,
-      int                    year)
+/* DESIGN.md §2's ramp(y) (also the Monte Carlo's lanes, pmd-lanes.c). */
+double
+_pmd_ramp (int year,
+           int start,
+           int lag,
+           int ramp_years)
 {
-  int from = iv->start + iv->lag;
+  int from = start + lag;
 
   if (year < from)
     return 0.0;
-  return MIN (1.0, (double) (year - from + 1) / (double) iv->ramp_years);
+  return MIN (1.0, (double) (year - from + 1) / (double) ramp_years);
 }
 
 /**
@@ -235,7 +240,7 @@ _pmd_intervention_apply (const PmdIntervention *iv,
   if (!iv->enabled || year < iv->start || (iv->has_end && year > iv->end))
     return 0.0;
 
-  r = ramp (iv, year);
+  r = _pmd_ramp (year, iv->start, iv->lag, iv->ramp_years);
 
   if (iv->type == PMD_INTERVENTION_SHIFT)
     {
@@ -695,7 +700,7 @@ pmd_projection_bridge (const PmdProjection *self,
       double c0 = self->line_baseline[i * n];
       double d = l->driver_idx >= 0 ? 1.0 + l->elasticity * (drivers[l->driver_idx * n + t] - 1.0) : 1.0;
       double g = pow (1.0 + l->growth, t);
-      double s = steps_factor (l->steps, year) / steps_factor (l->steps, sc->base_year);
+      double s = _pmd_steps_factor (l->steps, year) / _pmd_steps_factor (l->steps, sc->base_year);
       double p = pow (1.0 + idx, t);
 
       bridge->demography += c0 * d - c0;

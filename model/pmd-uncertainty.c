@@ -7,6 +7,7 @@
 
 #include "pmd-uncertainty.h"
 #include "pmd-uncertainty-private.h"
+#include "pmd-lanes-private.h"
 #include "pmd-format.h"
 #include "pmd-param.h"
 #include "pmd-scenario-private.h"
@@ -108,10 +109,11 @@ typedef struct
 {
   const PmdScenario *scenario;   /* validated */
   const double      *modes;      /* each range's value in the scenario */
+  PmdRange          *ranges;     /* each range's ends (the path not used) */
   guint              n_ranges;
   guint32            seed;
   guint              runs;
-  PmdMonteCarlo     *out;        /* unsorted, run-major while running */
+  PmdMonteCarlo     *out;        /* year-major, in run order while running */
   int               *payback;    /* per run: year, or 0 */
   GCancellable      *cancellable;
   gint               next_chunk; /* atomic */
@@ -146,6 +148,16 @@ fail_run (MonteCarlo *mc,
   g_mutex_unlock (&mc->mutex);
 }
 
+static void
+fail_overflow (MonteCarlo *mc,
+               guint       r,
+               int         t)
+{
+  fail_run (mc, r, g_error_new (PMD_SCENARIO_ERROR, PMD_SCENARIO_ERROR_INVALID,
+                                _("run %u: with the values drawn from the ranges the costs in %d are too "
+                                  "large to compute; narrow the ranges"), r + 1, mc->out->base_year + t));
+}
+
 /* One run: draw, project, keep. FALSE: it failed (the error is kept). */
 static gboolean
 make_run (MonteCarlo  *mc,
@@ -160,11 +172,8 @@ make_run (MonteCarlo  *mc,
   int n = out->n_years;
 
   for (guint k = 0; k < mc->n_ranges; k++)
-    {
-      const PmdRange *range = g_ptr_array_index (sc->ranges, k);
-      pmd_param_set (&params[k], triangular_inverse (run_stream_double (&stream), range->low, mc->modes[k],
-                                                     range->high));
-    }
+    pmd_param_set (&params[k], triangular_inverse (run_stream_double (&stream), mc->ranges[k].low, mc->modes[k],
+                                                   mc->ranges[k].high));
   p = pmd_partial_compute (partial, sc);
   /* The file's own values project (pmd_scenario_validate()), but a draw
    * towards the ends of wide ranges may overflow: an error, not a
@@ -172,15 +181,57 @@ make_run (MonteCarlo  *mc,
   for (int t = 0; t < n; t++)
     if (!isfinite (p->total_scenario[t]) || !isfinite (p->gap[t]) || !isfinite (p->savings[t]))
       {
-        fail_run (mc, r, g_error_new (PMD_SCENARIO_ERROR, PMD_SCENARIO_ERROR_INVALID,
-                                      _("run %u: with the values drawn from the ranges the costs in %d are too "
-                                        "large to compute; narrow the ranges"), r + 1, out->base_year + t));
+        fail_overflow (mc, r, t);
         return FALSE;
       }
-  memcpy (out->total + (gsize) r * n, p->total_scenario, sizeof (double) * n);
-  memcpy (out->gap + (gsize) r * n, p->gap, sizeof (double) * n);
-  memcpy (out->savings + (gsize) r * n, p->savings, sizeof (double) * n);
+  for (int t = 0; t < n; t++)
+    {
+      out->total[(gsize) t * mc->runs + r] = p->total_scenario[t];
+      out->gap[(gsize) t * mc->runs + r] = p->gap[t];
+      out->savings[(gsize) t * mc->runs + r] = p->savings[t];
+    }
   mc->payback[r] = p->has_payback ? p->payback_year : 0;
+  return TRUE;
+}
+
+/* Runs @first to @last (at most PMD_LANES) at once. FALSE: one failed. */
+static gboolean
+make_lane_runs (MonteCarlo *mc,
+                PmdLanes   *lanes,
+                double     *draws,
+                double     *buffer,
+                guint       first,
+                guint       last)
+{
+  PmdMonteCarlo *out = mc->out;
+  int n = out->n_years;
+  double *total = buffer, *gap = buffer + n * PMD_LANES, *savings = buffer + 2 * n * PMD_LANES;
+  int payback[PMD_LANES];
+  int bad, bad_year = 0;
+
+  for (guint r = first; r < first + PMD_LANES; r++)
+    {
+      /* Lanes past the last run repeat it: their numbers are dropped. */
+      guint64 stream = run_stream_start (mc->seed, MIN (r, last - 1));
+
+      for (guint k = 0; k < mc->n_ranges; k++)
+        draws[k * PMD_LANES + (r - first)] = triangular_inverse (run_stream_double (&stream), mc->ranges[k].low,
+                                                                  mc->modes[k], mc->ranges[k].high);
+    }
+  bad = _pmd_lanes_run (lanes, draws, total, gap, savings, payback, &bad_year);
+  if (bad >= 0 && first + bad < last)
+    {
+      fail_overflow (mc, first + bad, bad_year);
+      return FALSE;
+    }
+  for (int t = 0; t < n; t++)
+    {
+      gsize at = (gsize) t * mc->runs + first;
+      memcpy (out->total + at, total + t * PMD_LANES, sizeof (double) * (last - first));
+      memcpy (out->gap + at, gap + t * PMD_LANES, sizeof (double) * (last - first));
+      memcpy (out->savings + at, savings + t * PMD_LANES, sizeof (double) * (last - first));
+    }
+  memcpy (mc->payback + first, payback, sizeof (int) * (last - first));
   return TRUE;
 }
 
@@ -191,6 +242,9 @@ work (MonteCarlo *mc)
 {
   g_autoptr(PmdScenario) sc = pmd_scenario_copy (mc->scenario);
   g_autoptr(PmdPartial) partial = NULL;
+  g_autoptr(PmdLanes) lanes = NULL;
+  g_autofree double *draws = NULL;
+  g_autofree double *buffer = NULL;
   g_autofree PmdParam *params = g_new (PmdParam, MAX (1, mc->n_ranges));
   g_autofree const char **paths = g_new0 (const char *, MAX (1, mc->n_ranges));
   g_auto(PmdScenarioIndex) index = { 0 };
@@ -213,13 +267,19 @@ work (MonteCarlo *mc)
           return;
         }
     }
-  /* A run re-projects only the lines its draws can reach. */
-  partial = pmd_partial_new (sc, paths, mc->n_ranges, &error);
-  if (partial == NULL)
+  /* Runs in lanes (pmd-lanes.c) when the lanes hold every ranged
+   * parameter; else one by one, each re-projecting only the lines its
+   * draws can reach. */
+  lanes = _pmd_lanes_new (sc, params, mc->n_ranges, &error);
+  if (lanes == NULL && error == NULL)
+    partial = pmd_partial_new (sc, paths, mc->n_ranges, &error);
+  if (error != NULL)
     {
       fail_run (mc, 0, error);
       return;
     }
+  draws = g_new (double, MAX (1, mc->n_ranges) * PMD_LANES);
+  buffer = g_new (double, (gsize) 3 * mc->out->n_years * PMD_LANES);
 
   for (;;)
     {
@@ -230,9 +290,18 @@ work (MonteCarlo *mc)
           g_cancellable_is_cancelled (mc->cancellable))
         return;
       last = MIN (mc->runs, first + CHUNK_RUNS);
-      for (guint r = first; r < last; r++)
-        if (!make_run (mc, sc, partial, params, r))
-          return;
+      if (lanes != NULL)
+        {
+          for (guint r = first; r < last; r += PMD_LANES)
+            if (!make_lane_runs (mc, lanes, draws, buffer, r, MIN (last, r + PMD_LANES)))
+              return;
+        }
+      else
+        {
+          for (guint r = first; r < last; r++)
+            if (!make_run (mc, sc, partial, params, r))
+              return;
+        }
       g_mutex_lock (&mc->mutex);
       mc->done += last - first;
       g_cond_signal (&mc->cond);
@@ -305,22 +374,144 @@ sort_doubles (double  *values,
     values[i] = from_key (keys[i]);
 }
 
-/* Run-major [run × year] to year-major, each year sorted. */
+/* Quickselect (Hoare's partition, median-of-three pivot): afterwards
+ * v[k] is the k-th smallest of v[left, right), with nothing larger before
+ * it and nothing smaller after it. */
 static void
-transpose_sorted (double *values,
-                  guint   runs,
-                  int     n)
+select_nth (double *v,
+            gssize  left,
+            gssize  right,
+            gssize  k)
 {
-  g_autofree double *copy = g_memdup2 (values, sizeof (double) * runs * n);
-  g_autofree guint64 *keys = g_new (guint64, runs);
-  g_autofree guint64 *spare = g_new (guint64, runs);
-
-  for (int t = 0; t < n; t++)
+  while (right - left > 16)
     {
-      for (guint r = 0; r < runs; r++)
-        values[(gsize) t * runs + r] = copy[(gsize) r * n + t];
-      sort_doubles (values + (gsize) t * runs, runs, keys, spare);
+      gssize mid = left + (right - left) / 2, i = left - 1, j = right;
+      double a = v[left], b = v[mid], c = v[right - 1];
+      double pivot = a < b ? (b < c ? b : (a < c ? c : a)) : (a < c ? a : (b < c ? c : b));
+
+      for (;;)
+        {
+          double tmp;
+
+          do
+            i++;
+          while (v[i] < pivot);
+          do
+            j--;
+          while (v[j] > pivot);
+          if (i >= j)
+            break;
+          tmp = v[i], v[i] = v[j], v[j] = tmp;
+        }
+      if (k <= j)
+        right = j + 1;
+      else
+        left = j + 1;
     }
+  for (gssize i = left + 1; i < right; i++)
+    {
+      double x = v[i];
+      gssize j = i;
+
+      for (; j > left && v[j - 1] > x; j--)
+        v[j] = v[j - 1];
+      v[j] = x;
+    }
+}
+
+/* The order statistics @at (ascending, each one and the next) put in
+ * place, in linear time: each selection works on what lies right of the
+ * one before. */
+static void
+select_levels (double      *v,
+               guint        n,
+               const guint *at,
+               guint        n_at)
+{
+  gssize left = 0;
+
+  for (guint j = 0; j < n_at; j++)
+    {
+      gssize k = at[j];
+
+      if (k >= left)
+        {
+          select_nth (v, left, n, k);
+          left = k + 1;
+        }
+      if (k + 1 < n && k + 1 >= left)
+        {
+          /* The next order statistic is the least of what lies right. */
+          gssize least = k + 1;
+          double tmp;
+
+          for (gssize i = k + 2; i < n; i++)
+            if (v[i] < v[least])
+              least = i;
+          tmp = v[k + 1], v[k + 1] = v[least], v[least] = tmp;
+          left = k + 2;
+        }
+    }
+}
+
+/* After the runs, each year of each series is sorted (or its levels are
+ * selected) as a task of its own, on the threads. */
+typedef struct
+{
+  PmdMonteCarlo *out;
+  gint           next;      /* atomic: the next task */
+  guint         *gap_positive;
+} Ordering;
+
+static gpointer
+order_thread (gpointer data)
+{
+  Ordering *o = data;
+  PmdMonteCarlo *out = o->out;
+  guint runs = out->runs;
+  g_autofree guint64 *keys = out->sorted ? g_new (guint64, runs) : NULL;
+  g_autofree guint64 *spare = out->sorted ? g_new (guint64, runs) : NULL;
+
+  for (;;)
+    {
+      gint task = g_atomic_int_add (&o->next, 1);
+      double *series[] = { out->total, out->gap, out->savings };
+      double *v;
+      int t = task % out->n_years;
+
+      if (task >= 3 * out->n_years)
+        return NULL;
+      v = series[task / out->n_years] + (gsize) t * runs;
+      if (v >= out->gap && v < out->gap + (gsize) out->n_years * runs)
+        {
+          guint positive = 0;
+          for (guint r = 0; r < runs; r++)
+            positive += v[r] > 0;
+          o->gap_positive[t] = positive;
+        }
+      if (out->sorted)
+        sort_doubles (v, runs, keys, spare);
+      else
+        select_levels (v, runs, out->level_at, out->n_levels);
+    }
+}
+
+static void
+order_results (PmdMonteCarlo *out,
+               guint          n_threads)
+{
+  g_autofree GThread **threads = g_new0 (GThread *, n_threads);
+  g_autofree guint *gap_positive = g_new0 (guint, out->n_years);
+  Ordering o = { out, 0, gap_positive };
+
+  n_threads = MIN (n_threads, 3 * (guint) out->n_years);
+  for (guint i = 1; i < n_threads; i++)
+    threads[i] = g_thread_new ("piramide-montecarlo", order_thread, &o);
+  order_thread (&o);
+  for (guint i = 1; i < n_threads; i++)
+    g_thread_join (threads[i]);
+  for (int t = 0; t < out->n_years; t++)
+    out->p_gap_positive[t] = (double) gap_positive[t] / out->runs;
 }
 
 /* One thread per processor, no more than there are chunks, and no more than
@@ -332,6 +523,17 @@ default_threads (guint runs)
 
   return CLAMP (MIN ((guint) g_get_num_processors (), chunks), 1, MAX_THREADS);
 }
+
+static PmdMonteCarlo *monte_carlo_run (const PmdScenario *scenario,
+                                       guint              runs,
+                                       guint32            seed,
+                                       const double      *levels,
+                                       guint              n_levels,
+                                       guint              n_threads,
+                                       GCancellable      *cancellable,
+                                       PmdProgressFunc    progress,
+                                       gpointer           user_data,
+                                       GError           **error);
 
 /**
  * pmd_monte_carlo_run:
@@ -365,8 +567,40 @@ pmd_monte_carlo_run (const PmdScenario *scenario,
   g_return_val_if_fail (scenario != NULL, NULL);
   g_return_val_if_fail (runs > 0, NULL);
 
-  return _pmd_monte_carlo_run_threads (scenario, runs, seed, default_threads (runs), cancellable, progress,
-                                       user_data, error);
+  return monte_carlo_run (scenario, runs, seed, NULL, 0, default_threads (runs), cancellable, progress,
+                          user_data, error);
+}
+
+/**
+ * pmd_monte_carlo_run_levels:
+ * @levels: (array length=n_levels): the percentiles wanted, as fractions
+ *
+ * pmd_monte_carlo_run() for callers that want a few percentiles (the
+ * command line's P10, P50 and P90) and not the runs in order: each year's
+ * runs are left in no particular order but with the order statistics of
+ * @levels in place, found by selection in linear time instead of a sort.
+ * pmd_monte_carlo_percentile() reads those levels at once, and finds any
+ * other by selection on a copy.
+ *
+ * Returns: (transfer full) (nullable): the results, per year partly ordered
+ */
+PmdMonteCarlo *
+pmd_monte_carlo_run_levels (const PmdScenario *scenario,
+                            guint              runs,
+                            guint32            seed,
+                            const double      *levels,
+                            guint              n_levels,
+                            GCancellable      *cancellable,
+                            PmdProgressFunc    progress,
+                            gpointer           user_data,
+                            GError           **error)
+{
+  g_return_val_if_fail (scenario != NULL, NULL);
+  g_return_val_if_fail (runs > 0, NULL);
+  g_return_val_if_fail (levels != NULL && n_levels > 0, NULL);
+
+  return monte_carlo_run (scenario, runs, seed, levels, n_levels, default_threads (runs), cancellable, progress,
+                          user_data, error);
 }
 
 /* pmd_monte_carlo_run() on @n_threads threads, for the tests. */
@@ -380,16 +614,41 @@ _pmd_monte_carlo_run_threads (const PmdScenario *scenario,
                               gpointer           user_data,
                               GError           **error)
 {
+  g_return_val_if_fail (runs > 0, NULL);
+  g_return_val_if_fail (n_threads > 0, NULL);
+
+  return monte_carlo_run (scenario, runs, seed, NULL, 0, n_threads, cancellable, progress, user_data, error);
+}
+
+static int
+compare_uint (gconstpointer a,
+              gconstpointer b)
+{
+  guint x = *(const guint *) a, y = *(const guint *) b;
+
+  return x < y ? -1 : x > y;
+}
+
+static PmdMonteCarlo *
+monte_carlo_run (const PmdScenario *scenario,
+                 guint              runs,
+                 guint32            seed,
+                 const double      *levels,
+                 guint              n_levels,
+                 guint              n_threads,
+                 GCancellable      *cancellable,
+                 PmdProgressFunc    progress,
+                 gpointer           user_data,
+                 GError           **error)
+{
   g_autoptr(PmdMonteCarlo) self = NULL;
   g_autoptr(PmdScenario) sc = NULL;
   g_autofree double *modes = NULL;
   g_autofree int *payback = NULL;
   g_autofree GThread **threads = NULL;
+  g_autofree PmdRange *ranges = NULL;
   MonteCarlo mc = { 0 };
   guint n_ranges, reported = 0;
-
-  g_return_val_if_fail (runs > 0, NULL);
-  g_return_val_if_fail (n_threads > 0, NULL);
 
   if (g_cancellable_set_error_if_cancelled (cancellable, error))
     return NULL;
@@ -408,14 +667,32 @@ _pmd_monte_carlo_run_threads (const PmdScenario *scenario,
   self->p_gap_positive = g_new0 (double, self->n_years);
   self->payback_counts = g_new0 (guint, self->n_years);
   payback = g_new0 (int, runs);
+  self->sorted = levels == NULL;
+  if (levels != NULL)
+    {
+      /* Each level's lower order statistic, ascending, once. */
+      self->n_levels = 0;
+      self->level_at = g_new (guint, n_levels);
+      for (guint j = 0; j < n_levels; j++)
+        self->level_at[j] = (guint) floor ((runs - 1) * CLAMP (levels[j], 0.0, 1.0));
+      qsort (self->level_at, n_levels, sizeof (guint), compare_uint);
+      for (guint j = 0; j < n_levels; j++)
+        if (j == 0 || self->level_at[j] != self->level_at[self->n_levels - 1])
+          self->level_at[self->n_levels++] = self->level_at[j];
+    }
 
   /* Each range's mode is the scenario's value: read once, not per run. */
   modes = g_new (double, MAX (1, n_ranges));
+  ranges = g_new0 (PmdRange, MAX (1, n_ranges));
   for (guint k = 0; k < n_ranges; k++)
-    pmd_scenario_get_param (sc, ((PmdRange *) g_ptr_array_index (sc->ranges, k))->path, &modes[k], NULL);
+    {
+      ranges[k] = *(PmdRange *) g_ptr_array_index (sc->ranges, k);
+      pmd_scenario_get_param (sc, ranges[k].path, &modes[k], NULL);
+    }
 
   mc.scenario = sc;
   mc.modes = modes;
+  mc.ranges = ranges;
   mc.n_ranges = n_ranges;
   mc.seed = seed;
   mc.runs = runs;
@@ -469,17 +746,12 @@ _pmd_monte_carlo_run_threads (const PmdScenario *scenario,
 
   for (guint r = 0; r < runs; r++)
     {
-      for (int t = 0; t < self->n_years; t++)
-        if (self->gap[(gsize) r * self->n_years + t] > 0)
-          self->p_gap_positive[t] += 1.0 / runs;
       if (payback[r] == 0)
         self->never_paid_back++;
       else
         self->payback_counts[payback[r] - self->base_year]++;
     }
-  transpose_sorted (self->total, runs, self->n_years);
-  transpose_sorted (self->gap, runs, self->n_years);
-  transpose_sorted (self->savings, runs, self->n_years);
+  order_results (self, n_threads);
   return g_steal_pointer (&self);
 }
 
@@ -488,6 +760,9 @@ _pmd_monte_carlo_run_threads (const PmdScenario *scenario,
  * @series: the result's @total, @gap or @savings
  * @t: a year index
  * @p: the percentile as a fraction
+ *
+ * Type 7, as pmd_percentile(); on a result of pmd_monte_carlo_run_levels()
+ * a level it was not asked for is found by selection on a copy of the year.
  */
 double
 pmd_monte_carlo_percentile (const PmdMonteCarlo *self,
@@ -495,8 +770,28 @@ pmd_monte_carlo_percentile (const PmdMonteCarlo *self,
                             int                  t,
                             double               p)
 {
+  const double *v;
+  g_autofree double *copy = NULL;
+  double h;
+  guint lo;
+
   g_return_val_if_fail (t >= 0 && t < self->n_years, NAN);
-  return pmd_percentile (series + (gsize) t * self->runs, self->runs, p);
+  v = series + (gsize) t * self->runs;
+  if (self->sorted)
+    return pmd_percentile (v, self->runs, p);
+
+  h = (self->runs - 1) * CLAMP (p, 0.0, 1.0);
+  lo = (guint) floor (h);
+  for (guint j = 0; j < self->n_levels; j++)
+    if (self->level_at[j] == lo)
+      goto known;
+  copy = g_memdup2 (v, sizeof (double) * self->runs);
+  select_levels (copy, self->runs, &lo, 1);
+  v = copy;
+known:
+  if (lo + 1 >= self->runs)
+    return v[self->runs - 1];
+  return v[lo] + (h - lo) * (v[lo + 1] - v[lo]);
 }
 
 void
@@ -509,6 +804,7 @@ pmd_monte_carlo_free (PmdMonteCarlo *self)
   g_free (self->savings);
   g_free (self->p_gap_positive);
   g_free (self->payback_counts);
+  g_free (self->level_at);
   g_free (self);
 }
 

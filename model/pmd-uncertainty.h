@@ -16,7 +16,10 @@ G_BEGIN_DECLS
  * PmdMonteCarlo:
  * @runs: the number of runs
  * @n_years: years per run, from @base_year
- * @total: (array): runs × n_years scenario totals, each year's sorted ascending
+ * @total: (array): n_years × runs scenario totals, each year's sorted ascending
+ *   (by pmd_monte_carlo_run(); pmd_monte_carlo_run_levels() leaves them in
+ *   no order but its levels' order statistics: read them through
+ *   pmd_monte_carlo_percentile())
  * @gap: (array): the same for the gap
  * @savings: (array): the same for the savings
  * @p_gap_positive: (array length=n_years): the share of runs with a gap > 0
@@ -34,6 +37,11 @@ typedef struct
   double *p_gap_positive;
   guint  *payback_counts;
   guint   never_paid_back;
+
+  /*< private >*/
+  gboolean sorted;
+  guint    n_levels;
+  guint   *level_at;  /* the order statistics in place, ascending */
 } PmdMonteCarlo;
 
 typedef void (*PmdProgressFunc) (guint    done,
@@ -61,6 +69,15 @@ PmdMonteCarlo *pmd_monte_carlo_run       (const PmdScenario *scenario,
                                           PmdProgressFunc    progress,
                                           gpointer           user_data,
                                           GError           **error);
+PmdMonteCarlo *pmd_monte_carlo_run_levels (const PmdScenario *scenario,
+                                           guint              runs,
+                                           guint32            seed,
+                                           const double      *levels,
+                                           guint              n_levels,
+                                           GCancellable      *cancellable,
+                                           PmdProgressFunc    progress,
+                                           gpointer           user_data,
+                                           GError           **error);
 double         pmd_monte_carlo_percentile (const PmdMonteCarlo *self,
                                            const double        *series,
                                            int                  t,

@@ -112,6 +112,135 @@ test_seeds (void)
       }
 }
 
+/* Every kind of parameter a range can reach: a line's growth, elasticity,
+ * base cost; a cohort point; the scenario's indexation; the funding; an
+ * investment's return, amount, one-off, ramp and end; a shift's fraction,
+ * cost ratio, structural cost, start and lag. */
+static PmdScenario *
+pinned_scenario (void)
+{
+  PmdScenario *sc = pmd_test_scenario_two_lines ();
+  g_autoptr(GError) error = NULL;
+  static const struct { const char *path; double low, high; } ranges[] = {
+    { "lines.l1.growth", 0, 0.05 },
+    { "lines.l1.elasticity", 0.3, 0.8 },
+    { "lines.l2.base_cost", 400000, 700000 },
+    { "cohorts.c.points.1", 1500, 3000 },
+    { "scenario.indexation", 0, 0.04 },
+    { "funding.base", 1500000, 1700000 },
+    { "funding.growth", 0, 0.03 },
+    { "interventions.i1.return", 1, 3 },
+    { "interventions.i1.amount", 50000, 150000 },
+    { "interventions.i1.one_off", 0, 80000 },
+    { "interventions.i1.ramp_years", 1, 3 },
+    { "interventions.i1.end", 2028, 2030 },
+    { "interventions.i2.fraction", 0.1, 0.3 },
+    { "interventions.i2.cost_ratio", 0.3, 0.9 },
+    { "interventions.i2.structural", 0, 20000 },
+    { "interventions.i2.start", 2027, 2029 },
+    { "interventions.i2.lag", 0, 2 },
+  };
+
+  for (guint k = 0; k < G_N_ELEMENTS (ranges); k++)
+    g_ptr_array_add (sc->ranges, pmd_range_new (ranges[k].path, ranges[k].low, ranges[k].high));
+  g_assert_true (pmd_scenario_validate (sc, &error));
+  return sc;
+}
+
+/* A seeded Monte Carlo pinned to the numbers the scalar, one-run-at-a-time
+ * code gave before the runs were made in lanes (commit "Pin a seeded Monte
+ * Carlo result"): any faster way of making the runs must give them again,
+ * within 1e-9 relative (a cent where a value is near zero). */
+static void
+test_pinned (void)
+{
+  g_autoptr(PmdScenario) sc = pinned_scenario ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PmdMonteCarlo) mc = pmd_monte_carlo_run (sc, 1000, 20260614, NULL, NULL, NULL, &error);
+  const double levels[] = { 0.1, 0.5, 0.9 };
+  static const double expected[3][3][5] = {
+    {
+      { 1462859.2267625867, 1674965.8774878974, 1654879.4885706585, 1636621.26584197, 1779306.2559814847, },
+      { 1529021.2705251777, 1752375.3014910258, 1790937.1092387377, 1775619.5621840106, 1933193.6093767039, },
+      { 1623544.2916591261, 1862182.1552018335, 1914540.0677330664, 1932404.1877521034, 2122501.1478056735, },
+    },
+    {
+      { -59499.272475604055, 129061.63681505433, 104133.33148444277, 9238.8480556722989, 122275.37043026916, },
+      { 30984.568364535109, 233814.09309057065, 245224.61616556579, 156401.51020742755, 297134.46927419712, },
+      { 130804.49596033893, 353653.67844763055, 387153.0174571636, 333789.67157840385, 495541.7214141938, },
+    },
+    {
+      { 0, -178954.83171563753, -30505.24375544081, 73416.24150415312, 63077.431387456767, },
+      { 0, -143349.33020269242, 27556.646605695947, 171068.41813645058, 124772.57899467053, },
+      { 0, -101568.28232722128, 139763.23405779924, 254549.83860047502, 213083.81617328399, },
+    },
+  };
+  static const double p_gap_positive[5] = { 0.67000000000000048, 0.99800000000000078, 0.98800000000000077, 0.9130000000000007, 0.98900000000000077, };
+  static const guint payback_counts[5] = { 0, 4, 120, 598, 197, };
+
+  g_assert_no_error (error);
+  g_assert_cmpint (mc->n_years, ==, 5);
+  for (int s = 0; s < 3; s++)
+    for (int l = 0; l < 3; l++)
+      for (int t = 0; t < 5; t++)
+        {
+          const double *series[] = { mc->total, mc->gap, mc->savings };
+          double got = pmd_monte_carlo_percentile (mc, series[s], t, levels[l]);
+
+          g_assert_cmpfloat_with_epsilon (got, expected[s][l][t], MAX (0.01, 1e-9 * fabs (expected[s][l][t])));
+        }
+  for (int t = 0; t < 5; t++)
+    {
+      g_assert_cmpfloat_with_epsilon (mc->p_gap_positive[t], p_gap_positive[t], 1e-9);
+      g_assert_cmpuint (mc->payback_counts[t], ==, payback_counts[t]);
+    }
+  g_assert_cmpuint (mc->never_paid_back, ==, 81);
+}
+
+static int
+compare_double (const void *a,
+                const void *b)
+{
+  double x = *(const double *) a, y = *(const double *) b;
+
+  return x < y ? -1 : x > y;
+}
+
+/* Selected levels are the sorted runs' percentiles to the bit; a level
+ * not asked for is found too; the runs are the same multiset. */
+static void
+test_levels (void)
+{
+  g_autoptr(PmdScenario) sc = pinned_scenario ();
+  g_autoptr(GError) error = NULL;
+  const double levels[] = { 0.9, 0.1, 0.5, 1.0 };
+  g_autoptr(PmdMonteCarlo) sorted = pmd_monte_carlo_run (sc, 777, 5, NULL, NULL, NULL, &error);
+  g_autoptr(PmdMonteCarlo) selected = pmd_monte_carlo_run_levels (sc, 777, 5, levels, G_N_ELEMENTS (levels), NULL,
+                                                                  NULL, NULL, &error);
+
+  g_assert_no_error (error);
+  for (int t = 0; t < sorted->n_years; t++)
+    {
+      const double *a[] = { sorted->total, sorted->gap, sorted->savings };
+      const double *b[] = { selected->total, selected->gap, selected->savings };
+      const double asked[] = { 0.1, 0.5, 0.9, 1.0, 0.0, 0.25, 0.123 };
+
+      for (guint s = 0; s < 3; s++)
+        {
+          g_autofree double *runs = g_memdup2 (b[s] + (gsize) t * 777, sizeof (double) * 777);
+
+          for (guint l = 0; l < G_N_ELEMENTS (asked); l++)
+            g_assert_cmpfloat (pmd_monte_carlo_percentile (selected, b[s], t, asked[l]), ==,
+                               pmd_monte_carlo_percentile (sorted, a[s], t, asked[l]));
+          qsort (runs, 777, sizeof (double), compare_double);
+          for (guint r = 0; r < 777; r++)
+            g_assert_cmpfloat (runs[r], ==, a[s][(gsize) t * 777 + r]);
+        }
+      g_assert_cmpfloat (selected->p_gap_positive[t], ==, sorted->p_gap_positive[t]);
+      g_assert_cmpuint (selected->payback_counts[t], ==, sorted->payback_counts[t]);
+    }
+}
+
 /* A linear output with a symmetric range: the funding base ±200.000 around
  * 1.600.000. The gap is scenario − funding, linear in the base with slope
  * −1 (−1.01^t later), and a symmetric triangle has its median at the mode:
@@ -564,6 +693,8 @@ main (int    argc,
   g_test_add_func ("/model/uncertainty/triangular-mean", test_triangular_mean);
   g_test_add_func ("/model/uncertainty/percentile", test_percentile);
   g_test_add_func ("/model/uncertainty/seeds", test_seeds);
+  g_test_add_func ("/model/uncertainty/pinned", test_pinned);
+  g_test_add_func ("/model/uncertainty/levels", test_levels);
   g_test_add_func ("/model/uncertainty/symmetric-median", test_symmetric_median);
   g_test_add_func ("/model/uncertainty/threads", test_threads);
   g_test_add_func ("/model/uncertainty/overflow-error", test_overflow_error);

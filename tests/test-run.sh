@@ -29,7 +29,7 @@ clean () {
 mkdir -p "$tmp/home" "$tmp/run"
 chmod 700 "$tmp/run"
 
-echo "1..7"
+echo "1..9"
 
 # 1. The window opens on the bundled scenario, in Dutch, and paints.
 if clean LANG=nl_NL.UTF-8 "$shown" >"$tmp/out" 2>"$tmp/err" &&
@@ -64,6 +64,18 @@ if [ $status -eq 1 ] && grep -q '^piramide: there is no display' "$tmp/err"; the
 else
   echo "# exit status $status"
   not_ok "without a display: a clear message and exit status 1"
+fi
+
+# 8. The commands that need no display do not load GTK, nor cairo: `piramide`
+# is the command line alone and becomes piramide-window for a window or a
+# chart (app/pmd-launcher.c).
+if clean LANG=C.UTF-8 LD_DEBUG=libs "$exe" project --default --format json >"$tmp/out" 2>"$tmp/err" &&
+   grep -q '"payback_year"' "$tmp/out" && ! grep -q 'find library=lib\(gtk\|adwaita\|cairo\|pango\)' "$tmp/err"; then
+  ok "project loads neither GTK nor cairo"
+else
+  grep 'find library=lib\(gtk\|adwaita\|cairo\|pango\)' "$tmp/err" | head -3 > "$tmp/out"
+  : > "$tmp/err"
+  not_ok "project loads neither GTK nor cairo"
 fi
 
 # 5. A settings backend that does not exist: GLib falls back to memory; the
@@ -103,8 +115,18 @@ if meson install -C "$build" --no-rebuild --destdir "$tmp/dest" >"$tmp/install.l
   else
     not_ok "installed into a prefix: the window opens in Dutch"
   fi
+  # 9. The installed piramide finds the installed window program: without a
+  # display that one answers.
+  env -i PATH=/usr/bin:/bin HOME="$tmp/home" LANG=C.UTF-8 ${ASAN_OPTIONS:+ASAN_OPTIONS=$ASAN_OPTIONS} \
+    "$installed" >"$tmp/out" 2>"$tmp/err"
+  if [ $? -eq 1 ] && grep -q '^piramide: there is no display' "$tmp/err"; then
+    ok "installed: piramide starts the installed window program"
+  else
+    not_ok "installed: piramide starts the installed window program"
+  fi
 else
   cp "$tmp/install.log" "$tmp/out"
   not_ok "installed into a prefix: the window opens in Dutch"
+  not_ok "installed: piramide starts the installed window program"
 fi
 exit $fail

@@ -476,9 +476,10 @@ compare_version (const PmdAccuracyVersion *v,
       int k = pmd_scenario_find_line (v->scenario, ya->line);
       double actual, projected;
 
-      if (k < 0)
+      /* Only definitive amounts are found; a line the version lacks is
+       * not compared. */
+      if (k < 0 || !year_definitive (ya, &actual))
         continue;
-      year_definitive (ya, &actual);
       projected = p->line_scenario[k * p->n_years + t];
       g_ptr_array_add (entries, accuracy_entry_new (year, v->version, ya->line, projected, actual, 1));
       projected_sum += projected;

@@ -149,11 +149,14 @@ set_source (PmdExplanation *self,
  * its source come from the scenario. */
 static PmdExplanation *
 leaf_new (const PmdScenario *sc,
+          PmdExplainPart     part,
           char              *label,
           double             value,
           const char        *path)
 {
   PmdExplanation *self = node_new (label, value, PMD_UNIT_MONEY);
+
+  self->part = part;
   double input;
 
   self->path = g_strdup (path);
@@ -166,7 +169,8 @@ leaf_new (const PmdScenario *sc,
 /* A leaf for a list of steps, which has no single number: its input reads
  * "2027: +5,0%; 2030: −2,0%" or "2026: € −3,0 mln". */
 static PmdExplanation *
-steps_leaf_new (char         *label,
+steps_leaf_new (PmdExplainPart part,
+                char         *label,
                 double        value,
                 char         *path,
                 const GArray *steps,
@@ -177,6 +181,7 @@ steps_leaf_new (char         *label,
   PmdExplanation *self = node_new (label, value, PMD_UNIT_MONEY);
   GString *input = g_string_new (NULL);
 
+  self->part = part;
   self->path = path;
   for (guint k = 0; k < steps->len; k++)
     {
@@ -202,12 +207,14 @@ add (PmdExplanation *parent,
 }
 
 /* A step of the baseline that adds nothing (no growth, no indexation)
- * makes nothing up: it is left out. */
+ * makes nothing up: it is left out. Less than half a cent is nothing (what
+ * is left to the projection's baseline after the other steps can be a
+ * rounding error), and leaves every sum right to the cent. */
 static void
 add_effect (PmdExplanation *parent,
             PmdExplanation *child)
 {
-  if (child->value != 0.0)
+  if (fabs (child->value) >= 0.005)
     add (parent, child);
   else
     pmd_explanation_free (child);
@@ -245,13 +252,15 @@ add_spending (PmdExplanation *parent,
   if (y->recurring[k] != 0.0)
     {
       g_autofree char *path = intervention_path (iv, shift ? "structural" : "amount");
-      add (parent, leaf_new (y->sc, g_strdup_printf (shift ? _("%s: structural cost") : _("%s: budget spent"), iv->name),
+      add (parent, leaf_new (y->sc, PMD_PART_SPENT,
+                             g_strdup_printf (shift ? _("%s: structural cost") : _("%s: budget spent"), iv->name),
                              sign * y->recurring[k], path));
     }
   if (y->one_off[k] != 0.0)
     {
       g_autofree char *path = intervention_path (iv, "one_off");
-      add (parent, leaf_new (y->sc, g_strdup_printf (_("%s: one-off cost"), iv->name), sign * y->one_off[k], path));
+      add (parent, leaf_new (y->sc, PMD_PART_SPENT, g_strdup_printf (_("%s: one-off cost"), iv->name),
+                             sign * y->one_off[k], path));
     }
 }
 
@@ -273,7 +282,7 @@ line_node (const Year *y,
   PmdExplanation *node = node_new (g_strdup_printf (_("%s in %d"), l->name, y->year),
                                    p->line_scenario[i * n + y->t], PMD_UNIT_MONEY);
 
-  add (node, leaf_new (sc, g_strdup (_("Cost in the base year")), b, base_cost));
+  add (node, leaf_new (sc, PMD_PART_BASE, g_strdup (_("Cost in the base year")), b, base_cost));
   if (l->driver_idx >= 0)
     {
       const PmdCohort *c = g_ptr_array_index (sc->cohorts, l->driver_idx);
@@ -288,13 +297,14 @@ line_node (const Year *y,
         k++;
       path = g_strdup_printf ("cohorts.%s.points.%u", c->id, k);
       d = 1.0 + l->elasticity * (ratio - 1.0);
-      leaf = leaf_new (sc, g_strdup_printf (_("Demography: %s (%s of the line moves with it)"), c->name, e),
+      leaf = leaf_new (sc, PMD_PART_DEMOGRAPHY,
+                       g_strdup_printf (_("Demography: %s (%s of the line moves with it)"), c->name, e),
                        b * (d - 1.0), path);
       g_clear_pointer (&leaf->input, g_free);
       leaf->input = pmd_format_number (pmd_cohort_value_at (c, y->year), 0);
       add_effect (node, leaf);
     }
-  add_effect (node, leaf_new (sc, g_strdup (_("Volume growth")), b * d * (g - 1.0), growth));
+  add_effect (node, leaf_new (sc, PMD_PART_GROWTH, g_strdup (_("Volume growth")), b * d * (g - 1.0), growth));
   if (l->steps->len > 0)
     {
       const char *source = pmd_sources_lookup (l->sources, "steps");
@@ -302,12 +312,13 @@ line_node (const Year *y,
       for (guint k = 0; k < l->steps->len; k++)
         if (g_array_index (l->steps, PmdYearValue, k).year <= y->year)
           s *= 1.0 + g_array_index (l->steps, PmdYearValue, k).value;
-      add_effect (node, steps_leaf_new (g_strdup (_("Steps in volume")), b * d * g * (s - 1.0),
+      add_effect (node, steps_leaf_new (PMD_PART_STEPS, g_strdup (_("Steps in volume")), b * d * g * (s - 1.0),
                                  g_strdup_printf ("lines.%s.steps", l->id), l->steps, y->year, FALSE,
                                  source != NULL ? source : l->source));
     }
   /* The price step: what is left to the projection's baseline. */
-  add_effect (node, leaf_new (sc, g_strdup (_("Price indexation")), p->line_baseline[i * n + y->t] - b * d * g * s,
+  add_effect (node, leaf_new (sc, PMD_PART_INDEXATION, g_strdup (_("Price indexation")),
+                              p->line_baseline[i * n + y->t] - b * d * g * s,
                               indexation));
 
   for (guint k = 0; k < sc->interventions->len; k++)
@@ -318,13 +329,15 @@ line_node (const Year *y,
       if (iv->source_idx == i && y->on_source[k] != 0.0)
         {
           g_autofree char *path = intervention_path (iv, shift ? "fraction" : "return");
-          add (node, leaf_new (sc, g_strdup_printf (shift ? _("%s: care moved away") : _("%s: cost avoided"), iv->name),
+          add (node, leaf_new (sc, PMD_PART_AVOIDED,
+                               g_strdup_printf (shift ? _("%s: care moved away") : _("%s: cost avoided"), iv->name),
                                y->on_source[k], path));
         }
       if (iv->target_idx == i && y->on_target[k] != 0.0)
         {
           g_autofree char *path = intervention_path (iv, "cost_ratio");
-          add (node, leaf_new (sc, g_strdup_printf (_("%s: care moved here"), iv->name), y->on_target[k], path));
+          add (node, leaf_new (sc, PMD_PART_AVOIDED, g_strdup_printf (_("%s: care moved here"), iv->name),
+                               y->on_target[k], path));
         }
       if (iv->target_idx == i)
         add_spending (node, y, k, 1.0);
@@ -404,7 +417,8 @@ savings_node (const Year *y)
       if (moved != 0.0)
         {
           g_autofree char *path = intervention_path (iv, iv->type == PMD_INTERVENTION_SHIFT ? "fraction" : "return");
-          add (child, leaf_new (sc, g_strdup (_("Care cost avoided or moved to lighter care")), -moved, path));
+          add (child, leaf_new (sc, PMD_PART_AVOIDED, g_strdup (_("Care cost avoided or moved to lighter care")), -moved,
+                                path));
         }
       add_spending (child, y, k, -1.0);
     }
@@ -421,15 +435,17 @@ funding_node (const Year *y)
                                    PMD_UNIT_MONEY);
   double steps = 0.0;
 
-  add (node, leaf_new (sc, g_strdup (_("Funding in the base year")), f->base, "funding.base"));
+  add (node, leaf_new (sc, PMD_PART_FUNDING_BASE, g_strdup (_("Funding in the base year")), f->base, "funding.base"));
   for (guint k = 0; k < f->steps->len; k++)
     if (g_array_index (f->steps, PmdYearValue, k).year <= y->year)
       steps += g_array_index (f->steps, PmdYearValue, k).value;
   /* Growth: what is left to the projection's funding. */
-  add_effect (node, leaf_new (sc, g_strdup (_("Growth of the funding")), y->p->funding[y->t] - f->base - steps,
+  add_effect (node, leaf_new (sc, PMD_PART_FUNDING_GROWTH, g_strdup (_("Growth of the funding")),
+                              y->p->funding[y->t] - f->base - steps,
                               "funding.growth"));
   if (steps != 0.0)
-    add (node, steps_leaf_new (g_strdup (_("Changes to the funding")), steps, g_strdup ("funding.steps"), f->steps,
+    add (node, steps_leaf_new (PMD_PART_FUNDING_STEPS, g_strdup (_("Changes to the funding")), steps,
+                               g_strdup ("funding.steps"), f->steps,
                                y->year, TRUE, steps_source != NULL ? steps_source : f->source));
   return node;
 }

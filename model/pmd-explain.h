@@ -26,6 +26,29 @@ typedef enum
   PMD_FIGURE_NPV,                 /* the savings' net present value */
 } PmdFigure;
 
+/**
+ * PmdExplainPart:
+ *
+ * What a leaf of an explanation is, so that a summary can add leaves up by
+ * kind: "€ 130,4 mln in the base year, plus demography € 23,7 mln, …".
+ * %PMD_PART_SUM for a node made of others.
+ */
+typedef enum
+{
+  PMD_PART_SUM,
+  PMD_PART_BASE,            /* a line's cost in the base year */
+  PMD_PART_DEMOGRAPHY,
+  PMD_PART_GROWTH,
+  PMD_PART_STEPS,
+  PMD_PART_INDEXATION,
+  PMD_PART_AVOIDED,         /* what an intervention moves or avoids */
+  PMD_PART_SPENT,           /* what an intervention spends */
+  PMD_PART_FUNDING_BASE,
+  PMD_PART_FUNDING_GROWTH,
+  PMD_PART_FUNDING_STEPS,
+  PMD_N_PARTS,
+} PmdExplainPart;
+
 typedef struct _PmdExplanation PmdExplanation;
 
 /**
@@ -39,6 +62,7 @@ typedef struct _PmdExplanation PmdExplanation;
  * @source: (nullable): where the input comes from, as the file says
  * @assumption: the input is an assumption: its source says "aanname", or
  *   it has none
+ * @part: what a leaf is (%PMD_PART_SUM for a node made of others)
  * @children: (element-type PmdExplanation): what the value is made of; a
  *   money node with children is their sum
  *
@@ -53,6 +77,7 @@ struct _PmdExplanation
   char      *input;
   char      *source;
   gboolean   assumption;
+  PmdExplainPart part;
   GPtrArray *children;
 };
 

@@ -139,6 +139,8 @@ GPtrArray  *pmd_scenario_list_params      (const PmdScenario *self);
 char       *pmd_scenario_describe_param   (const PmdScenario *self,
                                            const char        *path);
 const char *pmd_param_describe_field      (const char        *field);
+void        pmd_scenario_say_in_words     (const PmdScenario *self,
+                                           GError            *error);
 PmdUnit     pmd_param_unit                (const char        *path);
 char       *pmd_scenario_format_param     (const char        *path,
                                            double             value);

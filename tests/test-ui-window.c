@@ -1506,6 +1506,50 @@ test_assumptions_edit (void)
   _pmd_window_show_page (window, "overview");
 }
 
+/* The Overview's year is read by the number rule and keeps what it had
+ * when "abc" is typed (it became the base year). The horizon is whole:
+ * "0,8" is refused (it was read as 0 and the whole app shrank to one
+ * year), "-3" is refused in words ("Horizon: …", not "$.horizon: …"). A
+ * horizon of 0 and its undo bring back the year that was chosen. */
+static void
+test_year_and_horizon (void)
+{
+  GtkWidget *page = GTK_WIDGET (_pmd_window_get_assumptions_page (window));
+  GtkSpinButton *year;
+  PmdDocument *doc;
+  g_autofree char *fraction = NULL;
+  g_autofree char *negative = NULL;
+
+  reset_window ();
+  doc = pmd_window_get_document (window);
+  year = _pmd_window_get_year_spin (window);
+  gtk_editable_set_text (GTK_EDITABLE (year), "abc");
+  gtk_spin_button_update (year);
+  drain ();
+  g_assert_cmpint (gtk_spin_button_get_value_as_int (year), ==, 2040);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (year)), ==, "2040");
+  g_assert_nonnull (strstr (pmd_field_get_spin_message (year), "“abc” is not a number"));
+  pmd_test_dismiss_toasts (GTK_WIDGET (window));
+
+  _pmd_window_show_page (window, "assumptions");
+  drain ();
+  g_assert_false (pmd_test_entry_type (page, "Horizon in years", "20", "0,8", &fraction));
+  g_assert_cmpstr (fraction, ==, "“0,8” is not a number of years; that is a whole number, for example 2");
+  g_assert_false (pmd_test_entry_type (page, "Horizon in years", NULL, "-3", &negative));
+  g_assert_cmpstr (negative, ==, "Horizon: must lie between 0 and 100 years (found -3)");
+  g_assert_cmpint (pmd_document_get_scenario (doc)->horizon, ==, 20);
+
+  g_assert_true (pmd_test_entry_type (page, "Horizon in years", NULL, "0", NULL));
+  drain ();
+  g_assert_cmpint (gtk_spin_button_get_value_as_int (year), ==, 2026);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
+  drain ();
+  g_assert_cmpint (pmd_document_get_scenario (doc)->horizon, ==, 20);
+  g_assert_cmpint (gtk_spin_button_get_value_as_int (year), ==, 2040);
+  g_assert_cmpstr (_pmd_window_get_card_title (window, 0), ==, "Cost 2040");
+  _pmd_window_show_page (window, "overview");
+}
+
 /* Meeting mode: F5's action, number keys for variants, Escape's action. */
 static void
 test_meeting_mode (void)
@@ -2383,6 +2427,31 @@ test_field_years (void)
   g_assert_cmpstr (lag, ==, "2");
   g_assert_true (pmd_field_parse (pmd_field_kind_for_param ("interventions.x.end"), "2031", &value, NULL));
   g_assert_cmpfloat (value, ==, 2031);
+
+  /* Whole, by the one number rule, refused in our words, never GLib's
+   * "“2027,5” is not an unsigned number" or "Number “99999999999” is out
+   * of bounds [0, 9999]". */
+  {
+    static const struct { const char *path, *text, *message; } refused[] = {
+      { "interventions.x.start", "2027,5", "“2027,5” is not a year; a year is a whole number, for example 2027" },
+      { "interventions.x.start", "99999999999", "“99999999999” is not a year; a year is a whole number, for example 2027" },
+      { "interventions.x.start", "5%", "“5%” is not a year; a year is a whole number, for example 2027" },
+      { "interventions.x.lag", "1,5", "“1,5” is not a number of years; that is a whole number, for example 2" },
+      { "interventions.x.ramp_years", "abc", "“abc” is not a number (write for example 22,8 mln or 1.250.000 or 3,4%)" },
+    };
+
+    for (guint k = 0; k < G_N_ELEMENTS (refused); k++)
+      {
+        g_autoptr(GError) error = NULL;
+
+        g_assert_false (pmd_field_parse (pmd_field_kind_for_param (refused[k].path), refused[k].text, &value, &error));
+        g_assert_cmpstr (error->message, ==, refused[k].message);
+      }
+    g_assert_true (pmd_field_parse (pmd_field_kind_for_param ("interventions.x.start"), "2.027", &value, NULL));
+    g_assert_cmpfloat (value, ==, 2027);
+    g_assert_true (pmd_field_parse (pmd_field_kind_for_param ("interventions.x.lag"), "3", &value, NULL));
+    g_assert_cmpfloat (value, ==, 3);
+  }
 }
 
 /* The Dutch run: what a user with LANG=nl_NL.UTF-8 sees. */
@@ -2396,6 +2465,18 @@ test_dutch (void)
   g_assert_cmpstr (_pmd_window_get_card_title (window, 0), ==, "Kosten 2040");
   g_assert_true (g_str_has_suffix (_pmd_window_get_card_value (window, 0), " mln"));
   screenshot (GTK_WIDGET (window), "overview-nl-1280x720.png");
+  /* Dutch names: an export's file, the makers in About. */
+  {
+    g_autofree char *name = pmd_chart_kind_dup_file_name (PMD_CHART_CURVES, "png");
+    AdwAboutWindow *about;
+
+    g_assert_cmpstr (name, ==, "kostencurves.png");
+    g_action_group_activate_action (G_ACTION_GROUP (app), "about", NULL);
+    drain ();
+    about = ADW_ABOUT_WINDOW (find_toplevel (ADW_TYPE_ABOUT_WINDOW));
+    g_assert_cmpstr (adw_about_window_get_developers (about)[0], ==, "De makers van Piramide");
+    gtk_window_destroy (GTK_WINDOW (about));
+  }
   gtk_widget_activate_action (GTK_WIDGET (window), "win.meeting", NULL);
   drain ();
   screenshot (GTK_WIDGET (window), "meeting-nl.png");
@@ -2491,6 +2572,7 @@ main (int    argc,
       g_test_add_func ("/ui/window/ranges", test_ranges);
       g_test_add_func ("/ui/window/goal-seek", test_goal_seek);
       g_test_add_func ("/ui/window/assumptions-edit", test_assumptions_edit);
+      g_test_add_func ("/ui/window/year-and-horizon", test_year_and_horizon);
       g_test_add_func ("/ui/window/autosave", test_autosave);
       g_test_add_func ("/ui/window/variants", test_variants);
       g_test_add_func ("/ui/window/sizes", test_sizes);

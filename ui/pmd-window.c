@@ -4,6 +4,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "pmd-window.h"
+#include "pmd-field.h"
 #include "pmd-window-private.h"
 #include "pmd-paths.h"
 #include "pmd-format.h"
@@ -245,11 +246,17 @@ static void
 update_year_range (PmdWindow *self)
 {
   const PmdProjection *p = pmd_document_get_projection (self->document);
-  int year = gtk_spin_button_get_value_as_int (self->year_spin);
+  int last = p->base_year + p->n_years - 1;
+  int year = self->chosen_year;
 
-  gtk_spin_button_set_range (self->year_spin, p->base_year, p->base_year + p->n_years - 1);
-  if (year < p->base_year || year > p->base_year + p->n_years - 1)
-    gtk_spin_button_set_value (self->year_spin, p->base_year + MIN (p->n_years - 1, 10));
+  /* The year chosen stays chosen: a horizon made shorter and undone
+   * brings it back, rather than leaving the field at the base year. */
+  if (year < p->base_year || year > last)
+    year = p->base_year + MIN (p->n_years - 1, 10);
+  self->setting_year = TRUE;
+  gtk_spin_button_set_range (self->year_spin, p->base_year, last);
+  gtk_spin_button_set_value (self->year_spin, year);
+  self->setting_year = FALSE;
 }
 
 void
@@ -287,6 +294,8 @@ year_changed_cb (PmdWindow *self)
 {
   int year = gtk_spin_button_get_value_as_int (self->year_spin);
 
+  if (!self->setting_year)
+    self->chosen_year = year;
   pmd_chart_view_set_year (self->pyramid_view, year);
   pmd_chart_view_set_year (self->bridge_view, year);
   update_cards (self, self->cards);
@@ -498,6 +507,7 @@ pmd_window_init (PmdWindow *self)
   g_autoptr(GError) error = NULL;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  pmd_field_init_spin (self->year_spin, PMD_FIELD_YEAR, _("Year"));
 
   /* main() refuses to start without the schema; tests set it up. */
   self->settings = pmd_settings_new (&error);

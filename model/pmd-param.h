@@ -93,6 +93,8 @@ char                *pmd_param_facts_format    (const PmdParamFacts *facts,
                                                 double               value);
 gboolean             pmd_param_facts_holds     (const PmdParamFacts *facts,
                                                 double               value);
+double               pmd_param_facts_snap      (const PmdParamFacts *facts,
+                                                double               value);
 char                *pmd_param_format_unit     (PmdUnit              unit,
                                                 int                  decimals,
                                                 double               value);

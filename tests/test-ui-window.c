@@ -154,6 +154,46 @@ test_lever_75plus (void)
   g_assert_false (pmd_document_can_undo (pmd_window_get_document (window)));
 }
 
+/* A lever stores its parameter's step: dragged to an arbitrary pixel the
+ * price indexation (step 0,1 percentage point) is a round number, shown
+ * "2,5%" and never "2,5235%"; a key step from a value between steps (an
+ * old file's 1,03971…%) lands on the step too: 1,13971…% → 1,1%. */
+static void
+test_lever_snaps (void)
+{
+  PmdDocument *doc;
+  GtkRange *lever;
+  GtkAdjustment *adj;
+  double value, lower, upper;
+  int width;
+  g_autoptr(GError) error = NULL;
+
+  reset_window ();
+  doc = pmd_window_get_document (window);
+  lever = _pmd_window_get_lever (window, "scenario.indexation", FALSE);
+  g_assert_nonnull (lever);
+  pmd_test_wait_until (gtk_widget_get_width (GTK_WIDGET (lever)) > 0);
+  adj = gtk_range_get_adjustment (lever);
+  lower = gtk_adjustment_get_lower (adj);
+  upper = gtk_adjustment_get_upper (adj);
+  width = gtk_widget_get_width (GTK_WIDGET (lever));
+
+  /* Pixel 137 of the slider's width, as a drag leaves it. */
+  gtk_range_set_value (lever, lower + (upper - lower) * 137.0 / width);
+  drain ();
+  g_assert_true (pmd_document_get_param (doc, "scenario.indexation", &value));
+  g_assert_cmpfloat (value, ==, round (value * 1000) / 1000);
+  g_assert_cmpfloat (fabs (value - (lower + (upper - lower) * 137.0 / width)), <=, 0.0005);
+
+  g_assert_true (pmd_document_set_param (doc, "scenario.indexation", 0.0103971119133574, NULL, &error));
+  g_assert_no_error (error);
+  drain ();
+  g_signal_emit_by_name (lever, "move-slider", GTK_SCROLL_STEP_RIGHT);
+  drain ();
+  g_assert_true (pmd_document_get_param (doc, "scenario.indexation", &value));
+  g_assert_cmpfloat (value, ==, 0.011);
+}
+
 static PmdMoneyDialog *
 find_money_dialog (void)
 {
@@ -2560,6 +2600,7 @@ main (int    argc,
     {
       g_test_add_func ("/ui/window/opens-default", test_opens_default);
       g_test_add_func ("/ui/window/lever-75plus", test_lever_75plus);
+      g_test_add_func ("/ui/window/lever-snaps", test_lever_snaps);
       g_test_add_func ("/ui/window/money-move", test_money_move);
       g_test_add_func ("/ui/window/save-reopen-corrupt", test_save_reopen_corrupt);
       g_test_add_func ("/ui/window/open-overflow", test_open_overflow);

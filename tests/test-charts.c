@@ -672,6 +672,9 @@ test_report (void)
       g_assert_nonnull (strstr (text, "Westland 2026 (illustratief)"));
       g_assert_nonnull (strstr (text, "Key figures"));
       g_assert_nonnull (strstr (text, "€ 130,4 m"));
+      /* The key figures in one scale: the savings of the base year, 0,
+       * read "€ 0,0 m" among millions, not "€ 0". */
+      g_assert_nonnull (strstr (text, "€ 0,0 m"));
       g_assert_nonnull (strstr (text, "Paid back in 2030."));
       g_assert_nonnull (strstr (text, "Assumptions"));
       /* Sources cite the document and the place in it. */

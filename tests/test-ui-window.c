@@ -969,16 +969,24 @@ test_compare (void)
 
   p = pmd_project (sc, &error);
   g_assert_no_error (error);
-  /* Savings are negative while the investment has not paid yet (2027). */
-  g_assert_cmpstr (compare_cell (page, 2, 1, 1, NULL), ==, "0");
-  for (t = 1; t < p->n_years; t++)
-    {
-      g_autofree char *money = pmd_format_euro_compact (fabs (p->savings[t]));
-      g_autofree char *expected = g_strdup_printf ("%s%s", p->savings[t] > 0 ? "+" : "−", money);
+  /* "Niets doen" minus as written per year: the savings of the
+   * interventions, negative while the investment has not paid yet (2027,
+   * 2028). One scale for the table, the sign after the euro sign: the
+   * −571.282 of 2028 beside −1.732.000 reads "€ −0,6 m", not "−€ 571.282"
+   * beside "−€ 1,7 m". By hand from the savings: 0; −1.732.000; −571.282;
+   * +609.257; +1.810.063; … +2.859.349 in 2046. */
+  {
+    static const struct { int year; const char *text; } per_year[] = {
+      { 2026, "€ 0,0 m" }, { 2027, "€ −1,7 m" }, { 2028, "€ −0,6 m" }, { 2029, "€ +0,6 m" },
+      { 2030, "€ +1,8 m" }, { 2046, "€ +2,9 m" },
+    };
 
-      g_assert_cmpfloat (fabs (p->savings[t]), >, 0.5);
-      g_assert_cmpstr (compare_cell (page, 2, 1, t + 1, NULL), ==, expected);
-    }
+    for (guint k = 0; k < G_N_ELEMENTS (per_year); k++)
+      {
+        t = pmd_projection_year_index (p, per_year[k].year);
+        g_assert_cmpstr (compare_cell (page, 2, 1, t + 1, NULL), ==, per_year[k].text);
+      }
+  }
 
   /* Copied, the tables read as they show, a tab between cells; saved, the
    * comparison is the CSV of `piramide compare`. */
@@ -1009,16 +1017,13 @@ test_compare (void)
   gtk_editable_set_text (GTK_EDITABLE (compare_child (page, "years_entry")), "2030; 2040");
   row = find_row (page, 1, "Total cost 2040");
   g_assert_cmpint (row, ==, 4);
-  {
-    int t40 = pmd_projection_year_index (p, 2040);
-    g_autofree char *written = pmd_format_euro_compact (p->total_scenario[t40]);
-    g_autofree char *baseline = pmd_format_euro_compact (p->total_scenario[t40] + p->savings[t40]);
-    g_autofree char *delta = pmd_format_euro_compact (p->savings[t40]);
-    g_autofree char *expected = g_strdup_printf ("%s (+%s)", baseline, delta);
-
-    g_assert_cmpstr (compare_cell (page, 1, 1, row, NULL), ==, written);
-    g_assert_cmpstr (compare_cell (page, 1, 2, row, NULL), ==, expected);
-  }
+  /* By hand: as written 150.886.140 in 2040, without interventions
+   * 153.524.038, 2.637.898 more; in 2030 the savings of "Niets doen" are 0
+   * against 1.810.063 as written: "€ 0,0 m (€ −1,8 m)", in millions as the
+   * whole table. */
+  g_assert_cmpstr (compare_cell (page, 1, 1, row, NULL), ==, "€ 150,9 m");
+  g_assert_cmpstr (compare_cell (page, 1, 2, row, NULL), ==, "€ 153,5 m (€ +2,6 m)");
+  g_assert_cmpstr (compare_cell (page, 1, 2, find_row (page, 1, "Savings 2030"), NULL), ==, "€ 0,0 m (€ −1,8 m)");
   g_assert_cmpint (find_row (page, 1, "Total cost 2035"), ==, -1);
   /* A year outside the horizon is refused; the table keeps its years. */
   gtk_editable_set_text (GTK_EDITABLE (compare_child (page, "years_entry")), "2030, 2099");
@@ -1588,6 +1593,38 @@ test_year_and_horizon (void)
   g_assert_cmpint (gtk_spin_button_get_value_as_int (year), ==, 2040);
   g_assert_cmpstr (_pmd_window_get_card_title (window, 0), ==, "Cost 2040");
   _pmd_window_show_page (window, "overview");
+}
+
+/* The cards read as one table: in 2028 the savings that year, −571.282,
+ * stand beside the millions as "€ −0,6 m", not "€ −571.282"; so in the
+ * meeting's big cards. By hand: cumulative savings to 2028 −1.732.000 −
+ * 571.282 = −2.303.282 → "€ −2,3 m". */
+static gboolean
+has_label (GtkWidget  *widget,
+           const char *text)
+{
+  g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+
+  collect_descendants (widget, GTK_TYPE_LABEL, labels);
+  for (guint i = 0; i < labels->len; i++)
+    if (g_str_equal (gtk_label_get_text (g_ptr_array_index (labels, i)), text))
+      return TRUE;
+  return FALSE;
+}
+
+static void
+test_cards_one_scale (void)
+{
+  reset_window ();
+  _pmd_window_set_year (window, 2028);
+  drain ();
+  g_assert_cmpstr (_pmd_window_get_card_value (window, 2), ==, "€ −2,3 m");
+  g_assert_true (has_label (_pmd_window_get_card (window, 2), "in 2028: € −0,6 m"));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.meeting", NULL);
+  drain ();
+  g_assert_true (has_label (GTK_WIDGET (window), "in 2028: € −0,6 m"));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.leave-meeting", NULL);
+  drain ();
 }
 
 /* Meeting mode: F5's action, number keys for variants, Escape's action. */
@@ -2614,6 +2651,7 @@ main (int    argc,
       g_test_add_func ("/ui/window/goal-seek", test_goal_seek);
       g_test_add_func ("/ui/window/assumptions-edit", test_assumptions_edit);
       g_test_add_func ("/ui/window/year-and-horizon", test_year_and_horizon);
+      g_test_add_func ("/ui/window/cards-one-scale", test_cards_one_scale);
       g_test_add_func ("/ui/window/autosave", test_autosave);
       g_test_add_func ("/ui/window/variants", test_variants);
       g_test_add_func ("/ui/window/sizes", test_sizes);

@@ -119,28 +119,37 @@ update_cards (PmdWindow *self,
   g_autofree char *t2 = NULL, *v2 = NULL, *d2 = NULL, *s2 = NULL, *tip2 = NULL;
   g_autofree char *v3 = NULL, *d3 = NULL, *n3 = NULL, *tip3 = NULL;
 
+  double unit;
+
   if (t < 0)
     t = p->n_years - 1, year = p->base_year + t;
+  /* The cards side by side read as one table: one scale for their money
+   * (pmd_format_euro_unit ()), "€ 0,6 mln" beside "€ 22,8 mln". */
+  {
+    const double money[] = { p->total_scenario[t], p->total_baseline[t], p->gap[t], p->funding[t],
+                             p->cumulative_savings[t], p->savings[t], p->npv };
+    unit = pmd_format_euro_unit (money, G_N_ELEMENTS (money));
+  }
 
   t0 = g_strdup_printf (_("Cost %d"), year);
-  v0 = pmd_format_euro_compact (p->total_scenario[t]);
-  b0 = pmd_format_euro_compact (p->total_baseline[t]);
+  v0 = pmd_format_euro_in (p->total_scenario[t], unit, FALSE);
+  b0 = pmd_format_euro_in (p->total_baseline[t], unit, FALSE);
   d0 = g_strdup_printf (_("without interventions %s"), b0);
   tip0 = g_strdup_printf (_("All cost lines in %d with the interventions, their investment included; without interventions: %s"),
                           year, b0);
   set_card (&cards[0], t0, v0, d0, tip0, 0);
 
   t1 = g_strdup_printf (_("Gap %d"), year);
-  v1 = pmd_format_euro_compact (p->gap[t]);
-  f1 = pmd_format_euro_compact (p->funding[t]);
+  v1 = pmd_format_euro_in (p->gap[t], unit, FALSE);
+  f1 = pmd_format_euro_in (p->funding[t], unit, FALSE);
   d1 = g_strdup_printf (_("funding %s"), f1);
   tip1 = g_strdup_printf (_("Cost minus funding in %d; the funding is %s (base, growth and steps such as the Ravijnjaar)"),
                           year, f1);
   set_card (&cards[1], t1, v1, d1, tip1, p->gap[t] > 0.5 ? -1 : p->gap[t] < -0.5 ? 1 : 0);
 
   t2 = g_strdup_printf (_("Savings to %d"), year);
-  v2 = pmd_format_euro_compact (p->cumulative_savings[t]);
-  s2 = pmd_format_euro_compact (p->savings[t]);
+  v2 = pmd_format_euro_in (p->cumulative_savings[t], unit, FALSE);
+  s2 = pmd_format_euro_in (p->savings[t], unit, FALSE);
   d2 = g_strdup_printf (_("in %d: %s"), year, s2);
   tip2 = g_strdup_printf (_("Cost without interventions minus cost with them, added up from %d to %d, net of what the interventions cost"),
                           p->base_year, year);
@@ -148,7 +157,7 @@ update_cards (PmdWindow *self,
             p->cumulative_savings[t] > 0.5 ? 1 : p->cumulative_savings[t] < -0.5 ? -1 : 0);
 
   v3 = p->has_payback ? g_strdup_printf ("%d", p->payback_year) : g_strdup (_("Not within the horizon"));
-  n3 = pmd_format_euro_compact (p->npv);
+  n3 = pmd_format_euro_in (p->npv, unit, FALSE);
   d3 = g_strdup_printf (_("net present value %s"), n3);
   tip3 = g_strdup (_("The first year after which the cumulative savings stay above zero"));
   set_card (&cards[3], _("Paid back"), v3, d3, tip3, p->has_payback ? 1 : -1);

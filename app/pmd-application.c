@@ -99,7 +99,7 @@ about_action (GSimpleAction *action,
               gpointer       user_data)
 {
   GtkApplication *app = user_data;
-  const char *developers[] = { "Piramide developers", NULL };
+  const char *developers[] = { _("Piramide developers"), NULL };
 
   adw_show_about_window (gtk_application_get_active_window (app),
                          "application-name", "Piramide",

@@ -236,11 +236,12 @@ exit_with (const GError *error)
  */
 
 /* Reads the number @text given for option @name; %NULL: not given, @value
- * keeps its default. A text that is no number is a usage error. */
+ * keeps its default. A text that is no number is a usage error. Every
+ * option gets the note, a whole one too: "--runs 1.500" is fifteen hundred
+ * runs, and "--width 1.600" may have been meant as 1,6 and refused. */
 static gboolean
 read_number (const char *name,
              const char *text,
-             gboolean    whole,
              double     *value,
              GError    **error)
 {
@@ -250,8 +251,7 @@ read_number (const char *name,
     return TRUE;
   if (!pmd_parse_number (text, value, &local))
     return usage_error (error, "%s: %s", name, local->message);
-  /* A whole number (a year, a count) has no decimal to mean instead. */
-  if (!whole && pmd_parse_number_is_ambiguous (text))
+  if (pmd_parse_number_is_ambiguous (text))
     {
       g_autofree char *shown = pmd_format_escape_text (text);
       /* Without the grouping dot, or the note would read "1.500 is read as
@@ -274,7 +274,7 @@ option_number (const char *name,
                double     *value,
                GError    **error)
 {
-  return read_number (name, text, FALSE, value, error);
+  return read_number (name, text, value, error);
 }
 
 /* option_number() for a whole number from @min to @max. */
@@ -290,7 +290,7 @@ option_whole (const char *name,
 
   if (text == NULL)
     return TRUE;
-  if (!read_number (name, text, TRUE, &v, error))
+  if (!read_number (name, text, &v, error))
     return FALSE;
   if (v != floor (v) || v < min || v > max)
     {

@@ -235,6 +235,7 @@ title_page (Report *r)
   };
   const double *rows[6] = { p->total_scenario, p->total_baseline, p->funding, p->gap, p->savings, p->cumulative_savings };
   double widths[5];
+  double unit;
   const char *header[5] = { "" };
   char *year_text[4] = { NULL };
   Table table = { 0, widths, header };
@@ -264,13 +265,24 @@ title_page (Report *r)
       year_text[k] = g_strdup_printf ("%d", years[k]);
       header[k + 1] = year_text[k];
     }
+  /* One scale for the table (pmd_format_euro_unit ()): "€ −0,7 mln" among
+   * millions, not "€ −700.003". */
+  {
+    double shown[G_N_ELEMENTS (row_names) * 4];
+    guint n_shown = 0;
+
+    for (guint row = 0; row < G_N_ELEMENTS (row_names); row++)
+      for (guint k = 0; k < n_years; k++)
+        shown[n_shown++] = rows[row][years[k] - p->base_year];
+    unit = pmd_format_euro_unit (shown, n_shown);
+  }
   for (guint row = 0; row < G_N_ELEMENTS (row_names); row++)
     {
       const char *cells[5] = { row_names[row] };
       char *money[4] = { NULL };
 
       for (guint k = 0; k < n_years; k++)
-        cells[k + 1] = money[k] = pmd_format_euro_compact (rows[row][years[k] - p->base_year]);
+        cells[k + 1] = money[k] = pmd_format_euro_in (rows[row][years[k] - p->base_year], unit, FALSE);
       table_row (r, &table, cells, row);
       for (guint k = 0; k < n_years; k++)
         g_free (money[k]);
@@ -477,6 +489,14 @@ format_share (double share)
   return isfinite (share) ? pmd_format_percent (share, 0) : g_strdup ("–");
 }
 
+/* Row @i of the realisation table: the lines, the layers, the total. */
+static const PmdMonitorFigures *
+monitor_row (const PmdMonitor *m,
+             guint             i)
+{
+  return i < m->n_lines ? &m->lines[i] : i < m->n_lines + m->n_layers ? &m->layers[i - m->n_lines] : &m->total;
+}
+
 /* Plan against realisation: per line, layer and in total what was spent
  * against the budget, the forecast, and the alarm in words; then the chart
  * of the total. */
@@ -496,26 +516,46 @@ realisation (Report *r)
                                               "sounds at %s of the budget. A line without actuals has no forecast."),
                                             threshold);
   guint n_rows = m->n_lines + m->n_layers + 1;
+  /* One scale a column (pmd_format_euro_unit ()): budget, spent, forecast
+   * and the difference, which carries its sign. */
+  g_autofree double *budgets = g_new (double, n_rows);
+  g_autofree double *spents = g_new (double, n_rows);
+  g_autofree double *forecasts = g_new (double, n_rows);
+  g_autofree double *differences = g_new (double, n_rows);
+  double units[4];
+
+  for (guint i = 0; i < n_rows; i++)
+    {
+      const PmdMonitorFigures *f = monitor_row (m, i);
+
+      budgets[i] = f->budget;
+      spents[i] = f->actual_to_date;
+      forecasts[i] = f->forecast_year_end;
+      differences[i] = f->forecast_difference;
+    }
+  units[0] = pmd_format_euro_unit (budgets, n_rows);
+  units[1] = pmd_format_euro_unit (spents, n_rows);
+  units[2] = pmd_format_euro_unit (forecasts, n_rows);
+  units[3] = pmd_format_euro_unit (differences, n_rows);
 
   heading (r, title);
   r->y += text_block (r, intro, MARGIN, r->y, r->width - 2 * MARGIN, FONT_SIZE, FALSE, &r->style.text) + FONT_SIZE * 0.6;
   for (guint i = 0; i < n_rows; i++)
     {
-      const PmdMonitorFigures *f = i < m->n_lines ? &m->lines[i]
-                                   : i < m->n_lines + m->n_layers ? &m->layers[i - m->n_lines] : &m->total;
+      const PmdMonitorFigures *f = monitor_row (m, i);
       g_autofree char *name = i < m->n_lines ? g_strdup (((const PmdLine *) g_ptr_array_index (sc->lines, i))->name)
                               : i < m->n_lines + m->n_layers
                               ? g_strdup_printf (_("Layer: %s"),
                                                  ((const PmdLayer *) g_ptr_array_index (sc->layers, i - m->n_lines))->name)
                               : g_strdup (_("Total"));
-      g_autofree char *budget = pmd_format_euro_compact (f->budget);
-      g_autofree char *spent = pmd_format_euro_compact (f->actual_to_date);
+      g_autofree char *budget = pmd_format_euro_in (f->budget, units[0], FALSE);
+      g_autofree char *spent = pmd_format_euro_in (f->actual_to_date, units[1], FALSE);
       g_autofree char *used = format_share (f->used);
       g_autofree char *expected = format_share (f->expected);
-      g_autofree char *forecast = isfinite (f->forecast_year_end) ? pmd_format_euro_compact (f->forecast_year_end)
+      g_autofree char *forecast = isfinite (f->forecast_year_end) ? pmd_format_euro_in (f->forecast_year_end, units[2], FALSE)
                                                                   : g_strdup ("–");
-      g_autofree char *difference = isfinite (f->forecast_difference) ? pmd_format_euro_compact (f->forecast_difference)
-                                                                      : g_strdup ("–");
+      g_autofree char *difference = isfinite (f->forecast_difference)
+                                    ? pmd_format_euro_in (f->forecast_difference, units[3], TRUE) : g_strdup ("–");
       const char *cells[] = { name, budget, spent, used, expected, forecast, difference,
                               pmd_monitor_figures_describe (f) };
 

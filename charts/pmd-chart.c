@@ -104,6 +104,39 @@ pmd_chart_kind_title (PmdChartKind kind)
     }
 }
 
+/**
+ * pmd_chart_kind_dup_file_name:
+ * @kind: a chart kind
+ * @extension: "png", "svg" or "pdf"
+ *
+ * The name an export suggests: the kind's title in the user's language,
+ * in small letters joined by dashes ("kostencurves.png", "cost-curves.png"),
+ * not the kind's name in the file format ("curves").
+ *
+ * Returns: (transfer full): the file name
+ */
+char *
+pmd_chart_kind_dup_file_name (PmdChartKind  kind,
+                              const char   *extension)
+{
+  g_autofree char *ascii = g_str_to_ascii (pmd_chart_kind_title (kind), NULL);
+  GString *name = g_string_new (NULL);
+
+  g_return_val_if_fail (extension != NULL, NULL);
+
+  for (const char *p = ascii; *p != '\0'; p++)
+    if (g_ascii_isalnum (*p))
+      g_string_append_c (name, g_ascii_tolower (*p));
+    else if (name->len > 0 && name->str[name->len - 1] != '-')
+      g_string_append_c (name, '-');
+  while (name->len > 0 && name->str[name->len - 1] == '-')
+    g_string_truncate (name, name->len - 1);
+  if (name->len == 0)
+    g_string_append (name, pmd_chart_kind_to_string (kind));
+  g_string_append_printf (name, ".%s", extension);
+  return g_string_free (name, FALSE);
+}
+
 PmdChartRecord *
 pmd_chart_record_new (void)
 {

@@ -171,6 +171,8 @@ const char  *pmd_chart_kind_to_string (PmdChartKind kind);
 gboolean     pmd_chart_kind_from_string (const char   *text,
                                          PmdChartKind *kind);
 const char  *pmd_chart_kind_title     (PmdChartKind kind);
+char        *pmd_chart_kind_dup_file_name (PmdChartKind  kind,
+                                           const char   *extension);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (PmdChartRecord, pmd_chart_record_free)
 

@@ -191,19 +191,25 @@ commit (PmdDocument *self,
         GError     **error)
 {
   g_autoptr(PmdScenario) owned = next;
-  PmdScenario *effective = build_effective (owned, self->variant, error);
+  g_autoptr(GError) local = NULL;
+  PmdScenario *effective = build_effective (owned, self->variant, &local);
   gint64 now = g_get_monotonic_time ();
   Flags before = flags_capture (self);
   PmdChangeFlags flags;
   gboolean merge;
 
-  if (effective == NULL)
-    return FALSE;
   /* The scenario as written is read too (editors, the variants chart):
    * its ids resolved like the effective one's. */
-  if (!pmd_scenario_resolve (owned, error))
+  if (effective != NULL && !pmd_scenario_resolve (owned, &local))
+    g_clear_pointer (&effective, pmd_scenario_free);
+  if (effective == NULL)
     {
-      pmd_scenario_free (effective);
+      /* A rule the edit breaks, in the user's words: the place in the
+       * file ("$.lines[7].base_cost: …") becomes the number's name as
+       * every screen shows it ("Wmo-maatwerkvoorzieningen: cost in the
+       * base year: …"), "$.horizon" "Horizon". */
+      pmd_scenario_say_in_words (owned, local);
+      g_propagate_error (error, g_steal_pointer (&local));
       return FALSE;
     }
 
@@ -469,50 +475,6 @@ active_variant (PmdScenario *scenario,
   return idx >= 0 ? g_ptr_array_index (scenario->variants, idx) : NULL;
 }
 
-/* The place in the file of the number @path names ("$.lines[7].base_cost"),
- * or NULL. */
-static char *
-dup_json_path (const PmdScenario *sc,
-               const char        *path)
-{
-  g_auto(GStrv) parts = g_strsplit (path, ".", 4);
-  guint n = g_strv_length (parts);
-  int idx;
-
-  if (n == 2 && g_str_equal (parts[0], "scenario"))
-    return g_strdup_printf ("$.%s", parts[1]);
-  if (n == 2 && g_str_equal (parts[0], "funding"))
-    return g_strdup_printf ("$.funding.%s", parts[1]);
-  if (n == 3 && g_str_equal (parts[0], "lines") && (idx = pmd_scenario_find_line (sc, parts[1])) >= 0)
-    return g_strdup_printf ("$.lines[%d].%s", idx, parts[2]);
-  if (n == 3 && g_str_equal (parts[0], "interventions") && (idx = pmd_scenario_find_intervention (sc, parts[1])) >= 0)
-    return g_strdup_printf ("$.interventions[%d].%s", idx, parts[2]);
-  if (n == 4 && g_str_equal (parts[0], "cohorts") && (idx = pmd_scenario_find_cohort (sc, parts[1])) >= 0)
-    return g_strdup_printf ("$.cohorts[%d].points[%s][1]", idx, parts[3]);
-  return NULL;
-}
-
-/* A rule the value typed breaks, in the user's words: the place in the file
- * ("$.lines[7].base_cost: …") becomes the number's name as every screen
- * shows it ("Wmo-maatwerkvoorzieningen: cost in the base year: …"). */
-static void
-say_in_words (const PmdScenario *sc,
-              const char        *path,
-              GError            *error)
-{
-  g_autofree char *json = dup_json_path (sc, path);
-  g_autofree char *prefix = json != NULL ? g_strconcat (json, ": ", NULL) : NULL;
-  g_autofree char *words = NULL;
-  char *message;
-
-  if (prefix == NULL || !g_str_has_prefix (error->message, prefix))
-    return;
-  words = pmd_scenario_describe_param (sc, path);
-  message = g_strconcat (words, ": ", error->message + strlen (prefix), NULL);
-  g_free (error->message);
-  error->message = message;
-}
-
 /**
  * pmd_document_set_param:
  * @path: a parameter path
@@ -567,15 +529,7 @@ pmd_document_set_param (PmdDocument *self,
     }
   else if (!pmd_scenario_set_param (next, path, value, error))
     return FALSE;
-  {
-    g_autoptr(GError) local = NULL;
-
-    if (commit (self, g_steal_pointer (&next), path, merge_key, FALSE, &local))
-      return TRUE;
-    say_in_words (self->scenario, path, local);
-    g_propagate_error (error, g_steal_pointer (&local));
-    return FALSE;
-  }
+  return commit (self, g_steal_pointer (&next), path, merge_key, FALSE, error);
 }
 
 /**

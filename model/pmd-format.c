@@ -162,6 +162,20 @@ pmd_format_euro (double value)
   return g_strdup_printf ("€ %s", number);
 }
 
+/* "€ @number" in @unit ("mln" after it for millions). */
+static char *
+euro_in_unit (const char *number,
+              double      unit)
+{
+  if (unit >= 1e9)
+    /* Translators: "mld" is the Dutch abbreviation of a billion (10⁹) */
+    return g_strdup_printf (_("€ %s bn"), number);
+  if (unit >= 1e6)
+    /* Translators: "mln" is the Dutch abbreviation of a million */
+    return g_strdup_printf (_("€ %s m"), number);
+  return g_strdup_printf ("€ %s", number);
+}
+
 /**
  * pmd_format_euro_scaled:
  * @value: euros
@@ -178,13 +192,7 @@ pmd_format_euro_scaled (double value,
 {
   g_autofree char *number = pmd_format_number (value / unit, decimals);
 
-  if (unit >= 1e9)
-    /* Translators: "mld" is the Dutch abbreviation of a billion (10⁹) */
-    return g_strdup_printf (_("€ %s bn"), number);
-  if (unit >= 1e6)
-    /* Translators: "mln" is the Dutch abbreviation of a million */
-    return g_strdup_printf (_("€ %s m"), number);
-  return g_strdup_printf ("€ %s", number);
+  return euro_in_unit (number, unit);
 }
 
 /**
@@ -205,6 +213,75 @@ pmd_format_euro_compact (double value)
   if (isfinite (a) && a >= 999999.5)
     return pmd_format_euro_scaled (value, 1e6, 1);
   return pmd_format_euro_scaled (value, 1, 0);
+}
+
+/*
+ * Money in a table. One convention everywhere: the sign stands between the
+ * euro sign and the digits, where pmd_format_number() puts it, for amounts
+ * ("€ −1,7 mln", "€ −571.282") and for differences alike, which carry a plus
+ * when they go up ("€ +1,7 mln"); it never moves in front of the euro sign.
+ * A column (or a small table) is written in one scale: when one of its
+ * amounts reaches a million, all are in millions with one decimal
+ * ("€ 0,6 mln" beside "€ 22,8 mln", not "€ 571.282"); a milliard likewise.
+ */
+
+/**
+ * pmd_format_euro_unit:
+ * @values: (array length=n_values): the amounts of one column; NaN is
+ *   passed over
+ * @n_values: their number
+ *
+ * The scale pmd_format_euro_compact() would give the largest of @values,
+ * for writing all of them with pmd_format_euro_in().
+ *
+ * Returns: 1e9, 1e6 or 1
+ */
+double
+pmd_format_euro_unit (const double *values,
+                      gsize         n_values)
+{
+  double largest = 0;
+
+  for (gsize k = 0; k < n_values; k++)
+    if (isfinite (values[k]))
+      largest = MAX (largest, fabs (values[k]));
+  /* As pmd_format_euro_compact() rounds: 999.999.999 is "€ 1,0 mld". */
+  if (round (largest / 1e8) >= 10)
+    return 1e9;
+  if (largest >= 999999.5)
+    return 1e6;
+  return 1;
+}
+
+/**
+ * pmd_format_euro_in:
+ * @value: euros; NaN: none
+ * @unit: from pmd_format_euro_unit()
+ * @difference: a change: a plus before an increase
+ *
+ * Returns: (transfer full): "€ −1,7 mln", "€ 0,6 mln", "€ −571.282", with
+ *   @difference "€ +1,7 mln"; "—" for NaN. A value that rounds to zero has
+ *   no sign: "€ 0,0 mln".
+ */
+char *
+pmd_format_euro_in (double   value,
+                    double   unit,
+                    gboolean difference)
+{
+  int decimals = unit > 1 ? 1 : 0;
+  g_autofree char *number = NULL;
+
+  if (isnan (value))
+    return g_strdup ("—");
+  number = pmd_format_number (value / unit, decimals);
+  /* Where a minus would stand; not on a value that rounds to zero. */
+  if (difference && value > 0 && strspn (number, "0,") != strlen (number))
+    {
+      char *plus = g_strconcat ("+", number, NULL);
+      g_free (number);
+      number = plus;
+    }
+  return euro_in_unit (number, unit);
 }
 
 /**

@@ -19,6 +19,11 @@ char     *pmd_format_euro_compact (double value);
 char     *pmd_format_euro_scaled  (double value,
                                    double unit,
                                    int    decimals);
+double    pmd_format_euro_unit    (const double *values,
+                                   gsize         n_values);
+char     *pmd_format_euro_in      (double   value,
+                                   double   unit,
+                                   gboolean difference);
 char     *pmd_format_percent      (double fraction,
                                    int    decimals);
 char     *pmd_format_decimal_comma (double value,

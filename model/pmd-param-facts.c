@@ -303,3 +303,34 @@ pmd_param_facts_holds (const PmdParamFacts *facts,
     return FALSE;
   return value <= facts->max;
 }
+
+/**
+ * pmd_param_facts_snap:
+ * @facts: a field's facts
+ * @value: a value of it, as a slider gives it (0.0103971119133574)
+ *
+ * The multiple of the field's step nearest to @value, as the round number
+ * it is written as (0.025, not 0.025000000000000001 or 0.0249999): what a
+ * lever stores, so that a drag to any pixel saves "2,5%", not "2,5235%".
+ *
+ * Returns: the value on the step
+ */
+double
+pmd_param_facts_snap (const PmdParamFacts *facts,
+                      double               value)
+{
+  double steps, scale;
+  int d = 0;
+
+  g_return_val_if_fail (facts != NULL, value);
+
+  if (!isfinite (value) || !(facts->step > 0))
+    return value;
+  steps = round (value / facts->step);
+  /* The decimals the step has (0,0025: four), to which the multiple is
+   * rounded: 3 × 0,1 is 0,30000000000000004 in binary. */
+  while (d < 12 && fabs (facts->step * pow (10, d) - round (facts->step * pow (10, d))) > 1e-9)
+    d++;
+  scale = pow (10, d);
+  return round (steps * facts->step * scale) / scale;
+}

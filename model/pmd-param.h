@@ -93,6 +93,8 @@ char                *pmd_param_facts_format    (const PmdParamFacts *facts,
                                                 double               value);
 gboolean             pmd_param_facts_holds     (const PmdParamFacts *facts,
                                                 double               value);
+double               pmd_param_facts_snap      (const PmdParamFacts *facts,
+                                                double               value);
 char                *pmd_param_format_unit     (PmdUnit              unit,
                                                 int                  decimals,
                                                 double               value);
@@ -139,6 +141,8 @@ GPtrArray  *pmd_scenario_list_params      (const PmdScenario *self);
 char       *pmd_scenario_describe_param   (const PmdScenario *self,
                                            const char        *path);
 const char *pmd_param_describe_field      (const char        *field);
+void        pmd_scenario_say_in_words     (const PmdScenario *self,
+                                           GError            *error);
 PmdUnit     pmd_param_unit                (const char        *path);
 char       *pmd_scenario_format_param     (const char        *path,
                                            double             value);

@@ -899,6 +899,7 @@ evaluate (PmdScenario   *sc,
  * cost): the rules are intervals, so both ends of a search range tell. */
 static gboolean
 check_search_end (PmdScenario    *sc,
+                  const char     *path,
                   const PmdParam *param,
                   double          low,
                   double          high,
@@ -914,9 +915,12 @@ check_search_end (PmdScenario    *sc,
   pmd_param_set (param, was);
   if (!ok)
     {
-      g_autofree char *low_text = pmd_format_value (low);
-      g_autofree char *high_text = pmd_format_value (high);
+      /* In the parameter's unit and words, as the window shows them:
+       * "[0%; 150%] … share of clients", not "[0; 1,5] … $.interventions[1].fraction". */
+      g_autofree char *low_text = pmd_scenario_format_param (path, low);
+      g_autofree char *high_text = pmd_scenario_format_param (path, high);
 
+      pmd_scenario_say_in_words (sc, local);
       g_set_error (error, PMD_SCENARIO_ERROR, PMD_SCENARIO_ERROR_INVALID,
                    /* Translators: the range, then why a value in it is not allowed */
                    _("the search range [%s; %s] holds values the parameter cannot take: %s"),
@@ -1049,8 +1053,8 @@ pmd_goal_seek (const PmdScenario *scenario,
   for (guint i = sc->ranges->len; i > 0; i--)
     if (g_strcmp0 (((PmdRange *) g_ptr_array_index (sc->ranges, i - 1))->path, param_path) == 0)
       g_ptr_array_remove_index (sc->ranges, i - 1);
-  if (!check_search_end (sc, &param, low, high, low, error) ||
-      !check_search_end (sc, &param, low, high, high, error))
+  if (!check_search_end (sc, param_path, &param, low, high, low, error) ||
+      !check_search_end (sc, param_path, &param, low, high, high, error))
     return FALSE;
   if (!evaluate (sc, p, &param, a, output, year, &value_a, error))
     return FALSE;

@@ -672,6 +672,9 @@ test_report (void)
       g_assert_nonnull (strstr (text, "Westland 2026 (illustratief)"));
       g_assert_nonnull (strstr (text, "Key figures"));
       g_assert_nonnull (strstr (text, "€ 130,4 m"));
+      /* The key figures in one scale: the savings of the base year, 0,
+       * read "€ 0,0 m" among millions, not "€ 0". */
+      g_assert_nonnull (strstr (text, "€ 0,0 m"));
       g_assert_nonnull (strstr (text, "Paid back in 2030."));
       g_assert_nonnull (strstr (text, "Assumptions"));
       /* Sources cite the document and the place in it. */
@@ -1070,6 +1073,25 @@ test_actuals_chart (void)
   cairo_surface_destroy (surface);
 }
 
+/* An export suggests the chart's title as its file name, not the kind's
+ * name in the file format ("curves.png"); in Dutch "kostencurves.png" (the
+ * ui-dutch test). */
+static void
+test_file_names (void)
+{
+  static const struct { PmdChartKind kind; const char *name; } names[] = {
+    { PMD_CHART_CURVES, "cost-curves.png" },
+    { PMD_CHART_PYRAMID, "pyramid.png" },
+    { PMD_CHART_TORNADO, "sensitivity.png" },
+  };
+
+  for (guint k = 0; k < G_N_ELEMENTS (names); k++)
+    {
+      g_autofree char *name = pmd_chart_kind_dup_file_name (names[k].kind, "png");
+      g_assert_cmpstr (name, ==, names[k].name);
+    }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -1092,6 +1114,7 @@ main (int    argc,
   g_test_add_func ("/charts/report-pages", test_report_pages);
   g_test_add_func ("/charts/actuals/path", test_actuals_path);
   g_test_add_func ("/charts/actuals/chart", test_actuals_chart);
+  g_test_add_func ("/charts/file-names", test_file_names);
 
   return g_test_run ();
 }

@@ -853,18 +853,29 @@ test_numbers (void)
       g_assert_nonnull (strstr (r.err, refused[k]));
     }
 
-  /* Whole-number options too: --runs 1.000 is a thousand runs (a count
-   * has no decimal to mean instead, so no note); --runs 2,5 is no whole
-   * number. */
+  /* Whole-number options too: --runs 1.000 is a thousand runs, with the
+   * note every number option gives (the README's rule); --runs 2,5 is no
+   * whole number. --width 1.600 is 1600 pixels, with the note. */
   {
     g_auto(Run) r = { 0 };
     g_auto(Run) half = { 0 };
+    g_auto(Run) wide = { 0 };
     g_autoptr(JsonNode) root = NULL;
+    g_autofree char *dir = g_dir_make_tmp ("piramide-cli-XXXXXX", NULL);
+    g_autofree char *png = g_build_filename (dir, "chart.png", NULL);
 
     run (&r, "montecarlo", file, "--runs", "1.000", "--seed", "3");
     g_assert_cmpint (r.status, ==, 0);
     g_assert_cmpint (json_object_get_int_member (parse_object (r.out, &root), "runs"), ==, 1000);
-    g_assert_cmpstr (r.err, ==, "");
+    g_assert_cmpstr (r.err, ==, "piramide: note: --runs: “1.000” is read as 1000 (a dot before three digits groups "
+                                "thousands); for a decimal write 1,000\n");
+
+    run (&wide, "chart", file, "--kind", "curves", "--width", "1.600", "--height", "900", "--out", png);
+    g_assert_cmpint (wide.status, ==, 0);
+    g_assert_cmpstr (wide.err, ==, "piramide: note: --width: “1.600” is read as 1600 (a dot before three digits groups "
+                                   "thousands); for a decimal write 1,600\n");
+    g_assert_cmpint (g_unlink (png), ==, 0);
+    g_assert_cmpint (g_rmdir (dir), ==, 0);
 
     run (&half, "montecarlo", file, "--runs", "2,5");
     assert_one_line_error (&half, 2);

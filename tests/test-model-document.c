@@ -307,6 +307,76 @@ test_rule_in_words (void)
   g_assert_null (strstr (error->message, "$."));
 }
 
+/* Not only parameters: every rule an edit breaks is said in words, so that
+ * no place in the file ("$.horizon", "$.funding.steps[1][0]") reaches the
+ * window. */
+static gboolean
+break_horizon_cb (PmdScenario *sc, gpointer user_data, GError **error)
+{
+  sc->horizon = -3;
+  return TRUE;
+}
+
+static gboolean
+break_base_year_cb (PmdScenario *sc, gpointer user_data, GError **error)
+{
+  sc->base_year = 1800;
+  return TRUE;
+}
+
+static gboolean
+break_end_cb (PmdScenario *sc, gpointer user_data, GError **error)
+{
+  ((PmdIntervention *) g_ptr_array_index (sc->interventions, 0))->end = 2026;
+  return TRUE;
+}
+
+static gboolean
+break_funding_step_cb (PmdScenario *sc, gpointer user_data, GError **error)
+{
+  g_array_index (sc->funding.steps, PmdYearValue, 1).year = 2500;
+  return TRUE;
+}
+
+static gboolean
+break_line_step_cb (PmdScenario *sc, gpointer user_data, GError **error)
+{
+  g_array_index (((PmdLine *) g_ptr_array_index (sc->lines, 0))->steps, PmdYearValue, 0).value = -2;
+  return TRUE;
+}
+
+static gboolean
+break_point_cb (PmdScenario *sc, gpointer user_data, GError **error)
+{
+  g_array_index (((PmdCohort *) g_ptr_array_index (sc->cohorts, 0))->points, PmdYearValue, 1).value = -1;
+  return TRUE;
+}
+
+static void
+test_rules_in_words (void)
+{
+  static const struct { PmdEditFunc func; const char *message; } cases[] = {
+    { break_horizon_cb, "Horizon: must lie between 0 and 100 years (found -3)" },
+    { break_base_year_cb, "Base year: " },
+    { break_end_cb, "i1: last year: the end year must not lie before the start year" },
+    { break_funding_step_cb, "Funding: the step from 2500: " },
+    { break_line_step_cb, "Line 1: the step from 2028: " },
+    { break_point_cb, "Cohort in 2036: " },
+  };
+
+  for (guint k = 0; k < G_N_ELEMENTS (cases); k++)
+    {
+      g_autoptr(PmdDocument) doc = pmd_document_new (pmd_test_scenario_two_lines ());
+      g_autoptr(GError) error = NULL;
+
+      g_assert_false (pmd_document_edit (doc, cases[k].func, NULL, &error));
+      g_assert_error (error, PMD_SCENARIO_ERROR, PMD_SCENARIO_ERROR_INVALID);
+      g_test_message ("%s", error->message);
+      g_assert_true (g_str_has_prefix (error->message, cases[k].message));
+      g_assert_null (strstr (error->message, "$"));
+    }
+}
+
 /* What each change says it touched: one value of a line is the lines and
  * nothing else; a line added or a name changed is structure; an undo says
  * what the edit it undoes said; another variant shown touches what the
@@ -535,6 +605,7 @@ main (int    argc,
   g_test_add_func ("/model/document/no-change", test_no_change);
   g_test_add_func ("/model/document/take-back", test_take_back);
   g_test_add_func ("/model/document/rule-in-words", test_rule_in_words);
+  g_test_add_func ("/model/document/rules-in-words", test_rules_in_words);
   g_test_add_func ("/model/document/change-flags", test_change_flags);
   g_test_add_func ("/model/document/history-names", test_history_names);
   g_test_add_func ("/model/document/history-go-to", test_history_go_to);

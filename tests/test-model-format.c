@@ -256,6 +256,45 @@ test_locale_independent (void)
   setlocale (LC_NUMERIC, "C");
 }
 
+/* One column, one scale, the sign after the euro sign (in English "m"
+ * for "mln"). By hand: the
+ * largest of { 22.845.123, −571.282, NaN } reaches a million, so all are
+ * millions with one decimal: 22,845123 → "22,8"; −0,571282 → "−0,6". A
+ * column below a million is in euros. As a difference +1.700.000 is
+ * "€ +1,7 mln", −1.700.000 "€ −1,7 mln", and 40.000 in millions rounds to
+ * 0,0: no sign. */
+static void
+test_euro_column (void)
+{
+  const double column[] = { 22845123, -571282, NAN };
+  const double small[] = { -700003, 12 };
+  const double huge[] = { 999999999, 5e6 };
+  double unit = pmd_format_euro_unit (column, G_N_ELEMENTS (column));
+  static const struct { double value, unit; gboolean difference; const char *text; } cases[] = {
+    { 22845123, 1e6, FALSE, "€ 22,8 m" },
+    { -571282, 1e6, FALSE, "€ −0,6 m" },
+    { NAN, 1e6, FALSE, "—" },
+    { -700003, 1, FALSE, "€ −700.003" },
+    { 1700000, 1e6, TRUE, "€ +1,7 m" },
+    { -1700000, 1e6, TRUE, "€ −1,7 m" },
+    { 40000, 1e6, TRUE, "€ 0,0 m" },
+    { -40000, 1e6, TRUE, "€ 0,0 m" },
+    { 210968, 1, TRUE, "€ +210.968" },
+    { 0, 1, TRUE, "€ 0" },
+    { 5e6, 1e9, FALSE, "€ 0,0 bn" },
+  };
+
+  g_assert_cmpfloat (unit, ==, 1e6);
+  g_assert_cmpfloat (pmd_format_euro_unit (small, G_N_ELEMENTS (small)), ==, 1);
+  g_assert_cmpfloat (pmd_format_euro_unit (huge, G_N_ELEMENTS (huge)), ==, 1e9);
+  g_assert_cmpfloat (pmd_format_euro_unit (NULL, 0), ==, 1);
+  for (guint k = 0; k < G_N_ELEMENTS (cases); k++)
+    {
+      g_autofree char *text = pmd_format_euro_in (cases[k].value, cases[k].unit, cases[k].difference);
+      g_assert_cmpstr (text, ==, cases[k].text);
+    }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -269,6 +308,7 @@ main (int    argc,
   g_test_add_func ("/model/format/escape-text", test_escape_text);
   g_test_add_func ("/model/format/parse-separators", test_parse_separators);
   g_test_add_func ("/model/format/value", test_format_value);
+  g_test_add_func ("/model/format/euro-column", test_euro_column);
 
   return g_test_run ();
 }

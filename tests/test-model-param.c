@@ -607,6 +607,33 @@ test_uncertain (void)
     }
 }
 
+/* A lever stores a multiple of its parameter's step, as the round number
+ * it is written as. By hand: growth has step 0,001, so 0,0103971119… is
+ * 10,397 steps → 10 steps = 0,01; a share of clients (step 0,01) dragged to
+ * 0,2523 is 0,25; residents (step 10) 12.504,6 are 12.500; a discount rate
+ * (step 0,0025) of 0,0251 is 0,025, written "0.025" in the file. */
+static void
+test_snap (void)
+{
+  static const struct { const char *path; double value, expected; const char *written; } cases[] = {
+    { "scenario.indexation", 0.0103971119133574, 0.01, "0.01" },
+    { "interventions.x.fraction", 0.2523, 0.25, "0.25" },
+    { "cohorts.c.points.1", 12504.6, 12500, "12500" },
+    { "scenario.discount_rate", 0.0251, 0.025, "0.025" },
+    { "funding.growth", -0.0156, -0.016, "-0.016" },
+    { "interventions.x.amount", 123456.7, 120000, "120000" },
+  };
+
+  for (guint k = 0; k < G_N_ELEMENTS (cases); k++)
+    {
+      double snapped = pmd_param_facts_snap (pmd_param_facts (cases[k].path), cases[k].value);
+      g_autofree char *written = pmd_format_plain (snapped);
+
+      g_assert_cmpfloat (snapped, ==, cases[k].expected);
+      g_assert_cmpstr (written, ==, cases[k].written);
+    }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -627,6 +654,7 @@ main (int    argc,
   g_test_add_func ("/model/param/uncertain", test_uncertain);
   g_test_add_func ("/model/scenario/copy", test_copy);
   g_test_add_func ("/model/param/source", test_source);
+  g_test_add_func ("/model/param/snap", test_snap);
 
   return g_test_run ();
 }

@@ -499,8 +499,11 @@ test_goal_seek (void)
   g_assert_false (pmd_goal_seek (sc, "interventions.i.return", "totals.scenario", 2030, 900, -1, 3, &r,
                                       NULL, NULL, &error));
   g_assert_error (error, PMD_SCENARIO_ERROR, PMD_SCENARIO_ERROR_INVALID);
-  g_assert_nonnull (strstr (error->message, "the search range [−1; 3] holds values the parameter cannot take"));
+  g_assert_nonnull (strstr (error->message, "the search range [−1,00; 3,00] holds values the parameter cannot take"));
   g_assert_nonnull (strstr (error->message, "return"));
+  /* In words, as the window shows it: the intervention and the field, no
+   * place in the file. */
+  g_assert_null (strstr (error->message, "$."));
 }
 
 static void

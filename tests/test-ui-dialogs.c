@@ -7,6 +7,7 @@
 #include "pmd-chart-view.h"
 #include "pmd-compare-page.h"
 #include "pmd-export-dialog.h"
+#include "pmd-field.h"
 #include "pmd-goal-seek-dialog.h"
 #include "pmd-money-dialog.h"
 #include "pmd-ranges-dialog.h"
@@ -420,6 +421,158 @@ test_ranges_dialog (void)
   fixture_close (&f);
 }
 
+/* Spin buttons: one behaviour everywhere (pmd_field_init_spin()). */
+
+static void
+spin_type (GtkSpinButton *spin,
+           const char    *text)
+{
+  gtk_editable_set_text (GTK_EDITABLE (spin), text);
+  gtk_spin_button_update (spin);
+}
+
+/* What is typed is read by the number rule: "1.500" is fifteen hundred and
+ * "0,5" a half; text that is no number is refused with the reason and the
+ * value stays; a fraction in a whole field too; a number beyond the range
+ * becomes its end, and the field says so. GTK's own reading made "1.500"
+ * 1,5 and "abc" 0, then the lowest value, without a word. */
+static void
+test_spin_rule (void)
+{
+  GtkWidget *window = gtk_window_new ();
+  GtkSpinButton *runs = GTK_SPIN_BUTTON (gtk_spin_button_new_with_range (100, 20000, 500));
+  GtkSpinButton *ratio = GTK_SPIN_BUTTON (gtk_spin_button_new_with_range (0, 10, 0.1));
+  GtkSpinButton *year = GTK_SPIN_BUTTON (gtk_spin_button_new_with_range (2026, 2040, 1));
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (runs));
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (ratio));
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (year));
+  gtk_window_set_child (GTK_WINDOW (window), box);
+  gtk_spin_button_set_digits (ratio, 2);
+  gtk_spin_button_set_value (runs, 1000);
+  gtk_spin_button_set_value (year, 2030);
+  pmd_field_init_spin (runs, PMD_FIELD_COUNT, "Runs");
+  pmd_field_init_spin (ratio, PMD_FIELD_NUMBER, "Return");
+  pmd_field_init_spin (year, PMD_FIELD_YEAR, "Year");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (runs)), ==, "1.000");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (year)), ==, "2030");
+
+  spin_type (runs, "1.500");
+  g_assert_cmpfloat (gtk_spin_button_get_value (runs), ==, 1500);
+  g_assert_null (pmd_field_get_spin_message (runs));
+  g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (runs), "error"));
+
+  spin_type (runs, "abc");
+  g_assert_cmpfloat (gtk_spin_button_get_value (runs), ==, 1500);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (runs)), ==, "1.500");
+  g_assert_true (g_str_has_prefix (pmd_field_get_spin_message (runs), "Runs: “abc” is not a number"));
+  g_assert_true (g_str_has_suffix (pmd_field_get_spin_message (runs), "; it stays 1.500"));
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (runs), "error"));
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (GTK_WIDGET (runs)), ==, pmd_field_get_spin_message (runs));
+
+  spin_type (runs, "2,5");
+  g_assert_cmpfloat (gtk_spin_button_get_value (runs), ==, 1500);
+  g_assert_cmpstr (pmd_field_get_spin_message (runs), ==, "Runs is a whole number: “2,5” is refused; it stays 1.500");
+
+  spin_type (runs, "50.000");
+  g_assert_cmpfloat (gtk_spin_button_get_value (runs), ==, 20000);
+  g_assert_cmpstr (pmd_field_get_spin_message (runs), ==, "Runs is at most 20.000: 50.000 became 20.000");
+  spin_type (runs, "2.000");
+  g_assert_cmpfloat (gtk_spin_button_get_value (runs), ==, 2000);
+  g_assert_null (pmd_field_get_spin_message (runs));
+  g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (runs), "error"));
+  g_assert_null (gtk_widget_get_tooltip_text (GTK_WIDGET (runs)));
+
+  spin_type (ratio, "0,5");
+  g_assert_cmpfloat (gtk_spin_button_get_value (ratio), ==, 0.5);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (ratio)), ==, "0,50");
+  spin_type (ratio, "1.25");
+  g_assert_cmpfloat (gtk_spin_button_get_value (ratio), ==, 1.25);
+
+  spin_type (year, "2027,5");
+  g_assert_cmpfloat (gtk_spin_button_get_value (year), ==, 2030);
+  g_assert_cmpstr (pmd_field_get_spin_message (year), ==,
+                   "Year: “2027,5” is not a year; a year is a whole number, for example 2027; it stays 2030");
+  spin_type (year, "1999");
+  g_assert_cmpfloat (gtk_spin_button_get_value (year), ==, 2026);
+  g_assert_cmpstr (pmd_field_get_spin_message (year), ==, "Year is at least 2026: 1999 became 2026");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* Every spin button of the pages and dialogs has that behaviour: "abc"
+ * leaves each at its value with a message. The ones users met: the runs
+ * of the Monte Carlo read "1.500" as 1500, an export's width "1.200" as
+ * 1200, and the delay of "Move money" refuses "abc" and "1,5" and moves
+ * nothing. */
+static void
+check_every_spin (Fixture *f)
+{
+  g_autoptr(GPtrArray) spins = g_ptr_array_new ();
+
+  collect_descendants (f->shown, GTK_TYPE_SPIN_BUTTON, spins);
+  g_assert_cmpuint (spins->len, >, 0);
+  for (guint k = 0; k < spins->len; k++)
+    {
+      GtkSpinButton *spin = g_ptr_array_index (spins, k);
+      double value = gtk_spin_button_get_value (spin);
+
+      spin_type (spin, "abc");
+      pmd_test_drain (f->shown);
+      g_assert_cmpfloat (gtk_spin_button_get_value (spin), ==, value);
+      /* Nothing changed: no dialog made a change of it. */
+      g_assert_false (pmd_document_can_undo (f->document));
+      g_assert_nonnull (pmd_field_get_spin_message (spin));
+      g_assert_nonnull (strstr (pmd_field_get_spin_message (spin), "“abc” is not a number"));
+    }
+}
+
+static void
+test_spin_buttons (void)
+{
+  static const struct { const char *type; const char *ui; } widgets[] = {
+    { "PmdUncertaintyPage", page_ui },
+    { "PmdExportDialog", dialog_ui },
+    { "PmdGoalSeekDialog", dialog_ui },
+    { "PmdMoneyDialog", dialog_ui },
+  };
+
+  for (guint k = 0; k < G_N_ELEMENTS (widgets); k++)
+    {
+      Fixture f = { 0 };
+
+      fixture_build (&f, widgets[k].ui, widgets[k].type);
+      fixture_show (&f);
+      check_every_spin (&f);
+      if (g_str_equal (widgets[k].type, "PmdUncertaintyPage"))
+        {
+          GtkSpinButton *runs = GTK_SPIN_BUTTON (child (&f, "runs"));
+          spin_type (runs, "1.500");
+          g_assert_cmpfloat (gtk_spin_button_get_value (runs), ==, 1500);
+        }
+      else if (g_str_equal (widgets[k].type, "PmdExportDialog"))
+        {
+          GtkSpinButton *width = GTK_SPIN_BUTTON (child (&f, "width"));
+          spin_type (width, "1.200");
+          g_assert_cmpfloat (gtk_spin_button_get_value (width), ==, 1200);
+        }
+      else if (g_str_equal (widgets[k].type, "PmdMoneyDialog"))
+        {
+          GtkSpinButton *lag = GTK_SPIN_BUTTON (child (&f, "lag"));
+          double value = gtk_spin_button_get_value (lag);
+
+          spin_type (lag, "1,5");
+          g_assert_cmpfloat (gtk_spin_button_get_value (lag), ==, value);
+          g_assert_nonnull (strstr (pmd_field_get_spin_message (lag), "“1,5” is not a number of years"));
+          pmd_test_drain (f.shown);
+          /* Nothing moved: the dialog's intervention was not made. */
+          g_assert_false (pmd_document_can_undo (f.document));
+        }
+      fixture_close (&f);
+    }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -444,5 +597,7 @@ main (int    argc,
   g_test_add_func ("/ui/dialogs/goal-seek-dialog", test_goal_seek_dialog);
   g_test_add_func ("/ui/dialogs/money-dialog", test_money_dialog);
   g_test_add_func ("/ui/dialogs/ranges-dialog", test_ranges_dialog);
+  g_test_add_func ("/ui/dialogs/spin-rule", test_spin_rule);
+  g_test_add_func ("/ui/dialogs/spin-buttons", test_spin_buttons);
   return g_test_run ();
 }

@@ -154,6 +154,46 @@ test_lever_75plus (void)
   g_assert_false (pmd_document_can_undo (pmd_window_get_document (window)));
 }
 
+/* A lever stores its parameter's step: dragged to an arbitrary pixel the
+ * price indexation (step 0,1 percentage point) is a round number, shown
+ * "2,5%" and never "2,5235%"; a key step from a value between steps (an
+ * old file's 1,03971…%) lands on the step too: 1,13971…% → 1,1%. */
+static void
+test_lever_snaps (void)
+{
+  PmdDocument *doc;
+  GtkRange *lever;
+  GtkAdjustment *adj;
+  double value, lower, upper;
+  int width;
+  g_autoptr(GError) error = NULL;
+
+  reset_window ();
+  doc = pmd_window_get_document (window);
+  lever = _pmd_window_get_lever (window, "scenario.indexation", FALSE);
+  g_assert_nonnull (lever);
+  pmd_test_wait_until (gtk_widget_get_width (GTK_WIDGET (lever)) > 0);
+  adj = gtk_range_get_adjustment (lever);
+  lower = gtk_adjustment_get_lower (adj);
+  upper = gtk_adjustment_get_upper (adj);
+  width = gtk_widget_get_width (GTK_WIDGET (lever));
+
+  /* Pixel 137 of the slider's width, as a drag leaves it. */
+  gtk_range_set_value (lever, lower + (upper - lower) * 137.0 / width);
+  drain ();
+  g_assert_true (pmd_document_get_param (doc, "scenario.indexation", &value));
+  g_assert_cmpfloat (value, ==, round (value * 1000) / 1000);
+  g_assert_cmpfloat (fabs (value - (lower + (upper - lower) * 137.0 / width)), <=, 0.0005);
+
+  g_assert_true (pmd_document_set_param (doc, "scenario.indexation", 0.0103971119133574, NULL, &error));
+  g_assert_no_error (error);
+  drain ();
+  g_signal_emit_by_name (lever, "move-slider", GTK_SCROLL_STEP_RIGHT);
+  drain ();
+  g_assert_true (pmd_document_get_param (doc, "scenario.indexation", &value));
+  g_assert_cmpfloat (value, ==, 0.011);
+}
+
 static PmdMoneyDialog *
 find_money_dialog (void)
 {
@@ -929,16 +969,24 @@ test_compare (void)
 
   p = pmd_project (sc, &error);
   g_assert_no_error (error);
-  /* Savings are negative while the investment has not paid yet (2027). */
-  g_assert_cmpstr (compare_cell (page, 2, 1, 1, NULL), ==, "0");
-  for (t = 1; t < p->n_years; t++)
-    {
-      g_autofree char *money = pmd_format_euro_compact (fabs (p->savings[t]));
-      g_autofree char *expected = g_strdup_printf ("%s%s", p->savings[t] > 0 ? "+" : "−", money);
+  /* "Niets doen" minus as written per year: the savings of the
+   * interventions, negative while the investment has not paid yet (2027,
+   * 2028). One scale for the table, the sign after the euro sign: the
+   * −571.282 of 2028 beside −1.732.000 reads "€ −0,6 m", not "−€ 571.282"
+   * beside "−€ 1,7 m". By hand from the savings: 0; −1.732.000; −571.282;
+   * +609.257; +1.810.063; … +2.859.349 in 2046. */
+  {
+    static const struct { int year; const char *text; } per_year[] = {
+      { 2026, "€ 0,0 m" }, { 2027, "€ −1,7 m" }, { 2028, "€ −0,6 m" }, { 2029, "€ +0,6 m" },
+      { 2030, "€ +1,8 m" }, { 2046, "€ +2,9 m" },
+    };
 
-      g_assert_cmpfloat (fabs (p->savings[t]), >, 0.5);
-      g_assert_cmpstr (compare_cell (page, 2, 1, t + 1, NULL), ==, expected);
-    }
+    for (guint k = 0; k < G_N_ELEMENTS (per_year); k++)
+      {
+        t = pmd_projection_year_index (p, per_year[k].year);
+        g_assert_cmpstr (compare_cell (page, 2, 1, t + 1, NULL), ==, per_year[k].text);
+      }
+  }
 
   /* Copied, the tables read as they show, a tab between cells; saved, the
    * comparison is the CSV of `piramide compare`. */
@@ -969,16 +1017,13 @@ test_compare (void)
   gtk_editable_set_text (GTK_EDITABLE (compare_child (page, "years_entry")), "2030; 2040");
   row = find_row (page, 1, "Total cost 2040");
   g_assert_cmpint (row, ==, 4);
-  {
-    int t40 = pmd_projection_year_index (p, 2040);
-    g_autofree char *written = pmd_format_euro_compact (p->total_scenario[t40]);
-    g_autofree char *baseline = pmd_format_euro_compact (p->total_scenario[t40] + p->savings[t40]);
-    g_autofree char *delta = pmd_format_euro_compact (p->savings[t40]);
-    g_autofree char *expected = g_strdup_printf ("%s (+%s)", baseline, delta);
-
-    g_assert_cmpstr (compare_cell (page, 1, 1, row, NULL), ==, written);
-    g_assert_cmpstr (compare_cell (page, 1, 2, row, NULL), ==, expected);
-  }
+  /* By hand: as written 150.886.140 in 2040, without interventions
+   * 153.524.038, 2.637.898 more; in 2030 the savings of "Niets doen" are 0
+   * against 1.810.063 as written: "€ 0,0 m (€ −1,8 m)", in millions as the
+   * whole table. */
+  g_assert_cmpstr (compare_cell (page, 1, 1, row, NULL), ==, "€ 150,9 m");
+  g_assert_cmpstr (compare_cell (page, 1, 2, row, NULL), ==, "€ 153,5 m (€ +2,6 m)");
+  g_assert_cmpstr (compare_cell (page, 1, 2, find_row (page, 1, "Savings 2030"), NULL), ==, "€ 0,0 m (€ −1,8 m)");
   g_assert_cmpint (find_row (page, 1, "Total cost 2035"), ==, -1);
   /* A year outside the horizon is refused; the table keeps its years. */
   gtk_editable_set_text (GTK_EDITABLE (compare_child (page, "years_entry")), "2030, 2099");
@@ -1504,6 +1549,82 @@ test_assumptions_edit (void)
   /* The field shows the horizon the scenario has again. */
   g_assert_nonnull (pmd_test_find_row (page, ADW_TYPE_ENTRY_ROW, "Horizon in years", "30"));
   _pmd_window_show_page (window, "overview");
+}
+
+/* The Overview's year is read by the number rule and keeps what it had
+ * when "abc" is typed (it became the base year). The horizon is whole:
+ * "0,8" is refused (it was read as 0 and the whole app shrank to one
+ * year), "-3" is refused in words ("Horizon: …", not "$.horizon: …"). A
+ * horizon of 0 and its undo bring back the year that was chosen. */
+static void
+test_year_and_horizon (void)
+{
+  GtkWidget *page = GTK_WIDGET (_pmd_window_get_assumptions_page (window));
+  GtkSpinButton *year;
+  PmdDocument *doc;
+  g_autofree char *fraction = NULL;
+  g_autofree char *negative = NULL;
+
+  reset_window ();
+  doc = pmd_window_get_document (window);
+  year = _pmd_window_get_year_spin (window);
+  gtk_editable_set_text (GTK_EDITABLE (year), "abc");
+  gtk_spin_button_update (year);
+  drain ();
+  g_assert_cmpint (gtk_spin_button_get_value_as_int (year), ==, 2040);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (year)), ==, "2040");
+  g_assert_nonnull (strstr (pmd_field_get_spin_message (year), "“abc” is not a number"));
+  pmd_test_dismiss_toasts (GTK_WIDGET (window));
+
+  _pmd_window_show_page (window, "assumptions");
+  drain ();
+  g_assert_false (pmd_test_entry_type (page, "Horizon in years", "20", "0,8", &fraction));
+  g_assert_cmpstr (fraction, ==, "“0,8” is not a number of years; that is a whole number, for example 2");
+  g_assert_false (pmd_test_entry_type (page, "Horizon in years", NULL, "-3", &negative));
+  g_assert_cmpstr (negative, ==, "Horizon: must lie between 0 and 100 years (found -3)");
+  g_assert_cmpint (pmd_document_get_scenario (doc)->horizon, ==, 20);
+
+  g_assert_true (pmd_test_entry_type (page, "Horizon in years", NULL, "0", NULL));
+  drain ();
+  g_assert_cmpint (gtk_spin_button_get_value_as_int (year), ==, 2026);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
+  drain ();
+  g_assert_cmpint (pmd_document_get_scenario (doc)->horizon, ==, 20);
+  g_assert_cmpint (gtk_spin_button_get_value_as_int (year), ==, 2040);
+  g_assert_cmpstr (_pmd_window_get_card_title (window, 0), ==, "Cost 2040");
+  _pmd_window_show_page (window, "overview");
+}
+
+/* The cards read as one table: in 2028 the savings that year, −571.282,
+ * stand beside the millions as "€ −0,6 m", not "€ −571.282"; so in the
+ * meeting's big cards. By hand: cumulative savings to 2028 −1.732.000 −
+ * 571.282 = −2.303.282 → "€ −2,3 m". */
+static gboolean
+has_label (GtkWidget  *widget,
+           const char *text)
+{
+  g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+
+  collect_descendants (widget, GTK_TYPE_LABEL, labels);
+  for (guint i = 0; i < labels->len; i++)
+    if (g_str_equal (gtk_label_get_text (g_ptr_array_index (labels, i)), text))
+      return TRUE;
+  return FALSE;
+}
+
+static void
+test_cards_one_scale (void)
+{
+  reset_window ();
+  _pmd_window_set_year (window, 2028);
+  drain ();
+  g_assert_cmpstr (_pmd_window_get_card_value (window, 2), ==, "€ −2,3 m");
+  g_assert_true (has_label (_pmd_window_get_card (window, 2), "in 2028: € −0,6 m"));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.meeting", NULL);
+  drain ();
+  g_assert_true (has_label (GTK_WIDGET (window), "in 2028: € −0,6 m"));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.leave-meeting", NULL);
+  drain ();
 }
 
 /* Meeting mode: F5's action, number keys for variants, Escape's action. */
@@ -2383,6 +2504,31 @@ test_field_years (void)
   g_assert_cmpstr (lag, ==, "2");
   g_assert_true (pmd_field_parse (pmd_field_kind_for_param ("interventions.x.end"), "2031", &value, NULL));
   g_assert_cmpfloat (value, ==, 2031);
+
+  /* Whole, by the one number rule, refused in our words, never GLib's
+   * "“2027,5” is not an unsigned number" or "Number “99999999999” is out
+   * of bounds [0, 9999]". */
+  {
+    static const struct { const char *path, *text, *message; } refused[] = {
+      { "interventions.x.start", "2027,5", "“2027,5” is not a year; a year is a whole number, for example 2027" },
+      { "interventions.x.start", "99999999999", "“99999999999” is not a year; a year is a whole number, for example 2027" },
+      { "interventions.x.start", "5%", "“5%” is not a year; a year is a whole number, for example 2027" },
+      { "interventions.x.lag", "1,5", "“1,5” is not a number of years; that is a whole number, for example 2" },
+      { "interventions.x.ramp_years", "abc", "“abc” is not a number (write for example 22,8 mln or 1.250.000 or 3,4%)" },
+    };
+
+    for (guint k = 0; k < G_N_ELEMENTS (refused); k++)
+      {
+        g_autoptr(GError) error = NULL;
+
+        g_assert_false (pmd_field_parse (pmd_field_kind_for_param (refused[k].path), refused[k].text, &value, &error));
+        g_assert_cmpstr (error->message, ==, refused[k].message);
+      }
+    g_assert_true (pmd_field_parse (pmd_field_kind_for_param ("interventions.x.start"), "2.027", &value, NULL));
+    g_assert_cmpfloat (value, ==, 2027);
+    g_assert_true (pmd_field_parse (pmd_field_kind_for_param ("interventions.x.lag"), "3", &value, NULL));
+    g_assert_cmpfloat (value, ==, 3);
+  }
 }
 
 /* The Dutch run: what a user with LANG=nl_NL.UTF-8 sees. */
@@ -2396,6 +2542,18 @@ test_dutch (void)
   g_assert_cmpstr (_pmd_window_get_card_title (window, 0), ==, "Kosten 2040");
   g_assert_true (g_str_has_suffix (_pmd_window_get_card_value (window, 0), " mln"));
   screenshot (GTK_WIDGET (window), "overview-nl-1280x720.png");
+  /* Dutch names: an export's file, the makers in About. */
+  {
+    g_autofree char *name = pmd_chart_kind_dup_file_name (PMD_CHART_CURVES, "png");
+    AdwAboutWindow *about;
+
+    g_assert_cmpstr (name, ==, "kostencurves.png");
+    g_action_group_activate_action (G_ACTION_GROUP (app), "about", NULL);
+    drain ();
+    about = ADW_ABOUT_WINDOW (find_toplevel (ADW_TYPE_ABOUT_WINDOW));
+    g_assert_cmpstr (adw_about_window_get_developers (about)[0], ==, "De makers van Piramide");
+    gtk_window_destroy (GTK_WINDOW (about));
+  }
   gtk_widget_activate_action (GTK_WIDGET (window), "win.meeting", NULL);
   drain ();
   screenshot (GTK_WIDGET (window), "meeting-nl.png");
@@ -2479,6 +2637,7 @@ main (int    argc,
     {
       g_test_add_func ("/ui/window/opens-default", test_opens_default);
       g_test_add_func ("/ui/window/lever-75plus", test_lever_75plus);
+      g_test_add_func ("/ui/window/lever-snaps", test_lever_snaps);
       g_test_add_func ("/ui/window/money-move", test_money_move);
       g_test_add_func ("/ui/window/save-reopen-corrupt", test_save_reopen_corrupt);
       g_test_add_func ("/ui/window/open-overflow", test_open_overflow);
@@ -2491,6 +2650,8 @@ main (int    argc,
       g_test_add_func ("/ui/window/ranges", test_ranges);
       g_test_add_func ("/ui/window/goal-seek", test_goal_seek);
       g_test_add_func ("/ui/window/assumptions-edit", test_assumptions_edit);
+      g_test_add_func ("/ui/window/year-and-horizon", test_year_and_horizon);
+      g_test_add_func ("/ui/window/cards-one-scale", test_cards_one_scale);
       g_test_add_func ("/ui/window/autosave", test_autosave);
       g_test_add_func ("/ui/window/variants", test_variants);
       g_test_add_func ("/ui/window/sizes", test_sizes);

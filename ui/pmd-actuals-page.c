@@ -5,6 +5,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "pmd-actuals-csv.h"
+#include "pmd-field.h"
 #include "pmd-actuals-page.h"
 #include "pmd-chart-view.h"
 #include "pmd-format.h"
@@ -442,8 +443,8 @@ load_version (PmdActualsPage *self)
   g_clear_pointer (&self->projection, pmd_projection_free);
   g_clear_pointer (&self->scenario, pmd_scenario_free);
   self->scenario = pmd_library_load (self->library, ref, NULL, &error);
-  if (self->scenario != NULL)
-    self->projection = pmd_project (self->scenario, &error);
+  if (self->scenario != NULL && (self->projection = pmd_project (self->scenario, &error)) == NULL)
+    pmd_scenario_say_in_words (self->scenario, error);
   if (self->projection == NULL)
     {
       show_status (self, _("This Version Cannot Be Shown"), error->message);
@@ -1073,6 +1074,8 @@ pmd_actuals_page_init (PmdActualsPage *self)
   g_autoptr(GError) error = NULL;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  pmd_field_init_spin (self->year_spin, PMD_FIELD_YEAR, _("Year"));
+  pmd_field_init_spin (self->threshold_spin, PMD_FIELD_PERCENT, _("Alarm at"));
   for (int m = 1; m <= 12; m++)
     gtk_string_list_append (months, month_name (m));
   self->updating = TRUE;

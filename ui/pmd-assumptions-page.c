@@ -807,7 +807,7 @@ pmd_assumptions_page_init (PmdAssumptionsPage *self)
   /* What the template's fields edit. */
   add_field (self, self->name_row, NULL, field_new (TARGET_SCENARIO_NAME, PMD_FIELD_TEXT, NULL, NULL, 0));
   add_field (self, self->base_year_row, NULL, field_new (TARGET_BASE_YEAR, PMD_FIELD_YEAR, NULL, NULL, 0));
-  add_field (self, self->horizon_row, NULL, field_new (TARGET_HORIZON, PMD_FIELD_COUNT, NULL, NULL, 0));
+  add_field (self, self->horizon_row, NULL, field_new (TARGET_HORIZON, PMD_FIELD_YEARS, NULL, NULL, 0));
   add_field (self, self->indexation_row, NULL, field_new (TARGET_PARAM, 0, "scenario.indexation", NULL, 0));
   add_field (self, self->discount_rate_row, NULL, field_new (TARGET_PARAM, 0, "scenario.discount_rate", NULL, 0));
   add_field (self, self->funding_base_row, NULL, field_new (TARGET_PARAM, 0, "funding.base", NULL, 0));

@@ -332,18 +332,6 @@ _pmd_compare_fill_assumptions (GtkGrid             *grid,
     }
 }
 
-static char *
-signed_euro (double value)
-{
-  g_autofree char *text = pmd_format_euro_compact (fabs (value));
-
-  if (isnan (value))
-    return g_strdup ("—");
-  if (fabs (value) < 0.5)
-    return g_strdup ("0");
-  return g_strdup_printf ("%s%s", value > 0 ? "+" : "−", text);
-}
-
 typedef enum
 {
   ROW_TOTAL,
@@ -398,6 +386,28 @@ _pmd_compare_fill_outcomes (GtkGrid             *grid,
     [ROW_TOTAL] = "totals.scenario", [ROW_GAP] = "totals.gap", [ROW_SAVINGS] = "totals.savings",
   };
 
+  double unit;
+
+  /* One scale for the table's money (pmd_format_euro_unit ()): the
+   * outcomes, their differences to the first entry and the net present
+   * values, so that "€ 0,6 mln" stands beside "€ 22,8 mln". */
+  {
+    g_autoptr(GArray) money = g_array_new (FALSE, FALSE, sizeof (double));
+
+    for (guint y = 0; y < years->len; y++)
+      for (int r = 0; r < N_ROWS; r++)
+        for (guint i = 0; i < n; i++)
+          {
+            double value = output_value (pmd_comparison_get (comparison, i)->projection, r, g_array_index (years, int, y));
+            double delta = value - output_value (first, r, g_array_index (years, int, y));
+
+            g_array_append_val (money, value);
+            g_array_append_val (money, delta);
+          }
+    for (guint i = 0; i < n; i++)
+      g_array_append_val (money, pmd_comparison_get (comparison, i)->projection->npv);
+    unit = pmd_format_euro_unit ((const double *) (gpointer) money->data, money->len);
+  }
   trim_grid (grid, n + 1, years->len * N_ROWS + 3);
   /* Borrowed: the comparison lives as long as the table shows it. */
   g_object_set_data (G_OBJECT (grid), "pmd-comparison", (gpointer) comparison);
@@ -415,8 +425,8 @@ _pmd_compare_fill_outcomes (GtkGrid             *grid,
             {
               double value = output_value (pmd_comparison_get (comparison, i)->projection, r, year);
               double base = output_value (first, r, year);
-              g_autofree char *money = isnan (value) ? g_strdup ("—") : pmd_format_euro_compact (value);
-              g_autofree char *delta = i > 0 ? signed_euro (value - base) : NULL;
+              g_autofree char *money = pmd_format_euro_in (value, unit, FALSE);
+              g_autofree char *delta = i > 0 ? pmd_format_euro_in (value - base, unit, TRUE) : NULL;
               g_autofree char *text = delta != NULL ? g_strdup_printf ("%s (%s)", money, delta) : NULL;
               Figure figure = { figures[r], year, i };
 
@@ -439,7 +449,7 @@ _pmd_compare_fill_outcomes (GtkGrid             *grid,
   for (guint i = 0; i < n; i++)
     {
       const PmdProjection *p = pmd_comparison_get (comparison, i)->projection;
-      g_autofree char *text = pmd_format_euro_compact (p->npv);
+      g_autofree char *text = pmd_format_euro_in (p->npv, unit, FALSE);
       Figure figure = { "npv", p->base_year + p->n_years - 1, i };
 
       figure_cell (grid, i + 1, row, text, &figure);
@@ -453,12 +463,22 @@ fill_per_year (PmdComparePage *self)
   const PmdProjection *p = first->projection;
   guint n = pmd_comparison_get_n (self->comparison);
   g_autofree char *caption = NULL;
+  g_autoptr(GArray) differences = g_array_new (FALSE, FALSE, sizeof (double));
+  double unit;
 
   /* Translators: %s is the name of the first scenario or variant */
   caption = g_strdup_printf (_("Total cost per year minus that of “%s”"), first->name);
   gtk_label_set_text (self->per_year_caption, caption);
   trim_grid (self->per_year, n, p->n_years + 1);
   header_row (self->comparison, self->per_year, _("Year"), 1);
+  /* One scale for the table (pmd_format_euro_unit ()). */
+  for (int t = 0; t < p->n_years; t++)
+    for (guint i = 1; i < n; i++)
+      {
+        double d = pmd_comparison_difference (self->comparison, i, p->base_year + t);
+        g_array_append_val (differences, d);
+      }
+  unit = pmd_format_euro_unit ((const double *) (gpointer) differences->data, differences->len);
   for (int t = 0; t < p->n_years; t++)
     {
       g_autofree char *year = g_strdup_printf ("%d", p->base_year + t);
@@ -466,8 +486,8 @@ fill_per_year (PmdComparePage *self)
       cell (self->per_year, 0, t + 1, year, NULL);
       for (guint i = 1; i < n; i++)
         {
-          double d = pmd_comparison_difference (self->comparison, i, p->base_year + t);
-          g_autofree char *text = signed_euro (d);
+          double d = g_array_index (differences, double, t * (n - 1) + i - 1);
+          g_autofree char *text = pmd_format_euro_in (d, unit, TRUE);
 
           cell (self->per_year, i, t + 1, text, d > 0.5 ? "increase" : d < -0.5 ? "decrease" : NULL);
         }

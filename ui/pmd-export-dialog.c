@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "pmd-export-dialog.h"
+#include "pmd-field.h"
 #include "pmd-chart-view.h"
 #include "pmd-chart-export.h"
 #include "pmd-file-writer.h"
@@ -208,7 +209,7 @@ save_action (GtkWidget  *widget,
 {
   PmdExportDialog *self = PMD_EXPORT_DIALOG (widget);
   GtkFileChooserNative *chooser;
-  g_autofree char *name = g_strdup_printf ("%s.png", pmd_chart_kind_to_string (adw_combo_row_get_selected (self->kind_row)));
+  g_autofree char *name = pmd_chart_kind_dup_file_name (adw_combo_row_get_selected (self->kind_row), "png");
 
   chooser = gtk_file_chooser_native_new (_("Export Chart"), GTK_WINDOW (self), GTK_FILE_CHOOSER_ACTION_SAVE,
                                          _("_Export"), _("_Cancel"));
@@ -363,6 +364,8 @@ pmd_export_dialog_init (PmdExportDialog *self)
   g_autoptr(GtkStringList) kinds = gtk_string_list_new (NULL);
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  pmd_field_init_spin (self->width, PMD_FIELD_NUMBER, _("Width"));
+  pmd_field_init_spin (self->height, PMD_FIELD_NUMBER, _("Height"));
   /* Every kind up to the actuals chart, which needs a monitor (a library
    * version and its actuals) that the dialog's document does not have. */
   for (int k = 0; k < PMD_CHART_ACTUALS; k++)

@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
-#include <glib.h>
+#include <gtk/gtk.h>
 
 #include "pmd-scenario.h"
 
@@ -15,7 +15,8 @@ typedef enum
   PMD_FIELD_COUNT,
   PMD_FIELD_NUMBER,
   PMD_FIELD_PERCENT,
-  PMD_FIELD_YEAR,
+  PMD_FIELD_YEAR,     /* a year: whole, "2027" */
+  PMD_FIELD_YEARS,    /* a number of years: whole, "2" */
 } PmdFieldKind;
 
 char     *pmd_field_format (PmdFieldKind kind,
@@ -28,5 +29,10 @@ gboolean  pmd_field_parse  (PmdFieldKind kind,
 PmdFieldKind pmd_field_kind_for_param (const char *path);
 char        *pmd_field_format_param   (const PmdScenario *scenario,
                                        const char        *path);
+
+void        pmd_field_init_spin        (GtkSpinButton *spin,
+                                        PmdFieldKind   kind,
+                                        const char    *name);
+const char *pmd_field_get_spin_message (GtkSpinButton *spin);
 
 G_END_DECLS

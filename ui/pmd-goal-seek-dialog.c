@@ -545,6 +545,7 @@ pmd_goal_seek_dialog_init (PmdGoalSeekDialog *self)
   g_autoptr(GtkStringList) outs = NULL;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  pmd_field_init_spin (self->year, PMD_FIELD_YEAR, _("In the year"));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "goal-seek.apply", FALSE);
   /* The outputs are named alike in every scenario. */
   for (guint i = 0; i < G_N_ELEMENTS (outputs); i++)

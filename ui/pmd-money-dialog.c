@@ -4,6 +4,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "pmd-money-dialog.h"
+#include "pmd-field.h"
 #include "pmd-refresh.h"
 
 /*
@@ -229,26 +230,6 @@ escape_cb (GtkWidget *widget,
   return TRUE;
 }
 
-/* Spin buttons print with the C locale's decimal point; show and read
- * numbers the Dutch way instead ("1,5"). */
-static gboolean
-spin_output_cb (GtkSpinButton *spin,
-                gpointer       user_data)
-{
-  g_autofree char *text = pmd_format_number (gtk_spin_button_get_value (spin), gtk_spin_button_get_digits (spin));
-
-  gtk_editable_set_text (GTK_EDITABLE (spin), text);
-  return TRUE;
-}
-
-static int
-spin_input_cb (GtkSpinButton *spin,
-               double        *value,
-               gpointer       user_data)
-{
-  return pmd_parse_number (gtk_editable_get_text (GTK_EDITABLE (spin)), value, NULL) ? TRUE : GTK_INPUT_ERROR;
-}
-
 /* The default: from the most expensive line of the top layer to the first
  * line of the layer below it. */
 static void
@@ -427,8 +408,6 @@ pmd_money_dialog_class_init (PmdMoneyDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PmdMoneyDialog, effect);
   gtk_widget_class_bind_template_child (widget_class, PmdMoneyDialog, problem);
   gtk_widget_class_bind_template_callback (widget_class, changed_cb);
-  gtk_widget_class_bind_template_callback (widget_class, spin_output_cb);
-  gtk_widget_class_bind_template_callback (widget_class, spin_input_cb);
   gtk_widget_class_install_action (widget_class, "money.cancel", NULL, cancel_action);
   gtk_widget_class_install_action (widget_class, "money.apply", NULL, apply_action);
   gtk_widget_class_add_binding (widget_class, GDK_KEY_Escape, 0, escape_cb, NULL);
@@ -438,6 +417,10 @@ static void
 pmd_money_dialog_init (PmdMoneyDialog *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  pmd_field_init_spin (self->start, PMD_FIELD_YEAR, _("From the year"));
+  pmd_field_init_spin (self->ret, PMD_FIELD_NUMBER, _("Cost avoided per euro"));
+  pmd_field_init_spin (self->lag, PMD_FIELD_YEARS, _("Delay"));
+  pmd_field_init_spin (self->ramp, PMD_FIELD_YEARS, _("Ramp-up"));
 }
 
 /**

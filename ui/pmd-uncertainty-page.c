@@ -4,6 +4,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "pmd-chart-view.h"
+#include "pmd-field.h"
 #include "pmd-format.h"
 #include "pmd-refresh.h"
 #include "pmd-uncertainty-page.h"
@@ -572,6 +573,8 @@ pmd_uncertainty_page_init (PmdUncertaintyPage *self)
   g_autoptr(GtkStringList) outputs = gtk_string_list_new (NULL);
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  pmd_field_init_spin (self->runs, PMD_FIELD_COUNT, _("Runs"));
+  pmd_field_init_spin (self->tornado_year_spin, PMD_FIELD_YEAR, _("Year"));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "uncertainty.stop", FALSE);
   /* The outputs are named alike in every scenario. */
   for (guint i = 0; i < G_N_ELEMENTS (tornado_outputs); i++)

@@ -26,10 +26,10 @@ lever_changed_cb (GtkRange *range,
 {
   PmdWindow *self = lever->window;
   g_autoptr(GError) error = NULL;
-  double value = gtk_range_get_value (range);
+  /* On the parameter's step, dragged to any pixel or stepped with the
+   * keyboard from a value between steps: "2,5%", never "2,5235%". */
+  double value = pmd_param_facts_snap (lever->facts, gtk_range_get_value (range));
 
-  if (lever->facts->unit == PMD_UNIT_COUNT)
-    value = round (value);
   if (!pmd_document_set_param (self->document, lever->path, value, lever->path, &error))
     {
       pmd_window_add_toast (self, error->message);

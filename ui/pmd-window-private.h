@@ -54,6 +54,8 @@ struct _PmdWindow
   GtkDropDown     *variant_dropdown;
   GtkBox          *levers_box;
   GtkSpinButton   *year_spin;
+  int              chosen_year;   /* the year the user chose, kept while the horizon is shorter */
+  gboolean         setting_year;  /* the year is being set to fit the horizon */
   GtkFlowBox      *cards_box;
   AdwViewStack    *view_stack;
   GtkWidget       *sidebar;       /* the levers, beside the pages that show figures */

@@ -4,6 +4,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "pmd-window.h"
+#include "pmd-field.h"
 #include "pmd-window-private.h"
 #include "pmd-paths.h"
 #include "pmd-format.h"
@@ -118,28 +119,37 @@ update_cards (PmdWindow *self,
   g_autofree char *t2 = NULL, *v2 = NULL, *d2 = NULL, *s2 = NULL, *tip2 = NULL;
   g_autofree char *v3 = NULL, *d3 = NULL, *n3 = NULL, *tip3 = NULL;
 
+  double unit;
+
   if (t < 0)
     t = p->n_years - 1, year = p->base_year + t;
+  /* The cards side by side read as one table: one scale for their money
+   * (pmd_format_euro_unit ()), "€ 0,6 mln" beside "€ 22,8 mln". */
+  {
+    const double money[] = { p->total_scenario[t], p->total_baseline[t], p->gap[t], p->funding[t],
+                             p->cumulative_savings[t], p->savings[t], p->npv };
+    unit = pmd_format_euro_unit (money, G_N_ELEMENTS (money));
+  }
 
   t0 = g_strdup_printf (_("Cost %d"), year);
-  v0 = pmd_format_euro_compact (p->total_scenario[t]);
-  b0 = pmd_format_euro_compact (p->total_baseline[t]);
+  v0 = pmd_format_euro_in (p->total_scenario[t], unit, FALSE);
+  b0 = pmd_format_euro_in (p->total_baseline[t], unit, FALSE);
   d0 = g_strdup_printf (_("without interventions %s"), b0);
   tip0 = g_strdup_printf (_("All cost lines in %d with the interventions, their investment included; without interventions: %s"),
                           year, b0);
   set_card (&cards[0], t0, v0, d0, tip0, 0);
 
   t1 = g_strdup_printf (_("Gap %d"), year);
-  v1 = pmd_format_euro_compact (p->gap[t]);
-  f1 = pmd_format_euro_compact (p->funding[t]);
+  v1 = pmd_format_euro_in (p->gap[t], unit, FALSE);
+  f1 = pmd_format_euro_in (p->funding[t], unit, FALSE);
   d1 = g_strdup_printf (_("funding %s"), f1);
   tip1 = g_strdup_printf (_("Cost minus funding in %d; the funding is %s (base, growth and steps such as the Ravijnjaar)"),
                           year, f1);
   set_card (&cards[1], t1, v1, d1, tip1, p->gap[t] > 0.5 ? -1 : p->gap[t] < -0.5 ? 1 : 0);
 
   t2 = g_strdup_printf (_("Savings to %d"), year);
-  v2 = pmd_format_euro_compact (p->cumulative_savings[t]);
-  s2 = pmd_format_euro_compact (p->savings[t]);
+  v2 = pmd_format_euro_in (p->cumulative_savings[t], unit, FALSE);
+  s2 = pmd_format_euro_in (p->savings[t], unit, FALSE);
   d2 = g_strdup_printf (_("in %d: %s"), year, s2);
   tip2 = g_strdup_printf (_("Cost without interventions minus cost with them, added up from %d to %d, net of what the interventions cost"),
                           p->base_year, year);
@@ -147,7 +157,7 @@ update_cards (PmdWindow *self,
             p->cumulative_savings[t] > 0.5 ? 1 : p->cumulative_savings[t] < -0.5 ? -1 : 0);
 
   v3 = p->has_payback ? g_strdup_printf ("%d", p->payback_year) : g_strdup (_("Not within the horizon"));
-  n3 = pmd_format_euro_compact (p->npv);
+  n3 = pmd_format_euro_in (p->npv, unit, FALSE);
   d3 = g_strdup_printf (_("net present value %s"), n3);
   tip3 = g_strdup (_("The first year after which the cumulative savings stay above zero"));
   set_card (&cards[3], _("Paid back"), v3, d3, tip3, p->has_payback ? 1 : -1);
@@ -245,11 +255,17 @@ static void
 update_year_range (PmdWindow *self)
 {
   const PmdProjection *p = pmd_document_get_projection (self->document);
-  int year = gtk_spin_button_get_value_as_int (self->year_spin);
+  int last = p->base_year + p->n_years - 1;
+  int year = self->chosen_year;
 
-  gtk_spin_button_set_range (self->year_spin, p->base_year, p->base_year + p->n_years - 1);
-  if (year < p->base_year || year > p->base_year + p->n_years - 1)
-    gtk_spin_button_set_value (self->year_spin, p->base_year + MIN (p->n_years - 1, 10));
+  /* The year chosen stays chosen: a horizon made shorter and undone
+   * brings it back, rather than leaving the field at the base year. */
+  if (year < p->base_year || year > last)
+    year = p->base_year + MIN (p->n_years - 1, 10);
+  self->setting_year = TRUE;
+  gtk_spin_button_set_range (self->year_spin, p->base_year, last);
+  gtk_spin_button_set_value (self->year_spin, year);
+  self->setting_year = FALSE;
 }
 
 void
@@ -287,6 +303,8 @@ year_changed_cb (PmdWindow *self)
 {
   int year = gtk_spin_button_get_value_as_int (self->year_spin);
 
+  if (!self->setting_year)
+    self->chosen_year = year;
   pmd_chart_view_set_year (self->pyramid_view, year);
   pmd_chart_view_set_year (self->bridge_view, year);
   update_cards (self, self->cards);
@@ -498,6 +516,7 @@ pmd_window_init (PmdWindow *self)
   g_autoptr(GError) error = NULL;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  pmd_field_init_spin (self->year_spin, PMD_FIELD_YEAR, _("Year"));
 
   /* main() refuses to start without the schema; tests set it up. */
   self->settings = pmd_settings_new (&error);

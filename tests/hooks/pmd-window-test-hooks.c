@@ -41,6 +41,12 @@ _pmd_window_get_card_title (PmdWindow *self,
   return gtk_label_get_text (self->cards[index].title);
 }
 
+GtkSpinButton *
+_pmd_window_get_year_spin (PmdWindow *self)
+{
+  return self->year_spin;
+}
+
 void
 _pmd_window_set_year (PmdWindow *self,
                       int        year)

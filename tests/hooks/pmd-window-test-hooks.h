@@ -20,6 +20,7 @@ const char           *_pmd_window_get_card_value         (PmdWindow  *self,
                                                           guint       index);
 const char           *_pmd_window_get_card_title         (PmdWindow  *self,
                                                           guint       index);
+GtkSpinButton        *_pmd_window_get_year_spin          (PmdWindow  *self);
 void                  _pmd_window_set_year               (PmdWindow  *self,
                                                           int         year);
 gboolean              _pmd_window_in_meeting             (PmdWindow  *self);

@@ -352,7 +352,8 @@ check_forecast (GtkWidget  *page,
   GtkWidget *cell = table_cell (page, line_name, 4);
   g_autofree char *top = mln (forecast);
   g_autofree char *money = mln (difference);
-  g_autofree char *bottom = g_strconcat (sign, money, NULL);
+  /* The sign between € and the digits, as every amount has it. */
+  g_autofree char *bottom = g_strconcat ("€ ", sign, money + strlen ("€ "), NULL);
   g_autoptr(GPtrArray) labels = g_ptr_array_new ();
 
   pmd_test_collect_descendants (cell, GTK_TYPE_LABEL, labels);
@@ -388,10 +389,10 @@ write_csv (const char *name,
  *
  *  Wmo-maatwerk (budget € 22.800.000): 6 × € 2.660.000 = € 15.960.000,
  *    exactly 0,70 × the budget: used 70,0%, the alarm, in words and an
- *    icon; forecast 15.960.000 × 12 / 6 = € 31,92 mln, +€ 9,12 mln.
+ *    icon; forecast 15.960.000 × 12 / 6 = € 31,92 mln, € +9,12 mln.
  *  Specialistische jeugdhulp (€ 29.600.000), booked on Iv3 6.72:
  *    6 × € 1.200.000 = € 7,20 mln, 7,2 / 29,6 = 24,3%; forecast € 14,40
- *    mln, −€ 15,20 mln; no alarm.
+ *    mln, € −15,20 mln; no alarm.
  *  Werk en inkomen: nothing booked: € 0, no forecast, "no actuals yet".
  *  Layer Geïndiceerde zorg: € 91,30 mln budget, € 23,16 mln spent, 25,4%;
  *    no forecast, for a line in it has none.

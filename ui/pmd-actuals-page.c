@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include <math.h>
+#include <string.h>
 #include <glib/gi18n-lib.h>
 
 #include "pmd-actuals-csv.h"
@@ -129,16 +130,20 @@ money (double value)
   return pmd_format_euro (value);
 }
 
+/* A difference, its sign between € and the digits as every amount has it
+ * (model/pmd-format.c): "€ +9,12 mln", "€ −15,20 mln". */
 static char *
 signed_money (double value)
 {
-  g_autofree char *text = money (fabs (value));
+  g_autofree char *text = money (value);
 
   if (isnan (value))
     return g_strdup ("—");
   if (fabs (value) < 0.5)
-    return g_strdup ("0");
-  return g_strdup_printf ("%s%s", value > 0 ? "+" : "−", text);
+    return g_strdup ("€ 0");
+  if (value > 0 && g_str_has_prefix (text, "€ "))
+    return g_strdup_printf ("€ +%s", text + strlen ("€ "));
+  return g_steal_pointer (&text);
 }
 
 static char *

@@ -21,6 +21,7 @@
 #include "pmd-chart-view.h"
 #include "pmd-file-writer.h"
 #include "pmd-file-writer-private.h"
+#include "pmd-message-bar.h"
 #include "pmd-save-changes-dialog.h"
 #include "pmd-session.h"
 #include "pmd-test-utils-ui.h"
@@ -1699,6 +1700,53 @@ close_window (PmdWindow *w)
   g_assert_null (w);
 }
 
+/* A message longer than a toast's one line is shown whole at the top of
+ * the content, wrapped, until closed; a short one stays a toast. (At 1.024
+ * px a toast cut "Kon … niet lezen: regel 12, kolom …" after 60
+ * characters.) */
+static void
+check_long_message (PmdWindow  *w,
+                    const char *suffix)
+{
+  g_autofree char *name = g_strdup_printf ("message-bar%s-1024x768.png", suffix);
+  g_autofree char *shown = NULL;
+  g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+  const char *message = "The file could not be read: the cost line “Specialistische jeugdhulp” has "
+                        "a base cost below zero (−1.500.000) at line 12, column 5; "
+                        "correct the file and open it again.";
+  PmdMessageBar *bar = pmd_message_bar_find (GTK_WIDGET (w));
+  int min_width;
+
+  g_assert_nonnull (bar);
+  pmd_window_add_toast (w, _("Saved"));
+  drain ();
+  g_assert_null (pmd_message_bar_get_message (bar));
+  pmd_test_dismiss_toasts (GTK_WIDGET (bar));
+
+  pmd_window_add_toast (w, message);
+  drain ();
+  wait_frame (GTK_WIDGET (w));
+  g_assert_cmpstr (pmd_message_bar_get_message (bar), ==, message);
+  shown = pmd_test_dup_toast (GTK_WIDGET (bar));
+  g_assert_cmpstr (shown, ==, message);
+  collect_descendants (GTK_WIDGET (bar), GTK_TYPE_LABEL, labels);
+  for (guint i = 0; i < labels->len; i++)
+    if (g_str_equal (gtk_label_get_text (g_ptr_array_index (labels, i)), message))
+      {
+        GtkWidget *label = g_ptr_array_index (labels, i);
+
+        g_assert_false (pango_layout_is_ellipsized (gtk_label_get_layout (GTK_LABEL (label))));
+        g_assert_cmpint (gtk_widget_get_width (label), <=, 1024);
+        g_assert_true (gtk_widget_get_mapped (label));
+      }
+  gtk_widget_measure (GTK_WIDGET (w), GTK_ORIENTATION_HORIZONTAL, -1, &min_width, NULL, NULL, NULL);
+  g_assert_cmpint (min_width, <=, 1024);
+  screenshot (GTK_WIDGET (w), name);
+  pmd_test_dismiss_toasts (GTK_WIDGET (bar));
+  drain ();
+  g_assert_null (pmd_message_bar_get_message (bar));
+}
+
 /* Every page fits a beamer: the window can be as small as 1.024 × 768 (in
  * Dutch it needed 1.233 px and half the header was off screen), which its
  * smallest size says whatever size a bare X server grants it; each page is
@@ -1728,6 +1776,7 @@ check_beamer (const char *suffix)
       screenshot (GTK_WIDGET (w), name);
     }
   _pmd_window_show_page (w, "overview");
+  check_long_message (w, suffix);
 
   /* Every variant too: under Niets doen the payback card reads "Not within
    * the horizon", which widened the window. */

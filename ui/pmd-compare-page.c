@@ -6,6 +6,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "pmd-chart-view.h"
+#include "pmd-message-bar.h"
 #include "pmd-compare-page.h"
 #include "pmd-explain-popover.h"
 #include "pmd-compare-page-private.h"
@@ -710,11 +711,7 @@ static void
 toast (PmdComparePage *self,
        const char     *message)
 {
-  GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
-
-  if (overlay != NULL)
-    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), adw_toast_new (message));
-  else
+  if (!pmd_notify_text (GTK_WIDGET (self), message))
     g_warning ("%s", message);
 }
 

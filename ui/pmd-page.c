@@ -4,16 +4,14 @@
 #include <glib/gi18n-lib.h>
 
 #include "pmd-page-private.h"
+#include "pmd-message-bar.h"
 
 /* A message for the user, in the window's toast overlay. */
 void
 _pmd_page_show_error (GtkWidget  *page,
                       const char *message)
 {
-  GtkWidget *overlay = gtk_widget_get_ancestor (page, ADW_TYPE_TOAST_OVERLAY);
-
-  if (overlay != NULL)
-    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), adw_toast_new (message));
+  pmd_notify_text (page, message);
 }
 
 /* A field applied with Enter or its apply button. */

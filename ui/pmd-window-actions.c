@@ -4,6 +4,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "pmd-window-private.h"
+#include "pmd-message-bar.h"
 #include "pmd-export-dialog.h"
 #include "pmd-goal-seek-dialog.h"
 #include "pmd-money-dialog.h"
@@ -395,7 +396,7 @@ variant_delete_action (GtkWidget  *widget,
   done = adw_toast_new (_("Variant deleted"));
   adw_toast_set_button_label (done, _("_Undo"));
   adw_toast_set_action_name (done, "win.undo");
-  adw_toast_overlay_add_toast (self->toast_overlay, done);
+  pmd_notify (GTK_WIDGET (self->toast_overlay), done);
 }
 
 void

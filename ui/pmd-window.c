@@ -7,6 +7,7 @@
 #include "pmd-window-private.h"
 #include "pmd-paths.h"
 #include "pmd-format.h"
+#include "pmd-message-bar.h"
 #include "pmd-session.h"
 #include "pmd-ui-resources.h"
 
@@ -33,7 +34,7 @@ static void
 toast (PmdWindow  *self,
        const char *message)
 {
-  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
+  pmd_notify_text (GTK_WIDGET (self->toast_overlay), message);
 }
 
 void
@@ -463,6 +464,7 @@ pmd_window_class_init (PmdWindowClass *klass)
   g_assert_nonnull (pmd_ui_get_resource ());
   g_type_ensure (PMD_TYPE_CHART_VIEW);
   g_type_ensure (PMD_TYPE_HISTORY_POPOVER);
+  g_type_ensure (PMD_TYPE_MESSAGE_BAR);
   gtk_widget_class_set_template_from_resource (widget_class, "/nl/piramide/Piramide/pmd-window.ui");
   gtk_widget_class_bind_template_child (widget_class, PmdWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, PmdWindow, mode_stack);
@@ -548,7 +550,8 @@ pmd_window_new (GtkApplication *application,
  * pmd_window_add_toast:
  * @message: what to tell the user, briefly
  *
- * Shows @message at the bottom of the window, as the window's own notices.
+ * Shows @message at the bottom of the window, as the window's own notices;
+ * one too long for a toast is shown whole at the top of the content.
  */
 void
 pmd_window_add_toast (PmdWindow  *self,

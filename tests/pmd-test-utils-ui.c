@@ -282,3 +282,25 @@ pmd_test_entry_type (GtkWidget  *scope,
   g_signal_emit_by_name (row, "apply");
   return take_toast (overlay, toast);
 }
+
+/* Every label on screen inside @widget shows its whole text: none is cut
+ * with "…". Returns how many were checked. */
+guint
+pmd_test_assert_labels_whole (GtkWidget *widget)
+{
+  g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+  guint checked = 0;
+
+  pmd_test_collect_descendants (widget, GTK_TYPE_LABEL, labels);
+  for (guint i = 0; i < labels->len; i++)
+    {
+      GtkLabel *label = g_ptr_array_index (labels, i);
+
+      if (!gtk_widget_get_mapped (GTK_WIDGET (label)) || *gtk_label_get_text (label) == '\0')
+        continue;
+      if (pango_layout_is_ellipsized (gtk_label_get_layout (label)))
+        g_error ("“%s” is cut at %d px", gtk_label_get_text (label), gtk_widget_get_width (GTK_WIDGET (label)));
+      checked++;
+    }
+  return checked;
+}

@@ -1747,6 +1747,51 @@ check_long_message (PmdWindow  *w,
   g_assert_null (pmd_message_bar_get_message (bar));
 }
 
+/* Geld verschuiven at 1.024 px: its heading and the names of the cost
+ * lines chosen were cut ("Investeer … te voo…", "Werk en inkomen: bijs…");
+ * they wrap, in the dialog and in the list to choose from. */
+static void
+check_money_dialog (PmdWindow  *w,
+                    const char *suffix)
+{
+  g_autofree char *name = g_strdup_printf ("money%s-1024x768.png", suffix);
+  g_autofree char *list_name = g_strdup_printf ("money-list%s-1024x768.png", suffix);
+  g_autoptr(GPtrArray) rows = g_ptr_array_new ();
+  g_autoptr(GPtrArray) popovers = g_ptr_array_new ();
+  GtkWindow *dialog;
+  int min_width, nat_width;
+
+  gtk_widget_activate_action (GTK_WIDGET (w), "win.move-money", NULL);
+  drain ();
+  dialog = find_toplevel (PMD_TYPE_MONEY_DIALOG);
+  g_assert_nonnull (dialog);
+  wait_until (gtk_widget_get_mapped (GTK_WIDGET (dialog)));
+  wait_frame (GTK_WIDGET (dialog));
+  gtk_widget_measure (GTK_WIDGET (dialog), GTK_ORIENTATION_HORIZONTAL, -1, &min_width, &nat_width, NULL, NULL);
+  g_test_message ("Move Money: %d px at least, %d px natural", min_width, nat_width);
+  g_assert_cmpint (min_width, <=, 1024);
+  g_assert_cmpint (nat_width, <=, 1024);
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (dialog)), <=, 1024);
+  g_assert_cmpuint (pmd_test_assert_labels_whole (GTK_WIDGET (dialog)), >, 5);
+  screenshot (GTK_WIDGET (dialog), name);
+
+  /* The list of the lines to avoid cost on, open. */
+  collect_descendants (GTK_WIDGET (dialog), ADW_TYPE_COMBO_ROW, rows);
+  g_assert_cmpuint (rows->len, ==, 2);
+  gtk_widget_activate (g_ptr_array_index (rows, 0));
+  drain ();
+  collect_descendants (g_ptr_array_index (rows, 0), GTK_TYPE_POPOVER, popovers);
+  g_assert_cmpuint (popovers->len, ==, 1);
+  wait_until (gtk_widget_get_mapped (g_ptr_array_index (popovers, 0)));
+  wait_frame (g_ptr_array_index (popovers, 0));
+  /* Those in sight: the list scrolls. */
+  g_assert_cmpuint (pmd_test_assert_labels_whole (g_ptr_array_index (popovers, 0)), >=, 5);
+  screenshot (g_ptr_array_index (popovers, 0), list_name);
+  gtk_popover_popdown (g_ptr_array_index (popovers, 0));
+  gtk_window_destroy (dialog);
+  drain ();
+}
+
 /* Every page fits a beamer: the window can be as small as 1.024 × 768 (in
  * Dutch it needed 1.233 px and half the header was off screen), which its
  * smallest size says whatever size a bare X server grants it; each page is
@@ -1777,6 +1822,7 @@ check_beamer (const char *suffix)
     }
   _pmd_window_show_page (w, "overview");
   check_long_message (w, suffix);
+  check_money_dialog (w, suffix);
 
   /* Every variant too: under Niets doen the payback card reads "Not within
    * the horizon", which widened the window. */

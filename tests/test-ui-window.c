@@ -1792,6 +1792,47 @@ check_money_dialog (PmdWindow  *w,
   drain ();
 }
 
+/* The keyboard shortcuts fit a beamer (in Dutch the window was wider than
+ * the screen, its close button off it), whole, and tell the truth about
+ * the variants: Alt+number, and the plain number in meeting mode. */
+static void
+check_shortcuts (PmdWindow  *w,
+                 const char *suffix)
+{
+  g_autofree char *name = g_strdup_printf ("shortcuts%s-1024x768.png", suffix);
+  g_autoptr(GPtrArray) shortcuts = g_ptr_array_new ();
+  GtkShortcutsWindow *overlay;
+  gboolean alt = FALSE, plain = FALSE;
+  int min_width, nat_width, min_height;
+
+  gtk_widget_activate_action (GTK_WIDGET (w), "win.show-help-overlay", NULL);
+  drain ();
+  overlay = gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (w));
+  g_assert_nonnull (overlay);
+  wait_until (gtk_widget_get_mapped (GTK_WIDGET (overlay)));
+  wait_frame (GTK_WIDGET (overlay));
+  gtk_widget_measure (GTK_WIDGET (overlay), GTK_ORIENTATION_HORIZONTAL, -1, &min_width, &nat_width, NULL, NULL);
+  gtk_widget_measure (GTK_WIDGET (overlay), GTK_ORIENTATION_VERTICAL, nat_width, &min_height, NULL, NULL, NULL);
+  g_test_message ("shortcuts: %d px at least, %d px natural, %d px high", min_width, nat_width, min_height);
+  g_assert_cmpint (nat_width, <=, 1024);
+  g_assert_cmpint (min_height, <=, 768);
+  pmd_test_assert_labels_whole (GTK_WIDGET (overlay));
+  collect_descendants (GTK_WIDGET (overlay), GTK_TYPE_SHORTCUTS_SHORTCUT, shortcuts);
+  for (guint i = 0; i < shortcuts->len; i++)
+    {
+      g_autofree char *accel = NULL;
+
+      g_object_get (g_ptr_array_index (shortcuts, i), "accelerator", &accel, NULL);
+      alt |= g_strcmp0 (accel, "<Alt>1...<Alt>9") == 0;
+      plain |= g_strcmp0 (accel, "1...9") == 0;
+    }
+  g_assert_true (alt);
+  g_assert_true (plain);
+  screenshot (GTK_WIDGET (overlay), name);
+  gtk_window_close (GTK_WINDOW (overlay));
+  drain ();
+}
+
 /* Every page fits a beamer: the window can be as small as 1.024 × 768 (in
  * Dutch it needed 1.233 px and half the header was off screen), which its
  * smallest size says whatever size a bare X server grants it; each page is
@@ -1823,6 +1864,7 @@ check_beamer (const char *suffix)
   _pmd_window_show_page (w, "overview");
   check_long_message (w, suffix);
   check_money_dialog (w, suffix);
+  check_shortcuts (w, suffix);
 
   /* Every variant too: under Niets doen the payback card reads "Not within
    * the horizon", which widened the window. */

@@ -1833,6 +1833,78 @@ check_shortcuts (PmdWindow  *w,
   drain ();
 }
 
+/* The wheel turned over @sideways, a scrolled window inside the page's:
+ * its scroll controllers in the order an event meets them (capture before
+ * the widget's own) until one takes it. */
+static void
+turn_wheel_over (GtkWidget *sideways)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (sideways);
+  static const GtkPropagationPhase phases[] = { GTK_PHASE_CAPTURE, GTK_PHASE_TARGET, GTK_PHASE_BUBBLE };
+
+  for (guint p = 0; p < G_N_ELEMENTS (phases); p++)
+    for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+      {
+        g_autoptr(GtkEventController) c = g_list_model_get_item (controllers, i);
+        gboolean taken = FALSE;
+
+        if (!GTK_IS_EVENT_CONTROLLER_SCROLL (c) || gtk_event_controller_get_propagation_phase (c) != phases[p])
+          continue;
+        g_signal_emit_by_name (c, "scroll", 0.0, 1.0, &taken);
+        if (taken)
+          return;
+      }
+}
+
+/* Vergelijken at 1.024 px: the years field shows the years it holds, and
+ * the wheel over the tables scrolls the page (the tables' own sideways
+ * scrolling took it, and the page moved only beside them). */
+static void
+check_compare (PmdWindow *w)
+{
+  GtkWidget *page = GTK_WIDGET (_pmd_window_get_compare_page (w));
+  g_autoptr(GPtrArray) entries = g_ptr_array_new ();
+  g_autoptr(GPtrArray) scrollers = g_ptr_array_new ();
+  g_autoptr(PangoLayout) layout = NULL;
+  GtkScrolledWindow *outer = NULL;
+  GtkWidget *sideways = NULL;
+  GtkAdjustment *vadjustment;
+  int text_width;
+
+  _pmd_window_show_page (w, "compare");
+  drain ();
+  wait_frame (GTK_WIDGET (w));
+  collect_descendants (page, GTK_TYPE_ENTRY, entries);
+  g_assert_cmpuint (entries->len, >, 0);
+  layout = gtk_widget_create_pango_layout (g_ptr_array_index (entries, 0),
+                                           gtk_editable_get_text (g_ptr_array_index (entries, 0)));
+  pango_layout_get_pixel_size (layout, &text_width, NULL);
+  g_test_message ("years “%s”: %d px in a field of %d", gtk_editable_get_text (g_ptr_array_index (entries, 0)),
+                  text_width, gtk_widget_get_width (g_ptr_array_index (entries, 0)));
+  g_assert_cmpint (text_width + 16, <=, gtk_widget_get_width (g_ptr_array_index (entries, 0)));
+
+  collect_descendants (page, GTK_TYPE_SCROLLED_WINDOW, scrollers);
+  for (guint i = 0; i < scrollers->len; i++)
+    {
+      GtkPolicyType h, v;
+
+      gtk_scrolled_window_get_policy (g_ptr_array_index (scrollers, i), &h, &v);
+      if (v == GTK_POLICY_NEVER && sideways == NULL)
+        sideways = g_ptr_array_index (scrollers, i);
+    }
+  g_assert_nonnull (sideways);
+  outer = GTK_SCROLLED_WINDOW (gtk_widget_get_ancestor (gtk_widget_get_parent (sideways), GTK_TYPE_SCROLLED_WINDOW));
+  g_assert_nonnull (outer);
+  vadjustment = gtk_scrolled_window_get_vadjustment (outer);
+  gtk_adjustment_set_value (vadjustment, 0);
+  g_assert_cmpfloat (gtk_adjustment_get_upper (vadjustment), >, gtk_adjustment_get_page_size (vadjustment));
+  turn_wheel_over (sideways);
+  g_assert_cmpfloat (gtk_adjustment_get_value (vadjustment), >, 0);
+  gtk_adjustment_set_value (vadjustment, 0);
+  _pmd_window_show_page (w, "overview");
+  drain ();
+}
+
 /* Every page fits a beamer: the window can be as small as 1.024 × 768 (in
  * Dutch it needed 1.233 px and half the header was off screen), which its
  * smallest size says whatever size a bare X server grants it; each page is
@@ -1865,6 +1937,7 @@ check_beamer (const char *suffix)
   check_long_message (w, suffix);
   check_money_dialog (w, suffix);
   check_shortcuts (w, suffix);
+  check_compare (w);
 
   /* Every variant too: under Niets doen the payback card reads "Not within
    * the horizon", which widened the window. */

@@ -1073,6 +1073,7 @@ pmd_actuals_page_init (PmdActualsPage *self)
   g_autoptr(GError) error = NULL;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  _pmd_page_pass_vertical_scroll (GTK_WIDGET (self));
   for (int m = 1; m <= 12; m++)
     gtk_string_list_append (months, month_name (m));
   self->updating = TRUE;

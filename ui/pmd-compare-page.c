@@ -6,8 +6,9 @@
 #include <glib/gi18n-lib.h>
 
 #include "pmd-chart-view.h"
-#include "pmd-message-bar.h"
 #include "pmd-compare-page.h"
+#include "pmd-message-bar.h"
+#include "pmd-page-private.h"
 #include "pmd-explain-popover.h"
 #include "pmd-compare-page-private.h"
 #include "pmd-csv.h"
@@ -1087,6 +1088,7 @@ pmd_compare_page_init (PmdComparePage *self)
   self->candidates = g_ptr_array_new_with_free_func (candidate_free);
   self->years = g_array_new (FALSE, FALSE, sizeof (int));
   gtk_widget_init_template (GTK_WIDGET (self));
+  _pmd_page_pass_vertical_scroll (GTK_WIDGET (self));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "compare.copy", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "compare.save-csv", FALSE);
 }

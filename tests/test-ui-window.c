@@ -1700,6 +1700,9 @@ close_window (PmdWindow *w)
   g_assert_null (w);
 }
 
+static GPtrArray *drawable_descendants (GtkWidget *widget,
+                                        GType      type);
+
 /* A message longer than a toast's one line is shown whole at the top of
  * the content, wrapped, until closed; a short one stays a toast. (At 1.024
  * px a toast cut "Kon … niet lezen: regel 12, kolom …" after 60
@@ -1965,7 +1968,31 @@ check_beamer (const char *suffix)
   g_assert_cmpint (min_height, <=, 768);
   {
     g_autofree char *name = g_strdup_printf ("meeting%s-1024x768.png", suffix);
+    g_autofree char *bottom = g_strdup_printf ("meeting-bottom%s-1024x768.png", suffix);
+    g_autoptr(GPtrArray) scales = drawable_descendants (GTK_WIDGET (w), GTK_TYPE_SCALE);
+    GtkWidget *last, *view = NULL;
+    GtkAdjustment *vadjustment;
+    graphene_rect_t bounds;
+
     screenshot (GTK_WIDGET (w), name);
+    /* The last lever can be seen whole once the view is scrolled to the
+     * end: at 768 px it was cut by a scroller of its own. */
+    g_assert_cmpuint (scales->len, >, 0);
+    last = g_ptr_array_index (scales, scales->len - 1);
+    for (GtkWidget *a = gtk_widget_get_ancestor (last, GTK_TYPE_SCROLLED_WINDOW); a != NULL;
+         a = gtk_widget_get_ancestor (gtk_widget_get_parent (a), GTK_TYPE_SCROLLED_WINDOW))
+      view = a;
+    vadjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (view));
+    gtk_adjustment_set_value (vadjustment, gtk_adjustment_get_upper (vadjustment));
+    drain ();
+    wait_frame (GTK_WIDGET (w));
+    g_assert_true (gtk_widget_compute_bounds (last, GTK_WIDGET (w), &bounds));
+    g_test_message ("last lever: %g to %g px in a window of %d", bounds.origin.y, bounds.origin.y + bounds.size.height,
+                    gtk_widget_get_height (GTK_WIDGET (w)));
+    g_assert_cmpfloat (bounds.origin.y, >=, 0);
+    g_assert_cmpfloat (bounds.origin.y + bounds.size.height, <=, gtk_widget_get_height (GTK_WIDGET (w)));
+    screenshot (GTK_WIDGET (w), bottom);
+    gtk_adjustment_set_value (vadjustment, 0);
   }
   gtk_widget_activate_action (GTK_WIDGET (w), "win.leave-meeting", NULL);
   drain ();

@@ -7,6 +7,7 @@
 #include "pmd-window-private.h"
 #include "pmd-paths.h"
 #include "pmd-format.h"
+#include "pmd-label-text.h"
 #include "pmd-message-bar.h"
 #include "pmd-session.h"
 #include "pmd-ui-resources.h"
@@ -123,35 +124,41 @@ update_cards (PmdWindow *self,
     t = p->n_years - 1, year = p->base_year + t;
 
   t0 = g_strdup_printf (_("Cost %d"), year);
-  v0 = pmd_format_euro_compact (p->total_scenario[t]);
-  b0 = pmd_format_euro_compact (p->total_baseline[t]);
+  v0 = pmd_label_text_euro (p->total_scenario[t]);
+  b0 = pmd_label_text_euro (p->total_baseline[t]);
   d0 = g_strdup_printf (_("without interventions %s"), b0);
   tip0 = g_strdup_printf (_("All cost lines in %d with the interventions, their investment included; without interventions: %s"),
                           year, b0);
   set_card (&cards[0], t0, v0, d0, tip0, 0);
 
   t1 = g_strdup_printf (_("Gap %d"), year);
-  v1 = pmd_format_euro_compact (p->gap[t]);
-  f1 = pmd_format_euro_compact (p->funding[t]);
+  v1 = pmd_label_text_euro (p->gap[t]);
+  f1 = pmd_label_text_euro (p->funding[t]);
   d1 = g_strdup_printf (_("funding %s"), f1);
   tip1 = g_strdup_printf (_("Cost minus funding in %d; the funding is %s (base, growth and steps such as the Ravijnjaar)"),
                           year, f1);
   set_card (&cards[1], t1, v1, d1, tip1, p->gap[t] > 0.5 ? -1 : p->gap[t] < -0.5 ? 1 : 0);
 
   t2 = g_strdup_printf (_("Savings to %d"), year);
-  v2 = pmd_format_euro_compact (p->cumulative_savings[t]);
-  s2 = pmd_format_euro_compact (p->savings[t]);
+  v2 = pmd_label_text_euro (p->cumulative_savings[t]);
+  s2 = pmd_label_text_euro (p->savings[t]);
   d2 = g_strdup_printf (_("in %d: %s"), year, s2);
   tip2 = g_strdup_printf (_("Cost without interventions minus cost with them, added up from %d to %d, net of what the interventions cost"),
                           p->base_year, year);
   set_card (&cards[2], t2, v2, d2, tip2,
             p->cumulative_savings[t] > 0.5 ? 1 : p->cumulative_savings[t] < -0.5 ? -1 : 0);
 
-  v3 = p->has_payback ? g_strdup_printf ("%d", p->payback_year) : g_strdup (_("Not within the horizon"));
-  n3 = pmd_format_euro_compact (p->npv);
+  n3 = pmd_label_text_euro (p->npv);
   d3 = g_strdup_printf (_("net present value %s"), n3);
   tip3 = g_strdup (_("The first year after which the cumulative savings stay above zero"));
-  set_card (&cards[3], _("Paid back"), v3, d3, tip3, p->has_payback ? 1 : -1);
+  /* Nothing to pay back is no failure: said plainly, not in red. */
+  if (!pmd_scenario_has_interventions (pmd_document_get_effective (self->document)))
+    set_card (&cards[3], _("Paid back"), _("No interventions"), d3, tip3, 0);
+  else
+    {
+      v3 = p->has_payback ? g_strdup_printf ("%d", p->payback_year) : g_strdup (_("Not within the horizon"));
+      set_card (&cards[3], _("Paid back"), v3, d3, tip3, p->has_payback ? 1 : -1);
+    }
 }
 
 /* Title, variants, levers, cards */

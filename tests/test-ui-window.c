@@ -2690,6 +2690,40 @@ test_blank_no_interventions (void)
   g_assert_cmpstr (_pmd_window_get_card_value (window, 3), !=, "No interventions");
 }
 
+/* File dialogs start in the folder of the open file, else in the user's
+ * documents (or home) folder, not in the folder Piramide was started in:
+ * each gives the session's folder to pmd_session_start_chooser(). */
+static void
+test_dialogs_start_folder (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("piramide-folder-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "begroting.piramide", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GFile) folder = g_file_new_for_path (dir);
+  const char *documents = g_get_user_special_dir (G_USER_DIRECTORY_DOCUMENTS);
+  g_autoptr(GFile) fallback = g_file_new_for_path (documents != NULL && g_file_test (documents, G_FILE_TEST_IS_DIR)
+                                                   ? documents : g_get_home_dir ());
+  g_autoptr(GError) error = NULL;
+  PmdSession *session;
+
+  reset_window ();
+  session = pmd_window_get_session (window);
+  {
+    g_autoptr(GFile) start = pmd_session_dup_folder (session);
+    g_assert_true (g_file_equal (start, fallback));
+  }
+  g_assert_true (pmd_session_save_to (session, file, &error));
+  g_assert_no_error (error);
+  {
+    g_autoptr(GFile) start = pmd_session_dup_folder (session);
+    g_assert_true (g_file_equal (start, folder));
+  }
+
+  pmd_session_load_bundled (session, "westland-2026");
+  g_remove (path);
+  g_rmdir (dir);
+}
+
 /* The Dutch run: what a user with LANG=nl_NL.UTF-8 sees. */
 static void
 test_dutch (void)
@@ -2813,6 +2847,7 @@ main (int    argc,
       g_test_add_func ("/ui/session/lifetime", test_session_lifetime);
       g_test_add_func ("/ui/label-text/amounts", test_label_text_amounts);
       g_test_add_func ("/ui/window/blank-no-interventions", test_blank_no_interventions);
+      g_test_add_func ("/ui/window/dialogs-start-folder", test_dialogs_start_folder);
     }
   status = g_test_run ();
 

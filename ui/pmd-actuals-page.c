@@ -10,6 +10,7 @@
 #include "pmd-format.h"
 #include "pmd-monitor.h"
 #include "pmd-page-private.h"
+#include "pmd-window.h"
 #include "pmd-paths.h"
 #include "pmd-refresh.h"
 
@@ -914,6 +915,7 @@ import_action (GtkWidget  *widget,
   gtk_file_filter_add_mime_type (filter, "text/csv");
   chooser = gtk_file_chooser_native_new (_("Import Actuals"), GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
                                          GTK_FILE_CHOOSER_ACTION_OPEN, _("_Import"), _("_Cancel"));
+  pmd_session_start_chooser (pmd_window_find_session (GTK_WIDGET (self)), GTK_FILE_CHOOSER (chooser));
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
   g_signal_connect (chooser, "response", G_CALLBACK (import_response_cb), self);

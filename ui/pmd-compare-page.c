@@ -8,6 +8,7 @@
 #include "pmd-chart-view.h"
 #include "pmd-compare-page.h"
 #include "pmd-message-bar.h"
+#include "pmd-window.h"
 #include "pmd-page-private.h"
 #include "pmd-explain-popover.h"
 #include "pmd-compare-page-private.h"
@@ -805,6 +806,7 @@ add_file_action (GtkWidget  *widget,
   gtk_file_filter_add_pattern (filter, "*.json");
   chooser = gtk_file_chooser_native_new (_("Compare With a Scenario"), GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
                                          GTK_FILE_CHOOSER_ACTION_OPEN, _("_Add"), _("_Cancel"));
+  pmd_session_start_chooser (pmd_window_find_session (GTK_WIDGET (self)), GTK_FILE_CHOOSER (chooser));
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
   g_object_unref (filter);
@@ -968,6 +970,7 @@ save_csv_action (GtkWidget  *widget,
 
   chooser = gtk_file_chooser_native_new (_("Save the Comparison"), GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
                                          GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"), _("_Cancel"));
+  pmd_session_start_chooser (pmd_window_find_session (GTK_WIDGET (self)), GTK_FILE_CHOOSER (chooser));
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
   /* Translators: the file name offered; keep .csv */
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), _("comparison.csv"));

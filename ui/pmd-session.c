@@ -635,3 +635,49 @@ pmd_session_get_library_ref (PmdSession *self)
   g_return_val_if_fail (PMD_IS_SESSION (self), NULL);
   return self->library_ref;
 }
+
+/**
+ * pmd_session_dup_folder:
+ * @self: (nullable): a session, or %NULL for none
+ *
+ * Where a file dialog starts: the folder of the open file, else the
+ * user's documents folder, else the home folder (the program's current
+ * folder, where it started, means nothing to the user).
+ *
+ * Returns: (transfer full): a folder
+ */
+GFile *
+pmd_session_dup_folder (PmdSession *self)
+{
+  const char *documents = g_get_user_special_dir (G_USER_DIRECTORY_DOCUMENTS);
+
+  g_return_val_if_fail (self == NULL || PMD_IS_SESSION (self), NULL);
+
+  if (self != NULL && self->file != NULL)
+    {
+      g_autoptr(GFile) parent = g_file_get_parent (self->file);
+
+      if (parent != NULL && g_file_query_file_type (parent, G_FILE_QUERY_INFO_NONE, NULL) == G_FILE_TYPE_DIRECTORY)
+        return g_steal_pointer (&parent);
+    }
+  if (documents != NULL && g_file_test (documents, G_FILE_TEST_IS_DIR))
+    return g_file_new_for_path (documents);
+  return g_file_new_for_path (g_get_home_dir ());
+}
+
+/**
+ * pmd_session_start_chooser:
+ * @self: (nullable): a session, or %NULL for none
+ *
+ * Opens @chooser in pmd_session_dup_folder().
+ */
+void
+pmd_session_start_chooser (PmdSession     *self,
+                           GtkFileChooser *chooser)
+{
+  g_autoptr(GFile) folder = pmd_session_dup_folder (self);
+
+  g_return_if_fail (GTK_IS_FILE_CHOOSER (chooser));
+  /* A folder that cannot be shown leaves the chooser where it was. */
+  gtk_file_chooser_set_current_folder (chooser, folder, NULL);
+}

@@ -213,6 +213,7 @@ export_workbook_action (GtkWidget  *widget,
                                                                GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"),
                                                                _("_Cancel"));
 
+  pmd_session_start_chooser (self->session, GTK_FILE_CHOOSER (chooser));
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
   g_strdelimit (name, "/\\", '-');
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);

@@ -581,3 +581,22 @@ pmd_window_get_document (PmdWindow *self)
   g_return_val_if_fail (PMD_IS_WINDOW (self), NULL);
   return self->document;
 }
+
+/**
+ * pmd_window_find_session:
+ * @widget: a widget in a window, or a dialog of one
+ *
+ * Returns: (nullable) (transfer none): the session of the #PmdWindow
+ *   that @widget is in or is a dialog of
+ */
+PmdSession *
+pmd_window_find_session (GtkWidget *widget)
+{
+  GtkRoot *root;
+
+  g_return_val_if_fail (GTK_IS_WIDGET (widget), NULL);
+  root = gtk_widget_get_root (widget);
+  if (GTK_IS_WINDOW (root) && !PMD_IS_WINDOW (root))
+    root = GTK_ROOT (gtk_window_get_transient_for (GTK_WINDOW (root)));
+  return PMD_IS_WINDOW (root) ? PMD_WINDOW (root)->session : NULL;
+}

@@ -2724,6 +2724,70 @@ test_dialogs_start_folder (void)
   g_rmdir (dir);
 }
 
+/* "Not now" keeps the work offered back: the autosave of what is done
+ * next does not overwrite it. It is moved beside the autosave under a
+ * name of its own, byte for byte, and the user is told where. Only
+ * "Discard" forgets it. */
+static void
+test_recovery_not_now (void)
+{
+  g_autofree char *dir = g_build_filename (g_get_user_data_dir (), "piramide", NULL);
+  g_autofree char *autosave = g_build_filename (dir, "autosave.piramide", NULL);
+  g_autofree char *offered = NULL;
+  g_autofree char *told = NULL;
+  g_autofree char *kept = NULL;
+  g_autofree char *kept_bytes = NULL;
+  g_autofree char *now_bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  PmdSession *session;
+  gsize n_offered;
+  const char *name;
+  GDir *listing;
+
+  reset_window ();
+  session = pmd_window_get_session (window);
+  /* The work of an earlier run, kept. */
+  g_assert_true (pmd_document_set_param (pmd_window_get_document (window), "funding.growth", 0.01, NULL, &error));
+  g_assert_true (pmd_session_autosave (session, &error));
+  g_assert_true (g_file_get_contents (autosave, &offered, &n_offered, NULL));
+  pmd_session_load_bundled (session, "westland-2026");
+  drain ();
+
+  pmd_window_check_recovery (window);
+  drain ();
+  answer (window, ADW_TYPE_MESSAGE_DIALOG, "later");
+  told = pmd_test_dup_toast (GTK_WIDGET (pmd_message_bar_find (GTK_WIDGET (window))));
+  g_test_message ("told: %s", told);
+
+  /* New work, kept as the autosave. */
+  g_assert_true (pmd_document_set_param (pmd_window_get_document (window), "funding.growth", -0.005, NULL, &error));
+  g_assert_true (pmd_session_autosave (session, &error));
+  g_assert_true (g_file_get_contents (autosave, &now_bytes, NULL, NULL));
+  g_assert_cmpstr (now_bytes, !=, offered);
+
+  /* The offered work, whole, under its own name, where the user was told. */
+  listing = g_dir_open (dir, 0, &error);
+  g_assert_no_error (error);
+  while ((name = g_dir_read_name (listing)) != NULL)
+    if (g_str_has_prefix (name, "unsaved-") && g_str_has_suffix (name, ".piramide"))
+      kept = g_build_filename (dir, name, NULL);
+  g_dir_close (listing);
+  g_assert_nonnull (kept);
+  g_assert_true (g_file_get_contents (kept, &kept_bytes, NULL, NULL));
+  g_assert_cmpmem (kept_bytes, strlen (kept_bytes), offered, n_offered);
+  g_assert_nonnull (told);
+  {
+    g_autofree char *shown = g_filename_display_name (kept);
+    g_assert_nonnull (strstr (told, shown));
+  }
+  pmd_test_dismiss_toasts (GTK_WIDGET (pmd_message_bar_find (GTK_WIDGET (window))));
+
+  pmd_session_discard_recovery (session);
+  pmd_session_load_bundled (session, "westland-2026");
+  g_remove (kept);
+  drain ();
+}
+
 /* The Dutch run: what a user with LANG=nl_NL.UTF-8 sees. */
 static void
 test_dutch (void)
@@ -2848,6 +2912,7 @@ main (int    argc,
       g_test_add_func ("/ui/label-text/amounts", test_label_text_amounts);
       g_test_add_func ("/ui/window/blank-no-interventions", test_blank_no_interventions);
       g_test_add_func ("/ui/window/dialogs-start-folder", test_dialogs_start_folder);
+      g_test_add_func ("/ui/window/recovery-not-now", test_recovery_not_now);
     }
   status = g_test_run ();
 

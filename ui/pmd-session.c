@@ -4,6 +4,7 @@
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 #include <gtk/gtk.h>
+#include <errno.h>
 #include <string.h>
 
 #include "pmd-session.h"
@@ -543,6 +544,49 @@ pmd_session_recover (PmdSession *self,
     file = g_file_new_for_path (source);
   set_file (self, file, FALSE);
   return TRUE;
+}
+
+/**
+ * pmd_session_set_aside_recovery:
+ *
+ * Keeps the unsaved work offered back under a name of its own beside the
+ * autosave, "unsaved-2026-03-01-093000.piramide", so that the work of
+ * this session, kept as the autosave, does not overwrite it: the user
+ * said "not now", not "discard".
+ *
+ * Returns: (transfer full) (nullable): the path it is kept at, or %NULL
+ *   with @error set when it could not be moved
+ */
+char *
+pmd_session_set_aside_recovery (PmdSession *self,
+                                GError    **error)
+{
+  g_autofree char *path = autosave_path ("autosave.piramide");
+  g_autofree char *meta = autosave_path ("autosave-source.txt");
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *stamp = g_date_time_format (now, "%Y-%m-%d-%H%M%S");
+  g_autofree char *kept = NULL;
+
+  g_return_val_if_fail (PMD_IS_SESSION (self), NULL);
+
+  for (guint n = 1; kept == NULL || g_file_test (kept, G_FILE_TEST_EXISTS); n++)
+    {
+      g_autofree char *name = n == 1 ? g_strdup_printf ("unsaved-%s.piramide", stamp)
+                                     : g_strdup_printf ("unsaved-%s-%u.piramide", stamp, n);
+      g_free (kept);
+      kept = autosave_path (name);
+    }
+  if (g_rename (path, kept) != 0)
+    {
+      int saved_errno = errno;
+      g_autofree char *shown = g_filename_display_name (path);
+
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
+                   _("Could not keep %s: %s"), shown, g_strerror (saved_errno));
+      return NULL;
+    }
+  g_unlink (meta);
+  return g_steal_pointer (&kept);
 }
 
 /**

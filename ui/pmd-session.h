@@ -33,6 +33,8 @@ gboolean     pmd_session_autosave              (PmdSession  *self,
 gboolean     pmd_session_has_recovery          (PmdSession  *self);
 gboolean     pmd_session_recover               (PmdSession  *self,
                                                 GError     **error);
+char        *pmd_session_set_aside_recovery    (PmdSession  *self,
+                                                GError     **error);
 void         pmd_session_discard_recovery      (PmdSession  *self);
 PmdLibrary  *pmd_session_get_library           (PmdSession  *self,
                                                 GError     **error);

@@ -2752,6 +2752,7 @@ test_recovery_not_now (void)
   g_assert_true (g_file_get_contents (autosave, &offered, &n_offered, NULL));
   pmd_session_load_bundled (session, "westland-2026");
   drain ();
+  pmd_test_dismiss_toasts (GTK_WIDGET (pmd_message_bar_find (GTK_WIDGET (window))));
 
   pmd_window_check_recovery (window);
   drain ();

@@ -35,6 +35,7 @@ typedef struct
   PmdMonteCarlo        *monte_carlo;  /* for the fan, made once */
   GArray               *swings;       /* for the tornado */
   double                swing_base;
+  char                 *heading;      /* to be drawn with what follows it */
 } Report;
 
 static gboolean
@@ -60,6 +61,25 @@ text_layout (Report     *r,
   pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
   pango_layout_set_text (layout, text, -1);
   pango_font_description_free (font);
+  return layout;
+}
+
+/* A table's text: a word too long for its column breaks without a
+ * hyphen; a header wraps between words only (its column is made as wide as
+ * its longest word), never "Basiskost-en". */
+static PangoLayout *
+cell_layout (Report     *r,
+             const char *text,
+             gboolean    header,
+             double      width)
+{
+  PangoLayout *layout = text_layout (r, text, FONT_SIZE, header, width);
+  g_autoptr(PangoAttrList) attrs = pango_attr_list_new ();
+
+  pango_attr_list_insert (attrs, pango_attr_insert_hyphens_new (FALSE));
+  pango_layout_set_attributes (layout, attrs);
+  if (header)
+    pango_layout_set_wrap (layout, PANGO_WRAP_WORD);
   return layout;
 }
 
@@ -106,23 +126,44 @@ new_page (Report *r)
   r->y = MARGIN;
 }
 
-/* Starts a new page unless @height still fits on this one. */
+/* Starts a new page unless @height still fits on this one, with the
+ * heading waiting for it above it. */
 static void
 ensure_room (Report *r,
              double  height)
 {
-  if (r->y + height > r->height - MARGIN * 1.2 && r->y > MARGIN)
+  double w = r->width - 2 * MARGIN;
+  double above = 0;
+
+  if (r->heading != NULL)
+    {
+      g_autoptr(PangoLayout) layout = text_layout (r, r->heading, FONT_SIZE * 1.5, TRUE, w);
+      PangoRectangle logical;
+
+      pango_layout_get_pixel_extents (layout, NULL, &logical);
+      above = FONT_SIZE * 0.8 + logical.height + FONT_SIZE * 0.6;
+    }
+  if (r->y + above + height > r->height - MARGIN * 1.2 && r->y > MARGIN)
     new_page (r);
+  if (r->heading != NULL)
+    {
+      g_autofree char *text = g_steal_pointer (&r->heading);
+
+      r->y += FONT_SIZE * 0.8;
+      r->y += text_block (r, text, MARGIN, r->y, w, FONT_SIZE * 1.5, TRUE, &r->style.text);
+      r->y += FONT_SIZE * 0.6;
+    }
 }
 
+/* A section's heading is drawn with the first block after it (a table's
+ * header and first row, a paragraph, a chart): a heading alone at the foot
+ * of a page ("Maatregelen", its table on the next) moves to that page. */
 static void
 heading (Report     *r,
          const char *text)
 {
-  ensure_room (r, FONT_SIZE * 6);
-  r->y += FONT_SIZE * 0.8;
-  r->y += text_block (r, text, MARGIN, r->y, r->width - 2 * MARGIN, FONT_SIZE * 1.5, TRUE, &r->style.text);
-  r->y += FONT_SIZE * 0.6;
+  g_free (r->heading);
+  r->heading = g_strdup (text);
 }
 
 /* A table: column widths as fractions, a bold header repeated on each page,
@@ -134,17 +175,59 @@ typedef struct
   const char  **header;
 } Table;
 
+#define MAX_COLUMNS 12
+
+/* The widths of @t's columns in points: the fractions asked for, but each
+ * at least as wide as the longest word of its header, the room taken from
+ * the columns that have room to spare. */
+static void
+column_widths (Report      *r,
+               const Table *t,
+               double      *out)
+{
+  double w = r->width - 2 * MARGIN, need[MAX_COLUMNS], missing = 0, spare = 0;
+
+  g_assert (t->n_columns <= MAX_COLUMNS);
+  for (guint k = 0; k < t->n_columns; k++)
+    {
+      g_auto(GStrv) words = g_strsplit (t->header[k] ? t->header[k] : "", " ", -1);
+
+      need[k] = 0;
+      for (guint i = 0; words[i] != NULL; i++)
+        {
+          g_autoptr(PangoLayout) layout = text_layout (r, words[i], FONT_SIZE, TRUE, -1);
+          PangoRectangle logical;
+
+          pango_layout_get_pixel_extents (layout, NULL, &logical);
+          need[k] = MAX (need[k], logical.width + 6 + 1);
+        }
+      out[k] = w * t->widths[k];
+      if (need[k] > out[k])
+        missing += need[k] - out[k];
+      else
+        spare += out[k] - need[k];
+    }
+  if (missing <= 0 || spare <= 0)
+    return;
+  for (guint k = 0; k < t->n_columns; k++)
+    if (need[k] > out[k])
+      out[k] = need[k];
+    else
+      out[k] -= (out[k] - need[k]) * MIN (1, missing / spare);
+}
+
 static double
 row_height (Report      *r,
             const Table *t,
             const char **cells,
             gboolean     bold)
 {
-  double w = r->width - 2 * MARGIN, h = 0;
+  double widths[MAX_COLUMNS], h = 0;
 
+  column_widths (r, t, widths);
   for (guint k = 0; k < t->n_columns; k++)
     {
-      g_autoptr(PangoLayout) layout = text_layout (r, cells[k] ? cells[k] : "", FONT_SIZE, bold, w * t->widths[k] - 6);
+      g_autoptr(PangoLayout) layout = cell_layout (r, cells[k] ? cells[k] : "", bold, widths[k] - 6);
       PangoRectangle logical;
       pango_layout_get_pixel_extents (layout, NULL, &logical);
       h = MAX (h, logical.height);
@@ -159,9 +242,10 @@ draw_row (Report      *r,
           gboolean     bold,
           gboolean     shaded)
 {
-  double w = r->width - 2 * MARGIN, x = MARGIN;
+  double w = r->width - 2 * MARGIN, x = MARGIN, widths[MAX_COLUMNS];
   double h = row_height (r, t, cells, bold);
 
+  column_widths (r, t, widths);
   if (drawing (r) && shaded)
     {
       cairo_rectangle (r->cr, MARGIN, r->y, w, h);
@@ -170,8 +254,15 @@ draw_row (Report      *r,
     }
   for (guint k = 0; k < t->n_columns; k++)
     {
-      text_block (r, cells[k] ? cells[k] : "", x + 3, r->y + 3, w * t->widths[k] - 6, FONT_SIZE, bold, &r->style.text);
-      x += w * t->widths[k];
+      g_autoptr(PangoLayout) layout = cell_layout (r, cells[k] ? cells[k] : "", bold, widths[k] - 6);
+
+      if (drawing (r))
+        {
+          cairo_set_source_rgb (r->cr, r->style.text.r, r->style.text.g, r->style.text.b);
+          cairo_move_to (r->cr, x + 3, r->y + 3);
+          pango_cairo_show_layout (r->cr, layout);
+        }
+      x += widths[k];
     }
   r->y += h;
 }
@@ -539,6 +630,13 @@ realisation (Report *r)
   units[3] = pmd_format_euro_unit (differences, n_rows);
 
   heading (r, title);
+  {
+    g_autoptr(PangoLayout) layout = text_layout (r, intro, FONT_SIZE, FALSE, r->width - 2 * MARGIN);
+    PangoRectangle logical;
+
+    pango_layout_get_pixel_extents (layout, NULL, &logical);
+    ensure_room (r, logical.height);
+  }
   r->y += text_block (r, intro, MARGIN, r->y, r->width - 2 * MARGIN, FONT_SIZE, FALSE, &r->style.text) + FONT_SIZE * 0.6;
   for (guint i = 0; i < n_rows; i++)
     {
@@ -708,6 +806,7 @@ report_clear (Report *r)
 {
   g_clear_pointer (&r->monte_carlo, pmd_monte_carlo_free);
   g_clear_pointer (&r->swings, g_array_unref);
+  g_clear_pointer (&r->heading, g_free);
 }
 
 void
@@ -716,7 +815,7 @@ _pmd_report_draw_all (const PmdReportInput *input,
                       double                width,
                       double                height)
 {
-  Report r = { input, cr, width, height, ALL_PAGES, 0, 0, { 0 }, NULL, NULL, 0 };
+  Report r = { input, cr, width, height, ALL_PAGES, 0, 0, { 0 }, NULL, NULL, 0, NULL };
 
   pmd_chart_style_init (&r.style, FALSE);
   walk (&r);
@@ -738,7 +837,7 @@ pmd_report_render_page (const PmdReportInput *input,
                         double                width,
                         double                height)
 {
-  Report r = { input, cr, width, height, page, 0, 0, { 0 }, NULL, NULL, 0 };
+  Report r = { input, cr, width, height, page, 0, 0, { 0 }, NULL, NULL, 0, NULL };
 
   pmd_chart_style_init (&r.style, FALSE);
   cairo_save (cr);
@@ -760,7 +859,7 @@ pmd_report_count_pages (const PmdReportInput *input)
    * that never comes, and write the stream nowhere. */
   cairo_surface_t *surface = cairo_pdf_surface_create_for_stream (NULL, NULL, 595.276, 841.89);
   cairo_t *cr = cairo_create (surface);
-  Report r = { input, cr, 595.276, 841.89, G_MAXINT, 0, 0, { 0 }, NULL, NULL, 0 };
+  Report r = { input, cr, 595.276, 841.89, G_MAXINT, 0, 0, { 0 }, NULL, NULL, 0, NULL };
   int pages;
 
   pmd_chart_style_init (&r.style, FALSE);

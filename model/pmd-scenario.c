@@ -506,6 +506,23 @@ pmd_scenario_find_variant (const PmdScenario *self,
   return find_id (self->variants, id);
 }
 
+/**
+ * pmd_scenario_has_interventions:
+ *
+ * Returns: whether any intervention is switched on: without one there is
+ *   nothing to save and nothing to pay back
+ */
+gboolean
+pmd_scenario_has_interventions (const PmdScenario *self)
+{
+  g_return_val_if_fail (self != NULL, FALSE);
+
+  for (guint k = 0; k < self->interventions->len; k++)
+    if (((PmdIntervention *) g_ptr_array_index (self->interventions, k))->enabled)
+      return TRUE;
+  return FALSE;
+}
+
 int
 pmd_scenario_get_end_year (const PmdScenario *self)
 {

@@ -260,6 +260,7 @@ int              pmd_scenario_find_intervention (const PmdScenario *self,
                                                  const char        *id);
 int              pmd_scenario_find_variant      (const PmdScenario *self,
                                                  const char        *id);
+gboolean         pmd_scenario_has_interventions (const PmdScenario *self);
 
 gboolean         pmd_scenario_resolve           (PmdScenario *self,
                                                  GError     **error);

@@ -169,15 +169,6 @@ chance_sentence (const PmdMonteCarlo *mc,
                           pmd_uncertainty_round_chance (count, mc->runs));
 }
 
-static gboolean
-has_interventions (const PmdScenario *sc)
-{
-  for (guint k = 0; k < sc->interventions->len; k++)
-    if (((PmdIntervention *) g_ptr_array_index (sc->interventions, k))->enabled)
-      return TRUE;
-  return FALSE;
-}
-
 /* The chance of paying back by the plan's own payback year: the year the
  * council is told. Without one, how often the runs do pay back. */
 static char *
@@ -188,7 +179,7 @@ payback_sentence (const PmdScenario   *sc,
   int last = mc->base_year + mc->n_years - 1;
   guint paid = 0;
 
-  if (!has_interventions (sc))
+  if (!pmd_scenario_has_interventions (sc))
     return NULL;
   if (p->has_payback && p->payback_year >= mc->base_year && p->payback_year <= last)
     {

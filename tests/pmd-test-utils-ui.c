@@ -4,6 +4,7 @@
 #include <glib/gstdio.h>
 
 #include "pmd-test-utils-ui.h"
+#include "pmd-message-bar.h"
 
 /* What the UI tests share: waiting for the main loop and the frame clock,
  * screenshots, finding widgets as a user finds them, and typing into the
@@ -118,11 +119,16 @@ shown_toast (GtkWidget *widget)
   return NULL;
 }
 
-/* Closes every toast, the queued ones too, with its close button. */
+/* Closes every toast, the queued ones too, with its close button, and the
+ * message bar that shows a message too long for a toast. */
 void
 pmd_test_dismiss_toasts (GtkWidget *widget)
 {
+  PmdMessageBar *bar = pmd_message_bar_find (widget);
   GtkWidget *toast;
+
+  if (bar != NULL)
+    pmd_message_bar_dismiss (bar);
 
   while ((toast = shown_toast (widget)) != NULL)
     {
@@ -135,13 +141,17 @@ pmd_test_dismiss_toasts (GtkWidget *widget)
     }
 }
 
-/* The text of the toast shown, or NULL. */
+/* The text of the toast shown, or of the message bar when the message
+ * was too long for a toast; or NULL. */
 char *
 pmd_test_dup_toast (GtkWidget *widget)
 {
   GtkWidget *toast = shown_toast (widget);
+  PmdMessageBar *bar = pmd_message_bar_find (widget);
   g_autoptr(GPtrArray) labels = g_ptr_array_new ();
 
+  if (bar != NULL && pmd_message_bar_get_message (bar) != NULL)
+    return g_strdup (pmd_message_bar_get_message (bar));
   if (toast == NULL)
     return NULL;
   pmd_test_collect_descendants (toast, GTK_TYPE_LABEL, labels);
@@ -271,4 +281,26 @@ pmd_test_entry_type (GtkWidget  *scope,
   gtk_editable_set_text (GTK_EDITABLE (row), text);
   g_signal_emit_by_name (row, "apply");
   return take_toast (overlay, toast);
+}
+
+/* Every label on screen inside @widget shows its whole text: none is cut
+ * with "…". Returns how many were checked. */
+guint
+pmd_test_assert_labels_whole (GtkWidget *widget)
+{
+  g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+  guint checked = 0;
+
+  pmd_test_collect_descendants (widget, GTK_TYPE_LABEL, labels);
+  for (guint i = 0; i < labels->len; i++)
+    {
+      GtkLabel *label = g_ptr_array_index (labels, i);
+
+      if (!gtk_widget_get_mapped (GTK_WIDGET (label)) || *gtk_label_get_text (label) == '\0')
+        continue;
+      if (pango_layout_is_ellipsized (gtk_label_get_layout (label)))
+        g_error ("“%s” is cut at %d px", gtk_label_get_text (label), gtk_widget_get_width (GTK_WIDGET (label)));
+      checked++;
+    }
+  return checked;
 }

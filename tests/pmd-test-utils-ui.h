@@ -23,8 +23,10 @@ void       pmd_test_screenshot           (GtkWidget  *widget,
 void       pmd_test_collect_descendants  (GtkWidget  *widget,
                                           GType       type,
                                           GPtrArray  *out);
+guint      pmd_test_assert_labels_whole  (GtkWidget  *widget);
 
-/* Toasts: the one shown in @widget's toast overlay. */
+/* Toasts: the one shown in @widget's toast overlay, or the message bar
+ * beside it for a message too long for a toast. */
 void       pmd_test_dismiss_toasts       (GtkWidget  *widget);
 char      *pmd_test_dup_toast            (GtkWidget  *widget);
 

@@ -21,6 +21,8 @@
 #include "pmd-chart-view.h"
 #include "pmd-file-writer.h"
 #include "pmd-file-writer-private.h"
+#include "pmd-label-text.h"
+#include "pmd-message-bar.h"
 #include "pmd-save-changes-dialog.h"
 #include "pmd-session.h"
 #include "pmd-test-utils-ui.h"
@@ -60,7 +62,7 @@ westland (void)
 }
 
 /* The model's total for @year with one parameter set, formatted as the card
- * shows it. */
+ * shows it: the amount kept together with no-break spaces. */
 static char *
 expected_total (const char *path,
                 double      value,
@@ -77,7 +79,7 @@ expected_total (const char *path,
     }
   p = pmd_project (sc, &error);
   g_assert_no_error (error);
-  return pmd_format_euro_compact (p->total_scenario[pmd_projection_year_index (p, year)]);
+  return pmd_label_text_euro (p->total_scenario[pmd_projection_year_index (p, year)]);
 }
 
 /* @w as the tests' window: no autosave unless a test asks, 1.280 × 720, on
@@ -318,7 +320,7 @@ test_money_move (void)
     g_ptr_array_add (copy->interventions, same);
     g_assert_true (pmd_scenario_validate (copy, NULL));
     p = pmd_project (copy, NULL);
-    after = pmd_format_euro_compact (p->total_scenario[pmd_projection_year_index (p, 2040)]);
+    after = pmd_label_text_euro (p->total_scenario[pmd_projection_year_index (p, 2040)]);
   }
   g_assert_cmpstr (_pmd_window_get_card_value (window, 0), ==, after);
 
@@ -1035,8 +1037,11 @@ test_compare (void)
                                          &error));
   {
     g_autofree char *expected = expected_total ("cohorts.75plus.points.1", 14000, 2040);
+    /* The table's cells do not wrap: plain spaces, as the model writes. */
+    g_auto(GStrv) parts = g_strsplit (expected, "\u00a0", -1);
+    g_autofree char *plain = g_strjoinv (" ", parts);
 
-    g_assert_cmpstr (compare_cell (page, 1, 1, 4, NULL), ==, expected);
+    g_assert_cmpstr (compare_cell (page, 1, 1, 4, NULL), ==, plain);
   }
 
   /* Another file beside it */
@@ -1598,7 +1603,8 @@ test_year_and_horizon (void)
 /* The cards read as one table: in 2028 the savings that year, −571.282,
  * stand beside the millions as "€ −0,6 m", not "€ −571.282"; so in the
  * meeting's big cards. By hand: cumulative savings to 2028 −1.732.000 −
- * 571.282 = −2.303.282 → "€ −2,3 m". */
+ * 571.282 = −2.303.282 → "€ −2,3 m", the euro sign, the number and
+ * its unit held together by no-break spaces (U+00A0). */
 static gboolean
 has_label (GtkWidget  *widget,
            const char *text)
@@ -1618,11 +1624,11 @@ test_cards_one_scale (void)
   reset_window ();
   _pmd_window_set_year (window, 2028);
   drain ();
-  g_assert_cmpstr (_pmd_window_get_card_value (window, 2), ==, "€ −2,3 m");
-  g_assert_true (has_label (_pmd_window_get_card (window, 2), "in 2028: € −0,6 m"));
+  g_assert_cmpstr (_pmd_window_get_card_value (window, 2), ==, "€\u00a0−2,3\u00a0m");
+  g_assert_true (has_label (_pmd_window_get_card (window, 2), "in 2028: €\u00a0−0,6\u00a0m"));
   gtk_widget_activate_action (GTK_WIDGET (window), "win.meeting", NULL);
   drain ();
-  g_assert_true (has_label (GTK_WIDGET (window), "in 2028: € −0,6 m"));
+  g_assert_true (has_label (GTK_WIDGET (window), "in 2028: €\u00a0−0,6\u00a0m"));
   gtk_widget_activate_action (GTK_WIDGET (window), "win.leave-meeting", NULL);
   drain ();
 }
@@ -1820,6 +1826,214 @@ close_window (PmdWindow *w)
   g_assert_null (w);
 }
 
+static GPtrArray *drawable_descendants (GtkWidget *widget,
+                                        GType      type);
+
+/* A message longer than a toast's one line is shown whole at the top of
+ * the content, wrapped, until closed; a short one stays a toast. (At 1.024
+ * px a toast cut "Kon … niet lezen: regel 12, kolom …" after 60
+ * characters.) */
+static void
+check_long_message (PmdWindow  *w,
+                    const char *suffix)
+{
+  g_autofree char *name = g_strdup_printf ("message-bar%s-1024x768.png", suffix);
+  g_autofree char *shown = NULL;
+  g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+  const char *message = "The file could not be read: the cost line “Specialistische jeugdhulp” has "
+                        "a base cost below zero (−1.500.000) at line 12, column 5; "
+                        "correct the file and open it again.";
+  PmdMessageBar *bar = pmd_message_bar_find (GTK_WIDGET (w));
+  int min_width;
+
+  g_assert_nonnull (bar);
+  pmd_window_add_toast (w, _("Saved"));
+  drain ();
+  g_assert_null (pmd_message_bar_get_message (bar));
+  pmd_test_dismiss_toasts (GTK_WIDGET (bar));
+
+  pmd_window_add_toast (w, message);
+  drain ();
+  wait_frame (GTK_WIDGET (w));
+  g_assert_cmpstr (pmd_message_bar_get_message (bar), ==, message);
+  shown = pmd_test_dup_toast (GTK_WIDGET (bar));
+  g_assert_cmpstr (shown, ==, message);
+  collect_descendants (GTK_WIDGET (bar), GTK_TYPE_LABEL, labels);
+  for (guint i = 0; i < labels->len; i++)
+    if (g_str_equal (gtk_label_get_text (g_ptr_array_index (labels, i)), message))
+      {
+        GtkWidget *label = g_ptr_array_index (labels, i);
+
+        g_assert_false (pango_layout_is_ellipsized (gtk_label_get_layout (GTK_LABEL (label))));
+        g_assert_cmpint (gtk_widget_get_width (label), <=, 1024);
+        g_assert_true (gtk_widget_get_mapped (label));
+      }
+  gtk_widget_measure (GTK_WIDGET (w), GTK_ORIENTATION_HORIZONTAL, -1, &min_width, NULL, NULL, NULL);
+  g_assert_cmpint (min_width, <=, 1024);
+  screenshot (GTK_WIDGET (w), name);
+  pmd_test_dismiss_toasts (GTK_WIDGET (bar));
+  drain ();
+  g_assert_null (pmd_message_bar_get_message (bar));
+}
+
+/* Geld verschuiven at 1.024 px: its heading and the names of the cost
+ * lines chosen were cut ("Investeer … te voo…", "Werk en inkomen: bijs…");
+ * they wrap, in the dialog and in the list to choose from. */
+static void
+check_money_dialog (PmdWindow  *w,
+                    const char *suffix)
+{
+  g_autofree char *name = g_strdup_printf ("money%s-1024x768.png", suffix);
+  g_autofree char *list_name = g_strdup_printf ("money-list%s-1024x768.png", suffix);
+  g_autoptr(GPtrArray) rows = g_ptr_array_new ();
+  g_autoptr(GPtrArray) popovers = g_ptr_array_new ();
+  GtkWindow *dialog;
+  int min_width, nat_width;
+
+  gtk_widget_activate_action (GTK_WIDGET (w), "win.move-money", NULL);
+  drain ();
+  dialog = find_toplevel (PMD_TYPE_MONEY_DIALOG);
+  g_assert_nonnull (dialog);
+  wait_until (gtk_widget_get_mapped (GTK_WIDGET (dialog)));
+  wait_frame (GTK_WIDGET (dialog));
+  gtk_widget_measure (GTK_WIDGET (dialog), GTK_ORIENTATION_HORIZONTAL, -1, &min_width, &nat_width, NULL, NULL);
+  g_test_message ("Move Money: %d px at least, %d px natural", min_width, nat_width);
+  g_assert_cmpint (min_width, <=, 1024);
+  g_assert_cmpint (nat_width, <=, 1024);
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (dialog)), <=, 1024);
+  g_assert_cmpuint (pmd_test_assert_labels_whole (GTK_WIDGET (dialog)), >, 5);
+  screenshot (GTK_WIDGET (dialog), name);
+
+  /* The list of the lines to avoid cost on, open. */
+  collect_descendants (GTK_WIDGET (dialog), ADW_TYPE_COMBO_ROW, rows);
+  g_assert_cmpuint (rows->len, ==, 2);
+  gtk_widget_activate (g_ptr_array_index (rows, 0));
+  drain ();
+  collect_descendants (g_ptr_array_index (rows, 0), GTK_TYPE_POPOVER, popovers);
+  g_assert_cmpuint (popovers->len, ==, 1);
+  wait_until (gtk_widget_get_mapped (g_ptr_array_index (popovers, 0)));
+  wait_frame (g_ptr_array_index (popovers, 0));
+  /* Those in sight: the list scrolls. */
+  g_assert_cmpuint (pmd_test_assert_labels_whole (g_ptr_array_index (popovers, 0)), >=, 5);
+  screenshot (g_ptr_array_index (popovers, 0), list_name);
+  gtk_popover_popdown (g_ptr_array_index (popovers, 0));
+  gtk_window_destroy (dialog);
+  drain ();
+}
+
+/* The keyboard shortcuts fit a beamer (in Dutch the window was wider than
+ * the screen, its close button off it), whole, and tell the truth about
+ * the variants: Alt+number, and the plain number in meeting mode. */
+static void
+check_shortcuts (PmdWindow  *w,
+                 const char *suffix)
+{
+  g_autofree char *name = g_strdup_printf ("shortcuts%s-1024x768.png", suffix);
+  g_autoptr(GPtrArray) shortcuts = g_ptr_array_new ();
+  GtkShortcutsWindow *overlay;
+  gboolean alt = FALSE, plain = FALSE;
+  int min_width, nat_width, min_height;
+
+  gtk_widget_activate_action (GTK_WIDGET (w), "win.show-help-overlay", NULL);
+  drain ();
+  overlay = gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (w));
+  g_assert_nonnull (overlay);
+  wait_until (gtk_widget_get_mapped (GTK_WIDGET (overlay)));
+  wait_frame (GTK_WIDGET (overlay));
+  gtk_widget_measure (GTK_WIDGET (overlay), GTK_ORIENTATION_HORIZONTAL, -1, &min_width, &nat_width, NULL, NULL);
+  gtk_widget_measure (GTK_WIDGET (overlay), GTK_ORIENTATION_VERTICAL, nat_width, &min_height, NULL, NULL, NULL);
+  g_test_message ("shortcuts: %d px at least, %d px natural, %d px high", min_width, nat_width, min_height);
+  g_assert_cmpint (nat_width, <=, 1024);
+  g_assert_cmpint (min_height, <=, 768);
+  pmd_test_assert_labels_whole (GTK_WIDGET (overlay));
+  collect_descendants (GTK_WIDGET (overlay), GTK_TYPE_SHORTCUTS_SHORTCUT, shortcuts);
+  for (guint i = 0; i < shortcuts->len; i++)
+    {
+      g_autofree char *accel = NULL;
+
+      g_object_get (g_ptr_array_index (shortcuts, i), "accelerator", &accel, NULL);
+      alt |= g_strcmp0 (accel, "<Alt>1...<Alt>9") == 0;
+      plain |= g_strcmp0 (accel, "1...9") == 0;
+    }
+  g_assert_true (alt);
+  g_assert_true (plain);
+  screenshot (GTK_WIDGET (overlay), name);
+  gtk_window_close (GTK_WINDOW (overlay));
+  drain ();
+}
+
+/* The wheel turned over @sideways, a scrolled window inside the page's:
+ * its scroll controllers in the order an event meets them (capture before
+ * the widget's own) until one takes it. */
+static void
+turn_wheel_over (GtkWidget *sideways)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (sideways);
+  static const GtkPropagationPhase phases[] = { GTK_PHASE_CAPTURE, GTK_PHASE_TARGET, GTK_PHASE_BUBBLE };
+
+  for (guint p = 0; p < G_N_ELEMENTS (phases); p++)
+    for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+      {
+        g_autoptr(GtkEventController) c = g_list_model_get_item (controllers, i);
+        gboolean taken = FALSE;
+
+        if (!GTK_IS_EVENT_CONTROLLER_SCROLL (c) || gtk_event_controller_get_propagation_phase (c) != phases[p])
+          continue;
+        g_signal_emit_by_name (c, "scroll", 0.0, 1.0, &taken);
+        if (taken)
+          return;
+      }
+}
+
+/* Vergelijken at 1.024 px: the years field shows the years it holds, and
+ * the wheel over the tables scrolls the page (the tables' own sideways
+ * scrolling took it, and the page moved only beside them). */
+static void
+check_compare (PmdWindow *w)
+{
+  GtkWidget *page = GTK_WIDGET (_pmd_window_get_compare_page (w));
+  g_autoptr(GPtrArray) entries = g_ptr_array_new ();
+  g_autoptr(GPtrArray) scrollers = g_ptr_array_new ();
+  g_autoptr(PangoLayout) layout = NULL;
+  GtkScrolledWindow *outer = NULL;
+  GtkWidget *sideways = NULL;
+  GtkAdjustment *vadjustment;
+  int text_width;
+
+  _pmd_window_show_page (w, "compare");
+  drain ();
+  wait_frame (GTK_WIDGET (w));
+  collect_descendants (page, GTK_TYPE_ENTRY, entries);
+  g_assert_cmpuint (entries->len, >, 0);
+  layout = gtk_widget_create_pango_layout (g_ptr_array_index (entries, 0),
+                                           gtk_editable_get_text (g_ptr_array_index (entries, 0)));
+  pango_layout_get_pixel_size (layout, &text_width, NULL);
+  g_test_message ("years “%s”: %d px in a field of %d", gtk_editable_get_text (g_ptr_array_index (entries, 0)),
+                  text_width, gtk_widget_get_width (g_ptr_array_index (entries, 0)));
+  g_assert_cmpint (text_width + 16, <=, gtk_widget_get_width (g_ptr_array_index (entries, 0)));
+
+  collect_descendants (page, GTK_TYPE_SCROLLED_WINDOW, scrollers);
+  for (guint i = 0; i < scrollers->len; i++)
+    {
+      GtkPolicyType h, v;
+
+      gtk_scrolled_window_get_policy (g_ptr_array_index (scrollers, i), &h, &v);
+      if (v == GTK_POLICY_NEVER && sideways == NULL)
+        sideways = g_ptr_array_index (scrollers, i);
+    }
+  g_assert_nonnull (sideways);
+  outer = GTK_SCROLLED_WINDOW (gtk_widget_get_ancestor (gtk_widget_get_parent (sideways), GTK_TYPE_SCROLLED_WINDOW));
+  g_assert_nonnull (outer);
+  vadjustment = gtk_scrolled_window_get_vadjustment (outer);
+  gtk_adjustment_set_value (vadjustment, 0);
+  g_assert_cmpfloat (gtk_adjustment_get_upper (vadjustment), >, gtk_adjustment_get_page_size (vadjustment));
+  turn_wheel_over (sideways);
+  g_assert_cmpfloat (gtk_adjustment_get_value (vadjustment), >, 0);
+  gtk_adjustment_set_value (vadjustment, 0);
+  _pmd_window_show_page (w, "overview");
+  drain ();
+}
+
 /* Every page fits a beamer: the window can be as small as 1.024 × 768 (in
  * Dutch it needed 1.233 px and half the header was off screen), which its
  * smallest size says whatever size a bare X server grants it; each page is
@@ -1849,6 +2063,10 @@ check_beamer (const char *suffix)
       screenshot (GTK_WIDGET (w), name);
     }
   _pmd_window_show_page (w, "overview");
+  check_long_message (w, suffix);
+  check_money_dialog (w, suffix);
+  check_shortcuts (w, suffix);
+  check_compare (w);
 
   /* Every variant too: under Niets doen the payback card reads "Not within
    * the horizon", which widened the window. */
@@ -1876,7 +2094,31 @@ check_beamer (const char *suffix)
   g_assert_cmpint (min_height, <=, 768);
   {
     g_autofree char *name = g_strdup_printf ("meeting%s-1024x768.png", suffix);
+    g_autofree char *bottom = g_strdup_printf ("meeting-bottom%s-1024x768.png", suffix);
+    g_autoptr(GPtrArray) scales = drawable_descendants (GTK_WIDGET (w), GTK_TYPE_SCALE);
+    GtkWidget *last, *view = NULL;
+    GtkAdjustment *vadjustment;
+    graphene_rect_t bounds;
+
     screenshot (GTK_WIDGET (w), name);
+    /* The last lever can be seen whole once the view is scrolled to the
+     * end: at 768 px it was cut by a scroller of its own. */
+    g_assert_cmpuint (scales->len, >, 0);
+    last = g_ptr_array_index (scales, scales->len - 1);
+    for (GtkWidget *a = gtk_widget_get_ancestor (last, GTK_TYPE_SCROLLED_WINDOW); a != NULL;
+         a = gtk_widget_get_ancestor (gtk_widget_get_parent (a), GTK_TYPE_SCROLLED_WINDOW))
+      view = a;
+    vadjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (view));
+    gtk_adjustment_set_value (vadjustment, gtk_adjustment_get_upper (vadjustment));
+    drain ();
+    wait_frame (GTK_WIDGET (w));
+    g_assert_true (gtk_widget_compute_bounds (last, GTK_WIDGET (w), &bounds));
+    g_test_message ("last lever: %g to %g px in a window of %d", bounds.origin.y, bounds.origin.y + bounds.size.height,
+                    gtk_widget_get_height (GTK_WIDGET (w)));
+    g_assert_cmpfloat (bounds.origin.y, >=, 0);
+    g_assert_cmpfloat (bounds.origin.y + bounds.size.height, <=, gtk_widget_get_height (GTK_WIDGET (w)));
+    screenshot (GTK_WIDGET (w), bottom);
+    gtk_adjustment_set_value (vadjustment, 0);
   }
   gtk_widget_activate_action (GTK_WIDGET (w), "win.leave-meeting", NULL);
   drain ();
@@ -2531,6 +2773,169 @@ test_field_years (void)
   }
 }
 
+/* On screen an amount stays on one line: "€", its number and its unit
+ * are joined by no-break spaces (U+00A0), in sentences too; the command
+ * line's text keeps plain spaces. */
+static void
+test_label_text_amounts (void)
+{
+  static const struct { const char *in, *out; } cases[] = {
+    { "without interventions € 145,7 mln", "without interventions €\u00a0145,7\u00a0mln" },
+    { "between € 8 mln and € 24 mln.", "between €\u00a08\u00a0mln and €\u00a024\u00a0mln." },
+    { "€ −3,5 mld", "€\u00a0−3,5\u00a0mld" },
+    { "€ 0", "€\u00a00" },
+    /* Words after a number or a euro sign on its own stay apart. */
+    { "in 2036: € 2,5 mln", "in 2036: €\u00a02,5\u00a0mln" },
+    { "2.000 runs · 12 mlnx", "2.000 runs · 12 mlnx" },
+    { "€ and more", "€ and more" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *out = pmd_label_text_keep_amounts (cases[i].in);
+
+      g_assert_cmpstr (out, ==, cases[i].out);
+    }
+  g_assert_null (strstr (_pmd_window_get_card_value (window, 0), "€ "));
+}
+
+/* A new, blank scenario has no interventions: the payback card says so,
+ * neither red nor "Not within the horizon", and the Onzekerheid page does
+ * not call it 100% not paid back. */
+static void
+test_blank_no_interventions (void)
+{
+  PmdUncertaintyPage *page;
+  GtkWidget *card;
+  GtkLabel *status;
+
+  reset_window ();
+  pmd_session_load_bundled (pmd_window_get_session (window), "blank");
+  drain ();
+  g_assert_cmpstr (_pmd_window_get_card_value (window, 3), ==, "No interventions");
+  card = _pmd_window_get_card (window, 3);
+  {
+    g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+
+    collect_descendants (card, GTK_TYPE_LABEL, labels);
+    for (guint i = 0; i < labels->len; i++)
+      {
+        g_assert_false (gtk_widget_has_css_class (g_ptr_array_index (labels, i), "negative"));
+        g_assert_false (gtk_widget_has_css_class (g_ptr_array_index (labels, i), "positive"));
+      }
+  }
+  page = _pmd_window_get_uncertainty_page (window);
+  _pmd_window_show_page (window, "uncertainty");
+  wait_uncertainty (page);
+  status = GTK_LABEL (uncertainty_child (page, "status"));
+  g_test_message ("%s", gtk_label_get_text (status));
+  g_assert_nonnull (strstr (gtk_label_get_text (status), "· no interventions"));
+  g_assert_null (strstr (gtk_label_get_text (status), "paid back"));
+  _pmd_window_show_page (window, "overview");
+  pmd_session_load_bundled (pmd_window_get_session (window), "westland-2026");
+  drain ();
+  g_assert_cmpstr (_pmd_window_get_card_value (window, 3), !=, "No interventions");
+}
+
+/* File dialogs start in the folder of the open file, else in the user's
+ * documents (or home) folder, not in the folder Piramide was started in:
+ * each gives the session's folder to pmd_session_start_chooser(). */
+static void
+test_dialogs_start_folder (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("piramide-folder-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "begroting.piramide", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GFile) folder = g_file_new_for_path (dir);
+  const char *documents = g_get_user_special_dir (G_USER_DIRECTORY_DOCUMENTS);
+  g_autoptr(GFile) fallback = g_file_new_for_path (documents != NULL && g_file_test (documents, G_FILE_TEST_IS_DIR)
+                                                   ? documents : g_get_home_dir ());
+  g_autoptr(GError) error = NULL;
+  PmdSession *session;
+
+  reset_window ();
+  session = pmd_window_get_session (window);
+  {
+    g_autoptr(GFile) start = pmd_session_dup_folder (session);
+    g_assert_true (g_file_equal (start, fallback));
+  }
+  g_assert_true (pmd_session_save_to (session, file, &error));
+  g_assert_no_error (error);
+  {
+    g_autoptr(GFile) start = pmd_session_dup_folder (session);
+    g_assert_true (g_file_equal (start, folder));
+  }
+
+  pmd_session_load_bundled (session, "westland-2026");
+  g_remove (path);
+  g_rmdir (dir);
+}
+
+/* "Not now" keeps the work offered back: the autosave of what is done
+ * next does not overwrite it. It is moved beside the autosave under a
+ * name of its own, byte for byte, and the user is told where. Only
+ * "Discard" forgets it. */
+static void
+test_recovery_not_now (void)
+{
+  g_autofree char *dir = g_build_filename (g_get_user_data_dir (), "piramide", NULL);
+  g_autofree char *autosave = g_build_filename (dir, "autosave.piramide", NULL);
+  g_autofree char *offered = NULL;
+  g_autofree char *told = NULL;
+  g_autofree char *kept = NULL;
+  g_autofree char *kept_bytes = NULL;
+  g_autofree char *now_bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  PmdSession *session;
+  gsize n_offered;
+  const char *name;
+  GDir *listing;
+
+  reset_window ();
+  session = pmd_window_get_session (window);
+  /* The work of an earlier run, kept. */
+  g_assert_true (pmd_document_set_param (pmd_window_get_document (window), "funding.growth", 0.01, NULL, &error));
+  g_assert_true (pmd_session_autosave (session, &error));
+  g_assert_true (g_file_get_contents (autosave, &offered, &n_offered, NULL));
+  pmd_session_load_bundled (session, "westland-2026");
+  drain ();
+  pmd_test_dismiss_toasts (GTK_WIDGET (pmd_message_bar_find (GTK_WIDGET (window))));
+
+  pmd_window_check_recovery (window);
+  drain ();
+  answer (window, ADW_TYPE_MESSAGE_DIALOG, "later");
+  told = pmd_test_dup_toast (GTK_WIDGET (pmd_message_bar_find (GTK_WIDGET (window))));
+  g_test_message ("told: %s", told);
+
+  /* New work, kept as the autosave. */
+  g_assert_true (pmd_document_set_param (pmd_window_get_document (window), "funding.growth", -0.005, NULL, &error));
+  g_assert_true (pmd_session_autosave (session, &error));
+  g_assert_true (g_file_get_contents (autosave, &now_bytes, NULL, NULL));
+  g_assert_cmpstr (now_bytes, !=, offered);
+
+  /* The offered work, whole, under its own name, where the user was told. */
+  listing = g_dir_open (dir, 0, &error);
+  g_assert_no_error (error);
+  while ((name = g_dir_read_name (listing)) != NULL)
+    if (g_str_has_prefix (name, "unsaved-") && g_str_has_suffix (name, ".piramide"))
+      kept = g_build_filename (dir, name, NULL);
+  g_dir_close (listing);
+  g_assert_nonnull (kept);
+  g_assert_true (g_file_get_contents (kept, &kept_bytes, NULL, NULL));
+  g_assert_cmpmem (kept_bytes, strlen (kept_bytes), offered, n_offered);
+  g_assert_nonnull (told);
+  {
+    g_autofree char *shown = g_filename_display_name (kept);
+    g_assert_nonnull (strstr (told, shown));
+  }
+  pmd_test_dismiss_toasts (GTK_WIDGET (pmd_message_bar_find (GTK_WIDGET (window))));
+
+  pmd_session_discard_recovery (session);
+  pmd_session_load_bundled (session, "westland-2026");
+  g_remove (kept);
+  drain ();
+}
+
 /* The Dutch run: what a user with LANG=nl_NL.UTF-8 sees. */
 static void
 test_dutch (void)
@@ -2540,7 +2945,7 @@ test_dutch (void)
   reset_window ();
   check_beamer ("-nl");
   g_assert_cmpstr (_pmd_window_get_card_title (window, 0), ==, "Kosten 2040");
-  g_assert_true (g_str_has_suffix (_pmd_window_get_card_value (window, 0), " mln"));
+  g_assert_true (g_str_has_suffix (_pmd_window_get_card_value (window, 0), "\u00a0mln"));
   screenshot (GTK_WIDGET (window), "overview-nl-1280x720.png");
   /* Dutch names: an export's file, the makers in About. */
   {
@@ -2667,6 +3072,10 @@ main (int    argc,
       g_test_add_func ("/ui/window/drop-file", test_drop_file);
       g_test_add_func ("/ui/window/new-asks", test_new_asks);
       g_test_add_func ("/ui/session/lifetime", test_session_lifetime);
+      g_test_add_func ("/ui/label-text/amounts", test_label_text_amounts);
+      g_test_add_func ("/ui/window/blank-no-interventions", test_blank_no_interventions);
+      g_test_add_func ("/ui/window/dialogs-start-folder", test_dialogs_start_folder);
+      g_test_add_func ("/ui/window/recovery-not-now", test_recovery_not_now);
     }
   status = g_test_run ();
 

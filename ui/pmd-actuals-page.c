@@ -12,6 +12,7 @@
 #include "pmd-format.h"
 #include "pmd-monitor.h"
 #include "pmd-page-private.h"
+#include "pmd-window.h"
 #include "pmd-paths.h"
 #include "pmd-refresh.h"
 
@@ -920,6 +921,7 @@ import_action (GtkWidget  *widget,
   gtk_file_filter_add_mime_type (filter, "text/csv");
   chooser = gtk_file_chooser_native_new (_("Import Actuals"), GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
                                          GTK_FILE_CHOOSER_ACTION_OPEN, _("_Import"), _("_Cancel"));
+  pmd_session_start_chooser (pmd_window_find_session (GTK_WIDGET (self)), GTK_FILE_CHOOSER (chooser));
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
   g_signal_connect (chooser, "response", G_CALLBACK (import_response_cb), self);
@@ -1081,6 +1083,7 @@ pmd_actuals_page_init (PmdActualsPage *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   pmd_field_init_spin (self->year_spin, PMD_FIELD_YEAR, _("Year"));
   pmd_field_init_spin (self->threshold_spin, PMD_FIELD_PERCENT, _("Alarm at"));
+  _pmd_page_pass_vertical_scroll (GTK_WIDGET (self));
   for (int m = 1; m <= 12; m++)
     gtk_string_list_append (months, month_name (m));
   self->updating = TRUE;

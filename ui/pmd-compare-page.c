@@ -7,6 +7,9 @@
 
 #include "pmd-chart-view.h"
 #include "pmd-compare-page.h"
+#include "pmd-message-bar.h"
+#include "pmd-window.h"
+#include "pmd-page-private.h"
 #include "pmd-explain-popover.h"
 #include "pmd-compare-page-private.h"
 #include "pmd-csv.h"
@@ -730,11 +733,7 @@ static void
 toast (PmdComparePage *self,
        const char     *message)
 {
-  GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
-
-  if (overlay != NULL)
-    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), adw_toast_new (message));
-  else
+  if (!pmd_notify_text (GTK_WIDGET (self), message))
     g_warning ("%s", message);
 }
 
@@ -827,6 +826,7 @@ add_file_action (GtkWidget  *widget,
   gtk_file_filter_add_pattern (filter, "*.json");
   chooser = gtk_file_chooser_native_new (_("Compare With a Scenario"), GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
                                          GTK_FILE_CHOOSER_ACTION_OPEN, _("_Add"), _("_Cancel"));
+  pmd_session_start_chooser (pmd_window_find_session (GTK_WIDGET (self)), GTK_FILE_CHOOSER (chooser));
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
   g_object_unref (filter);
@@ -990,6 +990,7 @@ save_csv_action (GtkWidget  *widget,
 
   chooser = gtk_file_chooser_native_new (_("Save the Comparison"), GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
                                          GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"), _("_Cancel"));
+  pmd_session_start_chooser (pmd_window_find_session (GTK_WIDGET (self)), GTK_FILE_CHOOSER (chooser));
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
   /* Translators: the file name offered; keep .csv */
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), _("comparison.csv"));
@@ -1110,6 +1111,7 @@ pmd_compare_page_init (PmdComparePage *self)
   self->candidates = g_ptr_array_new_with_free_func (candidate_free);
   self->years = g_array_new (FALSE, FALSE, sizeof (int));
   gtk_widget_init_template (GTK_WIDGET (self));
+  _pmd_page_pass_vertical_scroll (GTK_WIDGET (self));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "compare.copy", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "compare.save-csv", FALSE);
 }

@@ -6,6 +6,7 @@
 
 #include "pmd-export-dialog.h"
 #include "pmd-field.h"
+#include "pmd-window.h"
 #include "pmd-chart-view.h"
 #include "pmd-chart-export.h"
 #include "pmd-file-writer.h"
@@ -213,6 +214,7 @@ save_action (GtkWidget  *widget,
 
   chooser = gtk_file_chooser_native_new (_("Export Chart"), GTK_WINDOW (self), GTK_FILE_CHOOSER_ACTION_SAVE,
                                          _("_Export"), _("_Cancel"));
+  pmd_session_start_chooser (pmd_window_find_session (GTK_WIDGET (self)), GTK_FILE_CHOOSER (chooser));
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
   g_signal_connect (chooser, "response", G_CALLBACK (save_response_cb), self);

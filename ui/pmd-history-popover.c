@@ -5,6 +5,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "pmd-history-popover.h"
+#include "pmd-message-bar.h"
 
 /*
  * The undo history as a list of named steps (pmd_document_get_history_name()),
@@ -137,12 +138,7 @@ name_response_cb (AdwMessageDialog *dialog,
     return;
   id = pmd_document_add_variant_from_history (document, request->index, gtk_editable_get_text (request->entry), &error);
   if (id == NULL || !pmd_document_set_variant (document, id, &error))
-    {
-      GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (request->self), ADW_TYPE_TOAST_OVERLAY);
-
-      if (overlay != NULL)
-        adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), adw_toast_new (error->message));
-    }
+    pmd_notify_text (GTK_WIDGET (request->self), error->message);
 }
 
 static void

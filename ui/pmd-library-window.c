@@ -4,6 +4,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "pmd-compare-page-private.h"
+#include "pmd-message-bar.h"
 #include "pmd-library-window.h"
 
 /*
@@ -67,7 +68,7 @@ static void
 toast (PmdLibraryWindow *self,
        const char       *message)
 {
-  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
+  pmd_notify_text (GTK_WIDGET (self->toast_overlay), message);
 }
 
 /* "2026-03-01T09:30:00Z" in the user's time zone: "1-3-2026 10:30". */
@@ -561,6 +562,7 @@ pmd_library_window_class_init (PmdLibraryWindowClass *klass)
   signals[OPEN_VERSION] = g_signal_new ("open-version", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
                                         NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
 
+  g_type_ensure (PMD_TYPE_MESSAGE_BAR);
   gtk_widget_class_set_template_from_resource (widget_class, "/nl/piramide/Piramide/pmd-library-window.ui");
   gtk_widget_class_bind_template_child (widget_class, PmdLibraryWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, PmdLibraryWindow, window_title);

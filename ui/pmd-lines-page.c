@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "pmd-lines-page.h"
+#include "pmd-message-bar.h"
 #include "pmd-format.h"
 #include "pmd-field.h"
 #include "pmd-refresh.h"
@@ -124,10 +125,7 @@ static void
 show_error (PmdLinesPage *self,
             const char   *message)
 {
-  GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
-
-  if (overlay != NULL)
-    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), adw_toast_new (message));
+  pmd_notify_text (GTK_WIDGET (self), message);
 }
 
 static const PmdLine *

@@ -5,6 +5,7 @@
 
 #include "pmd-money-dialog.h"
 #include "pmd-field.h"
+#include "pmd-label-text.h"
 #include "pmd-refresh.h"
 
 /*
@@ -104,8 +105,8 @@ update_effect (PmdMoneyDialog *self)
 {
   const PmdProjection *p = pmd_document_get_projection (self->document);
   int last = p->n_years - 1;
-  g_autofree char *saving = pmd_format_euro_compact (p->savings[last]);
-  g_autofree char *cumulative = pmd_format_euro_compact (p->cumulative_savings[last]);
+  g_autofree char *saving = pmd_label_text_euro (p->savings[last]);
+  g_autofree char *cumulative = pmd_label_text_euro (p->cumulative_savings[last]);
   g_autofree char *text = NULL;
 
   if (p->has_payback)

@@ -2,18 +2,17 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <math.h>
 
 #include "pmd-page-private.h"
+#include "pmd-message-bar.h"
 
 /* A message for the user, in the window's toast overlay. */
 void
 _pmd_page_show_error (GtkWidget  *page,
                       const char *message)
 {
-  GtkWidget *overlay = gtk_widget_get_ancestor (page, ADW_TYPE_TOAST_OVERLAY);
-
-  if (overlay != NULL)
-    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), adw_toast_new (message));
+  pmd_notify_text (page, message);
 }
 
 /* A field applied with Enter or its apply button. */
@@ -135,4 +134,56 @@ _pmd_page_focus_param (GtkWidget  *root,
       adw_expander_row_set_expanded (ADW_EXPANDER_ROW (w), TRUE);
   scroll_to (widget);
   return gtk_widget_grab_focus (widget);
+}
+
+/* The wheel over a table that scrolls sideways scrolls the page up and
+ * down. GTK 4.8's scrolled window takes every scroll event, also in a
+ * direction it does not scroll (its vertical policy "never"), so the page
+ * moved only with the pointer beside the tables. Shift with the wheel
+ * still scrolls the table sideways. */
+static gboolean
+sideways_scroll_cb (GtkEventControllerScroll *controller,
+                    double                    dx,
+                    double                    dy,
+                    gpointer                  user_data)
+{
+  GtkWidget *sideways = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (controller));
+  GtkWidget *page = gtk_widget_get_ancestor (gtk_widget_get_parent (sideways), GTK_TYPE_SCROLLED_WINDOW);
+  GdkModifierType state = gtk_event_controller_get_current_event_state (GTK_EVENT_CONTROLLER (controller));
+  GtkAdjustment *adjustment;
+  double step;
+
+  if (page == NULL || dy == 0 || (state & GDK_SHIFT_MASK) != 0)
+    return GDK_EVENT_PROPAGATE;
+  adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (page));
+  /* A wheel's notch moves as far as GTK moves a page for one. */
+  step = gtk_event_controller_scroll_get_unit (controller) == GDK_SCROLL_UNIT_WHEEL
+    ? pow (gtk_adjustment_get_page_size (adjustment), 2.0 / 3.0) : 1;
+  gtk_adjustment_set_value (adjustment, gtk_adjustment_get_value (adjustment) + dy * step);
+  return GDK_EVENT_STOP;
+}
+
+/* Lets the wheel scroll the page over every scrolled window under @root
+ * that scrolls only sideways inside another. */
+void
+_pmd_page_pass_vertical_scroll (GtkWidget *root)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkPolicyType vertical;
+
+      _pmd_page_pass_vertical_scroll (child);
+      if (!GTK_IS_SCROLLED_WINDOW (child))
+        continue;
+      gtk_scrolled_window_get_policy (GTK_SCROLLED_WINDOW (child), NULL, &vertical);
+      if (vertical == GTK_POLICY_NEVER)
+        {
+          GtkEventController *scroll = gtk_event_controller_scroll_new (GTK_EVENT_CONTROLLER_SCROLL_VERTICAL);
+
+          /* Before the scrolled window's own, which would take it. */
+          gtk_event_controller_set_propagation_phase (scroll, GTK_PHASE_CAPTURE);
+          g_signal_connect (scroll, "scroll", G_CALLBACK (sideways_scroll_cb), NULL);
+          gtk_widget_add_controller (child, scroll);
+        }
+    }
 }

@@ -89,6 +89,7 @@ _pmd_window_write_report (PmdWindow *self)
 
   chooser = gtk_file_chooser_native_new (_("Write Report"), GTK_WINDOW (self), GTK_FILE_CHOOSER_ACTION_SAVE,
                                          _("_Save"), _("_Cancel"));
+  pmd_session_start_chooser (self->session, GTK_FILE_CHOOSER (chooser));
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
   g_strdelimit (name, "/\\", '-');
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);

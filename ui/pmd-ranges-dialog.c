@@ -5,6 +5,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "pmd-field.h"
+#include "pmd-message-bar.h"
 #include "pmd-format.h"
 #include "pmd-ranges-dialog.h"
 #include "pmd-refresh.h"
@@ -75,7 +76,7 @@ show_problem (PmdRangesDialog *self,
       gtk_widget_add_css_class (GTK_WIDGET (entry), "error");
       gtk_widget_set_tooltip_text (GTK_WIDGET (entry), message);
     }
-  adw_toast_overlay_add_toast (self->toasts, adw_toast_new (message));
+  pmd_notify_text (GTK_WIDGET (self->toasts), message);
 }
 
 static void
@@ -466,6 +467,7 @@ pmd_ranges_dialog_class_init (PmdRangesDialogClass *klass)
                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  g_type_ensure (PMD_TYPE_MESSAGE_BAR);
   gtk_widget_class_set_template_from_resource (widget_class, "/nl/piramide/Piramide/pmd-ranges-dialog.ui");
   gtk_widget_class_bind_template_child (widget_class, PmdRangesDialog, toasts);
   gtk_widget_class_bind_template_child (widget_class, PmdRangesDialog, ranges_group);

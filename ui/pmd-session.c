@@ -4,6 +4,7 @@
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 #include <gtk/gtk.h>
+#include <errno.h>
 #include <string.h>
 
 #include "pmd-session.h"
@@ -546,6 +547,49 @@ pmd_session_recover (PmdSession *self,
 }
 
 /**
+ * pmd_session_set_aside_recovery:
+ *
+ * Keeps the unsaved work offered back under a name of its own beside the
+ * autosave, "unsaved-2026-03-01-093000.piramide", so that the work of
+ * this session, kept as the autosave, does not overwrite it: the user
+ * said "not now", not "discard".
+ *
+ * Returns: (transfer full) (nullable): the path it is kept at, or %NULL
+ *   with @error set when it could not be moved
+ */
+char *
+pmd_session_set_aside_recovery (PmdSession *self,
+                                GError    **error)
+{
+  g_autofree char *path = autosave_path ("autosave.piramide");
+  g_autofree char *meta = autosave_path ("autosave-source.txt");
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *stamp = g_date_time_format (now, "%Y-%m-%d-%H%M%S");
+  g_autofree char *kept = NULL;
+
+  g_return_val_if_fail (PMD_IS_SESSION (self), NULL);
+
+  for (guint n = 1; kept == NULL || g_file_test (kept, G_FILE_TEST_EXISTS); n++)
+    {
+      g_autofree char *name = n == 1 ? g_strdup_printf ("unsaved-%s.piramide", stamp)
+                                     : g_strdup_printf ("unsaved-%s-%u.piramide", stamp, n);
+      g_free (kept);
+      kept = autosave_path (name);
+    }
+  if (g_rename (path, kept) != 0)
+    {
+      int saved_errno = errno;
+      g_autofree char *shown = g_filename_display_name (path);
+
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
+                   _("Could not keep %s: %s"), shown, g_strerror (saved_errno));
+      return NULL;
+    }
+  g_unlink (meta);
+  return g_steal_pointer (&kept);
+}
+
+/**
  * pmd_session_discard_recovery:
  *
  * Forgets the kept unsaved work: the user discarded it, or it is saved.
@@ -634,4 +678,50 @@ pmd_session_get_library_ref (PmdSession *self)
 {
   g_return_val_if_fail (PMD_IS_SESSION (self), NULL);
   return self->library_ref;
+}
+
+/**
+ * pmd_session_dup_folder:
+ * @self: (nullable): a session, or %NULL for none
+ *
+ * Where a file dialog starts: the folder of the open file, else the
+ * user's documents folder, else the home folder (the program's current
+ * folder, where it started, means nothing to the user).
+ *
+ * Returns: (transfer full): a folder
+ */
+GFile *
+pmd_session_dup_folder (PmdSession *self)
+{
+  const char *documents = g_get_user_special_dir (G_USER_DIRECTORY_DOCUMENTS);
+
+  g_return_val_if_fail (self == NULL || PMD_IS_SESSION (self), NULL);
+
+  if (self != NULL && self->file != NULL)
+    {
+      g_autoptr(GFile) parent = g_file_get_parent (self->file);
+
+      if (parent != NULL && g_file_query_file_type (parent, G_FILE_QUERY_INFO_NONE, NULL) == G_FILE_TYPE_DIRECTORY)
+        return g_steal_pointer (&parent);
+    }
+  if (documents != NULL && g_file_test (documents, G_FILE_TEST_IS_DIR))
+    return g_file_new_for_path (documents);
+  return g_file_new_for_path (g_get_home_dir ());
+}
+
+/**
+ * pmd_session_start_chooser:
+ * @self: (nullable): a session, or %NULL for none
+ *
+ * Opens @chooser in pmd_session_dup_folder().
+ */
+void
+pmd_session_start_chooser (PmdSession     *self,
+                           GtkFileChooser *chooser)
+{
+  g_autoptr(GFile) folder = pmd_session_dup_folder (self);
+
+  g_return_if_fail (GTK_IS_FILE_CHOOSER (chooser));
+  /* A folder that cannot be shown leaves the chooser where it was. */
+  gtk_file_chooser_set_current_folder (chooser, folder, NULL);
 }

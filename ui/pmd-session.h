@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
-#include <gio/gio.h>
+#include <gtk/gtk.h>
 
 #include "pmd-document.h"
 #include "pmd-library.h"
@@ -33,6 +33,8 @@ gboolean     pmd_session_autosave              (PmdSession  *self,
 gboolean     pmd_session_has_recovery          (PmdSession  *self);
 gboolean     pmd_session_recover               (PmdSession  *self,
                                                 GError     **error);
+char        *pmd_session_set_aside_recovery    (PmdSession  *self,
+                                                GError     **error);
 void         pmd_session_discard_recovery      (PmdSession  *self);
 PmdLibrary  *pmd_session_get_library           (PmdSession  *self,
                                                 GError     **error);
@@ -40,5 +42,8 @@ gboolean     pmd_session_load_library_version  (PmdSession  *self,
                                                 const char  *ref,
                                                 GError     **error);
 const char  *pmd_session_get_library_ref       (PmdSession  *self);
+GFile       *pmd_session_dup_folder            (PmdSession  *self);
+void         pmd_session_start_chooser         (PmdSession  *self,
+                                                GtkFileChooser *chooser);
 
 G_END_DECLS

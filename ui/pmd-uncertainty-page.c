@@ -8,6 +8,7 @@
 #include "pmd-format.h"
 #include "pmd-refresh.h"
 #include "pmd-uncertainty-page.h"
+#include "pmd-label-text.h"
 #include "pmd-uncertainty-text.h"
 
 /*
@@ -196,12 +197,22 @@ show_summary (PmdUncertaintyPage *self)
   runs = pmd_format_number (mc->runs, 0);
   chance = pmd_format_percent (mc->p_gap_positive[last], 0);
   never = pmd_format_percent ((double) mc->never_paid_back / mc->runs, 0);
-  /* Translators: runs, year, chance of a gap, share not paid back */
-  text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                       "%s run · chance of a funding gap in %d: %s · not paid back by then: %s",
-                                       "%s runs · chance of a funding gap in %d: %s · not paid back by then: %s",
-                                       mc->runs),
-                          runs, mc->base_year + last, chance, never);
+  /* Without interventions nothing is to be paid back: "not paid back:
+   * 100%" read as a failure. */
+  if (!pmd_scenario_has_interventions (pmd_document_get_effective (self->document)))
+    /* Translators: runs, year, chance of a gap */
+    text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                         "%s run · chance of a funding gap in %d: %s · no interventions",
+                                         "%s runs · chance of a funding gap in %d: %s · no interventions",
+                                         mc->runs),
+                            runs, mc->base_year + last, chance);
+  else
+    /* Translators: runs, year, chance of a gap, share not paid back */
+    text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                         "%s run · chance of a funding gap in %d: %s · not paid back by then: %s",
+                                         "%s runs · chance of a funding gap in %d: %s · not paid back by then: %s",
+                                         mc->runs),
+                            runs, mc->base_year + last, chance, never);
   gtk_label_set_text (self->status, text);
 }
 
@@ -213,11 +224,13 @@ show_sentences (PmdUncertaintyPage *self,
 {
   g_autoptr(PmdUncertaintyText) text = NULL;
   g_autofree char *sentences = NULL;
+  g_autofree char *shown = NULL;
 
   text = pmd_uncertainty_text_new (job->scenario, pmd_document_get_projection (self->document), self->mc,
                                    self->swings, job->output, job->year);
   sentences = pmd_uncertainty_text_to_string (text, FALSE);
-  gtk_label_set_text (self->sentences, sentences);
+  shown = pmd_label_text_keep_amounts (sentences);
+  gtk_label_set_text (self->sentences, shown);
   gtk_widget_set_visible (GTK_WIDGET (self->sentences), TRUE);
 }
 

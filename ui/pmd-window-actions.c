@@ -4,6 +4,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "pmd-window-private.h"
+#include "pmd-message-bar.h"
 #include "pmd-export-dialog.h"
 #include "pmd-goal-seek-dialog.h"
 #include "pmd-money-dialog.h"
@@ -212,6 +213,7 @@ export_workbook_action (GtkWidget  *widget,
                                                                GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"),
                                                                _("_Cancel"));
 
+  pmd_session_start_chooser (self->session, GTK_FILE_CHOOSER (chooser));
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
   g_strdelimit (name, "/\\", '-');
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
@@ -395,7 +397,7 @@ variant_delete_action (GtkWidget  *widget,
   done = adw_toast_new (_("Variant deleted"));
   adw_toast_set_button_label (done, _("_Undo"));
   adw_toast_set_action_name (done, "win.undo");
-  adw_toast_overlay_add_toast (self->toast_overlay, done);
+  pmd_notify (GTK_WIDGET (self->toast_overlay), done);
 }
 
 void

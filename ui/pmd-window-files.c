@@ -5,6 +5,7 @@
 
 #include "pmd-window-private.h"
 #include "pmd-format.h"
+#include "pmd-message-bar.h"
 #include "pmd-save-changes-dialog.h"
 #include "pmd-session.h"
 
@@ -132,6 +133,7 @@ save_as (PmdWindow *self)
 
   chooser = gtk_file_chooser_native_new (_("Save Scenario"), GTK_WINDOW (self), GTK_FILE_CHOOSER_ACTION_SAVE,
                                          _("_Save"), _("_Cancel"));
+  pmd_session_start_chooser (self->session, GTK_FILE_CHOOSER (chooser));
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
   g_strdelimit (name, "/\\", '-');
@@ -253,6 +255,39 @@ close_then (PmdWindow *self)
   g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, destroy_cb, g_object_ref (self), g_object_unref);
 }
 
+/* "Not now": the work offered stays, under a name of its own, so that the
+ * autosave of what is done now does not overwrite it; the user is told
+ * where, with a button that opens it. */
+static void
+keep_recovery (PmdWindow *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *kept = pmd_session_set_aside_recovery (self->session, &error);
+  g_autofree char *shown = NULL;
+  g_autofree char *uri = NULL;
+  g_autofree char *message = NULL;
+  AdwToast *toast;
+
+  if (kept == NULL)
+    {
+      _pmd_window_error_dialog (self, _("Could not keep the unsaved work"), error->message);
+      return;
+    }
+  shown = g_filename_display_name (kept);
+  uri = g_filename_to_uri (kept, NULL, NULL);
+  /* Translators: a path, where the work not restored is kept */
+  message = g_strdup_printf (_("The unsaved work is kept in %s"), shown);
+  toast = adw_toast_new (message);
+  adw_toast_set_timeout (toast, 0);
+  if (uri != NULL)
+    {
+      adw_toast_set_button_label (toast, _("_Open"));
+      adw_toast_set_action_name (toast, "win.open-recent");
+      adw_toast_set_action_target_value (toast, g_variant_new_string (uri));
+    }
+  pmd_notify (GTK_WIDGET (self->toast_overlay), toast);
+}
+
 static void
 recovery_response_cb (AdwMessageDialog *dialog,
                       const char       *response,
@@ -271,6 +306,8 @@ recovery_response_cb (AdwMessageDialog *dialog,
     }
   else if (g_str_equal (response, "discard"))
     pmd_session_discard_recovery (self->session);
+  else
+    keep_recovery (self);
 }
 
 /**
@@ -353,6 +390,7 @@ _pmd_window_open (PmdWindow *self)
 
   chooser = gtk_file_chooser_native_new (_("Open Scenario"), GTK_WINDOW (self), GTK_FILE_CHOOSER_ACTION_OPEN,
                                          _("_Open"), _("_Cancel"));
+  pmd_session_start_chooser (self->session, GTK_FILE_CHOOSER (chooser));
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
   g_signal_connect (chooser, "response", G_CALLBACK (open_response_cb), self);

@@ -3,6 +3,7 @@
 
 #include "pmd-uncertainty-text.h"
 #include "pmd-window-private.h"
+#include "pmd-label-text.h"
 
 /* Meeting mode: the window full screen for a beamer, with big figures, the
  * levers marked for it, and the number keys switching variants. */
@@ -70,6 +71,7 @@ _pmd_window_update_meeting_uncertainty (PmdWindow *self)
   g_autoptr(PmdMonteCarlo) mc = NULL;
   g_autoptr(PmdUncertaintyText) text = NULL;
   g_autofree char *sentences = NULL;
+  g_autofree char *shown = NULL;
 
   if (!in_meeting (self) || sc->ranges->len == 0)
     {
@@ -83,7 +85,8 @@ _pmd_window_update_meeting_uncertainty (PmdWindow *self)
                                    gtk_spin_button_get_value_as_int (self->year_spin));
   sentences = pmd_uncertainty_text_to_string (text, TRUE);
   g_strdelimit (sentences, "\n", ' ');
-  gtk_label_set_text (self->meeting_uncertainty, sentences);
+  shown = pmd_label_text_keep_amounts (sentences);
+  gtk_label_set_text (self->meeting_uncertainty, shown);
   gtk_widget_set_visible (GTK_WIDGET (self->meeting_uncertainty), TRUE);
 }
 

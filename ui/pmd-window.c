@@ -8,6 +8,8 @@
 #include "pmd-window-private.h"
 #include "pmd-paths.h"
 #include "pmd-format.h"
+#include "pmd-label-text.h"
+#include "pmd-message-bar.h"
 #include "pmd-session.h"
 #include "pmd-ui-resources.h"
 
@@ -34,7 +36,7 @@ static void
 toast (PmdWindow  *self,
        const char *message)
 {
-  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
+  pmd_notify_text (GTK_WIDGET (self->toast_overlay), message);
 }
 
 void
@@ -107,6 +109,17 @@ set_card (Card       *card,
   gtk_accessible_update_property (GTK_ACCESSIBLE (card->box), GTK_ACCESSIBLE_PROPERTY_LABEL, title, -1);
 }
 
+/* An amount of a card: in the unit of the cards (one scale), the euro sign
+ * and the number kept on one line. */
+static char *
+card_euro (double value,
+           double unit)
+{
+  g_autofree char *text = pmd_format_euro_in (value, unit, FALSE);
+
+  return pmd_label_text_keep_amounts (text);
+}
+
 static void
 update_cards (PmdWindow *self,
               Card      *cards)
@@ -132,35 +145,41 @@ update_cards (PmdWindow *self,
   }
 
   t0 = g_strdup_printf (_("Cost %d"), year);
-  v0 = pmd_format_euro_in (p->total_scenario[t], unit, FALSE);
-  b0 = pmd_format_euro_in (p->total_baseline[t], unit, FALSE);
+  v0 = card_euro (p->total_scenario[t], unit);
+  b0 = card_euro (p->total_baseline[t], unit);
   d0 = g_strdup_printf (_("without interventions %s"), b0);
   tip0 = g_strdup_printf (_("All cost lines in %d with the interventions, their investment included; without interventions: %s"),
                           year, b0);
   set_card (&cards[0], t0, v0, d0, tip0, 0);
 
   t1 = g_strdup_printf (_("Gap %d"), year);
-  v1 = pmd_format_euro_in (p->gap[t], unit, FALSE);
-  f1 = pmd_format_euro_in (p->funding[t], unit, FALSE);
+  v1 = card_euro (p->gap[t], unit);
+  f1 = card_euro (p->funding[t], unit);
   d1 = g_strdup_printf (_("funding %s"), f1);
   tip1 = g_strdup_printf (_("Cost minus funding in %d; the funding is %s (base, growth and steps such as the Ravijnjaar)"),
                           year, f1);
   set_card (&cards[1], t1, v1, d1, tip1, p->gap[t] > 0.5 ? -1 : p->gap[t] < -0.5 ? 1 : 0);
 
   t2 = g_strdup_printf (_("Savings to %d"), year);
-  v2 = pmd_format_euro_in (p->cumulative_savings[t], unit, FALSE);
-  s2 = pmd_format_euro_in (p->savings[t], unit, FALSE);
+  v2 = card_euro (p->cumulative_savings[t], unit);
+  s2 = card_euro (p->savings[t], unit);
   d2 = g_strdup_printf (_("in %d: %s"), year, s2);
   tip2 = g_strdup_printf (_("Cost without interventions minus cost with them, added up from %d to %d, net of what the interventions cost"),
                           p->base_year, year);
   set_card (&cards[2], t2, v2, d2, tip2,
             p->cumulative_savings[t] > 0.5 ? 1 : p->cumulative_savings[t] < -0.5 ? -1 : 0);
 
-  v3 = p->has_payback ? g_strdup_printf ("%d", p->payback_year) : g_strdup (_("Not within the horizon"));
-  n3 = pmd_format_euro_in (p->npv, unit, FALSE);
+  n3 = card_euro (p->npv, unit);
   d3 = g_strdup_printf (_("net present value %s"), n3);
   tip3 = g_strdup (_("The first year after which the cumulative savings stay above zero"));
-  set_card (&cards[3], _("Paid back"), v3, d3, tip3, p->has_payback ? 1 : -1);
+  /* Nothing to pay back is no failure: said plainly, not in red. */
+  if (!pmd_scenario_has_interventions (pmd_document_get_effective (self->document)))
+    set_card (&cards[3], _("Paid back"), _("No interventions"), d3, tip3, 0);
+  else
+    {
+      v3 = p->has_payback ? g_strdup_printf ("%d", p->payback_year) : g_strdup (_("Not within the horizon"));
+      set_card (&cards[3], _("Paid back"), v3, d3, tip3, p->has_payback ? 1 : -1);
+    }
 }
 
 /* Title, variants, levers, cards */
@@ -481,6 +500,7 @@ pmd_window_class_init (PmdWindowClass *klass)
   g_assert_nonnull (pmd_ui_get_resource ());
   g_type_ensure (PMD_TYPE_CHART_VIEW);
   g_type_ensure (PMD_TYPE_HISTORY_POPOVER);
+  g_type_ensure (PMD_TYPE_MESSAGE_BAR);
   gtk_widget_class_set_template_from_resource (widget_class, "/nl/piramide/Piramide/pmd-window.ui");
   gtk_widget_class_bind_template_child (widget_class, PmdWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, PmdWindow, mode_stack);
@@ -567,7 +587,8 @@ pmd_window_new (GtkApplication *application,
  * pmd_window_add_toast:
  * @message: what to tell the user, briefly
  *
- * Shows @message at the bottom of the window, as the window's own notices.
+ * Shows @message at the bottom of the window, as the window's own notices;
+ * one too long for a toast is shown whole at the top of the content.
  */
 void
 pmd_window_add_toast (PmdWindow  *self,
@@ -589,4 +610,23 @@ pmd_window_get_document (PmdWindow *self)
 {
   g_return_val_if_fail (PMD_IS_WINDOW (self), NULL);
   return self->document;
+}
+
+/**
+ * pmd_window_find_session:
+ * @widget: a widget in a window, or a dialog of one
+ *
+ * Returns: (nullable) (transfer none): the session of the #PmdWindow
+ *   that @widget is in or is a dialog of
+ */
+PmdSession *
+pmd_window_find_session (GtkWidget *widget)
+{
+  GtkRoot *root;
+
+  g_return_val_if_fail (GTK_IS_WIDGET (widget), NULL);
+  root = gtk_widget_get_root (widget);
+  if (GTK_IS_WINDOW (root) && !PMD_IS_WINDOW (root))
+    root = GTK_ROOT (gtk_window_get_transient_for (GTK_WINDOW (root)));
+  return PMD_IS_WINDOW (root) ? PMD_WINDOW (root)->session : NULL;
 }

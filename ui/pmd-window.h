@@ -22,5 +22,6 @@ void         pmd_window_open_file      (PmdWindow      *self,
 void         pmd_window_open_library_version (PmdWindow  *self,
                                               const char *ref);
 void         pmd_window_check_recovery (PmdWindow      *self);
+PmdSession  *pmd_window_find_session   (GtkWidget      *widget);
 
 G_END_DECLS

@@ -100,12 +100,23 @@ typedef struct
   Lane    *d;                /* D(y), per year */
 } LaneCohort;
 
+/* A range's triangular distribution, as triangular_inverse() in
+ * pmd-uncertainty.c computes with it. */
+typedef struct
+{
+  double low, mode, high;
+  double span;               /* high − low */
+  double below, above;       /* mode − low, high − mode */
+  double cut;                /* (mode − low) / span: the mode's quantile */
+} Triangle;
+
 struct _PmdLanes
 {
   const PmdScenario *sc;
   PmdProjection     *p;      /* the scenario as given */
   int                n;      /* years */
   guint              n_slots;
+  Triangle          *triangles; /* per parameter */
   Lane             **slot_d; /* per parameter: the lane array it fills, or NULL */
   int              **slot_i;
   LaneLine          *lines;  /* the reached lines */
@@ -121,6 +132,8 @@ struct _PmdLanes
   double            *const_scenario;
   Lane              *cost;            /* per line not live: the scenario, per year */
   Lane              *baseline;        /* per year: the baseline total */
+  const Lane       **baselines;       /* per reached line: its baseline per year */
+  Lane             **rows;            /* per reached line: its scenario per year */
   Lane              *cumulative;      /* per year */
 };
 
@@ -148,6 +161,7 @@ _pmd_lanes_free (PmdLanes *self)
       }
   pmd_projection_free (self->p);
   g_free (self->slot_d);
+  g_free (self->triangles);
   g_free (self->slot_i);
   g_free (self->lines);
   g_free (self->ivs);
@@ -156,6 +170,8 @@ _pmd_lanes_free (PmdLanes *self)
   g_free (self->const_scenario);
   g_free (self->cost);
   g_free (self->baseline);
+  g_free (self->baselines);
+  g_free (self->rows);
   g_free (self->cumulative);
   g_free (self);
 }
@@ -271,6 +287,8 @@ find_slot (PmdLanes       *self,
  * @scenario: a resolved, validated scenario with every ranged parameter at
  *   its value; its nullable fields that a range sets are marked as set
  * @params: (array length=n_params): the ranged parameters, looked up in @scenario
+ * @ranges: (array length=n_params): their ranges
+ * @modes: (array length=n_params): their values in @scenario
  *
  * Returns: (nullable): the lanes; NULL without @error set when a parameter
  *   cannot be drawn in lanes
@@ -278,6 +296,8 @@ find_slot (PmdLanes       *self,
 PmdLanes *
 _pmd_lanes_new (PmdScenario    *sc,
                 const PmdParam *params,
+                const PmdRange *ranges,
+                const double   *modes,
                 guint           n_params,
                 GError        **error)
 {
@@ -292,6 +312,19 @@ _pmd_lanes_new (PmdScenario    *sc,
   self->n_slots = n_params;
   self->slot_d = g_new0 (Lane *, MAX (1, n_params));
   self->slot_i = g_new0 (int *, MAX (1, n_params));
+  self->triangles = g_new0 (Triangle, MAX (1, n_params));
+  for (guint k = 0; k < n_params; k++)
+    {
+      Triangle *tri = &self->triangles[k];
+
+      tri->low = ranges[k].low;
+      tri->mode = modes[k];
+      tri->high = ranges[k].high;
+      tri->span = tri->high - tri->low;
+      tri->below = tri->mode - tri->low;
+      tri->above = tri->high - tri->mode;
+      tri->cut = tri->span > 0 ? tri->below / tri->span : 0;
+    }
   self->ivs = g_new0 (LaneIntervention, MAX (1, sc->interventions->len));
   self->n_ivs = sc->interventions->len;
   self->cohorts = g_new0 (LaneCohort, MAX (1, sc->cohorts->len));
@@ -436,12 +469,50 @@ _pmd_lanes_new (PmdScenario    *sc,
         }
     }
   self->cost = g_new (Lane, (gsize) MAX (1, self->n_lines) * n);
+  self->baselines = g_new (const Lane *, MAX (1, self->n_lines));
+  self->rows = g_new (Lane *, MAX (1, self->n_lines));
   for (int r = 0; r < self->n_lines; r++)
-    if (!self->lines[r].live)
-      self->lines[r].row = self->cost + (gsize) r * n;
+    {
+      LaneLine *ll = &self->lines[r];
+
+      if (!ll->live)
+        ll->row = self->cost + (gsize) r * n;
+      self->baselines[r] = ll->live ? ll->lanes : ll->fixed;
+      self->rows[r] = ll->row;
+    }
   self->baseline = g_new (Lane, n);
   self->cumulative = g_new (Lane, n);
   return g_steal_pointer (&self);
+}
+
+/* triangular_inverse() of pmd-uncertainty.c in every lane: the same
+ * operations on the same numbers (this file is built with -fno-math-errno,
+ * so that sqrt is an instruction, which rounds as the library does). */
+G_ALWAYS_INLINE static inline void
+triangular_inverse (const Triangle *tri,
+                    const double   *u,
+                    Lane           *draw)
+{
+  if (tri->span <= 0)
+    {
+      lane_fill (draw, tri->mode);
+      return;
+    }
+  {
+    double low = tri->low, high = tri->high, span = tri->span, below = tri->below, above = tri->above;
+    double cut = tri->cut, out[L];
+
+    /* Kept a loop for the vectorizer (unrolled, its sqrt stay scalar). */
+#pragma GCC unroll 1
+    for (int l = 0; l < L; l++)
+      {
+        double a = low + sqrt (u[l] * span * below);
+        double b = high - sqrt ((1 - u[l]) * span * above);
+
+        out[l] = u[l] < cut ? a : b;
+      }
+    memcpy (draw, out, sizeof out);
+  }
 }
 
 /* x^k for a whole k, by squaring, in every lane: the same products, in
@@ -615,6 +686,27 @@ apply (const LaneIntervention *li,
       dst[li->first].v[h] += li->one_off.v[h];
 }
 
+/* Per year, @first plus each of the @n_rows rows in turn (as a projection
+ * adds up its lines), the sum held in registers. */
+G_ALWAYS_INLINE static inline void
+sum_rows (const Lane *const *rows,
+          int                n_rows,
+          const double      *first,
+          int                n,
+          Lane              *sums)
+{
+  for (int t = 0; t < n; t++)
+    {
+      Lane sum;
+
+      lane_fill (&sum, first[t]);
+      for (int r = 0; r < n_rows; r++)
+        for (int h = 0; h < H; h++)
+          sum.v[h] += rows[r][t].v[h];
+      sums[t] = sum;
+    }
+}
+
 /* The first lane whose numbers are not all finite, or −1; @bad_year gets
  * its first such year. */
 static int
@@ -638,8 +730,9 @@ first_bad_lane (const double *total,
 
 /**
  * _pmd_lanes_run:
- * @draws: per parameter, PMD_LANES values (a whole-number parameter's
- *   rounded here, as pmd_param_set() does)
+ * @uniforms: per parameter, PMD_LANES uniform draws in [0, 1), turned
+ *   here into draws from the parameter's triangular distribution (a
+ *   whole-number parameter's rounded, as pmd_param_set() does)
  * @total: (out): [t][PMD_LANES] scenario totals
  * @gap: (out): the same for the gap
  * @savings: (out): the same for the savings
@@ -650,7 +743,7 @@ first_bad_lane (const double *total,
  */
 PMD_SIMD_CLONES int
 _pmd_lanes_run (PmdLanes     *self,
-                const double *draws,
+                const double *uniforms,
                 double       *total,
                 double       *gap,
                 double       *savings,
@@ -664,11 +757,14 @@ _pmd_lanes_run (PmdLanes     *self,
 
   for (guint k = 0; k < self->n_slots; k++)
     {
+      Lane draw;
+
+      triangular_inverse (&self->triangles[k], uniforms + k * L, &draw);
       if (self->slot_d[k] != NULL)
-        memcpy (self->slot_d[k], draws + k * L, sizeof (Lane));
+        *self->slot_d[k] = draw;
       else if (self->slot_i[k] != NULL)
         for (int l = 0; l < L; l++)
-          self->slot_i[k][l] = (int) lround (CLAMP (draws[k * L + l], -1e6, 1e6));
+          self->slot_i[k][l] = (int) lround (CLAMP (draw.d[l], -1e6, 1e6));
     }
   for (guint c = 0; c < sc->cohorts->len; c++)
     if (self->cohorts[c].live)
@@ -682,19 +778,10 @@ _pmd_lanes_run (PmdLanes     *self,
    * after the other in list order, each in every year, and the scenario
    * total. Every year is computed on its own, and in each the same steps
    * come in the same order as in a projection. */
-  for (int t = 0; t < n; t++)
-    lane_fill (&self->baseline[t], self->const_baseline[t]);
+  sum_rows (self->baselines, self->n_lines, self->const_baseline, n, self->baseline);
   for (int r = 0; r < self->n_lines; r++)
-    {
-      LaneLine *ll = &self->lines[r];
-      const Lane *from = ll->live ? ll->lanes : ll->fixed;
-
-      for (int t = 0; t < n; t++)
-        for (int h = 0; h < H; h++)
-          self->baseline[t].v[h] += from[t].v[h];
-      if (!ll->live)
-        memcpy (ll->row, ll->fixed, sizeof (Lane) * n);
-    }
+    if (!self->lines[r].live)
+      memcpy (self->lines[r].row, self->lines[r].fixed, sizeof (Lane) * n);
   for (guint k = 0; k < self->n_ivs; k++)
     {
       const LaneIntervention *li = &self->ivs[k];
@@ -706,16 +793,7 @@ _pmd_lanes_run (PmdLanes     *self,
       else
         apply (li, src, dst);
     }
-  for (int t = 0; t < n; t++)
-    lane_fill ((Lane *) (total + t * L), self->const_scenario[t]);
-  for (int r = 0; r < self->n_lines; r++)
-    {
-      const Lane *row = self->lines[r].row;
-
-      for (int t = 0; t < n; t++)
-        for (int h = 0; h < H; h++)
-          ((Lane *) (total + t * L))->v[h] += row[t].v[h];
-    }
+  sum_rows ((const Lane *const *) self->rows, self->n_lines, self->const_scenario, n, (Lane *) total);
 
   lane_fill (&check, 0.0);
   for (int h = 0; h < H; h++)

@@ -214,14 +214,14 @@ make_lane_runs (MonteCarlo *mc,
   int payback[PMD_LANES];
   int bad, bad_year = 0;
 
+  /* Each run's uniform draws; the lanes turn them into draws from the
+   * ranges. Lanes past the last run repeat it: their numbers are dropped. */
   for (guint r = first; r < first + PMD_LANES; r++)
     {
-      /* Lanes past the last run repeat it: their numbers are dropped. */
       guint64 stream = run_stream_start (mc->seed, MIN (r, last - 1));
 
       for (guint k = 0; k < mc->n_ranges; k++)
-        draws[k * PMD_LANES + (r - first)] = triangular_inverse (run_stream_double (&stream), mc->ranges[k].low,
-                                                                  mc->modes[k], mc->ranges[k].high);
+        draws[k * PMD_LANES + (r - first)] = run_stream_double (&stream);
     }
   bad = _pmd_lanes_run (lanes, draws, total, gap, savings, payback, &bad_year);
   if (bad >= 0 && first + bad < last)
@@ -232,9 +232,20 @@ make_lane_runs (MonteCarlo *mc,
   for (int t = 0; t < n; t++)
     {
       gsize at = (gsize) t * mc->runs + first;
-      memcpy (out->total + at, total + t * PMD_LANES, sizeof (double) * (last - first));
-      memcpy (out->gap + at, gap + t * PMD_LANES, sizeof (double) * (last - first));
-      memcpy (out->savings + at, savings + t * PMD_LANES, sizeof (double) * (last - first));
+
+      /* A constant size when the lanes are full: a few moves, no call. */
+      if (last - first == PMD_LANES)
+        {
+          memcpy (out->total + at, total + t * PMD_LANES, sizeof (double) * PMD_LANES);
+          memcpy (out->gap + at, gap + t * PMD_LANES, sizeof (double) * PMD_LANES);
+          memcpy (out->savings + at, savings + t * PMD_LANES, sizeof (double) * PMD_LANES);
+        }
+      else
+        {
+          memcpy (out->total + at, total + t * PMD_LANES, sizeof (double) * (last - first));
+          memcpy (out->gap + at, gap + t * PMD_LANES, sizeof (double) * (last - first));
+          memcpy (out->savings + at, savings + t * PMD_LANES, sizeof (double) * (last - first));
+        }
     }
   memcpy (mc->payback + first, payback, sizeof (int) * (last - first));
   return TRUE;
@@ -295,7 +306,7 @@ worker_init (MonteCarlo *mc,
       if (!_pmd_scenario_lookup_param_indexed (w->sc, &index, paths[k], &w->params[k], &error))
         goto failed;
     }
-  w->lanes = _pmd_lanes_new (w->sc, w->params, mc->n_ranges, &error);
+  w->lanes = _pmd_lanes_new (w->sc, w->params, mc->ranges, mc->modes, mc->n_ranges, &error);
   if (w->lanes == NULL && error == NULL)
     w->partial = pmd_partial_new (w->sc, paths, mc->n_ranges, &error);
   if (error != NULL)

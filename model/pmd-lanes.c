@@ -7,6 +7,7 @@
 #include "pmd-lanes-private.h"
 #include "pmd-simd-private.h"
 #include "pmd-projection-private.h"
+#include "pmd-random-private.h"
 #include "pmd-scenario-private.h"
 
 /*
@@ -43,6 +44,7 @@
 #define H (L / 4)
 typedef double V4 __attribute__ ((vector_size (4 * sizeof (double)), aligned (sizeof (double))));
 typedef gint64 V4i __attribute__ ((vector_size (4 * sizeof (gint64)), aligned (sizeof (double))));
+typedef guint64 V4u __attribute__ ((vector_size (4 * sizeof (guint64)), aligned (sizeof (double))));
 typedef union
 {
   V4     v[H];
@@ -485,6 +487,20 @@ _pmd_lanes_new (PmdScenario    *sc,
   return g_steal_pointer (&self);
 }
 
+/* (double) x × 2⁻⁵³ of x < 2⁵³ in every lane, exactly as a scalar
+ * conversion (there is no vector conversion of 64-bit integers before
+ * AVX-512DQ): the high and the low 32 bits are each exact as the mantissa
+ * of 2⁵² + them, and so is their sum, x itself. */
+G_ALWAYS_INLINE static inline V4
+to_unit (V4u x)
+{
+  const V4u exponent = { 0x4330000000000000, 0x4330000000000000, 0x4330000000000000, 0x4330000000000000 };
+  V4 high = (V4) ((x >> 32) | exponent) - 4503599627370496.0;
+  V4 low = (V4) ((x & 0xffffffff) | exponent) - 4503599627370496.0;
+
+  return (high * 4294967296.0 + low) * (1.0 / 9007199254740992.0);
+}
+
 /* triangular_inverse() of pmd-uncertainty.c in every lane: the same
  * operations on the same numbers (this file is built with -fno-math-errno,
  * so that sqrt is an instruction, which rounds as the library does). */
@@ -502,14 +518,15 @@ triangular_inverse (const Triangle *tri,
     double low = tri->low, high = tri->high, span = tri->span, below = tri->below, above = tri->above;
     double cut = tri->cut, out[L];
 
-    /* Kept a loop for the vectorizer (unrolled, its sqrt stay scalar). */
+    /* One square root a lane, of the side the lane is on. Kept a loop for
+     * the vectorizer (unrolled, its sqrt stay scalar). */
 #pragma GCC unroll 1
     for (int l = 0; l < L; l++)
       {
-        double a = low + sqrt (u[l] * span * below);
-        double b = high - sqrt ((1 - u[l]) * span * above);
+        gboolean left = u[l] < cut;
+        double root = sqrt (left ? u[l] * span * below : (1 - u[l]) * span * above);
 
-        out[l] = u[l] < cut ? a : b;
+        out[l] = left ? low + root : high - root;
       }
     memcpy (draw, out, sizeof out);
   }
@@ -730,9 +747,10 @@ first_bad_lane (const double *total,
 
 /**
  * _pmd_lanes_run:
- * @uniforms: per parameter, PMD_LANES uniform draws in [0, 1), turned
- *   here into draws from the parameter's triangular distribution (a
- *   whole-number parameter's rounded, as pmd_param_set() does)
+ * @seed: the Monte Carlo's seed
+ * @first: the run in the first lane
+ * @last: the run after the last one: lanes from @last − @first on repeat
+ *   the run before it (their numbers are to be dropped)
  * @total: (out): [t][PMD_LANES] scenario totals
  * @gap: (out): the same for the gap
  * @savings: (out): the same for the savings
@@ -743,7 +761,9 @@ first_bad_lane (const double *total,
  */
 PMD_SIMD_CLONES int
 _pmd_lanes_run (PmdLanes     *self,
-                const double *uniforms,
+                guint32       seed,
+                guint         first,
+                guint         last,
                 double       *total,
                 double       *gap,
                 double       *savings,
@@ -755,11 +775,29 @@ _pmd_lanes_run (PmdLanes     *self,
   Lane check;
   V4 cumulative[H], growth[H], funding_growth[H];
 
+  V4u stream[H];
+
+  /* Each run's stream (pmd-random-private.h), a lane each: its uniform
+   * draws, one per parameter in order, made into draws of the parameter's
+   * triangular distribution. */
+  for (int h = 0; h < H; h++)
+    {
+      V4u run;
+
+      for (int i = 0; i < 4; i++)
+        run[i] = MIN (first + 4 * h + i, last - 1);
+      stream[h] = PMD_RUN_STREAM_START (seed, run);
+    }
   for (guint k = 0; k < self->n_slots; k++)
     {
-      Lane draw;
+      Lane uniform, draw;
 
-      triangular_inverse (&self->triangles[k], uniforms + k * L, &draw);
+      for (int h = 0; h < H; h++)
+        {
+          stream[h] += PMD_GOLDEN_GAMMA;
+          uniform.v[h] = to_unit (PMD_MIX64 (stream[h]) >> 11);
+        }
+      triangular_inverse (&self->triangles[k], uniform.d, &draw);
       if (self->slot_d[k] != NULL)
         *self->slot_d[k] = draw;
       else if (self->slot_i[k] != NULL)
@@ -843,7 +881,7 @@ _pmd_lanes_run (PmdLanes     *self,
    * drops below zero, every lane at once. */
   for (int h = 0; h < H; h++)
     {
-      V4 first = { -1.0, -1.0, -1.0, -1.0 };
+      V4 paid_from = { -1.0, -1.0, -1.0, -1.0 };
       V4i stop = { 0, 0, 0, 0 };
 
       for (int t = n - 1; t >= 0; t--)
@@ -853,10 +891,10 @@ _pmd_lanes_run (PmdLanes     *self,
 
           stop |= c < -PAYBACK_EPSILON;
           paid = ~stop & (c > PAYBACK_EPSILON);
-          first = V4_SELECT (paid, ((V4) { t, t, t, t }), first);
+          paid_from = V4_SELECT (paid, ((V4) { t, t, t, t }), paid_from);
         }
       for (int i = 0; i < 4; i++)
-        payback[h * 4 + i] = first[i] >= 0 ? sc->base_year + (int) first[i] : 0;
+        payback[h * 4 + i] = paid_from[i] >= 0 ? sc->base_year + (int) paid_from[i] : 0;
     }
   return first_bad_lane (total, gap, savings, &check, n, bad_year);
 }

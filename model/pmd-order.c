@@ -25,20 +25,25 @@
 typedef double V4 __attribute__ ((vector_size (4 * sizeof (double)), aligned (sizeof (double))));
 typedef gint64 V4i __attribute__ ((vector_size (4 * sizeof (gint64)), aligned (sizeof (double))));
 typedef gint32 V4i32 __attribute__ ((vector_size (4 * sizeof (gint32)), aligned (sizeof (gint32))));
+typedef gint16 V4i16 __attribute__ ((vector_size (4 * sizeof (gint16)), aligned (sizeof (gint16))));
+typedef gint16 V16i16 __attribute__ ((vector_size (16 * sizeof (gint16)), aligned (sizeof (gint16))));
+typedef gint64 V4i64u __attribute__ ((vector_size (4 * sizeof (gint64)), aligned (sizeof (gint16))));
 
 /* Lane-wise (mask ? a : b). */
 #define V4_SELECT(mask, a, b) ((V4) (((V4i) (a) & (mask)) | ((V4i) (b) & ~(mask))))
 
-/* At most this many buckets: their counts stay in the first-level cache. */
+/* At most this many buckets: their counts stay in the first-level cache,
+ * and a bucket's number fits 16 bits. */
 #define MAX_BUCKETS 4096
 
 struct _PmdOrderScratch
 {
   guint    n;
+  gint16  *bucket;      /* per value: its bucket */
   double  *candidates;  /* the values of the buckets that hold a rank */
   guint64 *keys;        /* the sort's keys, and its spare */
   guint64 *spare;
-  guint    count[MAX_BUCKETS + 1];   /* and one for the greatest's rounding */
+  guint    count[MAX_BUCKETS];
   guint    fill[MAX_BUCKETS];  /* a marked bucket: where its next value goes */
   guint8   marked[MAX_BUCKETS];
 };
@@ -49,6 +54,7 @@ _pmd_order_scratch_new (guint n)
   PmdOrderScratch *self = g_new0 (PmdOrderScratch, 1);
 
   self->n = n;
+  self->bucket = g_new (gint16, MAX (16, n + 16));
   self->candidates = g_new (double, MAX (1, n));
   return self;
 }
@@ -58,6 +64,7 @@ _pmd_order_scratch_free (PmdOrderScratch *self)
 {
   if (self == NULL)
     return;
+  g_free (self->bucket);
   g_free (self->candidates);
   g_free (self->keys);
   g_free (self->spare);
@@ -268,7 +275,7 @@ _pmd_order_select (const double    *v,
   guint rank_region[64];
   guint n_regions = 0, filled = 0;
   double least, greatest, scale;
-  double span_from[64], span_to[64];   /* the marked buckets: spans [from, to) of the map */
+  gint16 span_from[64], span_to[64];   /* the marked buckets: spans [from, to) */
   guint n_spans = 0;
   guint positive;
 
@@ -291,25 +298,31 @@ _pmd_order_select (const double    *v,
 
   /* (v − least) × scale grows with v (rounding keeps the order), and stays
    * below n_buckets but for rounding at the greatest, which may make it
-   * n_buckets: that bucket's count goes to the one below. */
-  memset (count, 0, sizeof (guint) * (n_buckets + 1));
+   * n_buckets: that one goes to the bucket below. Each value's bucket is
+   * kept (16 bits) for the pass that picks the values out. */
+  memset (count, 0, sizeof (guint) * n_buckets);
   {
-    guint i = 0;
+    gint16 *bucket = scratch->bucket;
     V4 low = { least, least, least, least };
+    V4i32 top = { n_buckets - 1, n_buckets - 1, n_buckets - 1, n_buckets - 1 };
+    guint i = 0;
 
     for (; i + 4 <= n; i += 4)
       {
         V4 x;
         V4i32 b;
+        V4i16 b16;
 
         memcpy (&x, v + i, sizeof x);
         b = __builtin_convertvector ((x - low) * scale, V4i32);
-        for (int j = 0; j < 4; j++)
-          count[b[j]]++;
+        b = (b & (b < top)) | (top & ~(b < top));
+        b16 = __builtin_convertvector (b, V4i16);
+        memcpy (bucket + i, &b16, sizeof b16);
       }
     for (; i < n; i++)
-      count[(int) ((v[i] - least) * scale)]++;
-    count[n_buckets - 1] += count[n_buckets];
+      bucket[i] = (gint16) MIN ((int) ((v[i] - least) * scale), (int) n_buckets - 1);
+    for (i = 0; i < n; i++)
+      count[bucket[i]]++;
   }
 
   /* Which bucket holds each rank, and where its values go. */
@@ -331,7 +344,7 @@ _pmd_order_select (const double    *v,
             scratch->marked[b] = TRUE;
             scratch->fill[b] = filled;
             /* Adjacent marked buckets make one span of the map. */
-            if (n_spans > 0 && span_to[n_spans - 1] == b)
+            if (n_spans > 0 && span_to[n_spans - 1] == (gint16) b)
               span_to[n_spans - 1] = b + 1;
             else
               {
@@ -347,49 +360,36 @@ _pmd_order_select (const double    *v,
       }
     g_assert (j == n_ranks);
   }
-  /* The values of the marked buckets: the same map, four values at a time
-   * while none of them lies in a marked span. */
-  if (span_to[n_spans - 1] == n_buckets)
-    span_to[n_spans - 1] = G_MAXDOUBLE;   /* the greatest may map to n_buckets */
+  /* The values of the marked buckets, sixteen buckets at a time while
+   * none of them lies in a marked span. */
   for (guint k = n_spans; k < 4; k++)
-    span_from[k] = span_to[k] = G_MAXDOUBLE;   /* empty */
+    span_from[k] = span_to[k] = 0;   /* empty */
   {
+    const gint16 *bucket = scratch->bucket;
     guint i = 0;
-    V4 low = { least, least, least, least };
 
-    for (;; i += 4)
+    for (;; i += 16)
       {
-        V4 x, at;
-        V4i in;
-
-        for (; i + 4 <= n; i += 4)
+        for (; i + 16 <= n; i += 16)
           {
-            memcpy (&x, v + i, sizeof x);
-            at = (x - low) * scale;
+            V16i16 b, in;
+            V4i64u any;
+
+            memcpy (&b, bucket + i, sizeof b);
             /* Most often three spans (P10, P50, P90): four tests, unrolled. */
-            in = ((at >= span_from[0]) & (at < span_to[0])) | ((at >= span_from[1]) & (at < span_to[1])) |
-                 ((at >= span_from[2]) & (at < span_to[2])) | ((at >= span_from[3]) & (at < span_to[3]));
+            in = ((b >= span_from[0]) & (b < span_to[0])) | ((b >= span_from[1]) & (b < span_to[1])) |
+                 ((b >= span_from[2]) & (b < span_to[2])) | ((b >= span_from[3]) & (b < span_to[3]));
             for (guint k = 4; k < n_spans; k++)
-              in |= (at >= span_from[k]) & (at < span_to[k]);
-            if (in[0] | in[1] | in[2] | in[3])
+              in |= (b >= span_from[k]) & (b < span_to[k]);
+            memcpy (&any, &in, sizeof any);
+            if (any[0] | any[1] | any[2] | any[3])
               break;
           }
-        if (i + 4 > n)
+        for (guint j = i; j < MIN (i + 16, n); j++)
+          if (scratch->marked[bucket[j]])
+            scratch->candidates[scratch->fill[bucket[j]]++] = v[j];
+        if (i + 16 > n)
           break;
-        for (int j = 0; j < 4; j++)
-          {
-            int b = MIN ((int) at[j], (int) n_buckets - 1);
-
-            if (scratch->marked[b])
-              scratch->candidates[scratch->fill[b]++] = x[j];
-          }
-      }
-    for (; i < n; i++)
-      {
-        int b = MIN ((int) ((v[i] - least) * scale), (int) n_buckets - 1);
-
-        if (scratch->marked[b])
-          scratch->candidates[scratch->fill[b]++] = v[i];
       }
   }
 

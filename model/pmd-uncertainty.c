@@ -9,6 +9,7 @@
 #include "pmd-uncertainty-private.h"
 #include "pmd-lanes-private.h"
 #include "pmd-order-private.h"
+#include "pmd-random-private.h"
 #include "pmd-format.h"
 #include "pmd-param.h"
 #include "pmd-scenario-private.h"
@@ -74,36 +75,6 @@ pmd_percentile (const double *sorted,
  * the bundled scenario), not once a run. */
 #define CHUNK_RUNS  64
 #define MAX_THREADS 16
-
-/* SplitMix64 (Steele, Lea & Flood, "Fast splittable pseudorandom number
- * generators", 2014): each run draws from a stream that is a function of
- * the seed and the run's index alone, so the same seed gives the same runs
- * however they are shared between threads, and a run needs no draws made
- * for the runs before it. */
-#define GOLDEN_GAMMA G_GUINT64_CONSTANT (0x9e3779b97f4a7c15)
-
-static inline guint64
-mix64 (guint64 z)
-{
-  z = (z ^ (z >> 30)) * G_GUINT64_CONSTANT (0xbf58476d1ce4e5b9);
-  z = (z ^ (z >> 27)) * G_GUINT64_CONSTANT (0x94d049bb133111eb);
-  return z ^ (z >> 31);
-}
-
-static inline guint64
-run_stream_start (guint32 seed,
-                  guint   run)
-{
-  return mix64 ((((guint64) seed << 32) | run) + GOLDEN_GAMMA);
-}
-
-/* The next draw of the stream, uniform in [0, 1) with 53 bits. */
-static inline double
-run_stream_double (guint64 *state)
-{
-  *state += GOLDEN_GAMMA;
-  return (double) (mix64 (*state) >> 11) * (1.0 / 9007199254740992.0);
-}
 
 /* What the threads share; the fields below the mutex are guarded by it. */
 typedef struct
@@ -171,13 +142,13 @@ make_run (MonteCarlo  *mc,
           PmdParam    *params,
           guint        r)
 {
-  guint64 stream = run_stream_start (mc->seed, r);
+  guint64 stream = _pmd_run_stream_start (mc->seed, r);
   PmdMonteCarlo *out = mc->out;
   const PmdProjection *p;
   int n = out->n_years;
 
   for (guint k = 0; k < mc->n_ranges; k++)
-    pmd_param_set (&params[k], triangular_inverse (run_stream_double (&stream), mc->ranges[k].low, mc->modes[k],
+    pmd_param_set (&params[k], triangular_inverse (_pmd_run_stream_double (&stream), mc->ranges[k].low, mc->modes[k],
                                                    mc->ranges[k].high));
   p = pmd_partial_compute (partial, sc);
   /* The file's own values project (pmd_scenario_validate()), but a draw
@@ -203,7 +174,6 @@ make_run (MonteCarlo  *mc,
 static gboolean
 make_lane_runs (MonteCarlo *mc,
                 PmdLanes   *lanes,
-                double     *draws,
                 double     *buffer,
                 guint       first,
                 guint       last)
@@ -214,16 +184,7 @@ make_lane_runs (MonteCarlo *mc,
   int payback[PMD_LANES];
   int bad, bad_year = 0;
 
-  /* Each run's uniform draws; the lanes turn them into draws from the
-   * ranges. Lanes past the last run repeat it: their numbers are dropped. */
-  for (guint r = first; r < first + PMD_LANES; r++)
-    {
-      guint64 stream = run_stream_start (mc->seed, MIN (r, last - 1));
-
-      for (guint k = 0; k < mc->n_ranges; k++)
-        draws[k * PMD_LANES + (r - first)] = run_stream_double (&stream);
-    }
-  bad = _pmd_lanes_run (lanes, draws, total, gap, savings, payback, &bad_year);
+  bad = _pmd_lanes_run (lanes, mc->seed, first, last, total, gap, savings, payback, &bad_year);
   if (bad >= 0 && first + bad < last)
     {
       fail_overflow (mc, first + bad, bad_year);
@@ -267,7 +228,6 @@ typedef struct
   PmdParam    *params;
   PmdPartial  *partial;
   PmdLanes    *lanes;
-  double      *draws;
   double      *buffer;
 } Worker;
 
@@ -278,7 +238,6 @@ worker_clear (Worker *w)
   g_clear_pointer (&w->partial, pmd_partial_free);
   g_clear_pointer (&w->sc, pmd_scenario_free);
   g_clear_pointer (&w->params, g_free);
-  g_clear_pointer (&w->draws, g_free);
   g_clear_pointer (&w->buffer, g_free);
 }
 
@@ -311,7 +270,6 @@ worker_init (MonteCarlo *mc,
     w->partial = pmd_partial_new (w->sc, paths, mc->n_ranges, &error);
   if (error != NULL)
     goto failed;
-  w->draws = g_new (double, MAX (1, mc->n_ranges) * PMD_LANES);
   w->buffer = g_new (double, (gsize) 3 * mc->out->n_years * PMD_LANES);
   return TRUE;
 
@@ -359,7 +317,7 @@ make_runs (MonteCarlo *mc,
       if (w->lanes != NULL)
         {
           for (guint r = first; r < last; r += PMD_LANES)
-            if (!make_lane_runs (mc, w->lanes, w->draws, w->buffer, r, MIN (last, r + PMD_LANES)))
+            if (!make_lane_runs (mc, w->lanes, w->buffer, r, MIN (last, r + PMD_LANES)))
               return;
         }
       else

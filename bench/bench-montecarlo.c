@@ -7,8 +7,8 @@
  * (P10, P50, P90 selected) and with every year sorted (the window's fan).
  *
  *   python3 bench/gen-scenarios.py /tmp/pmd-bench
- *   ./build/bench/bench-montecarlo /tmp/pmd-bench [ROUNDS]
- *   valgrind --tool=callgrind ./build/bench/bench-montecarlo /tmp/pmd-bench 1
+ *   ./build/bench/bench-montecarlo /tmp/pmd-bench [ROUNDS [CASE]]
+ *   valgrind --tool=callgrind ./build/bench/bench-montecarlo /tmp/pmd-bench 1 multi
  */
 #include "config.h"
 
@@ -80,14 +80,18 @@ main (int    argc,
   const char *dir = argc > 1 ? argv[1] : "/tmp/pmd-bench";
   int rounds = argc > 2 ? atoi (argv[2]) : 9;
   const char *names[] = { "multi", "large" };
+  const char *only = argc > 3 ? argv[3] : NULL;
 
   printf ("%d threads; medians of %d rounds\n", g_get_num_processors (), rounds);
   for (guint k = 0; k < G_N_ELEMENTS (names); k++)
     {
       g_autofree char *path = g_strdup_printf ("%s/%s.piramide", dir, names[k]);
       g_autoptr(GError) error = NULL;
-      g_autoptr(PmdScenario) sc = pmd_scenario_load_file (path, &error);
+      g_autoptr(PmdScenario) sc = NULL;
 
+      if (only != NULL && !g_str_equal (only, names[k]))
+        continue;
+      sc = pmd_scenario_load_file (path, &error);
       if (sc == NULL)
         g_error ("%s (run bench/gen-scenarios.py %s first)", error->message, dir);
       printf ("%-5s %3u lines %3u interventions %2d years %u ranges: projection %8.2f µs; "

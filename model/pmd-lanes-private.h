@@ -13,10 +13,14 @@ typedef struct _PmdLanes PmdLanes;
 
 PmdLanes *_pmd_lanes_new  (PmdScenario    *scenario,
                            const PmdParam *params,
+                           const PmdRange *ranges,
+                           const double   *modes,
                            guint           n_params,
                            GError        **error);
 int       _pmd_lanes_run  (PmdLanes       *self,
-                           const double   *draws,
+                           guint32         seed,
+                           guint           first,
+                           guint           last,
                            double         *total,
                            double         *gap,
                            double         *savings,

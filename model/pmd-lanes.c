@@ -5,14 +5,18 @@
 #include <string.h>
 
 #include "pmd-lanes-private.h"
+#include "pmd-simd-private.h"
 #include "pmd-projection-private.h"
+#include "pmd-random-private.h"
 #include "pmd-scenario-private.h"
 
 /*
  * Monte Carlo runs as vector lanes: PMD_LANES runs are projected at once,
  * each number of a run in one lane of an array (structure of arrays), so
  * that one loop over the lanes does the same step for every run and the
- * compiler makes it a vector instruction.
+ * compiler makes it a vector instruction. The lanes are written as GCC's
+ * vectors of four doubles (AVX2's width; two SSE2 registers, half an
+ * AVX-512 one), and the run is built for each of those (pmd-simd-private.h).
  *
  * Only what the Monte Carlo reports is computed (the scenario and baseline
  * totals, savings, gap, payback; no client counts, no layers), and only
@@ -35,7 +39,23 @@
 /* Amounts within a cent of zero count as zero for the payback year. */
 #define PAYBACK_EPSILON 0.01
 
-typedef double Lane[L];
+/* A lane array as vectors of four (aligned as doubles: the arrays come
+ * from g_new) and as doubles, for the setup and the scalar steps. */
+#define H (L / 4)
+typedef double V4 __attribute__ ((vector_size (4 * sizeof (double)), aligned (sizeof (double))));
+typedef gint64 V4i __attribute__ ((vector_size (4 * sizeof (gint64)), aligned (sizeof (double))));
+typedef guint64 V4u __attribute__ ((vector_size (4 * sizeof (guint64)), aligned (sizeof (double))));
+typedef union
+{
+  V4     v[H];
+  double d[L];
+} Lane;
+
+G_STATIC_ASSERT (L % 4 == 0);
+G_STATIC_ASSERT (sizeof (Lane) == L * sizeof (double));
+
+/* Lane-wise (a < b ? a : b), as MIN() and minpd. */
+#define V4_SELECT(mask, a, b) ((V4) (((V4i) (a) & (mask)) | ((V4i) (b) & ~(mask))))
 
 typedef struct
 {
@@ -49,7 +69,9 @@ typedef struct
   gboolean      scenario_idx;
   int           driver;      /* a cohort, or -1 */
   double       *steps;       /* per year: the product of the steps so far */
-  double       *lanes;       /* live: the baseline, [t][L] */
+  Lane         *lanes;       /* live: the baseline, per year, then (in place) the scenario */
+  Lane         *fixed;       /* not live: the baseline in every lane, per year */
+  Lane         *row;         /* the scenario, per year: lanes, or a row of cost */
 } LaneLine;
 
 typedef struct
@@ -70,14 +92,25 @@ typedef struct
   gboolean timing_varies;
   double  *ramp;             /* timing fixed: per year, the ramp, or −1 when inactive */
   guint8  *starts;           /* per year: the start year */
+  int      first, last;      /* timing fixed: the years it is active, as indexes */
 } LaneIntervention;
 
 typedef struct
 {
   gboolean live;
   Lane    *points;           /* live: per point, its value in each lane */
-  double  *d;                /* live: D(y), [t][L] */
+  Lane    *d;                /* D(y), per year */
 } LaneCohort;
+
+/* A range's triangular distribution, as triangular_inverse() in
+ * pmd-uncertainty.c computes with it. */
+typedef struct
+{
+  double low, mode, high;
+  double span;               /* high − low */
+  double below, above;       /* mode − low, high − mode */
+  double cut;                /* (mode − low) / span: the mode's quantile */
+} Triangle;
 
 struct _PmdLanes
 {
@@ -85,7 +118,8 @@ struct _PmdLanes
   PmdProjection     *p;      /* the scenario as given */
   int                n;      /* years */
   guint              n_slots;
-  double           **slot_d; /* per parameter: lane 0 of the array it fills, or NULL */
+  Triangle          *triangles; /* per parameter */
+  Lane             **slot_d; /* per parameter: the lane array it fills, or NULL */
   int              **slot_i;
   LaneLine          *lines;  /* the reached lines */
   int                n_lines;
@@ -98,7 +132,10 @@ struct _PmdLanes
   gboolean           funding_live;
   double            *const_baseline;  /* per year: the lines not reached */
   double            *const_scenario;
-  Lane              *cost;            /* per reached line, this year */
+  Lane              *cost;            /* per line not live: the scenario, per year */
+  Lane              *baseline;        /* per year: the baseline total */
+  const Lane       **baselines;       /* per reached line: its baseline per year */
+  Lane             **rows;            /* per reached line: its scenario per year */
   Lane              *cumulative;      /* per year */
 };
 
@@ -111,6 +148,7 @@ _pmd_lanes_free (PmdLanes *self)
     {
       g_free (self->lines[r].steps);
       g_free (self->lines[r].lanes);
+      g_free (self->lines[r].fixed);
     }
   for (guint k = 0; k < self->n_ivs; k++)
     {
@@ -125,6 +163,7 @@ _pmd_lanes_free (PmdLanes *self)
       }
   pmd_projection_free (self->p);
   g_free (self->slot_d);
+  g_free (self->triangles);
   g_free (self->slot_i);
   g_free (self->lines);
   g_free (self->ivs);
@@ -132,16 +171,19 @@ _pmd_lanes_free (PmdLanes *self)
   g_free (self->const_baseline);
   g_free (self->const_scenario);
   g_free (self->cost);
+  g_free (self->baseline);
+  g_free (self->baselines);
+  g_free (self->rows);
   g_free (self->cumulative);
   g_free (self);
 }
 
-static inline void
-lane_fill (double *lane,
+G_ALWAYS_INLINE static inline void
+lane_fill (Lane   *lane,
            double  value)
 {
-  for (int l = 0; l < L; l++)
-    lane[l] = value;
+  for (int h = 0; h < H; h++)
+    lane->v[h] = (V4) { value, value, value, value };
 }
 
 static inline void
@@ -159,7 +201,7 @@ find_slot (PmdLanes       *self,
            PmdScenario    *sc,
            const PmdParam *param,
            guint8         *line_live,
-           double        **slot_d,
+           Lane          **slot_d,
            int           **slot_i)
 {
   *slot_d = NULL;
@@ -170,7 +212,7 @@ find_slot (PmdLanes       *self,
     return TRUE;   /* only the net present value, which no run reports */
   if (param->d == &sc->indexation)
     {
-      *slot_d = self->scenario_idx;
+      *slot_d = &self->scenario_idx;
       for (guint i = 0; i < sc->lines->len; i++)
         if (!((PmdLine *) g_ptr_array_index (sc->lines, i))->has_indexation)
           line_live[i] = TRUE;
@@ -179,7 +221,7 @@ find_slot (PmdLanes       *self,
   if (param->d == &sc->funding.base || param->d == &sc->funding.growth)
     {
       self->funding_live = TRUE;
-      *slot_d = param->d == &sc->funding.base ? self->funding_base : self->funding_growth;
+      *slot_d = param->d == &sc->funding.base ? &self->funding_base : &self->funding_growth;
       return TRUE;
     }
   for (guint c = 0; c < sc->cohorts->len; c++)
@@ -194,9 +236,9 @@ find_slot (PmdLanes       *self,
                 lc->live = TRUE;
                 lc->points = g_new (Lane, cohort->points->len);
                 for (guint m = 0; m < cohort->points->len; m++)
-                  lane_fill (lc->points[m], g_array_index (cohort->points, PmdYearValue, m).value);
+                  lane_fill (&lc->points[m], g_array_index (cohort->points, PmdYearValue, m).value);
               }
-            *slot_d = lc->points[j];
+            *slot_d = &lc->points[j];
             for (guint i = 0; i < sc->lines->len; i++)
               if (((PmdLine *) g_ptr_array_index (sc->lines, i))->driver_idx == (int) c)
                 line_live[i] = TRUE;
@@ -221,7 +263,7 @@ find_slot (PmdLanes       *self,
       LaneIntervention *li = &self->ivs[k];
       double *const doubles[] = { &iv->fraction, &iv->cost_ratio, &iv->amount, &iv->ret, &iv->one_off,
                                   &iv->structural };
-      double *const lanes[] = { li->fraction, li->cost_ratio, li->amount, li->ret, li->one_off, li->structural };
+      Lane *const lanes[] = { &li->fraction, &li->cost_ratio, &li->amount, &li->ret, &li->one_off, &li->structural };
       int *const ints[] = { &iv->start, &iv->end, &iv->lag, &iv->ramp_years };
       int *const int_lanes[] = { li->start, li->end, li->lag, li->ramp_years };
 
@@ -247,6 +289,8 @@ find_slot (PmdLanes       *self,
  * @scenario: a resolved, validated scenario with every ranged parameter at
  *   its value; its nullable fields that a range sets are marked as set
  * @params: (array length=n_params): the ranged parameters, looked up in @scenario
+ * @ranges: (array length=n_params): their ranges
+ * @modes: (array length=n_params): their values in @scenario
  *
  * Returns: (nullable): the lanes; NULL without @error set when a parameter
  *   cannot be drawn in lanes
@@ -254,6 +298,8 @@ find_slot (PmdLanes       *self,
 PmdLanes *
 _pmd_lanes_new (PmdScenario    *sc,
                 const PmdParam *params,
+                const PmdRange *ranges,
+                const double   *modes,
                 guint           n_params,
                 GError        **error)
 {
@@ -266,14 +312,27 @@ _pmd_lanes_new (PmdScenario    *sc,
 
   self->sc = sc;
   self->n_slots = n_params;
-  self->slot_d = g_new0 (double *, MAX (1, n_params));
+  self->slot_d = g_new0 (Lane *, MAX (1, n_params));
   self->slot_i = g_new0 (int *, MAX (1, n_params));
+  self->triangles = g_new0 (Triangle, MAX (1, n_params));
+  for (guint k = 0; k < n_params; k++)
+    {
+      Triangle *tri = &self->triangles[k];
+
+      tri->low = ranges[k].low;
+      tri->mode = modes[k];
+      tri->high = ranges[k].high;
+      tri->span = tri->high - tri->low;
+      tri->below = tri->mode - tri->low;
+      tri->above = tri->high - tri->mode;
+      tri->cut = tri->span > 0 ? tri->below / tri->span : 0;
+    }
   self->ivs = g_new0 (LaneIntervention, MAX (1, sc->interventions->len));
   self->n_ivs = sc->interventions->len;
   self->cohorts = g_new0 (LaneCohort, MAX (1, sc->cohorts->len));
-  lane_fill (self->scenario_idx, sc->indexation);
-  lane_fill (self->funding_base, sc->funding.base);
-  lane_fill (self->funding_growth, sc->funding.growth);
+  lane_fill (&self->scenario_idx, sc->indexation);
+  lane_fill (&self->funding_base, sc->funding.base);
+  lane_fill (&self->funding_growth, sc->funding.growth);
 
   for (guint k = 0; k < n_params; k++)
     {
@@ -300,10 +359,10 @@ _pmd_lanes_new (PmdScenario    *sc,
   n = self->n = self->p->n_years;
   for (guint c = 0; c < sc->cohorts->len; c++)
     {
-      self->cohorts[c].d = g_new (double, (gsize) n * L);
+      self->cohorts[c].d = g_new (Lane, n);
       if (!self->cohorts[c].live)
         for (int t = 0; t < n; t++)
-          lane_fill (self->cohorts[c].d + t * L, self->p->scratch[c * n + t]);
+          lane_fill (&self->cohorts[c].d[t], self->p->scratch[c * n + t]);
     }
 
   /* The lines a run changes: live ones and the interventions' lines. */
@@ -340,16 +399,23 @@ _pmd_lanes_new (PmdScenario    *sc,
           ll->base = self->p->line_baseline + i * n;
           ll->driver = l->driver_idx;
           ll->scenario_idx = !l->has_indexation;
-          lane_fill (ll->base_cost, l->base_cost);
-          lane_fill (ll->growth, l->growth);
-          lane_fill (ll->elasticity, l->elasticity);
-          lane_fill (ll->indexation, l->has_indexation ? l->indexation : sc->indexation);
+          lane_fill (&ll->base_cost, l->base_cost);
+          lane_fill (&ll->growth, l->growth);
+          lane_fill (&ll->elasticity, l->elasticity);
+          lane_fill (&ll->indexation, l->has_indexation ? l->indexation : sc->indexation);
           if (ll->live)
             {
               ll->steps = g_new (double, n);
               for (int t = 0; t < n; t++)
                 ll->steps[t] = l->steps->len ? _pmd_steps_factor (l->steps, sc->base_year + t) : 1.0;
-              ll->lanes = g_new (double, (gsize) n * L);
+              ll->lanes = g_new (Lane, n);
+              ll->row = ll->lanes;
+            }
+          else
+            {
+              ll->fixed = g_new (Lane, n);
+              for (int t = 0; t < n; t++)
+                lane_fill (&ll->fixed[t], ll->base[t]);
             }
         }
       }
@@ -360,9 +426,9 @@ _pmd_lanes_new (PmdScenario    *sc,
         LaneLine *ll = &self->lines[position[pending[k]]];
         PmdLine *l = g_ptr_array_index (sc->lines, pending[k]);
 
-        self->slot_d[k] = params[k].d == &l->base_cost ? ll->base_cost :
-                          params[k].d == &l->growth ? ll->growth :
-                          params[k].d == &l->elasticity ? ll->elasticity : ll->indexation;
+        self->slot_d[k] = params[k].d == &l->base_cost ? &ll->base_cost :
+                          params[k].d == &l->growth ? &ll->growth :
+                          params[k].d == &l->elasticity ? &ll->elasticity : &ll->indexation;
       }
 
   for (guint k = 0; k < self->n_ivs; k++)
@@ -373,16 +439,18 @@ _pmd_lanes_new (PmdScenario    *sc,
       li->iv = iv;
       li->s = position[iv->source_idx];
       li->g = position[iv->target_idx];
-      lane_fill (li->fraction, iv->fraction);
-      lane_fill (li->cost_ratio, iv->cost_ratio);
-      lane_fill (li->amount, iv->amount);
-      lane_fill (li->ret, iv->ret);
-      lane_fill (li->one_off, iv->one_off);
-      lane_fill (li->structural, iv->structural);
+      lane_fill (&li->fraction, iv->fraction);
+      lane_fill (&li->cost_ratio, iv->cost_ratio);
+      lane_fill (&li->amount, iv->amount);
+      lane_fill (&li->ret, iv->ret);
+      lane_fill (&li->one_off, iv->one_off);
+      lane_fill (&li->structural, iv->structural);
       lane_fill_int (li->start, iv->start);
       lane_fill_int (li->end, iv->end);
       lane_fill_int (li->lag, iv->lag);
       lane_fill_int (li->ramp_years, iv->ramp_years);
+      li->first = n;
+      li->last = -1;
       if (!li->timing_varies)
         {
           li->ramp = g_new (double, n);
@@ -394,136 +462,190 @@ _pmd_lanes_new (PmdScenario    *sc,
 
               li->ramp[t] = active ? _pmd_ramp (year, iv->start, iv->lag, iv->ramp_years) : -1.0;
               li->starts[t] = active && year == iv->start;
+              if (active)
+                {
+                  li->first = MIN (li->first, t);
+                  li->last = t;
+                }
             }
         }
     }
-  self->cost = g_new (Lane, MAX (1, self->n_lines));
+  self->cost = g_new (Lane, (gsize) MAX (1, self->n_lines) * n);
+  self->baselines = g_new (const Lane *, MAX (1, self->n_lines));
+  self->rows = g_new (Lane *, MAX (1, self->n_lines));
+  for (int r = 0; r < self->n_lines; r++)
+    {
+      LaneLine *ll = &self->lines[r];
+
+      if (!ll->live)
+        ll->row = self->cost + (gsize) r * n;
+      self->baselines[r] = ll->live ? ll->lanes : ll->fixed;
+      self->rows[r] = ll->row;
+    }
+  self->baseline = g_new (Lane, n);
   self->cumulative = g_new (Lane, n);
   return g_steal_pointer (&self);
 }
 
-/* x^k for a whole k, by squaring. */
-static inline double
-power (double x,
-       int    k)
+/* (double) x × 2⁻⁵³ of x < 2⁵³ in every lane, exactly as a scalar
+ * conversion (there is no vector conversion of 64-bit integers before
+ * AVX-512DQ): the high and the low 32 bits are each exact as the mantissa
+ * of 2⁵² + them, and so is their sum, x itself. */
+G_ALWAYS_INLINE static inline V4
+to_unit (V4u x)
 {
-  double result = 1.0;
+  const V4u exponent = { 0x4330000000000000, 0x4330000000000000, 0x4330000000000000, 0x4330000000000000 };
+  V4 high = (V4) ((x >> 32) | exponent) - 4503599627370496.0;
+  V4 low = (V4) ((x & 0xffffffff) | exponent) - 4503599627370496.0;
+
+  return (high * 4294967296.0 + low) * (1.0 / 9007199254740992.0);
+}
+
+/* triangular_inverse() of pmd-uncertainty.c in every lane: the same
+ * operations on the same numbers (this file is built with -fno-math-errno,
+ * so that sqrt is an instruction, which rounds as the library does). */
+G_ALWAYS_INLINE static inline void
+triangular_inverse (const Triangle *tri,
+                    const double   *u,
+                    Lane           *draw)
+{
+  if (tri->span <= 0)
+    {
+      lane_fill (draw, tri->mode);
+      return;
+    }
+  {
+    double low = tri->low, high = tri->high, span = tri->span, below = tri->below, above = tri->above;
+    double cut = tri->cut, out[L];
+
+    /* One square root a lane, of the side the lane is on. Kept a loop for
+     * the vectorizer (unrolled, its sqrt stay scalar). */
+#pragma GCC unroll 1
+    for (int l = 0; l < L; l++)
+      {
+        gboolean left = u[l] < cut;
+        double root = sqrt (left ? u[l] * span * below : (1 - u[l]) * span * above);
+
+        out[l] = left ? low + root : high - root;
+      }
+    memcpy (draw, out, sizeof out);
+  }
+}
+
+/* x^k for a whole k, by squaring, in every lane: the same products, in
+ * the same order, as a scalar power of each lane. */
+G_ALWAYS_INLINE static inline void
+lane_power (Lane       *result,
+            const Lane *base,
+            int         k)
+{
+  Lane x = *base;
   unsigned m = (unsigned) ABS (k);
 
-  for (; m != 0; m >>= 1, x *= x)
-    if (m & 1)
-      result *= x;
-  return k < 0 ? 1.0 / result : result;
+  lane_fill (result, 1.0);
+  for (; m != 0; m >>= 1)
+    for (int h = 0; h < H; h++)
+      {
+        if (m & 1)
+          result->v[h] *= x.v[h];
+        x.v[h] *= x.v[h];
+      }
+  if (k < 0)
+    for (int h = 0; h < H; h++)
+      result->v[h] = 1.0 / result->v[h];
 }
 
-/* pmd_cohort_value_at() for every year, with lane @l's points: one pow
- * per segment, then products. */
-static void
-cohort_values (const PmdCohort *cohort,
-               const Lane      *points,
-               int              l,
-               int              first_year,
-               int              n,
-               double          *out)
-{
-  const PmdYearValue *p = (const PmdYearValue *) cohort->points->data;
-  guint n_points = cohort->points->len;
-  guint seg = G_MAXUINT;
-  double rate = 1.0;
-
-  for (int t = 0; t < n; t++)
-    {
-      int year = first_year + t;
-      guint s = 0;
-
-      if (n_points == 1)
-        {
-          out[t] = points[0][l];
-          continue;
-        }
-      while (s + 2 < n_points && year > p[s + 1].year)
-        s++;
-      if (s != seg)
-        {
-          seg = s;
-          rate = pow (points[s + 1][l] / points[s][l], 1.0 / (double) (p[s + 1].year - p[s].year));
-        }
-      if (year == p[s].year)
-        out[t] = points[s][l];
-      else if (year == p[s + 1].year)
-        out[t] = points[s + 1][l];
-      else
-        out[t] = points[s][l] * power (rate, year - p[s].year);
-    }
-}
-
-static void
+/* pmd_cohort_value_at() for every year and lane, then D(y) = V(y) / V(base)
+ * (the base year is the first): one pow per segment and lane, then products. */
+G_ALWAYS_INLINE static inline void
 compute_cohort (PmdLanes *self,
                 guint     c)
 {
   const PmdCohort *cohort = g_ptr_array_index (self->sc->cohorts, c);
+  const PmdYearValue *p = (const PmdYearValue *) cohort->points->data;
+  guint n_points = cohort->points->len;
   LaneCohort *lc = &self->cohorts[c];
-  double values[PMD_HORIZON_MAX + 2];
-  int base_year = self->sc->base_year;
+  const Lane *points = lc->points;
+  Lane rate, base = { 0 };
+  guint seg = G_MAXUINT;
 
-  for (int l = 0; l < L; l++)
+  for (int t = 0; t < self->n; t++)
     {
-      /* The base year is the first: D(y) = V(y) / V(base). */
-      cohort_values (cohort, lc->points, l, base_year, self->n, values);
-      for (int t = 0; t < self->n; t++)
-        lc->d[t * L + l] = values[t] / values[0];
+      int year = self->sc->base_year + t;
+      Lane *value = &lc->d[t];
+      guint s = 0;
+
+      if (n_points == 1)
+        *value = points[0];
+      else
+        {
+          while (s + 2 < n_points && year > p[s + 1].year)
+            s++;
+          if (s != seg)
+            {
+              double exponent = 1.0 / (double) (p[s + 1].year - p[s].year);
+
+              seg = s;
+              for (int l = 0; l < L; l++)
+                rate.d[l] = pow (points[s + 1].d[l] / points[s].d[l], exponent);
+            }
+          if (year == p[s].year)
+            *value = points[s];
+          else if (year == p[s + 1].year)
+            *value = points[s + 1];
+          else
+            {
+              lane_power (value, &rate, year - p[s].year);
+              for (int h = 0; h < H; h++)
+                value->v[h] = points[s].v[h] * value->v[h];
+            }
+        }
+      if (t == 0)
+        base = *value;
+      for (int h = 0; h < H; h++)
+        value->v[h] = value->v[h] / base.v[h];
     }
 }
 
-static void
+G_ALWAYS_INLINE static inline void
 compute_line (PmdLanes *self,
               LaneLine *ll)
 {
-  const double *idx = ll->scenario_idx ? self->scenario_idx : ll->indexation;
-  Lane growth, price;
+  const Lane *idx = ll->scenario_idx ? &self->scenario_idx : &ll->indexation;
+  const Lane *d = ll->driver >= 0 ? self->cohorts[ll->driver].d : NULL;   /* broadcast when no range reaches it */
+  V4 growth[H], price[H], grow[H], index[H];
 
-  lane_fill (growth, 1.0);
-  lane_fill (price, 1.0);
-  if (ll->driver < 0)
-    for (int t = 0; t < self->n; t++)
-      {
-        double *out = ll->lanes + t * L;
-        for (int l = 0; l < L; l++)
-          {
-            double volume = growth[l] * ll->steps[t];   /* demo = 1 */
-
-            out[l] = ll->base_cost[l] * volume * price[l];
-            growth[l] *= 1.0 + ll->growth[l];
-            price[l] *= 1.0 + idx[l];
-          }
-      }
-  else
+  for (int h = 0; h < H; h++)
     {
-      const double *d = self->cohorts[ll->driver].d;   /* [t][L], broadcast when no range reaches it */
-
-      for (int t = 0; t < self->n; t++)
-        {
-          double *out = ll->lanes + t * L;
-          for (int l = 0; l < L; l++)
-            {
-              double demo = 1.0 + ll->elasticity[l] * (d[t * L + l] - 1.0);
-              double volume = growth[l] * demo * ll->steps[t];
-
-              out[l] = ll->base_cost[l] * volume * price[l];
-              growth[l] *= 1.0 + ll->growth[l];
-              price[l] *= 1.0 + idx[l];
-            }
-        }
+      growth[h] = price[h] = (V4) { 1.0, 1.0, 1.0, 1.0 };
+      grow[h] = 1.0 + ll->growth.v[h];
+      index[h] = 1.0 + idx->v[h];
     }
+  for (int t = 0; t < self->n; t++)
+    for (int h = 0; h < H; h++)
+      {
+        V4 volume;
+
+        if (d != NULL)
+          volume = growth[h] * (1.0 + ll->elasticity.v[h] * (d[t].v[h] - 1.0)) * ll->steps[t];
+        else
+          volume = growth[h] * ll->steps[t];   /* demo = 1 */
+        ll->lanes[t].v[h] = ll->base_cost.v[h] * volume * price[h];
+        growth[h] *= grow[h];
+        price[h] *= index[h];
+      }
 }
 
-/* One intervention in one year, its timing drawn per lane. */
+/* One intervention in one year, its timing drawn per lane: @src and @dst
+ * are its source's and target's cost that year. */
 static void
 apply_varying (const LaneIntervention *li,
                int                     year,
-               Lane                   *cost)
+               Lane                   *src_lane,
+               Lane                   *dst_lane)
 {
   const PmdIntervention *iv = li->iv;
+  double *src = src_lane->d, *dst = dst_lane->d;
 
   for (int l = 0; l < L; l++)
     {
@@ -534,57 +656,101 @@ apply_varying (const LaneIntervention *li,
       r = _pmd_ramp (year, li->start[l], li->lag[l], li->ramp_years[l]);
       if (iv->type == PMD_INTERVENTION_SHIFT)
         {
-          double moved = li->fraction[l] * r * cost[li->s][l];
-          cost[li->s][l] -= moved;
-          cost[li->g][l] += li->cost_ratio[l] * moved;
-          cost[li->g][l] += li->structural[l];
+          double moved = li->fraction.d[l] * r * src[l];
+          src[l] -= moved;
+          dst[l] += li->cost_ratio.d[l] * moved;
+          dst[l] += li->structural.d[l];
         }
       else
         {
-          double avoided = MIN (li->ret[l] * li->amount[l] * r, cost[li->s][l]);
-          cost[li->g][l] += li->amount[l];
-          cost[li->s][l] -= avoided;
+          double avoided = MIN (li->ret.d[l] * li->amount.d[l] * r, src[l]);
+          dst[l] += li->amount.d[l];
+          src[l] -= avoided;
         }
       if (year == li->start[l])
-        cost[li->g][l] += li->one_off[l];
+        dst[l] += li->one_off.d[l];
     }
 }
 
-static void
+/* One intervention in every year it is active, its timing fixed: as
+ * _pmd_intervention_apply(), without the clients. Each year on its own,
+ * so the years may come in any order. */
+G_ALWAYS_INLINE static inline void
 apply (const LaneIntervention *li,
-       int                     t,
-       Lane                   *cost)
+       Lane                   *src,
+       Lane                   *dst)
 {
-  double *src = cost[li->s];
-  double *dst = cost[li->g];
-  double r = li->ramp[t];
-
-  if (r < 0)
-    return;
   if (li->iv->type == PMD_INTERVENTION_SHIFT)
-    for (int l = 0; l < L; l++)
-      {
-        double moved = li->fraction[l] * r * src[l];
-        src[l] -= moved;
-        dst[l] += li->cost_ratio[l] * moved;
-        dst[l] += li->structural[l];
-      }
+    for (int t = li->first; t <= li->last; t++)
+      for (int h = 0; h < H; h++)
+        {
+          V4 moved = li->fraction.v[h] * li->ramp[t] * src[t].v[h];
+          src[t].v[h] -= moved;
+          dst[t].v[h] += li->cost_ratio.v[h] * moved;
+          dst[t].v[h] += li->structural.v[h];
+        }
   else
-    for (int l = 0; l < L; l++)
-      {
-        double avoided = MIN (li->ret[l] * li->amount[l] * r, src[l]);
-        dst[l] += li->amount[l];
-        src[l] -= avoided;
-      }
-  if (li->starts[t])
-    for (int l = 0; l < L; l++)
-      dst[l] += li->one_off[l];
+    for (int t = li->first; t <= li->last; t++)
+      for (int h = 0; h < H; h++)
+        {
+          V4 cap = li->ret.v[h] * li->amount.v[h] * li->ramp[t];
+          V4 avoided = V4_SELECT (cap < src[t].v[h], cap, src[t].v[h]);
+          dst[t].v[h] += li->amount.v[h];
+          src[t].v[h] -= avoided;
+        }
+  if (li->first <= li->last && li->starts[li->first])
+    for (int h = 0; h < H; h++)
+      dst[li->first].v[h] += li->one_off.v[h];
+}
+
+/* Per year, @first plus each of the @n_rows rows in turn (as a projection
+ * adds up its lines), the sum held in registers. */
+G_ALWAYS_INLINE static inline void
+sum_rows (const Lane *const *rows,
+          int                n_rows,
+          const double      *first,
+          int                n,
+          Lane              *sums)
+{
+  for (int t = 0; t < n; t++)
+    {
+      Lane sum;
+
+      lane_fill (&sum, first[t]);
+      for (int r = 0; r < n_rows; r++)
+        for (int h = 0; h < H; h++)
+          sum.v[h] += rows[r][t].v[h];
+      sums[t] = sum;
+    }
+}
+
+/* The first lane whose numbers are not all finite, or −1; @bad_year gets
+ * its first such year. */
+static int
+first_bad_lane (const double *total,
+                const double *gap,
+                const double *savings,
+                const Lane   *check,
+                int           n,
+                int          *bad_year)
+{
+  for (int l = 0; l < L; l++)
+    if (check->d[l] != 0.0)
+      for (int t = 0; t < n; t++)
+        if (!isfinite (total[t * L + l]) || !isfinite (gap[t * L + l]) || !isfinite (savings[t * L + l]))
+          {
+            *bad_year = t;
+            return l;
+          }
+  return -1;
 }
 
 /**
  * _pmd_lanes_run:
- * @draws: per parameter, PMD_LANES values (a whole-number parameter's
- *   rounded here, as pmd_param_set() does)
+ * @seed: the Monte Carlo's seed
+ * @first: the run in the first lane
+ * @last: the run after the last one: lanes from @last − @first on repeat
+ *   the run before it (their numbers are to be dropped)
  * @total: (out): [t][PMD_LANES] scenario totals
  * @gap: (out): the same for the gap
  * @savings: (out): the same for the savings
@@ -593,9 +759,11 @@ apply (const LaneIntervention *li,
  *
  * Returns: the first lane whose numbers are not all finite, or −1
  */
-int
+PMD_SIMD_CLONES int
 _pmd_lanes_run (PmdLanes     *self,
-                const double *draws,
+                guint32       seed,
+                guint         first,
+                guint         last,
                 double       *total,
                 double       *gap,
                 double       *savings,
@@ -604,16 +772,37 @@ _pmd_lanes_run (PmdLanes     *self,
 {
   const PmdScenario *sc = self->sc;
   int n = self->n;
-  int bad_lane = L;
-  Lane cumulative, growth;
+  Lane check;
+  V4 cumulative[H], growth[H], funding_growth[H];
 
+  V4u stream[H];
+
+  /* Each run's stream (pmd-random-private.h), a lane each: its uniform
+   * draws, one per parameter in order, made into draws of the parameter's
+   * triangular distribution. */
+  for (int h = 0; h < H; h++)
+    {
+      V4u run;
+
+      for (int i = 0; i < 4; i++)
+        run[i] = MIN (first + 4 * h + i, last - 1);
+      stream[h] = PMD_RUN_STREAM_START (seed, run);
+    }
   for (guint k = 0; k < self->n_slots; k++)
     {
+      Lane uniform, draw;
+
+      for (int h = 0; h < H; h++)
+        {
+          stream[h] += PMD_GOLDEN_GAMMA;
+          uniform.v[h] = to_unit (PMD_MIX64 (stream[h]) >> 11);
+        }
+      triangular_inverse (&self->triangles[k], uniform.d, &draw);
       if (self->slot_d[k] != NULL)
-        memcpy (self->slot_d[k], draws + k * L, sizeof (Lane));
+        *self->slot_d[k] = draw;
       else if (self->slot_i[k] != NULL)
         for (int l = 0; l < L; l++)
-          self->slot_i[k][l] = (int) lround (CLAMP (draws[k * L + l], -1e6, 1e6));
+          self->slot_i[k][l] = (int) lround (CLAMP (draw.d[l], -1e6, 1e6));
     }
   for (guint c = 0; c < sc->cohorts->len; c++)
     if (self->cohorts[c].live)
@@ -622,92 +811,90 @@ _pmd_lanes_run (PmdLanes     *self,
     if (self->lines[r].live)
       compute_line (self, &self->lines[r]);
 
-  lane_fill (cumulative, 0.0);
-  lane_fill (growth, 1.0);
+  /* The baseline total, before the interventions change the live lines'
+   * baselines into their scenario in place; then the interventions, one
+   * after the other in list order, each in every year, and the scenario
+   * total. Every year is computed on its own, and in each the same steps
+   * come in the same order as in a projection. */
+  sum_rows (self->baselines, self->n_lines, self->const_baseline, n, self->baseline);
+  for (int r = 0; r < self->n_lines; r++)
+    if (!self->lines[r].live)
+      memcpy (self->lines[r].row, self->lines[r].fixed, sizeof (Lane) * n);
+  for (guint k = 0; k < self->n_ivs; k++)
+    {
+      const LaneIntervention *li = &self->ivs[k];
+      Lane *src = self->lines[li->s].row, *dst = self->lines[li->g].row;
+
+      if (li->timing_varies)
+        for (int t = 0; t < n; t++)
+          apply_varying (li, sc->base_year + t, &src[t], &dst[t]);
+      else
+        apply (li, src, dst);
+    }
+  sum_rows ((const Lane *const *) self->rows, self->n_lines, self->const_scenario, n, (Lane *) total);
+
+  lane_fill (&check, 0.0);
+  for (int h = 0; h < H; h++)
+    {
+      cumulative[h] = (V4) { 0.0, 0.0, 0.0, 0.0 };
+      growth[h] = (V4) { 1.0, 1.0, 1.0, 1.0 };
+      funding_growth[h] = 1.0 + self->funding_growth.v[h];
+    }
   for (int t = 0; t < n; t++)
     {
       int year = sc->base_year + t;
-      double *ts = total + t * L, *tg = gap + t * L, *tv = savings + t * L;
-      Lane tb, funding;
-
-      for (int r = 0; r < self->n_lines; r++)
-        {
-          const LaneLine *ll = &self->lines[r];
-          if (ll->live)
-            memcpy (self->cost[r], ll->lanes + t * L, sizeof (Lane));
-          else
-            lane_fill (self->cost[r], ll->base[t]);
-        }
-      for (guint k = 0; k < self->n_ivs; k++)
-        {
-          if (self->ivs[k].timing_varies)
-            apply_varying (&self->ivs[k], year, self->cost);
-          else
-            apply (&self->ivs[k], t, self->cost);
-        }
-
-      lane_fill (ts, self->const_scenario[t]);
-      lane_fill (tb, self->const_baseline[t]);
-      for (int r = 0; r < self->n_lines; r++)
-        {
-          const LaneLine *ll = &self->lines[r];
-          for (int l = 0; l < L; l++)
-            ts[l] += self->cost[r][l];
-          if (ll->live)
-            for (int l = 0; l < L; l++)
-              tb[l] += ll->lanes[t * L + l];
-          else
-            for (int l = 0; l < L; l++)
-              tb[l] += ll->base[t];
-        }
+      Lane *ts = (Lane *) (total + t * L), *tg = (Lane *) (gap + t * L), *tv = (Lane *) (savings + t * L);
+      const Lane *tb = &self->baseline[t];
+      Lane funding = { 0 };
 
       if (self->funding_live)
         {
-          for (int l = 0; l < L; l++)
+          for (int h = 0; h < H; h++)
             {
-              funding[l] = self->funding_base[l] * growth[l];
-              growth[l] *= 1.0 + self->funding_growth[l];
+              funding.v[h] = self->funding_base.v[h] * growth[h];
+              growth[h] *= funding_growth[h];
             }
           for (guint k = 0; k < sc->funding.steps->len; k++)
             {
               const PmdYearValue *s = &g_array_index (sc->funding.steps, PmdYearValue, k);
               if (s->year <= year)
-                for (int l = 0; l < L; l++)
-                  funding[l] += s->value;
+                for (int h = 0; h < H; h++)
+                  funding.v[h] += s->value;
             }
         }
       else
-        lane_fill (funding, self->p->funding[t]);
+        lane_fill (&funding, self->p->funding[t]);
 
-      for (int l = 0; l < L; l++)
+      /* x × 0 is 0 for a finite x, NaN for ±inf and NaN: check stays 0
+       * while every number of the lane is finite. */
+      for (int h = 0; h < H; h++)
         {
-          tv[l] = tb[l] - ts[l];
-          cumulative[l] += tv[l];
-          self->cumulative[t][l] = cumulative[l];
-          tg[l] = ts[l] - funding[l];
+          tv->v[h] = tb->v[h] - ts->v[h];
+          cumulative[h] += tv->v[h];
+          self->cumulative[t].v[h] = cumulative[h];
+          tg->v[h] = ts->v[h] - funding.v[h];
+          check.v[h] += ts->v[h] * 0.0 + tg->v[h] * 0.0 + tv->v[h] * 0.0;
         }
-      for (int l = 0; l < bad_lane; l++)
-        if (!isfinite (ts[l]) || !isfinite (tg[l]) || !isfinite (tv[l]))
-          {
-            bad_lane = l;
-            *bad_year = t;
-          }
     }
 
   /* As the projection's: the first year with S(y) > 0 after which S never
-   * drops below zero. */
-  for (int l = 0; l < L; l++)
+   * drops below zero, every lane at once. */
+  for (int h = 0; h < H; h++)
     {
-      int first = -1;
+      V4 paid_from = { -1.0, -1.0, -1.0, -1.0 };
+      V4i stop = { 0, 0, 0, 0 };
 
       for (int t = n - 1; t >= 0; t--)
         {
-          if (self->cumulative[t][l] < -PAYBACK_EPSILON)
-            break;
-          if (self->cumulative[t][l] > PAYBACK_EPSILON)
-            first = t;
+          V4 c = self->cumulative[t].v[h];
+          V4i paid;
+
+          stop |= c < -PAYBACK_EPSILON;
+          paid = ~stop & (c > PAYBACK_EPSILON);
+          paid_from = V4_SELECT (paid, ((V4) { t, t, t, t }), paid_from);
         }
-      payback[l] = first >= 0 ? sc->base_year + first : 0;
+      for (int i = 0; i < 4; i++)
+        payback[h * 4 + i] = paid_from[i] >= 0 ? sc->base_year + (int) paid_from[i] : 0;
     }
-  return bad_lane < L ? bad_lane : -1;
+  return first_bad_lane (total, gap, savings, &check, n, bad_year);
 }

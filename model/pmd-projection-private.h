@@ -6,7 +6,14 @@
 G_BEGIN_DECLS
 
 /* Shared by the projection and the explanations of its figures
- * (pmd-explain.c), so that both take one intervention's step the same way. */
+ * (pmd-explain.c), so that both take one intervention's step the same way
+ * (pmd-interventions.c). */
+void   _pmd_intervention_apply_rows (const PmdIntervention *iv,
+                                     int                    first_year,
+                                     int                    n,
+                                     double                *cost,
+                                     double                *clients,
+                                     double                *investment);
 double _pmd_intervention_apply (const PmdIntervention *iv,
                                 int                    year,
                                 double                *cost,

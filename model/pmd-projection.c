@@ -40,7 +40,7 @@ ensure_storage (PmdProjection *self,
 {
   gsize n = (gsize) n_years;
   gsize len = n * (4 * (gsize) n_lines + 4 * (gsize) n_layers + 2 * (gsize) n_domains + 7);
-  gsize scratch_len = n * (gsize) n_cohorts + 2 * (gsize) n_lines;
+  gsize scratch_len = n * (gsize) n_cohorts;   /* the drivers */
   double *p;
 
   if (len > self->storage_len)
@@ -212,72 +212,6 @@ _pmd_ramp (int year,
   return MIN (1.0, (double) (year - from + 1) / (double) ramp_years);
 }
 
-/**
- * _pmd_intervention_apply:
- * @iv: an intervention of a resolved scenario
- * @year: a year
- * @cost: (inout): every line's cost that year, as the interventions before
- *   @iv left it
- * @clients: (inout): every line's clients, NaN where a line has none
- *
- * What one intervention does in one year (DESIGN.md §2): it moves or avoids
- * cost on its source, gives its target what moves there, and books what it
- * spends on its target.
- *
- * Returns: what it spends that year
- */
-double
-_pmd_intervention_apply (const PmdIntervention *iv,
-                         int                    year,
-                         double                *cost,
-                         double                *clients)
-{
-  int s = iv->source_idx;
-  int g = iv->target_idx;
-  double investment = 0.0;
-  double r;
-
-  if (!iv->enabled || year < iv->start || (iv->has_end && year > iv->end))
-    return 0.0;
-
-  r = _pmd_ramp (year, iv->start, iv->lag, iv->ramp_years);
-
-  if (iv->type == PMD_INTERVENTION_SHIFT)
-    {
-      double share = iv->fraction * r;
-      double moved = share * cost[s];
-
-      cost[s] -= moved;
-      cost[g] += iv->cost_ratio * moved;
-      if (!isnan (clients[s]))
-        {
-          double moved_clients = share * clients[s];
-          clients[s] -= moved_clients;
-          if (!isnan (clients[g]))
-            clients[g] += moved_clients;
-        }
-      cost[g] += iv->structural;
-      investment += iv->structural;
-    }
-  else
-    {
-      double avoided = MIN (iv->ret * iv->amount * r, cost[s]);
-
-      cost[g] += iv->amount;
-      investment += iv->amount;
-      if (cost[s] != 0.0 && !isnan (clients[s]))
-        clients[s] -= clients[s] * (avoided / cost[s]);
-      cost[s] -= avoided;
-    }
-
-  if (year == iv->start)
-    {
-      cost[g] += iv->one_off;
-      investment += iv->one_off;
-    }
-  return investment;
-}
-
 /* One year of the scenario: the first @n interventions in list order, each
  * on the cost its source has after the interventions before it. Returns the
  * investment. */
@@ -296,46 +230,40 @@ apply_interventions (const PmdScenario *sc,
 }
 
 /* The scenario of the lines in @sel (all when NULL): interventions only
- * touch their source and target, which a selection must hold. */
+ * touch their source and target, which a selection must hold. Each
+ * intervention in list order, on every year of its lines' rows (pmd-
+ * interventions.c): each year the same steps as year by year. */
 static void
 compute_scenario_lines (PmdProjection     *self,
                         const PmdScenario *sc,
-                        double            *cost,
-                        double            *clients,
                         const int         *sel,
                         int                n_sel)
 {
   int n = self->n_years;
 
   if (sel == NULL)
-    n_sel = self->n_lines;
-  for (int t = 0; t < n; t++)
     {
-      for (int k = 0; k < n_sel; k++)
-        {
-          int i = sel != NULL ? sel[k] : k;
-          cost[i] = self->line_baseline[i * n + t];
-          clients[i] = self->line_baseline_clients[i * n + t];
-        }
-
-      self->investment[t] = apply_interventions (sc, sc->interventions->len, sc->base_year + t, cost, clients);
-
-      for (int k = 0; k < n_sel; k++)
-        {
-          int i = sel != NULL ? sel[k] : k;
-          self->line_scenario[i * n + t] = cost[i];
-          self->line_scenario_clients[i * n + t] = clients[i];
-        }
+      memcpy (self->line_scenario, self->line_baseline, sizeof (double) * n * self->n_lines);
+      memcpy (self->line_scenario_clients, self->line_baseline_clients, sizeof (double) * n * self->n_lines);
     }
+  else
+    for (int k = 0; k < n_sel; k++)
+      {
+        memcpy (self->line_scenario + sel[k] * n, self->line_baseline + sel[k] * n, sizeof (double) * n);
+        memcpy (self->line_scenario_clients + sel[k] * n, self->line_baseline_clients + sel[k] * n,
+                sizeof (double) * n);
+      }
+  memset (self->investment, 0, sizeof (double) * n);
+  for (guint k = 0; k < sc->interventions->len; k++)
+    _pmd_intervention_apply_rows (g_ptr_array_index (sc->interventions, k), sc->base_year, n, self->line_scenario,
+                                  self->line_scenario_clients, self->investment);
 }
 
 static void
 compute_scenario (PmdProjection     *self,
-                  const PmdScenario *sc,
-                  double            *cost,
-                  double            *clients)
+                  const PmdScenario *sc)
 {
-  compute_scenario_lines (self, sc, cost, clients, NULL, 0);
+  compute_scenario_lines (self, sc, NULL, 0);
 }
 
 static void
@@ -551,7 +479,7 @@ pmd_projection_compute (PmdProjection     *self,
                         GError           **error)
 {
   int n_years;
-  double *drivers, *cost, *clients;
+  double *drivers;
 
   g_return_val_if_fail (self != NULL, FALSE);
   g_return_val_if_fail (scenario != NULL, FALSE);
@@ -565,12 +493,9 @@ pmd_projection_compute (PmdProjection     *self,
   self->base_year = scenario->base_year;
 
   drivers = self->scratch;
-  cost = drivers + (gsize) n_years * scenario->cohorts->len;
-  clients = cost + scenario->lines->len;
-
   compute_drivers (scenario, drivers, n_years);
   compute_baseline (self, scenario, drivers);
-  compute_scenario (self, scenario, cost, clients);
+  compute_scenario (self, scenario);
   compute_totals (self, scenario);
   return check_finite (self, scenario, error);
 }
@@ -758,8 +683,6 @@ struct _PmdPartial
   double        *const_baseline;  /* per year: the sum over lines not reached */
   double        *const_scenario;
   double        *drivers;
-  double        *cost;
-  double        *clients;
 };
 
 void
@@ -774,8 +697,6 @@ pmd_partial_free (PmdPartial *self)
   g_free (self->const_baseline);
   g_free (self->const_scenario);
   g_free (self->drivers);
-  g_free (self->cost);
-  g_free (self->clients);
   g_free (self);
 }
 
@@ -865,8 +786,6 @@ pmd_partial_new (const PmdScenario *scenario,
     }
   self->drivers = g_new (double, MAX (1, scenario->cohorts->len * (gsize) n));
   memcpy (self->drivers, self->p->scratch, sizeof (double) * scenario->cohorts->len * n);
-  self->cost = g_new0 (double, MAX (1, n_lines));
-  self->clients = g_new0 (double, MAX (1, n_lines));
   return g_steal_pointer (&self);
 }
 
@@ -891,7 +810,7 @@ pmd_partial_compute (PmdPartial        *self,
       compute_driver (scenario, self->drivers, n, c);
   for (int k = 0; k < self->n_live; k++)
     compute_line_baseline (p, scenario, self->drivers, self->live[k]);
-  compute_scenario_lines (p, scenario, self->cost, self->clients, self->reached, self->n_reached);
+  compute_scenario_lines (p, scenario, self->reached, self->n_reached);
 
   memcpy (p->total_baseline, self->const_baseline, sizeof (double) * n);
   memcpy (p->total_scenario, self->const_scenario, sizeof (double) * n);

@@ -8,6 +8,8 @@
 #include "pmd-uncertainty.h"
 #include "pmd-uncertainty-private.h"
 #include "pmd-lanes-private.h"
+#include "pmd-order-private.h"
+#include "pmd-random-private.h"
 #include "pmd-format.h"
 #include "pmd-param.h"
 #include "pmd-scenario-private.h"
@@ -74,37 +76,7 @@ pmd_percentile (const double *sorted,
 #define CHUNK_RUNS  64
 #define MAX_THREADS 16
 
-/* SplitMix64 (Steele, Lea & Flood, "Fast splittable pseudorandom number
- * generators", 2014): each run draws from a stream that is a function of
- * the seed and the run's index alone, so the same seed gives the same runs
- * however they are shared between threads, and a run needs no draws made
- * for the runs before it. */
-#define GOLDEN_GAMMA G_GUINT64_CONSTANT (0x9e3779b97f4a7c15)
-
-static inline guint64
-mix64 (guint64 z)
-{
-  z = (z ^ (z >> 30)) * G_GUINT64_CONSTANT (0xbf58476d1ce4e5b9);
-  z = (z ^ (z >> 27)) * G_GUINT64_CONSTANT (0x94d049bb133111eb);
-  return z ^ (z >> 31);
-}
-
-static inline guint64
-run_stream_start (guint32 seed,
-                  guint   run)
-{
-  return mix64 ((((guint64) seed << 32) | run) + GOLDEN_GAMMA);
-}
-
-/* The next draw of the stream, uniform in [0, 1) with 53 bits. */
-static inline double
-run_stream_double (guint64 *state)
-{
-  *state += GOLDEN_GAMMA;
-  return (double) (mix64 (*state) >> 11) * (1.0 / 9007199254740992.0);
-}
-
-/* What the workers share; the fields below the mutex are guarded by it. */
+/* What the threads share; the fields below the mutex are guarded by it. */
 typedef struct
 {
   const PmdScenario *scenario;   /* validated */
@@ -113,16 +85,20 @@ typedef struct
   guint              n_ranges;
   guint32            seed;
   guint              runs;
-  PmdMonteCarlo     *out;        /* year-major, in run order while running */
+  PmdMonteCarlo     *out;        /* year-major, in run order */
   int               *payback;    /* per run: year, or 0 */
+  guint             *gap_positive; /* per year: runs with a gap > 0 */
   GCancellable      *cancellable;
+  PmdProgressFunc    progress;
+  gpointer           user_data;
   gint               next_chunk; /* atomic */
+  gint               next_task;  /* atomic: the next year and series to order */
   gint               stop_at;    /* atomic: runs from here need not be made (a failed run) */
 
   GMutex             mutex;
   GCond              cond;
   guint              done;       /* runs made */
-  guint              running;    /* workers not finished */
+  guint              running;    /* threads still making runs */
   GError            *error;      /* of the first failed run */
   guint              error_run;
 } MonteCarlo;
@@ -166,13 +142,13 @@ make_run (MonteCarlo  *mc,
           PmdParam    *params,
           guint        r)
 {
-  guint64 stream = run_stream_start (mc->seed, r);
+  guint64 stream = _pmd_run_stream_start (mc->seed, r);
   PmdMonteCarlo *out = mc->out;
   const PmdProjection *p;
   int n = out->n_years;
 
   for (guint k = 0; k < mc->n_ranges; k++)
-    pmd_param_set (&params[k], triangular_inverse (run_stream_double (&stream), mc->ranges[k].low, mc->modes[k],
+    pmd_param_set (&params[k], triangular_inverse (_pmd_run_stream_double (&stream), mc->ranges[k].low, mc->modes[k],
                                                    mc->ranges[k].high));
   p = pmd_partial_compute (partial, sc);
   /* The file's own values project (pmd_scenario_validate()), but a draw
@@ -198,7 +174,6 @@ make_run (MonteCarlo  *mc,
 static gboolean
 make_lane_runs (MonteCarlo *mc,
                 PmdLanes   *lanes,
-                double     *draws,
                 double     *buffer,
                 guint       first,
                 guint       last)
@@ -209,16 +184,7 @@ make_lane_runs (MonteCarlo *mc,
   int payback[PMD_LANES];
   int bad, bad_year = 0;
 
-  for (guint r = first; r < first + PMD_LANES; r++)
-    {
-      /* Lanes past the last run repeat it: their numbers are dropped. */
-      guint64 stream = run_stream_start (mc->seed, MIN (r, last - 1));
-
-      for (guint k = 0; k < mc->n_ranges; k++)
-        draws[k * PMD_LANES + (r - first)] = triangular_inverse (run_stream_double (&stream), mc->ranges[k].low,
-                                                                  mc->modes[k], mc->ranges[k].high);
-    }
-  bad = _pmd_lanes_run (lanes, draws, total, gap, savings, payback, &bad_year);
+  bad = _pmd_lanes_run (lanes, mc->seed, first, last, total, gap, savings, payback, &bad_year);
   if (bad >= 0 && first + bad < last)
     {
       fail_overflow (mc, first + bad, bad_year);
@@ -227,60 +193,118 @@ make_lane_runs (MonteCarlo *mc,
   for (int t = 0; t < n; t++)
     {
       gsize at = (gsize) t * mc->runs + first;
-      memcpy (out->total + at, total + t * PMD_LANES, sizeof (double) * (last - first));
-      memcpy (out->gap + at, gap + t * PMD_LANES, sizeof (double) * (last - first));
-      memcpy (out->savings + at, savings + t * PMD_LANES, sizeof (double) * (last - first));
+
+      /* A constant size when the lanes are full: a few moves, no call. */
+      if (last - first == PMD_LANES)
+        {
+          memcpy (out->total + at, total + t * PMD_LANES, sizeof (double) * PMD_LANES);
+          memcpy (out->gap + at, gap + t * PMD_LANES, sizeof (double) * PMD_LANES);
+          memcpy (out->savings + at, savings + t * PMD_LANES, sizeof (double) * PMD_LANES);
+        }
+      else
+        {
+          memcpy (out->total + at, total + t * PMD_LANES, sizeof (double) * (last - first));
+          memcpy (out->gap + at, gap + t * PMD_LANES, sizeof (double) * (last - first));
+          memcpy (out->savings + at, savings + t * PMD_LANES, sizeof (double) * (last - first));
+        }
     }
   memcpy (mc->payback + first, payback, sizeof (int) * (last - first));
   return TRUE;
 }
 
-/* A worker takes chunks until none is left, the pass is cancelled or a run
- * before the next chunk has failed. */
-static void
-work (MonteCarlo *mc)
+static int
+compare_uint (gconstpointer a,
+              gconstpointer b)
 {
-  g_autoptr(PmdScenario) sc = pmd_scenario_copy (mc->scenario);
-  g_autoptr(PmdPartial) partial = NULL;
-  g_autoptr(PmdLanes) lanes = NULL;
-  g_autofree double *draws = NULL;
-  g_autofree double *buffer = NULL;
-  g_autofree PmdParam *params = g_new (PmdParam, MAX (1, mc->n_ranges));
+  guint x = *(const guint *) a, y = *(const guint *) b;
+
+  return x < y ? -1 : x > y;
+}
+
+/* What one thread needs for its runs. */
+typedef struct
+{
+  PmdScenario *sc;
+  PmdParam    *params;
+  PmdPartial  *partial;
+  PmdLanes    *lanes;
+  double      *buffer;
+} Worker;
+
+static void
+worker_clear (Worker *w)
+{
+  g_clear_pointer (&w->lanes, _pmd_lanes_free);
+  g_clear_pointer (&w->partial, pmd_partial_free);
+  g_clear_pointer (&w->sc, pmd_scenario_free);
+  g_clear_pointer (&w->params, g_free);
+  g_clear_pointer (&w->buffer, g_free);
+}
+
+/* A copy of the scenario with each ranged parameter looked up once (a run
+ * only sets numbers), and the runs in lanes (pmd-lanes.c) when the lanes
+ * hold every ranged parameter; else one by one, each re-projecting only
+ * the lines its draws can reach. */
+static gboolean
+worker_init (MonteCarlo *mc,
+             Worker     *w)
+{
   g_autofree const char **paths = g_new0 (const char *, MAX (1, mc->n_ranges));
   g_auto(PmdScenarioIndex) index = { 0 };
   GError *error = NULL;
 
-  /* Resolve each path once: a run only sets numbers. */
-  if (!pmd_scenario_resolve (sc, &error))
-    {
-      fail_run (mc, 0, error);
-      return;
-    }
+  w->sc = pmd_scenario_copy (mc->scenario);
+  w->params = g_new (PmdParam, MAX (1, mc->n_ranges));
+  if (!pmd_scenario_resolve (w->sc, &error))
+    goto failed;
   _pmd_scenario_index_init (&index);
-  _pmd_scenario_index_fill (&index, sc);
+  _pmd_scenario_index_fill (&index, w->sc);
   for (guint k = 0; k < mc->n_ranges; k++)
     {
-      paths[k] = ((PmdRange *) g_ptr_array_index (sc->ranges, k))->path;
-      if (!_pmd_scenario_lookup_param_indexed (sc, &index, paths[k], &params[k], &error))
-        {
-          fail_run (mc, 0, error);
-          return;
-        }
+      paths[k] = ((PmdRange *) g_ptr_array_index (w->sc->ranges, k))->path;
+      if (!_pmd_scenario_lookup_param_indexed (w->sc, &index, paths[k], &w->params[k], &error))
+        goto failed;
     }
-  /* Runs in lanes (pmd-lanes.c) when the lanes hold every ranged
-   * parameter; else one by one, each re-projecting only the lines its
-   * draws can reach. */
-  lanes = _pmd_lanes_new (sc, params, mc->n_ranges, &error);
-  if (lanes == NULL && error == NULL)
-    partial = pmd_partial_new (sc, paths, mc->n_ranges, &error);
+  w->lanes = _pmd_lanes_new (w->sc, w->params, mc->ranges, mc->modes, mc->n_ranges, &error);
+  if (w->lanes == NULL && error == NULL)
+    w->partial = pmd_partial_new (w->sc, paths, mc->n_ranges, &error);
   if (error != NULL)
-    {
-      fail_run (mc, 0, error);
-      return;
-    }
-  draws = g_new (double, MAX (1, mc->n_ranges) * PMD_LANES);
-  buffer = g_new (double, (gsize) 3 * mc->out->n_years * PMD_LANES);
+    goto failed;
+  w->buffer = g_new (double, (gsize) 3 * mc->out->n_years * PMD_LANES);
+  return TRUE;
 
+failed:
+  fail_run (mc, 0, error);
+  return FALSE;
+}
+
+/* The calling thread reports progress (without the lock: the callback may
+ * take its time, or cancel) when runs were made since its last report. */
+static void
+report_progress (MonteCarlo *mc,
+                 guint      *reported)
+{
+  guint done;
+
+  if (mc->progress == NULL)
+    return;
+  g_mutex_lock (&mc->mutex);
+  done = mc->error == NULL && !g_cancellable_is_cancelled (mc->cancellable) ? mc->done : *reported;
+  g_mutex_unlock (&mc->mutex);
+  if (done != *reported)
+    {
+      *reported = done;
+      mc->progress (done, mc->runs, mc->user_data);
+    }
+}
+
+/* Takes chunks of runs until none is left, the pass is cancelled or a run
+ * before the next chunk has failed. */
+static void
+make_runs (MonteCarlo *mc,
+           Worker     *w,
+           guint      *reported)
+{
   for (;;)
     {
       guint first = (guint) g_atomic_int_add (&mc->next_chunk, 1) * CHUNK_RUNS;
@@ -290,228 +314,138 @@ work (MonteCarlo *mc)
           g_cancellable_is_cancelled (mc->cancellable))
         return;
       last = MIN (mc->runs, first + CHUNK_RUNS);
-      if (lanes != NULL)
+      if (w->lanes != NULL)
         {
           for (guint r = first; r < last; r += PMD_LANES)
-            if (!make_lane_runs (mc, lanes, draws, buffer, r, MIN (last, r + PMD_LANES)))
+            if (!make_lane_runs (mc, w->lanes, w->buffer, r, MIN (last, r + PMD_LANES)))
               return;
         }
       else
         {
           for (guint r = first; r < last; r++)
-            if (!make_run (mc, sc, partial, params, r))
+            if (!make_run (mc, w->sc, w->partial, w->params, r))
               return;
         }
       g_mutex_lock (&mc->mutex);
       mc->done += last - first;
-      g_cond_signal (&mc->cond);
+      if (mc->progress != NULL)
+        g_cond_broadcast (&mc->cond);   /* the calling thread may be waiting to report */
       g_mutex_unlock (&mc->mutex);
+      if (reported != NULL)
+        report_progress (mc, reported);
     }
+}
+
+/* The ranks each level needs (its lower order statistic and the next),
+ * ascending, once each. */
+static void
+set_ranks (PmdMonteCarlo *self,
+           const double  *levels,
+           guint          n_levels)
+{
+  g_autofree guint *wanted = g_new (guint, 2 * n_levels);
+  guint n = 0;
+
+  for (guint j = 0; j < n_levels; j++)
+    {
+      guint lo = (guint) floor ((self->runs - 1) * CLAMP (levels[j], 0.0, 1.0));
+
+      wanted[n++] = lo;
+      if (lo + 1 < self->runs)
+        wanted[n++] = lo + 1;
+    }
+  qsort (wanted, n, sizeof (guint), compare_uint);
+  self->ranks = g_new (guint, n);
+  self->n_ranks = 0;
+  for (guint j = 0; j < n; j++)
+    if (j == 0 || wanted[j] != self->ranks[self->n_ranks - 1])
+      self->ranks[self->n_ranks++] = wanted[j];
+  self->rank_values = g_new (double, (gsize) 3 * self->n_years * self->n_ranks);
+}
+
+/* After the runs: each year of each series sorted, or its ranks selected
+ * (leaving the runs in run order), a task each, shared by the threads. */
+static void
+order_runs (MonteCarlo *mc)
+{
+  PmdMonteCarlo *out = mc->out;
+  guint runs = out->runs;
+  g_autoptr(PmdOrderScratch) scratch = _pmd_order_scratch_new (runs);
+
+  for (;;)
+    {
+      gint task = g_atomic_int_add (&mc->next_task, 1);
+      double *series[] = { out->total, out->gap, out->savings };
+      int s = task / out->n_years, t = task % out->n_years;
+      double *v;
+      guint positive = 0;
+
+      if (task >= 3 * out->n_years)
+        return;
+      v = series[s] + (gsize) t * runs;
+      if (out->sorted)
+        {
+          if (s == 1)
+            for (guint r = 0; r < runs; r++)
+              positive += v[r] > 0;
+          _pmd_order_sort (v, runs, scratch);
+        }
+      else
+        {
+          double *found = out->rank_values + ((gsize) s * out->n_years + t) * out->n_ranks;
+
+          /* At most 64 ranks a pass. */
+          for (guint j = 0; j < out->n_ranks; j += 64)
+            positive = _pmd_order_select (v, runs, out->ranks + j, MIN (64, out->n_ranks - j), found + j, scratch);
+        }
+      if (s == 1)
+        mc->gap_positive[t] = positive;
+    }
+}
+
+/* A thread's share: its runs, then (once every thread has made its runs)
+ * its share of the ordering. The calling thread is one of them, and
+ * reports progress (@reported non-NULL) between its chunks and while it
+ * waits for the others. */
+static void
+work (MonteCarlo *mc,
+      guint      *reported)
+{
+  Worker w = { 0 };
+  gboolean order;
+
+  if (worker_init (mc, &w))
+    make_runs (mc, &w, reported);
+  worker_clear (&w);
+
+  g_mutex_lock (&mc->mutex);
+  if (--mc->running == 0)
+    g_cond_broadcast (&mc->cond);
+  for (;;)
+    {
+      if (reported != NULL && mc->progress != NULL && mc->done != *reported && mc->error == NULL &&
+          !g_cancellable_is_cancelled (mc->cancellable))
+        {
+          g_mutex_unlock (&mc->mutex);
+          report_progress (mc, reported);
+          g_mutex_lock (&mc->mutex);
+        }
+      else if (mc->running == 0)
+        break;
+      else
+        g_cond_wait (&mc->cond, &mc->mutex);
+    }
+  order = mc->error == NULL;
+  g_mutex_unlock (&mc->mutex);
+  if (order && !g_cancellable_is_cancelled (mc->cancellable))
+    order_runs (mc);
 }
 
 static gpointer
 worker_thread (gpointer data)
 {
-  MonteCarlo *mc = data;
-
-  work (mc);
-  g_mutex_lock (&mc->mutex);
-  mc->running--;
-  g_cond_signal (&mc->cond);
-  g_mutex_unlock (&mc->mutex);
+  work (data, NULL);
   return NULL;
-}
-
-/* Doubles as unsigned keys that sort in the same order: flip the sign bit
- * of positives, every bit of negatives. */
-static inline guint64
-sort_key (double value)
-{
-  guint64 bits;
-
-  memcpy (&bits, &value, sizeof bits);
-  return (bits >> 63) ? ~bits : bits | G_GUINT64_CONSTANT (0x8000000000000000);
-}
-
-static inline double
-from_key (guint64 key)
-{
-  guint64 bits = (key >> 63) ? key & ~G_GUINT64_CONSTANT (0x8000000000000000) : ~key;
-  double value;
-
-  memcpy (&value, &bits, sizeof value);
-  return value;
-}
-
-/* An LSD radix sort, eight passes of a byte: the runs of a year are sorted
- * in linear time (qsort took a third of a Monte Carlo). */
-static void
-sort_doubles (double  *values,
-              guint    n,
-              guint64 *keys,
-              guint64 *spare)
-{
-  for (guint i = 0; i < n; i++)
-    keys[i] = sort_key (values[i]);
-  for (guint shift = 0; shift < 64; shift += 8)
-    {
-      guint count[257] = { 0 };
-      guint64 *tmp;
-
-      for (guint i = 0; i < n; i++)
-        count[((keys[i] >> shift) & 0xff) + 1]++;
-      if (count[((keys[0] >> shift) & 0xff) + 1] == n)
-        continue;   /* every key has this byte: nothing to move */
-      for (guint b = 0; b < 256; b++)
-        count[b + 1] += count[b];
-      for (guint i = 0; i < n; i++)
-        spare[count[(keys[i] >> shift) & 0xff]++] = keys[i];
-      tmp = keys;
-      keys = spare;
-      spare = tmp;
-    }
-  for (guint i = 0; i < n; i++)
-    values[i] = from_key (keys[i]);
-}
-
-/* Quickselect (Hoare's partition, median-of-three pivot): afterwards
- * v[k] is the k-th smallest of v[left, right), with nothing larger before
- * it and nothing smaller after it. */
-static void
-select_nth (double *v,
-            gssize  left,
-            gssize  right,
-            gssize  k)
-{
-  while (right - left > 16)
-    {
-      gssize mid = left + (right - left) / 2, i = left - 1, j = right;
-      double a = v[left], b = v[mid], c = v[right - 1];
-      double pivot = a < b ? (b < c ? b : (a < c ? c : a)) : (a < c ? a : (b < c ? c : b));
-
-      for (;;)
-        {
-          double tmp;
-
-          do
-            i++;
-          while (v[i] < pivot);
-          do
-            j--;
-          while (v[j] > pivot);
-          if (i >= j)
-            break;
-          tmp = v[i], v[i] = v[j], v[j] = tmp;
-        }
-      if (k <= j)
-        right = j + 1;
-      else
-        left = j + 1;
-    }
-  for (gssize i = left + 1; i < right; i++)
-    {
-      double x = v[i];
-      gssize j = i;
-
-      for (; j > left && v[j - 1] > x; j--)
-        v[j] = v[j - 1];
-      v[j] = x;
-    }
-}
-
-/* The order statistics @at (ascending, each one and the next) put in
- * place, in linear time: each selection works on what lies right of the
- * one before. */
-static void
-select_levels (double      *v,
-               guint        n,
-               const guint *at,
-               guint        n_at)
-{
-  gssize left = 0;
-
-  for (guint j = 0; j < n_at; j++)
-    {
-      gssize k = at[j];
-
-      if (k >= left)
-        {
-          select_nth (v, left, n, k);
-          left = k + 1;
-        }
-      if (k + 1 < n && k + 1 >= left)
-        {
-          /* The next order statistic is the least of what lies right. */
-          gssize least = k + 1;
-          double tmp;
-
-          for (gssize i = k + 2; i < n; i++)
-            if (v[i] < v[least])
-              least = i;
-          tmp = v[k + 1], v[k + 1] = v[least], v[least] = tmp;
-          left = k + 2;
-        }
-    }
-}
-
-/* After the runs, each year of each series is sorted (or its levels are
- * selected) as a task of its own, on the threads. */
-typedef struct
-{
-  PmdMonteCarlo *out;
-  gint           next;      /* atomic: the next task */
-  guint         *gap_positive;
-} Ordering;
-
-static gpointer
-order_thread (gpointer data)
-{
-  Ordering *o = data;
-  PmdMonteCarlo *out = o->out;
-  guint runs = out->runs;
-  g_autofree guint64 *keys = out->sorted ? g_new (guint64, runs) : NULL;
-  g_autofree guint64 *spare = out->sorted ? g_new (guint64, runs) : NULL;
-
-  for (;;)
-    {
-      gint task = g_atomic_int_add (&o->next, 1);
-      double *series[] = { out->total, out->gap, out->savings };
-      double *v;
-      int t = task % out->n_years;
-
-      if (task >= 3 * out->n_years)
-        return NULL;
-      v = series[task / out->n_years] + (gsize) t * runs;
-      if (v >= out->gap && v < out->gap + (gsize) out->n_years * runs)
-        {
-          guint positive = 0;
-          for (guint r = 0; r < runs; r++)
-            positive += v[r] > 0;
-          o->gap_positive[t] = positive;
-        }
-      if (out->sorted)
-        sort_doubles (v, runs, keys, spare);
-      else
-        select_levels (v, runs, out->level_at, out->n_levels);
-    }
-}
-
-static void
-order_results (PmdMonteCarlo *out,
-               guint          n_threads)
-{
-  g_autofree GThread **threads = g_new0 (GThread *, n_threads);
-  g_autofree guint *gap_positive = g_new0 (guint, out->n_years);
-  Ordering o = { out, 0, gap_positive };
-
-  n_threads = MIN (n_threads, 3 * (guint) out->n_years);
-  for (guint i = 1; i < n_threads; i++)
-    threads[i] = g_thread_new ("piramide-montecarlo", order_thread, &o);
-  order_thread (&o);
-  for (guint i = 1; i < n_threads; i++)
-    g_thread_join (threads[i]);
-  for (int t = 0; t < out->n_years; t++)
-    out->p_gap_positive[t] = (double) gap_positive[t] / out->runs;
 }
 
 /* One thread per processor, no more than there are chunks, and no more than
@@ -577,12 +511,12 @@ pmd_monte_carlo_run (const PmdScenario *scenario,
  *
  * pmd_monte_carlo_run() for callers that want a few percentiles (the
  * command line's P10, P50 and P90) and not the runs in order: each year's
- * runs are left in no particular order but with the order statistics of
- * @levels in place, found by selection in linear time instead of a sort.
- * pmd_monte_carlo_percentile() reads those levels at once, and finds any
- * other by selection on a copy.
+ * runs stay in run order, and the order statistics @levels need are found
+ * by selection in linear time (pmd-order.c) instead of a sort and kept
+ * aside. pmd_monte_carlo_percentile() reads those levels at once, and finds
+ * any other by selection on a copy.
  *
- * Returns: (transfer full) (nullable): the results, per year partly ordered
+ * Returns: (transfer full) (nullable): the results, in run order
  */
 PmdMonteCarlo *
 pmd_monte_carlo_run_levels (const PmdScenario *scenario,
@@ -620,15 +554,6 @@ _pmd_monte_carlo_run_threads (const PmdScenario *scenario,
   return monte_carlo_run (scenario, runs, seed, NULL, 0, n_threads, cancellable, progress, user_data, error);
 }
 
-static int
-compare_uint (gconstpointer a,
-              gconstpointer b)
-{
-  guint x = *(const guint *) a, y = *(const guint *) b;
-
-  return x < y ? -1 : x > y;
-}
-
 static PmdMonteCarlo *
 monte_carlo_run (const PmdScenario *scenario,
                  guint              runs,
@@ -647,6 +572,7 @@ monte_carlo_run (const PmdScenario *scenario,
   g_autofree int *payback = NULL;
   g_autofree GThread **threads = NULL;
   g_autofree PmdRange *ranges = NULL;
+  g_autofree guint *gap_positive = NULL;
   MonteCarlo mc = { 0 };
   guint n_ranges, reported = 0;
 
@@ -669,17 +595,8 @@ monte_carlo_run (const PmdScenario *scenario,
   payback = g_new0 (int, runs);
   self->sorted = levels == NULL;
   if (levels != NULL)
-    {
-      /* Each level's lower order statistic, ascending, once. */
-      self->n_levels = 0;
-      self->level_at = g_new (guint, n_levels);
-      for (guint j = 0; j < n_levels; j++)
-        self->level_at[j] = (guint) floor ((runs - 1) * CLAMP (levels[j], 0.0, 1.0));
-      qsort (self->level_at, n_levels, sizeof (guint), compare_uint);
-      for (guint j = 0; j < n_levels; j++)
-        if (j == 0 || self->level_at[j] != self->level_at[self->n_levels - 1])
-          self->level_at[self->n_levels++] = self->level_at[j];
-    }
+    set_ranks (self, levels, n_levels);
+  gap_positive = g_new0 (guint, self->n_years);
 
   /* Each range's mode is the scenario's value: read once, not per run. */
   modes = g_new (double, MAX (1, n_ranges));
@@ -698,37 +615,22 @@ monte_carlo_run (const PmdScenario *scenario,
   mc.runs = runs;
   mc.out = self;
   mc.payback = payback;
+  mc.gap_positive = gap_positive;
   mc.cancellable = cancellable;
+  mc.progress = progress;
+  mc.user_data = user_data;
   mc.stop_at = G_MAXINT;
   mc.running = n_threads;
   g_mutex_init (&mc.mutex);
   g_cond_init (&mc.cond);
 
-  threads = g_new (GThread *, n_threads);
-  for (guint i = 0; i < n_threads; i++)
+  /* The calling thread is one of the n_threads that make the runs and
+   * order them, and the one that reports: the last report is of all runs. */
+  threads = g_new0 (GThread *, n_threads);
+  for (guint i = 1; i < n_threads; i++)
     threads[i] = g_thread_new ("piramide-montecarlo", worker_thread, &mc);
-
-  /* The calling thread reports, the workers run; the last report is of all
-   * runs. The callback is called without the lock held: it may take its
-   * time, or cancel. */
-  g_mutex_lock (&mc.mutex);
-  for (;;)
-    {
-      if (progress != NULL && mc.done != reported && mc.error == NULL &&
-          !g_cancellable_is_cancelled (cancellable))
-        {
-          reported = mc.done;
-          g_mutex_unlock (&mc.mutex);
-          progress (reported, runs, user_data);
-          g_mutex_lock (&mc.mutex);
-        }
-      else if (mc.running == 0)
-        break;
-      else
-        g_cond_wait (&mc.cond, &mc.mutex);
-    }
-  g_mutex_unlock (&mc.mutex);
-  for (guint i = 0; i < n_threads; i++)
+  work (&mc, &reported);
+  for (guint i = 1; i < n_threads; i++)
     g_thread_join (threads[i]);
   g_mutex_clear (&mc.mutex);
   g_cond_clear (&mc.cond);
@@ -751,7 +653,8 @@ monte_carlo_run (const PmdScenario *scenario,
       else
         self->payback_counts[payback[r] - self->base_year]++;
     }
-  order_results (self, n_threads);
+  for (int t = 0; t < self->n_years; t++)
+    self->p_gap_positive[t] = (double) gap_positive[t] / runs;
   return g_steal_pointer (&self);
 }
 
@@ -771,9 +674,9 @@ pmd_monte_carlo_percentile (const PmdMonteCarlo *self,
                             double               p)
 {
   const double *v;
-  g_autofree double *copy = NULL;
-  double h;
+  double h, at[2];
   guint lo;
+  int s = series == self->total ? 0 : series == self->gap ? 1 : series == self->savings ? 2 : -1;
 
   g_return_val_if_fail (t >= 0 && t < self->n_years, NAN);
   v = series + (gsize) t * self->runs;
@@ -782,16 +685,27 @@ pmd_monte_carlo_percentile (const PmdMonteCarlo *self,
 
   h = (self->runs - 1) * CLAMP (p, 0.0, 1.0);
   lo = (guint) floor (h);
-  for (guint j = 0; j < self->n_levels; j++)
-    if (self->level_at[j] == lo)
-      goto known;
-  copy = g_memdup2 (v, sizeof (double) * self->runs);
-  select_levels (copy, self->runs, &lo, 1);
-  v = copy;
-known:
   if (lo + 1 >= self->runs)
-    return v[self->runs - 1];
-  return v[lo] + (h - lo) * (v[lo + 1] - v[lo]);
+    lo = self->runs - 1;
+  for (guint k = 0; k < 2; k++)
+    {
+      guint j = 0;
+
+      while (j < self->n_ranks && self->ranks[j] != MIN (lo + k, self->runs - 1))
+        j++;
+      if (s >= 0 && j < self->n_ranks)
+        at[k] = self->rank_values[((gsize) s * self->n_years + t) * self->n_ranks + j];
+      else
+        {
+          g_autofree double *copy = g_memdup2 (v, sizeof (double) * self->runs);
+
+          _pmd_order_select_in_place (copy, self->runs, MIN (lo + k, self->runs - 1));
+          at[k] = copy[MIN (lo + k, self->runs - 1)];
+        }
+    }
+  if (lo + 1 >= self->runs)
+    return at[0];
+  return at[0] + (h - lo) * (at[1] - at[0]);
 }
 
 void
@@ -804,7 +718,8 @@ pmd_monte_carlo_free (PmdMonteCarlo *self)
   g_free (self->savings);
   g_free (self->p_gap_positive);
   g_free (self->payback_counts);
-  g_free (self->level_at);
+  g_free (self->ranks);
+  g_free (self->rank_values);
   g_free (self);
 }
 

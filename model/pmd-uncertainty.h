@@ -18,8 +18,8 @@ G_BEGIN_DECLS
  * @n_years: years per run, from @base_year
  * @total: (array): n_years × runs scenario totals, each year's sorted ascending
  *   (by pmd_monte_carlo_run(); pmd_monte_carlo_run_levels() leaves them in
- *   no order but its levels' order statistics: read them through
- *   pmd_monte_carlo_percentile())
+ *   run order and keeps its levels' order statistics aside: read them
+ *   through pmd_monte_carlo_percentile())
  * @gap: (array): the same for the gap
  * @savings: (array): the same for the savings
  * @p_gap_positive: (array length=n_years): the share of runs with a gap > 0
@@ -40,8 +40,9 @@ typedef struct
 
   /*< private >*/
   gboolean sorted;
-  guint    n_levels;
-  guint   *level_at;  /* the order statistics in place, ascending */
+  guint    n_ranks;
+  guint   *ranks;        /* the order statistics the levels need, ascending */
+  double  *rank_values;  /* [series (total, gap, savings)][year][rank] */
 } PmdMonteCarlo;
 
 typedef void (*PmdProgressFunc) (guint    done,

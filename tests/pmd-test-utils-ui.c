@@ -5,6 +5,10 @@
 
 #include "pmd-test-utils-ui.h"
 
+#ifdef GDK_WINDOWING_X11
+#include <gdk/x11/gdkx.h>
+#endif
+
 /* What the UI tests share: waiting for the main loop and the frame clock,
  * screenshots, finding widgets as a user finds them, and typing into the
  * editing pages. */
@@ -199,6 +203,37 @@ pmd_test_lines_cell (GtkWidget  *page,
   return NULL;
 }
 
+/* The keyboard is in @cell (its text, when editing). */
+static gboolean
+holds_focus (GtkWidget *cell)
+{
+  GtkWidget *focus = gtk_root_get_focus (gtk_widget_get_root (cell));
+
+  return focus != NULL && (focus == cell || gtk_widget_is_ancestor (focus, cell));
+}
+
+static gboolean
+all_selected (GtkWidget *cell)
+{
+  int start, end;
+
+  return gtk_editable_get_selection_bounds (GTK_EDITABLE (cell), &start, &end) && start == 0 &&
+         end == g_utf8_strlen (gtk_editable_get_text (GTK_EDITABLE (cell)), -1);
+}
+
+/* After a click was handled: whether the Posten cell is editing with the
+ * keyboard in it and its old text selected to type over, or gave up
+ * (GTK 4.8 stops editing a label 100 ms after the focus left it). */
+gboolean
+pmd_test_cell_edits (GtkWidget *cell)
+{
+  GtkEditableLabel *label = GTK_EDITABLE_LABEL (cell);
+
+  pmd_test_wait_until (!gtk_editable_label_get_editing (label) || (holds_focus (cell) && all_selected (cell)));
+  pmd_test_drain (cell);
+  return gtk_editable_label_get_editing (label) && holds_focus (cell) && all_selected (cell);
+}
+
 /* Types @text into a cell and presses Enter. */
 gboolean
 pmd_test_lines_type (GtkWidget  *page,
@@ -271,4 +306,110 @@ pmd_test_entry_type (GtkWidget  *scope,
   gtk_editable_set_text (GTK_EDITABLE (row), text);
   g_signal_emit_by_name (row, "apply");
   return take_toast (overlay, toast);
+}
+
+/* Input as a user's, through the X server: xdotool's @command and its
+ * arguments (NULL-terminated; "%w" stands for the window of @widget), after
+ * the window was given the keyboard. FALSE without X or xdotool, for the
+ * test to skip. */
+gboolean
+pmd_test_xdotool (GtkWidget  *widget,
+                  const char *command,
+                  ...)
+{
+#ifdef GDK_WINDOWING_X11
+  GdkSurface *surface = gtk_native_get_surface (gtk_widget_get_native (widget));
+  g_autoptr(GPtrArray) argv = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *xid = NULL;
+  g_autofree char *xdotool = g_find_program_in_path ("xdotool");
+  int status = 0;
+  va_list args;
+
+  if (!GDK_IS_X11_SURFACE (surface) || xdotool == NULL)
+    return FALSE;
+  xid = g_strdup_printf ("%lu", (gulong) gdk_x11_surface_get_xid (surface));
+  g_ptr_array_add (argv, g_strdup ("xdotool"));
+  g_ptr_array_add (argv, g_strdup ("windowfocus"));
+  g_ptr_array_add (argv, g_strdup ("--sync"));
+  g_ptr_array_add (argv, g_strdup (xid));
+  g_ptr_array_add (argv, g_strdup (command));
+  va_start (args, command);
+  for (const char *arg = va_arg (args, const char *); arg != NULL; arg = va_arg (args, const char *))
+    g_ptr_array_add (argv, g_strdup (g_str_equal (arg, "%w") ? xid : arg));
+  va_end (args);
+  g_ptr_array_add (argv, NULL);
+  g_assert_true (g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, NULL, NULL,
+                               &status, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  return TRUE;
+#else
+  return FALSE;
+#endif
+}
+
+/* A key (xdotool's name: "Return", "shift+Tab", "ctrl+z") to @widget's
+ * window. */
+gboolean
+pmd_test_key (GtkWidget  *widget,
+              const char *name)
+{
+  return pmd_test_xdotool (widget, "key", name, NULL);
+}
+
+static gboolean
+released_cb (GtkEventControllerLegacy *legacy,
+             GdkEvent                 *event,
+             guint                    *released)
+{
+  if (gdk_event_get_event_type (event) == GDK_BUTTON_RELEASE)
+    (*released)++;
+  return GDK_EVENT_PROPAGATE;
+}
+
+/* Presses the first button at (@x, @y) of @widget (its middle for -1) as
+ * @how says ("click"; "double"; "slow": held a while, as someone
+ * hesitating), and waits until the window has had the last release. */
+gboolean
+pmd_test_click (GtkWidget  *widget,
+                double      x,
+                double      y,
+                const char *how)
+{
+  GtkWidget *window = GTK_WIDGET (gtk_widget_get_native (widget));
+  GtkEventController *watch = gtk_event_controller_legacy_new ();
+  graphene_point_t p;
+  double dx = 0, dy = 0;
+  g_autofree char *sx = NULL;
+  g_autofree char *sy = NULL;
+  guint released = 0, expected = 1;
+  gboolean sent;
+
+  g_assert_true (gtk_widget_compute_point (widget, window,
+                                           &GRAPHENE_POINT_INIT (x < 0 ? gtk_widget_get_width (widget) / 2.0 : x,
+                                                                 y < 0 ? gtk_widget_get_height (widget) / 2.0 : y),
+                                           &p));
+  gtk_native_get_surface_transform (GTK_NATIVE (window), &dx, &dy);
+  sx = g_strdup_printf ("%d", (int) (p.x + dx));
+  sy = g_strdup_printf ("%d", (int) (p.y + dy));
+  /* Seen before any widget of the window can claim the press. */
+  gtk_event_controller_set_propagation_phase (watch, GTK_PHASE_CAPTURE);
+  g_signal_connect (watch, "event", G_CALLBACK (released_cb), &released);
+  gtk_widget_add_controller (window, watch);
+  if (g_str_equal (how, "double"))
+    {
+      expected = 2;
+      sent = pmd_test_xdotool (window, "mousemove", "--window", "%w", sx, sy,
+                               "click", "--repeat", "2", "--delay", "150", "1", NULL);
+    }
+  else if (g_str_equal (how, "slow"))
+    sent = pmd_test_xdotool (window, "mousemove", "--window", "%w", sx, sy,
+                             "mousedown", "1", "sleep", "0.6", "mouseup", "1", NULL);
+  else
+    sent = pmd_test_xdotool (window, "mousemove", "--window", "%w", sx, sy, "click", "1", NULL);
+  if (sent)
+    pmd_test_wait_until (released >= expected);
+  gtk_widget_remove_controller (window, watch);
+  return sent;
 }

@@ -43,6 +43,7 @@ gboolean   pmd_test_lines_choose         (GtkWidget  *page,
                                           const char *field,
                                           guint       index,
                                           char      **toast);
+gboolean   pmd_test_cell_edits           (GtkWidget  *cell);
 GtkWidget *pmd_test_find_row             (GtkWidget  *scope,
                                           GType       type,
                                           const char *title,
@@ -52,5 +53,17 @@ gboolean   pmd_test_entry_type           (GtkWidget  *scope,
                                           const char *current,
                                           const char *text,
                                           char      **toast);
+
+/* Input as a user's, through the X server with xdotool; FALSE when there
+ * is no X server or no xdotool (the test skips). */
+gboolean   pmd_test_xdotool              (GtkWidget  *widget,
+                                          const char *command,
+                                          ...) G_GNUC_NULL_TERMINATED;
+gboolean   pmd_test_key                  (GtkWidget  *widget,
+                                          const char *name);
+gboolean   pmd_test_click                (GtkWidget  *widget,
+                                          double      x,
+                                          double      y,
+                                          const char *how);
 
 G_END_DECLS

@@ -57,17 +57,13 @@ pmd_test_drain (GtkWidget *widget)
     g_main_context_iteration (NULL, FALSE);
 }
 
-/* @widget as a PNG in $PIRAMIDE_SCREENSHOTS, for people to look at. */
-void
-pmd_test_screenshot (GtkWidget  *widget,
-                     const char *name)
+/* @widget as it is on screen now. */
+static GdkTexture *
+render (GtkWidget *widget)
 {
   g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
   g_autoptr(GtkSnapshot) snapshot = NULL;
   g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  g_autofree char *dir = g_build_filename (g_getenv ("PIRAMIDE_SCREENSHOTS"), NULL);
-  g_autofree char *path = NULL;
   GskRenderer *renderer;
   int w = 0, h = 0;
 
@@ -85,11 +81,40 @@ pmd_test_screenshot (GtkWidget  *widget,
       node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
     }
   renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
-  texture = gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, w, h));
+  return gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, w, h));
+}
+
+/* @widget as a PNG in $PIRAMIDE_SCREENSHOTS, for people to look at. */
+void
+pmd_test_screenshot (GtkWidget  *widget,
+                     const char *name)
+{
+  g_autoptr(GdkTexture) texture = render (widget);
+  g_autofree char *dir = g_build_filename (g_getenv ("PIRAMIDE_SCREENSHOTS"), NULL);
+  g_autofree char *path = NULL;
+
   g_mkdir_with_parents (dir, 0755);
   path = g_build_filename (dir, name, NULL);
   g_assert_true (gdk_texture_save_to_png (texture, path));
-  g_test_message ("screenshot %s (%d×%d)", path, w, h);
+  g_test_message ("screenshot %s (%d×%d)", path, gdk_texture_get_width (texture), gdk_texture_get_height (texture));
+}
+
+/* The colour (0xAARRGGBB) at (@x, @y) of @widget as its window shows it. */
+guint32
+pmd_test_pixel (GtkWidget *widget,
+                double     x,
+                double     y)
+{
+  GtkWidget *window = GTK_WIDGET (gtk_widget_get_native (widget));
+  g_autoptr(GdkTexture) texture = render (window);
+  int width = gdk_texture_get_width (texture), height = gdk_texture_get_height (texture);
+  g_autofree guint32 *data = g_new (guint32, (gsize) width * height);
+  graphene_point_t p;
+
+  g_assert_true (gtk_widget_compute_point (widget, window, &GRAPHENE_POINT_INIT (x, y), &p));
+  g_assert_true (p.x >= 0 && p.x < width && p.y >= 0 && p.y < height);
+  gdk_texture_download (texture, (guchar *) data, width * sizeof (guint32));
+  return data[(int) p.y * width + (int) p.x];
 }
 
 /* Every widget of @type inside @widget, in the order a user reads them. */
@@ -349,23 +374,49 @@ pmd_test_xdotool (GtkWidget  *widget,
 #endif
 }
 
-/* A key (xdotool's name: "Return", "shift+Tab", "ctrl+z") to @widget's
- * window. */
-gboolean
-pmd_test_key (GtkWidget  *widget,
-              const char *name)
-{
-  return pmd_test_xdotool (widget, "key", name, NULL);
-}
-
+/* Counts the releases of buttons and keys (not Shift, Control, …) that
+ * @widget's window handles. */
 static gboolean
 released_cb (GtkEventControllerLegacy *legacy,
              GdkEvent                 *event,
              guint                    *released)
 {
-  if (gdk_event_get_event_type (event) == GDK_BUTTON_RELEASE)
+  GdkEventType type = gdk_event_get_event_type (event);
+
+  if (type == GDK_BUTTON_RELEASE || (type == GDK_KEY_RELEASE && !gdk_key_event_is_modifier (event)))
     (*released)++;
   return GDK_EVENT_PROPAGATE;
+}
+
+static GtkEventController *
+watch_releases (GtkWidget *window,
+                guint     *released)
+{
+  GtkEventController *watch = gtk_event_controller_legacy_new ();
+
+  /* Seen before any widget of the window can claim the event. */
+  gtk_event_controller_set_propagation_phase (watch, GTK_PHASE_CAPTURE);
+  g_signal_connect (watch, "event", G_CALLBACK (released_cb), released);
+  gtk_widget_add_controller (window, watch);
+  return watch;
+}
+
+/* A key (xdotool's name: "Return", "shift+Tab", "ctrl+z") to @widget's
+ * window, handled when this returns. */
+gboolean
+pmd_test_key (GtkWidget  *widget,
+              const char *name)
+{
+  GtkWidget *window = GTK_WIDGET (gtk_widget_get_native (widget));
+  guint released = 0;
+  GtkEventController *watch = watch_releases (window, &released);
+  gboolean sent = pmd_test_xdotool (window, "key", name, NULL);
+
+  if (sent)
+    pmd_test_wait_until (released >= 1);
+  gtk_widget_remove_controller (window, watch);
+  pmd_test_drain (window);
+  return sent;
 }
 
 /* Presses the first button at (@x, @y) of @widget (its middle for -1) as
@@ -378,7 +429,7 @@ pmd_test_click (GtkWidget  *widget,
                 const char *how)
 {
   GtkWidget *window = GTK_WIDGET (gtk_widget_get_native (widget));
-  GtkEventController *watch = gtk_event_controller_legacy_new ();
+  GtkEventController *watch;
   graphene_point_t p;
   double dx = 0, dy = 0;
   g_autofree char *sx = NULL;
@@ -393,10 +444,7 @@ pmd_test_click (GtkWidget  *widget,
   gtk_native_get_surface_transform (GTK_NATIVE (window), &dx, &dy);
   sx = g_strdup_printf ("%d", (int) (p.x + dx));
   sy = g_strdup_printf ("%d", (int) (p.y + dy));
-  /* Seen before any widget of the window can claim the press. */
-  gtk_event_controller_set_propagation_phase (watch, GTK_PHASE_CAPTURE);
-  g_signal_connect (watch, "event", G_CALLBACK (released_cb), &released);
-  gtk_widget_add_controller (window, watch);
+  watch = watch_releases (window, &released);
   if (g_str_equal (how, "double"))
     {
       expected = 2;

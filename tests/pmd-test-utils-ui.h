@@ -20,6 +20,9 @@ void       pmd_test_run_idle             (void);
 void       pmd_test_drain                (GtkWidget  *widget);
 void       pmd_test_screenshot           (GtkWidget  *widget,
                                           const char *name);
+guint32    pmd_test_pixel                (GtkWidget  *widget,
+                                          double      x,
+                                          double      y);
 void       pmd_test_collect_descendants  (GtkWidget  *widget,
                                           GType       type,
                                           GPtrArray  *out);

@@ -460,6 +460,140 @@ test_lines_keys (void)
   fixture_close (&f);
 }
 
+/* Blue, the accent colour of the focus ring, and not grey or white. */
+static gboolean
+is_accent (guint32 argb)
+{
+  int r = (argb >> 16) & 0xff, g = (argb >> 8) & 0xff, b = argb & 0xff;
+
+  return b > r + 60 && b > g + 30;
+}
+
+static gboolean
+focus_in (GtkWidget *cell)
+{
+  GtkWidget *focus = gtk_root_get_focus (gtk_widget_get_root (cell));
+
+  return focus != NULL && (focus == cell || gtk_widget_is_ancestor (focus, cell));
+}
+
+static GtkWidget *
+find_button (GtkWidget  *scope,
+             const char *label)
+{
+  g_autoptr(GPtrArray) buttons = g_ptr_array_new ();
+
+  pmd_test_collect_descendants (scope, GTK_TYPE_BUTTON, buttons);
+  for (guint i = 0; i < buttons->len; i++)
+    if (g_strcmp0 (gtk_button_get_label (g_ptr_array_index (buttons, i)), label) == 0)
+      return g_ptr_array_index (buttons, i);
+  return NULL;
+}
+
+/*
+ * Posten keys, through X: Shift+Tab goes back a cell (GTK 4.8 went on
+ * within the row, so that Shift+Tabs landed anywhere), a cell being edited
+ * committed first; the cell that has the keyboard is outlined. Shift+Tab
+ * from the first cell reaches Remove, and Enter there removes the selected
+ * line with a toast whose Undo brings it back. A long name ends in "…" and
+ * its tooltip has it in full.
+ */
+static void
+test_lines_tab_back (void)
+{
+  Fixture f;
+  GtkWidget *clients, *base, *name, *remove;
+  GtkColumnView *view;
+  const PmdScenario *sc;
+  g_autofree char *toast = NULL;
+  guint lines;
+  double value;
+  int wmo;
+
+  fixture_build (&f, "PmdLinesPage");
+  fixture_show (&f);
+  sc = pmd_document_get_scenario (f.document);
+  wmo = pmd_scenario_find_line (sc, "wmo-maatwerk");
+  view = GTK_COLUMN_VIEW (gtk_widget_get_template_child (f.page, PMD_TYPE_LINES_PAGE, "view"));
+  gtk_selection_model_select_item (gtk_column_view_get_model (view), wmo, TRUE);
+  pmd_test_drain (f.page);
+  clients = pmd_test_lines_cell (f.page, wmo, "clients");
+  base = pmd_test_lines_cell (f.page, wmo, "base_cost");
+  name = pmd_test_lines_cell (f.page, wmo, "name");
+
+  if (!pmd_test_click (clients, -1, -1, "click"))
+    {
+      g_test_skip ("no X server or no xdotool to send input with");
+      fixture_close (&f);
+      return;
+    }
+  g_assert_true (pmd_test_cell_edits (clients));
+  g_assert_true (pmd_test_xdotool (GTK_WIDGET (f.window), "type", "5.000", NULL));
+  pmd_test_wait_until (g_str_equal (gtk_editable_get_text (GTK_EDITABLE (clients)), "5.000"));
+
+  /* Committed, and back to the base cost: outlined, where its neighbour
+   * is not. */
+  g_assert_true (pmd_test_key (GTK_WIDGET (f.window), "shift+Tab"));
+  g_assert_false (editing (clients));
+  g_assert_true (focus_in (base));
+  g_assert_true (pmd_document_get_param (f.document, "lines.wmo-maatwerk.clients", &value));
+  g_assert_cmpfloat (value, ==, 5000);
+  pmd_test_drain (f.page);
+  pmd_test_screenshot (GTK_WIDGET (f.window), "pages-lines-focus-1024x768.png");
+  g_assert_true (is_accent (pmd_test_pixel (base, 1, gtk_widget_get_height (base) / 2.0)));
+  g_assert_false (is_accent (pmd_test_pixel (clients, 1, gtk_widget_get_height (clients) / 2.0)));
+
+  /* The name, then the last cell of the row above (its driver). */
+  g_assert_true (pmd_test_key (GTK_WIDGET (f.window), "shift+Tab"));
+  g_assert_true (focus_in (name));
+  g_assert_true (pmd_test_key (GTK_WIDGET (f.window), "shift+Tab"));
+  g_assert_true (focus_in (pmd_test_lines_cell (f.page, wmo - 1, "driver")));
+  /* Tab comes back the same way. */
+  g_assert_true (pmd_test_key (GTK_WIDGET (f.window), "Tab"));
+  g_assert_true (focus_in (name));
+
+  /* The name of the first line is longer than its column: "…", and the
+   * tooltip has all of it. */
+  name = pmd_test_lines_cell (f.page, 0, "name");
+  {
+    g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+
+    pmd_test_collect_descendants (name, GTK_TYPE_LABEL, labels);
+    g_assert_cmpuint (labels->len, ==, 1);
+    g_assert_true (gtk_label_get_ellipsize (g_ptr_array_index (labels, 0)) == PANGO_ELLIPSIZE_END);
+    g_assert_true (g_str_has_prefix (gtk_widget_get_tooltip_text (name),
+                                     ((PmdLine *) g_ptr_array_index (sc->lines, 0))->name));
+  }
+
+  /* Before the first cell: Remove. Enter there removes the line selected,
+   * and says so. */
+  gtk_selection_model_select_item (gtk_column_view_get_model (view), 0, TRUE);
+  gtk_widget_grab_focus (name);
+  pmd_test_drain (f.page);
+  remove = find_button (f.page, "_Remove");
+  g_assert_nonnull (remove);
+  g_assert_true (pmd_test_key (GTK_WIDGET (f.window), "shift+Tab"));
+  g_assert_true (gtk_widget_has_focus (remove));
+  lines = sc->lines->len;
+  g_assert_true (pmd_test_key (GTK_WIDGET (f.window), "Return"));
+  g_assert_cmpuint (pmd_document_get_scenario (f.document)->lines->len, ==, lines - 1);
+  pmd_test_drain (f.page);
+  toast = pmd_test_dup_toast (f.page);
+  g_assert_cmpstr (toast, ==, "Cost line “Welzijn, sociale basis en gezondheid” removed");
+  pmd_test_screenshot (GTK_WIDGET (f.window), "pages-lines-removed-1024x768.png");
+  /* Its Undo, clicked. */
+  {
+    GtkWidget *undo = find_button (gtk_widget_get_ancestor (f.page, ADW_TYPE_TOAST_OVERLAY), "_Undo");
+
+    g_assert_nonnull (undo);
+    g_assert_true (pmd_test_click (undo, -1, -1, "click"));
+    pmd_test_wait_until (pmd_document_get_scenario (f.document)->lines->len == lines);
+  }
+  g_assert_cmpstr (((PmdLine *) g_ptr_array_index (pmd_document_get_scenario (f.document)->lines, 0))->id, ==,
+                   "sociale-basis");
+  fixture_close (&f);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -473,6 +607,14 @@ main (int    argc,
   gtk_init ();
   adw_init ();
   g_assert_nonnull (pmd_ui_get_resource ());
+  /* The program's style, as its application loads it. */
+  {
+    g_autoptr(GtkCssProvider) css = gtk_css_provider_new ();
+
+    gtk_css_provider_load_from_resource (css, "/nl/piramide/Piramide/style.css");
+    gtk_style_context_add_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (css),
+                                                GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+  }
   /* Toasts come and go at once (see test-ui-window.c). */
   g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
   g_type_ensure (PMD_TYPE_LINES_PAGE);
@@ -485,5 +627,6 @@ main (int    argc,
   g_test_add_func ("/ui/pages/document-property", test_document_property);
   g_test_add_func ("/ui/pages/lines-keys", test_lines_keys);
   g_test_add_func ("/ui/pages/lines-click", test_lines_click);
+  g_test_add_func ("/ui/pages/lines-tab-back", test_lines_tab_back);
   return g_test_run ();
 }

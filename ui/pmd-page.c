@@ -103,8 +103,8 @@ bring_into_view (GtkAdjustment *adjustment,
  * column view is scrollable itself and does not follow the focus (GTK 4.8
  * has no gtk_column_view_scroll_to ()), and a Posten cell to the right of
  * a narrow window got the keyboard unseen. */
-static void
-scroll_to (GtkWidget *widget)
+void
+_pmd_page_scroll_to (GtkWidget *widget)
 {
   for (GtkWidget *sw = gtk_widget_get_ancestor (widget, GTK_TYPE_SCROLLED_WINDOW); sw != NULL;
        sw = gtk_widget_get_ancestor (gtk_widget_get_parent (sw), GTK_TYPE_SCROLLED_WINDOW))
@@ -133,6 +133,6 @@ _pmd_page_focus_param (GtkWidget  *root,
   for (GtkWidget *w = widget; w != NULL && w != root; w = gtk_widget_get_parent (w))
     if (ADW_IS_EXPANDER_ROW (w))
       adw_expander_row_set_expanded (ADW_EXPANDER_ROW (w), TRUE);
-  scroll_to (widget);
+  _pmd_page_scroll_to (widget);
   return gtk_widget_grab_focus (widget);
 }

@@ -401,22 +401,43 @@ watch_releases (GtkWidget *window,
   return watch;
 }
 
+/* xdotool's @command (key or type) with @arg, to @widget's window: done
+ * when the window has handled @keys keys. */
+static gboolean
+keys (GtkWidget  *widget,
+      const char *command,
+      const char *arg,
+      guint       keys)
+{
+  GtkWidget *window = GTK_WIDGET (gtk_widget_get_native (widget));
+  guint released = 0;
+  GtkEventController *watch = watch_releases (window, &released);
+  /* "--": a text may begin with "-". */
+  gboolean sent = pmd_test_xdotool (window, command, "--", arg, NULL);
+
+  if (sent)
+    pmd_test_wait_until (released >= keys);
+  gtk_widget_remove_controller (window, watch);
+  pmd_test_drain (window);
+  return sent;
+}
+
 /* A key (xdotool's name: "Return", "shift+Tab", "ctrl+z") to @widget's
  * window, handled when this returns. */
 gboolean
 pmd_test_key (GtkWidget  *widget,
               const char *name)
 {
-  GtkWidget *window = GTK_WIDGET (gtk_widget_get_native (widget));
-  guint released = 0;
-  GtkEventController *watch = watch_releases (window, &released);
-  gboolean sent = pmd_test_xdotool (window, "key", name, NULL);
+  return keys (widget, "key", name, 1);
+}
 
-  if (sent)
-    pmd_test_wait_until (released >= 1);
-  gtk_widget_remove_controller (window, watch);
-  pmd_test_drain (window);
-  return sent;
+/* @text typed (one key a character) into @widget's window, handled when
+ * this returns. */
+gboolean
+pmd_test_type (GtkWidget  *widget,
+               const char *text)
+{
+  return keys (widget, "type", text, g_utf8_strlen (text, -1));
 }
 
 /* Presses the first button at (@x, @y) of @widget (its middle for -1) as

@@ -64,6 +64,8 @@ gboolean   pmd_test_xdotool              (GtkWidget  *widget,
                                           ...) G_GNUC_NULL_TERMINATED;
 gboolean   pmd_test_key                  (GtkWidget  *widget,
                                           const char *name);
+gboolean   pmd_test_type                 (GtkWidget  *widget,
+                                          const char *text);
 gboolean   pmd_test_click                (GtkWidget  *widget,
                                           double      x,
                                           double      y,

@@ -8,6 +8,7 @@
 #include "pmd-chart-view.h"
 #include "pmd-chart-export.h"
 #include "pmd-file-writer.h"
+#include "pmd-undo-keys-private.h"
 
 /* Export a chart as PNG, SVG or PDF, or copy it, with a live preview. */
 
@@ -363,6 +364,7 @@ pmd_export_dialog_init (PmdExportDialog *self)
   g_autoptr(GtkStringList) kinds = gtk_string_list_new (NULL);
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  _pmd_undo_keys_install (GTK_WIDGET (self), NULL);
   /* Every kind up to the actuals chart, which needs a monitor (a library
    * version and its actuals) that the dialog's document does not have. */
   for (int k = 0; k < PMD_CHART_ACTUALS; k++)

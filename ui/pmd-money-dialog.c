@@ -5,6 +5,7 @@
 
 #include "pmd-money-dialog.h"
 #include "pmd-refresh.h"
+#include "pmd-undo-keys-private.h"
 
 /*
  * "Geld verschuiven": move money from one cost line (high in the pyramid)
@@ -23,6 +24,7 @@ struct _PmdMoneyDialog
   char         *id;          /* the intervention this dialog edits */
   char         *merge_key;
   gboolean      applied;     /* an edit was made */
+  guint         applied_at;  /* the history position it left */
   gboolean      done;
   gboolean      ready;       /* set up: a change is the user's */
 
@@ -141,6 +143,7 @@ changed_cb (PmdMoneyDialog *self)
       return;
     }
   self->applied = TRUE;
+  self->applied_at = pmd_document_get_history_position (self->document);
 }
 
 /* The lines to choose from, "Toegang en wijkteams (Laagdrempelige
@@ -191,7 +194,9 @@ finish (PmdMoneyDialog *self,
     return;
   self->done = TRUE;
   pmd_document_break_merge (self->document);
-  if (!apply && self->applied)
+  /* Not when Ctrl+Z has taken it back already: the step before it is
+   * someone else's. */
+  if (!apply && self->applied && pmd_document_get_history_position (self->document) == self->applied_at)
     pmd_document_take_back (self->document);
   if (destroy)
     gtk_window_destroy (GTK_WINDOW (self));
@@ -438,6 +443,7 @@ static void
 pmd_money_dialog_init (PmdMoneyDialog *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  _pmd_undo_keys_install (GTK_WIDGET (self), NULL);
 }
 
 /**

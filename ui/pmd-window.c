@@ -9,6 +9,7 @@
 #include "pmd-format.h"
 #include "pmd-session.h"
 #include "pmd-ui-resources.h"
+#include "pmd-undo-keys-private.h"
 
 /*
  * The window: a session's scenario shown as key figures, charts and pages,
@@ -348,6 +349,7 @@ pmd_window_constructed (GObject *object)
   if (self->session == NULL)
     self->session = pmd_session_new ();
   self->document = g_object_ref (pmd_session_get_document (self->session));
+  _pmd_undo_keys_install (GTK_WIDGET (self), self->document);
   g_signal_connect_swapped (self->document, "changed", G_CALLBACK (document_changed_cb), self);
   g_signal_connect_swapped (self->document, "notify::modified", G_CALLBACK (update_title), self);
   g_signal_connect_object (self->session, "notify::file", G_CALLBACK (update_title), self, G_CONNECT_SWAPPED);

@@ -6,6 +6,10 @@
 #include "pmd-test-utils-ui.h"
 #include "pmd-message-bar.h"
 
+#ifdef GDK_WINDOWING_X11
+#include <gdk/x11/gdkx.h>
+#endif
+
 /* What the UI tests share: waiting for the main loop and the frame clock,
  * screenshots, finding widgets as a user finds them, and typing into the
  * editing pages. */
@@ -54,17 +58,13 @@ pmd_test_drain (GtkWidget *widget)
     g_main_context_iteration (NULL, FALSE);
 }
 
-/* @widget as a PNG in $PIRAMIDE_SCREENSHOTS, for people to look at. */
-void
-pmd_test_screenshot (GtkWidget  *widget,
-                     const char *name)
+/* @widget as it is on screen now. */
+static GdkTexture *
+render (GtkWidget *widget)
 {
   g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
   g_autoptr(GtkSnapshot) snapshot = NULL;
   g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  g_autofree char *dir = g_build_filename (g_getenv ("PIRAMIDE_SCREENSHOTS"), NULL);
-  g_autofree char *path = NULL;
   GskRenderer *renderer;
   int w = 0, h = 0;
 
@@ -82,11 +82,40 @@ pmd_test_screenshot (GtkWidget  *widget,
       node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
     }
   renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
-  texture = gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, w, h));
+  return gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, w, h));
+}
+
+/* @widget as a PNG in $PIRAMIDE_SCREENSHOTS, for people to look at. */
+void
+pmd_test_screenshot (GtkWidget  *widget,
+                     const char *name)
+{
+  g_autoptr(GdkTexture) texture = render (widget);
+  g_autofree char *dir = g_build_filename (g_getenv ("PIRAMIDE_SCREENSHOTS"), NULL);
+  g_autofree char *path = NULL;
+
   g_mkdir_with_parents (dir, 0755);
   path = g_build_filename (dir, name, NULL);
   g_assert_true (gdk_texture_save_to_png (texture, path));
-  g_test_message ("screenshot %s (%d×%d)", path, w, h);
+  g_test_message ("screenshot %s (%d×%d)", path, gdk_texture_get_width (texture), gdk_texture_get_height (texture));
+}
+
+/* The colour (0xAARRGGBB) at (@x, @y) of @widget as its window shows it. */
+guint32
+pmd_test_pixel (GtkWidget *widget,
+                double     x,
+                double     y)
+{
+  GtkWidget *window = GTK_WIDGET (gtk_widget_get_native (widget));
+  g_autoptr(GdkTexture) texture = render (window);
+  int width = gdk_texture_get_width (texture), height = gdk_texture_get_height (texture);
+  g_autofree guint32 *data = g_new (guint32, (gsize) width * height);
+  graphene_point_t p;
+
+  g_assert_true (gtk_widget_compute_point (widget, window, &GRAPHENE_POINT_INIT (x, y), &p));
+  g_assert_true (p.x >= 0 && p.x < width && p.y >= 0 && p.y < height);
+  gdk_texture_download (texture, (guchar *) data, width * sizeof (guint32));
+  return data[(int) p.y * width + (int) p.x];
 }
 
 /* Every widget of @type inside @widget, in the order a user reads them. */
@@ -209,6 +238,37 @@ pmd_test_lines_cell (GtkWidget  *page,
   return NULL;
 }
 
+/* The keyboard is in @cell (its text, when editing). */
+static gboolean
+holds_focus (GtkWidget *cell)
+{
+  GtkWidget *focus = gtk_root_get_focus (gtk_widget_get_root (cell));
+
+  return focus != NULL && (focus == cell || gtk_widget_is_ancestor (focus, cell));
+}
+
+static gboolean
+all_selected (GtkWidget *cell)
+{
+  int start, end;
+
+  return gtk_editable_get_selection_bounds (GTK_EDITABLE (cell), &start, &end) && start == 0 &&
+         end == g_utf8_strlen (gtk_editable_get_text (GTK_EDITABLE (cell)), -1);
+}
+
+/* After a click was handled: whether the Posten cell is editing with the
+ * keyboard in it and its old text selected to type over, or gave up
+ * (GTK 4.8 stops editing a label 100 ms after the focus left it). */
+gboolean
+pmd_test_cell_edits (GtkWidget *cell)
+{
+  GtkEditableLabel *label = GTK_EDITABLE_LABEL (cell);
+
+  pmd_test_wait_until (!gtk_editable_label_get_editing (label) || (holds_focus (cell) && all_selected (cell)));
+  pmd_test_drain (cell);
+  return gtk_editable_label_get_editing (label) && holds_focus (cell) && all_selected (cell);
+}
+
 /* Types @text into a cell and presses Enter. */
 gboolean
 pmd_test_lines_type (GtkWidget  *page,
@@ -303,4 +363,154 @@ pmd_test_assert_labels_whole (GtkWidget *widget)
       checked++;
     }
   return checked;
+}
+
+/* Input as a user's, through the X server: xdotool's @command and its
+ * arguments (NULL-terminated; "%w" stands for the window of @widget), after
+ * the window was given the keyboard. FALSE without X or xdotool, for the
+ * test to skip. */
+gboolean
+pmd_test_xdotool (GtkWidget  *widget,
+                  const char *command,
+                  ...)
+{
+#ifdef GDK_WINDOWING_X11
+  GdkSurface *surface = gtk_native_get_surface (gtk_widget_get_native (widget));
+  g_autoptr(GPtrArray) argv = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *xid = NULL;
+  g_autofree char *xdotool = g_find_program_in_path ("xdotool");
+  int status = 0;
+  va_list args;
+
+  if (!GDK_IS_X11_SURFACE (surface) || xdotool == NULL)
+    return FALSE;
+  xid = g_strdup_printf ("%lu", (gulong) gdk_x11_surface_get_xid (surface));
+  g_ptr_array_add (argv, g_strdup ("xdotool"));
+  g_ptr_array_add (argv, g_strdup ("windowfocus"));
+  g_ptr_array_add (argv, g_strdup ("--sync"));
+  g_ptr_array_add (argv, g_strdup (xid));
+  g_ptr_array_add (argv, g_strdup (command));
+  va_start (args, command);
+  for (const char *arg = va_arg (args, const char *); arg != NULL; arg = va_arg (args, const char *))
+    g_ptr_array_add (argv, g_strdup (g_str_equal (arg, "%w") ? xid : arg));
+  va_end (args);
+  g_ptr_array_add (argv, NULL);
+  g_assert_true (g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, NULL, NULL,
+                               &status, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  return TRUE;
+#else
+  return FALSE;
+#endif
+}
+
+/* Counts the releases of buttons and keys (not Shift, Control, …) that
+ * @widget's window handles. */
+static gboolean
+released_cb (GtkEventControllerLegacy *legacy,
+             GdkEvent                 *event,
+             guint                    *released)
+{
+  GdkEventType type = gdk_event_get_event_type (event);
+
+  if (type == GDK_BUTTON_RELEASE || (type == GDK_KEY_RELEASE && !gdk_key_event_is_modifier (event)))
+    (*released)++;
+  return GDK_EVENT_PROPAGATE;
+}
+
+static GtkEventController *
+watch_releases (GtkWidget *window,
+                guint     *released)
+{
+  GtkEventController *watch = gtk_event_controller_legacy_new ();
+
+  /* Seen before any widget of the window can claim the event. */
+  gtk_event_controller_set_propagation_phase (watch, GTK_PHASE_CAPTURE);
+  g_signal_connect (watch, "event", G_CALLBACK (released_cb), released);
+  gtk_widget_add_controller (window, watch);
+  return watch;
+}
+
+/* xdotool's @command (key or type) with @arg, to @widget's window: done
+ * when the window has handled @keys keys. */
+static gboolean
+keys (GtkWidget  *widget,
+      const char *command,
+      const char *arg,
+      guint       keys)
+{
+  GtkWidget *window = GTK_WIDGET (gtk_widget_get_native (widget));
+  guint released = 0;
+  GtkEventController *watch = watch_releases (window, &released);
+  /* "--": a text may begin with "-". */
+  gboolean sent = pmd_test_xdotool (window, command, "--", arg, NULL);
+
+  if (sent)
+    pmd_test_wait_until (released >= keys);
+  gtk_widget_remove_controller (window, watch);
+  pmd_test_drain (window);
+  return sent;
+}
+
+/* A key (xdotool's name: "Return", "shift+Tab", "ctrl+z") to @widget's
+ * window, handled when this returns. */
+gboolean
+pmd_test_key (GtkWidget  *widget,
+              const char *name)
+{
+  return keys (widget, "key", name, 1);
+}
+
+/* @text typed (one key a character) into @widget's window, handled when
+ * this returns. */
+gboolean
+pmd_test_type (GtkWidget  *widget,
+               const char *text)
+{
+  return keys (widget, "type", text, g_utf8_strlen (text, -1));
+}
+
+/* Presses the first button at (@x, @y) of @widget (its middle for -1) as
+ * @how says ("click"; "double"; "slow": held a while, as someone
+ * hesitating), and waits until the window has had the last release. */
+gboolean
+pmd_test_click (GtkWidget  *widget,
+                double      x,
+                double      y,
+                const char *how)
+{
+  GtkWidget *window = GTK_WIDGET (gtk_widget_get_native (widget));
+  GtkEventController *watch;
+  graphene_point_t p;
+  double dx = 0, dy = 0;
+  g_autofree char *sx = NULL;
+  g_autofree char *sy = NULL;
+  guint released = 0, expected = 1;
+  gboolean sent;
+
+  g_assert_true (gtk_widget_compute_point (widget, window,
+                                           &GRAPHENE_POINT_INIT (x < 0 ? gtk_widget_get_width (widget) / 2.0 : x,
+                                                                 y < 0 ? gtk_widget_get_height (widget) / 2.0 : y),
+                                           &p));
+  gtk_native_get_surface_transform (GTK_NATIVE (window), &dx, &dy);
+  sx = g_strdup_printf ("%d", (int) (p.x + dx));
+  sy = g_strdup_printf ("%d", (int) (p.y + dy));
+  watch = watch_releases (window, &released);
+  if (g_str_equal (how, "double"))
+    {
+      expected = 2;
+      sent = pmd_test_xdotool (window, "mousemove", "--window", "%w", sx, sy,
+                               "click", "--repeat", "2", "--delay", "150", "1", NULL);
+    }
+  else if (g_str_equal (how, "slow"))
+    sent = pmd_test_xdotool (window, "mousemove", "--window", "%w", sx, sy,
+                             "mousedown", "1", "sleep", "0.6", "mouseup", "1", NULL);
+  else
+    sent = pmd_test_xdotool (window, "mousemove", "--window", "%w", sx, sy, "click", "1", NULL);
+  if (sent)
+    pmd_test_wait_until (released >= expected);
+  gtk_widget_remove_controller (window, watch);
+  return sent;
 }

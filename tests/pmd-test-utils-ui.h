@@ -20,6 +20,9 @@ void       pmd_test_run_idle             (void);
 void       pmd_test_drain                (GtkWidget  *widget);
 void       pmd_test_screenshot           (GtkWidget  *widget,
                                           const char *name);
+guint32    pmd_test_pixel                (GtkWidget  *widget,
+                                          double      x,
+                                          double      y);
 void       pmd_test_collect_descendants  (GtkWidget  *widget,
                                           GType       type,
                                           GPtrArray  *out);
@@ -45,6 +48,7 @@ gboolean   pmd_test_lines_choose         (GtkWidget  *page,
                                           const char *field,
                                           guint       index,
                                           char      **toast);
+gboolean   pmd_test_cell_edits           (GtkWidget  *cell);
 GtkWidget *pmd_test_find_row             (GtkWidget  *scope,
                                           GType       type,
                                           const char *title,
@@ -54,5 +58,19 @@ gboolean   pmd_test_entry_type           (GtkWidget  *scope,
                                           const char *current,
                                           const char *text,
                                           char      **toast);
+
+/* Input as a user's, through the X server with xdotool; FALSE when there
+ * is no X server or no xdotool (the test skips). */
+gboolean   pmd_test_xdotool              (GtkWidget  *widget,
+                                          const char *command,
+                                          ...) G_GNUC_NULL_TERMINATED;
+gboolean   pmd_test_key                  (GtkWidget  *widget,
+                                          const char *name);
+gboolean   pmd_test_type                 (GtkWidget  *widget,
+                                          const char *text);
+gboolean   pmd_test_click                (GtkWidget  *widget,
+                                          double      x,
+                                          double      y,
+                                          const char *how);
 
 G_END_DECLS

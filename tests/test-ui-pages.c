@@ -12,9 +12,6 @@
 #include "pmd-test-utils-ui.h"
 #include "pmd-ui-resources.h"
 
-#ifdef GDK_WINDOWING_X11
-#include <gdk/x11/gdkx.h>
-#endif
 
 /*
  * The three editing pages, each built by GtkBuilder from its template with
@@ -310,76 +307,85 @@ test_document_property (void)
   fixture_close (&f);
 }
 
-/* Input as a user's, through the X server (xdotool), to the window. */
-static gboolean
-xdotool (GtkWindow  *window,
-         const char *command,
-         ...)
-{
-#ifdef GDK_WINDOWING_X11
-  GdkSurface *surface = gtk_native_get_surface (GTK_NATIVE (window));
-  g_autoptr(GPtrArray) argv = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(GError) error = NULL;
-  g_autofree char *xid = NULL;
-  g_autofree char *xdotool = g_find_program_in_path ("xdotool");
-  int status = 0;
-  va_list args;
-
-  if (!GDK_IS_X11_SURFACE (surface) || xdotool == NULL)
-    return FALSE;
-  xid = g_strdup_printf ("%lu", (gulong) gdk_x11_surface_get_xid (surface));
-  g_ptr_array_add (argv, g_strdup ("xdotool"));
-  g_ptr_array_add (argv, g_strdup ("windowfocus"));
-  g_ptr_array_add (argv, g_strdup ("--sync"));
-  g_ptr_array_add (argv, g_strdup (xid));
-  g_ptr_array_add (argv, g_strdup (command));
-  /* "%w": the window. */
-  va_start (args, command);
-  for (const char *arg = va_arg (args, const char *); arg != NULL; arg = va_arg (args, const char *))
-    g_ptr_array_add (argv, g_strdup (g_str_equal (arg, "%w") ? xid : arg));
-  va_end (args);
-  g_ptr_array_add (argv, NULL);
-  g_assert_true (g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, NULL, NULL,
-                               &status, &error));
-  g_assert_no_error (error);
-  g_assert_true (g_spawn_check_wait_status (status, NULL));
-  return TRUE;
-#else
-  return FALSE;
-#endif
-}
-
-/* A double click on the middle of @widget. */
-static gboolean
-double_click (GtkWindow *window,
-              GtkWidget *widget)
-{
-  graphene_point_t p;
-  double dx = 0, dy = 0;
-  g_autofree char *x = NULL;
-  g_autofree char *y = NULL;
-
-  g_assert_true (gtk_widget_compute_point (widget, GTK_WIDGET (window),
-                                           &GRAPHENE_POINT_INIT (gtk_widget_get_width (widget) / 2.0,
-                                                                 gtk_widget_get_height (widget) / 2.0),
-                                           &p));
-  gtk_native_get_surface_transform (GTK_NATIVE (window), &dx, &dy);
-  x = g_strdup_printf ("%d", (int) (p.x + dx));
-  y = g_strdup_printf ("%d", (int) (p.y + dy));
-  return xdotool (window, "mousemove", "--window", "%w", x, y, "click", "--repeat", "2", "--delay", "80", "1", NULL);
-}
-
-static gboolean
-key (GtkWindow  *window,
-     const char *name)
-{
-  return xdotool (window, "key", name, NULL);
-}
-
 static gboolean
 editing (GtkWidget *cell)
 {
   return gtk_editable_label_get_editing (GTK_EDITABLE_LABEL (cell));
+}
+
+/* Escape ends the edit, nothing changed. */
+static void
+escape (Fixture   *f,
+        GtkWidget *cell)
+{
+  g_assert_true (pmd_test_key (GTK_WIDGET (f->window), "Escape"));
+  pmd_test_wait_until (!editing (cell));
+  pmd_test_drain (f->page);
+  g_assert_false (pmd_document_can_undo (f->document));
+}
+
+/*
+ * Posten: a click on a value starts editing it, as the page says. In GTK
+ * 4.8 the column view took the focus to the row after the cell had begun
+ * editing, and the cell stopped at once: clicks did nothing. A single click
+ * on a value, in the row selected or another, a double click and a slow
+ * press each leave the cell editing, the old text selected.
+ */
+static void
+test_lines_click (void)
+{
+  Fixture f;
+  GtkWidget *cell;
+  GtkColumnView *view;
+  int wmo, jeugd;
+
+  fixture_build (&f, "PmdLinesPage");
+  fixture_show (&f);
+  wmo = pmd_scenario_find_line (pmd_document_get_scenario (f.document), "wmo-maatwerk");
+  jeugd = pmd_scenario_find_line (pmd_document_get_scenario (f.document), "jeugd-specialistisch");
+  g_assert_cmpint (jeugd, >=, 0);
+  view = GTK_COLUMN_VIEW (gtk_widget_get_template_child (f.page, PMD_TYPE_LINES_PAGE, "view"));
+  gtk_selection_model_select_item (gtk_column_view_get_model (view), wmo, TRUE);
+  pmd_test_drain (f.page);
+
+  /* One click on a value of the row selected. */
+  cell = pmd_test_lines_cell (f.page, wmo, "base_cost");
+  if (!pmd_test_click (cell, -1, -1, "click"))
+    {
+      g_test_skip ("no X server or no xdotool to send input with");
+      fixture_close (&f);
+      return;
+    }
+  g_assert_true (pmd_test_cell_edits (cell));
+  escape (&f, cell);
+
+  /* One click on a value of another row: it is selected, and edited. */
+  cell = pmd_test_lines_cell (f.page, jeugd, "clients");
+  g_assert_true (pmd_test_click (cell, -1, -1, "click"));
+  g_assert_true (pmd_test_cell_edits (cell));
+  g_assert_cmpuint (gtk_single_selection_get_selected (GTK_SINGLE_SELECTION (gtk_column_view_get_model (view))), ==, jeugd);
+  escape (&f, cell);
+
+  /* A slow press on a name. */
+  cell = pmd_test_lines_cell (f.page, wmo, "name");
+  g_assert_true (pmd_test_click (cell, -1, -1, "slow"));
+  g_assert_true (pmd_test_cell_edits (cell));
+  escape (&f, cell);
+
+  /* A double click, not too quick, on a value of a row not selected. */
+  cell = pmd_test_lines_cell (f.page, jeugd, "growth");
+  g_assert_true (pmd_test_click (cell, -1, -1, "double"));
+  g_assert_true (pmd_test_cell_edits (cell));
+  pmd_test_screenshot (GTK_WIDGET (f.window), "pages-lines-editing-1024x768.png");
+
+  /* What is typed replaces the old text; Enter keeps it. */
+  g_assert_true (pmd_test_xdotool (GTK_WIDGET (f.window), "type", "2,5%", NULL));
+  pmd_test_wait_until (g_str_equal (gtk_editable_get_text (GTK_EDITABLE (cell)), "2,5%"));
+  g_assert_true (pmd_test_key (GTK_WIDGET (f.window), "Return"));
+  pmd_test_wait_until (!editing (cell));
+  pmd_test_drain (f.page);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (pmd_test_lines_cell (f.page, jeugd, "growth"))), ==, "2,5%");
+  fixture_close (&f);
 }
 
 /*
@@ -405,7 +411,7 @@ test_lines_keys (void)
   pmd_test_drain (f.page);
   cell = pmd_test_lines_cell (f.page, wmo, "base_cost");
 
-  if (!double_click (f.window, cell))
+  if (!pmd_test_click (cell, -1, -1, "double"))
     {
       g_test_skip ("no X server or no xdotool to send input with");
       fixture_close (&f);
@@ -419,7 +425,7 @@ test_lines_keys (void)
 
   /* Escape: the old value, unchanged. */
   gtk_editable_set_text (GTK_EDITABLE (cell), "1");
-  g_assert_true (key (f.window, "Escape"));
+  g_assert_true (pmd_test_key (GTK_WIDGET (f.window), "Escape"));
   pmd_test_wait_until (!editing (cell));
   pmd_test_drain (f.page);
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (cell)), ==, "€ 22.800.000");
@@ -428,11 +434,11 @@ test_lines_keys (void)
   g_assert_false (pmd_document_can_undo (f.document));
 
   /* Enter on the focused cell starts editing, Enter commits: 23 mln. */
-  g_assert_true (key (f.window, "Return"));
+  g_assert_true (pmd_test_key (GTK_WIDGET (f.window), "Return"));
   pmd_test_wait_until (editing (cell));
-  g_assert_true (xdotool (f.window, "type", "23 mln", NULL));
+  g_assert_true (pmd_test_xdotool (GTK_WIDGET (f.window), "type", "23 mln", NULL));
   pmd_test_wait_until (g_str_equal (gtk_editable_get_text (GTK_EDITABLE (cell)), "23 mln"));
-  g_assert_true (key (f.window, "Return"));
+  g_assert_true (pmd_test_key (GTK_WIDGET (f.window), "Return"));
   pmd_test_wait_until (!editing (cell));
   pmd_test_drain (f.page);
   g_assert_true (pmd_document_get_param (f.document, "lines.wmo-maatwerk.base_cost", &value));
@@ -442,15 +448,149 @@ test_lines_keys (void)
   /* Tab: committed and on to the clients cell at once, no longer editing
    * (the cell used to wait 100 ms, then take the focus back). */
   next = pmd_test_lines_cell (f.page, wmo, "clients");
-  g_assert_true (key (f.window, "Return"));
+  g_assert_true (pmd_test_key (GTK_WIDGET (f.window), "Return"));
   pmd_test_wait_until (editing (cell));
   gtk_editable_set_text (GTK_EDITABLE (cell), "24 mln");
-  g_assert_true (key (f.window, "Tab"));
+  g_assert_true (pmd_test_key (GTK_WIDGET (f.window), "Tab"));
   pmd_test_wait_until (!editing (cell));
   g_assert_true (pmd_document_get_param (f.document, "lines.wmo-maatwerk.base_cost", &value));
   g_assert_cmpfloat (value, ==, 24000000);
   focus = gtk_root_get_focus (GTK_ROOT (f.window));
   g_assert_true (focus == next || gtk_widget_is_ancestor (focus, next));
+  fixture_close (&f);
+}
+
+/* Blue, the accent colour of the focus ring, and not grey or white. */
+static gboolean
+is_accent (guint32 argb)
+{
+  int r = (argb >> 16) & 0xff, g = (argb >> 8) & 0xff, b = argb & 0xff;
+
+  return b > r + 60 && b > g + 30;
+}
+
+static gboolean
+focus_in (GtkWidget *cell)
+{
+  GtkWidget *focus = gtk_root_get_focus (gtk_widget_get_root (cell));
+
+  return focus != NULL && (focus == cell || gtk_widget_is_ancestor (focus, cell));
+}
+
+static GtkWidget *
+find_button (GtkWidget  *scope,
+             const char *label)
+{
+  g_autoptr(GPtrArray) buttons = g_ptr_array_new ();
+
+  pmd_test_collect_descendants (scope, GTK_TYPE_BUTTON, buttons);
+  for (guint i = 0; i < buttons->len; i++)
+    if (g_strcmp0 (gtk_button_get_label (g_ptr_array_index (buttons, i)), label) == 0)
+      return g_ptr_array_index (buttons, i);
+  return NULL;
+}
+
+/*
+ * Posten keys, through X: Shift+Tab goes back a cell (GTK 4.8 went on
+ * within the row, so that Shift+Tabs landed anywhere), a cell being edited
+ * committed first; the cell that has the keyboard is outlined. Shift+Tab
+ * from the first cell reaches Remove, and Enter there removes the selected
+ * line with a toast whose Undo brings it back. A long name ends in "…" and
+ * its tooltip has it in full.
+ */
+static void
+test_lines_tab_back (void)
+{
+  Fixture f;
+  GtkWidget *clients, *base, *name, *remove;
+  GtkColumnView *view;
+  const PmdScenario *sc;
+  g_autofree char *toast = NULL;
+  guint lines;
+  double value;
+  int wmo;
+
+  fixture_build (&f, "PmdLinesPage");
+  fixture_show (&f);
+  sc = pmd_document_get_scenario (f.document);
+  wmo = pmd_scenario_find_line (sc, "wmo-maatwerk");
+  view = GTK_COLUMN_VIEW (gtk_widget_get_template_child (f.page, PMD_TYPE_LINES_PAGE, "view"));
+  gtk_selection_model_select_item (gtk_column_view_get_model (view), wmo, TRUE);
+  pmd_test_drain (f.page);
+  clients = pmd_test_lines_cell (f.page, wmo, "clients");
+  base = pmd_test_lines_cell (f.page, wmo, "base_cost");
+  name = pmd_test_lines_cell (f.page, wmo, "name");
+
+  if (!pmd_test_click (clients, -1, -1, "click"))
+    {
+      g_test_skip ("no X server or no xdotool to send input with");
+      fixture_close (&f);
+      return;
+    }
+  g_assert_true (pmd_test_cell_edits (clients));
+  g_assert_true (pmd_test_xdotool (GTK_WIDGET (f.window), "type", "5.000", NULL));
+  pmd_test_wait_until (g_str_equal (gtk_editable_get_text (GTK_EDITABLE (clients)), "5.000"));
+
+  /* Committed, and back to the base cost: outlined, where its neighbour
+   * is not. */
+  g_assert_true (pmd_test_key (GTK_WIDGET (f.window), "shift+Tab"));
+  g_assert_false (editing (clients));
+  g_assert_true (focus_in (base));
+  g_assert_true (pmd_document_get_param (f.document, "lines.wmo-maatwerk.clients", &value));
+  g_assert_cmpfloat (value, ==, 5000);
+  pmd_test_drain (f.page);
+  pmd_test_screenshot (GTK_WIDGET (f.window), "pages-lines-focus-1024x768.png");
+  g_assert_true (is_accent (pmd_test_pixel (base, 1, gtk_widget_get_height (base) / 2.0)));
+  g_assert_false (is_accent (pmd_test_pixel (clients, 1, gtk_widget_get_height (clients) / 2.0)));
+
+  /* The name, then the last cell of the row above (its driver). */
+  g_assert_true (pmd_test_key (GTK_WIDGET (f.window), "shift+Tab"));
+  g_assert_true (focus_in (name));
+  g_assert_true (pmd_test_key (GTK_WIDGET (f.window), "shift+Tab"));
+  g_assert_true (focus_in (pmd_test_lines_cell (f.page, wmo - 1, "driver")));
+  /* Tab comes back the same way. */
+  g_assert_true (pmd_test_key (GTK_WIDGET (f.window), "Tab"));
+  g_assert_true (focus_in (name));
+
+  /* The name of the first line is longer than its column: "…", and the
+   * tooltip has all of it. */
+  name = pmd_test_lines_cell (f.page, 0, "name");
+  {
+    g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+
+    pmd_test_collect_descendants (name, GTK_TYPE_LABEL, labels);
+    g_assert_cmpuint (labels->len, ==, 1);
+    g_assert_true (gtk_label_get_ellipsize (g_ptr_array_index (labels, 0)) == PANGO_ELLIPSIZE_END);
+    g_assert_true (g_str_has_prefix (gtk_widget_get_tooltip_text (name),
+                                     ((PmdLine *) g_ptr_array_index (sc->lines, 0))->name));
+  }
+
+  /* Before the first cell: Remove. Enter there removes the line selected,
+   * and says so. */
+  gtk_selection_model_select_item (gtk_column_view_get_model (view), 0, TRUE);
+  gtk_widget_grab_focus (name);
+  pmd_test_drain (f.page);
+  remove = find_button (f.page, "_Remove");
+  g_assert_nonnull (remove);
+  g_assert_true (pmd_test_key (GTK_WIDGET (f.window), "shift+Tab"));
+  g_assert_true (gtk_widget_has_focus (remove));
+  lines = sc->lines->len;
+  g_assert_true (pmd_test_key (GTK_WIDGET (f.window), "Return"));
+  g_assert_cmpuint (pmd_document_get_scenario (f.document)->lines->len, ==, lines - 1);
+  pmd_test_drain (f.page);
+  toast = pmd_test_dup_toast (f.page);
+  g_assert_cmpstr (toast, ==, "Cost line “Welzijn, sociale basis en gezondheid” removed");
+  pmd_test_screenshot (GTK_WIDGET (f.window), "pages-lines-removed-1024x768.png");
+  /* Its Undo, clicked. */
+  {
+    GtkWidget *undo = find_button (gtk_widget_get_ancestor (f.page, ADW_TYPE_TOAST_OVERLAY), "_Undo");
+
+    g_assert_nonnull (undo);
+    g_assert_true (pmd_test_click (undo, -1, -1, "click"));
+    pmd_test_wait_until (pmd_document_get_scenario (f.document)->lines->len == lines);
+  }
+  g_assert_cmpstr (((PmdLine *) g_ptr_array_index (pmd_document_get_scenario (f.document)->lines, 0))->id, ==,
+                   "sociale-basis");
   fixture_close (&f);
 }
 
@@ -467,6 +607,14 @@ main (int    argc,
   gtk_init ();
   adw_init ();
   g_assert_nonnull (pmd_ui_get_resource ());
+  /* The program's style, as its application loads it. */
+  {
+    g_autoptr(GtkCssProvider) css = gtk_css_provider_new ();
+
+    gtk_css_provider_load_from_resource (css, "/nl/piramide/Piramide/style.css");
+    gtk_style_context_add_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (css),
+                                                GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+  }
   /* Toasts come and go at once (see test-ui-window.c). */
   g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
   g_type_ensure (PMD_TYPE_LINES_PAGE);
@@ -478,5 +626,7 @@ main (int    argc,
   g_test_add_func ("/ui/pages/assumptions", test_assumptions);
   g_test_add_func ("/ui/pages/document-property", test_document_property);
   g_test_add_func ("/ui/pages/lines-keys", test_lines_keys);
+  g_test_add_func ("/ui/pages/lines-click", test_lines_click);
+  g_test_add_func ("/ui/pages/lines-tab-back", test_lines_tab_back);
   return g_test_run ();
 }

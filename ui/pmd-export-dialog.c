@@ -10,6 +10,7 @@
 #include "pmd-chart-view.h"
 #include "pmd-chart-export.h"
 #include "pmd-file-writer.h"
+#include "pmd-undo-keys-private.h"
 
 /* Export a chart as PNG, SVG or PDF, or copy it, with a live preview. */
 
@@ -368,6 +369,7 @@ pmd_export_dialog_init (PmdExportDialog *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   pmd_field_init_spin (self->width, PMD_FIELD_NUMBER, _("Width"));
   pmd_field_init_spin (self->height, PMD_FIELD_NUMBER, _("Height"));
+  _pmd_undo_keys_install (GTK_WIDGET (self), NULL);
   /* Every kind up to the actuals chart, which needs a monitor (a library
    * version and its actuals) that the dialog's document does not have. */
   for (int k = 0; k < PMD_CHART_ACTUALS; k++)

@@ -10,6 +10,7 @@
 #include "pmd-refresh.h"
 #include "pmd-uncertainty.h"
 #include "pmd-window.h"
+#include "pmd-undo-keys-private.h"
 
 /*
  * Goal seek: "how much must we invest to close the gap in 2030?" One
@@ -546,6 +547,7 @@ pmd_goal_seek_dialog_init (PmdGoalSeekDialog *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
   pmd_field_init_spin (self->year, PMD_FIELD_YEAR, _("In the year"));
+  _pmd_undo_keys_install (GTK_WIDGET (self), NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "goal-seek.apply", FALSE);
   /* The outputs are named alike in every scenario. */
   for (guint i = 0; i < G_N_ELEMENTS (outputs); i++)

@@ -310,7 +310,7 @@ intervention_row (PmdInterventionsPage  *self,
                                               "interventions.remove", g_variant_new_string (iv->id)));
 
   name = entry_row (self, _("Name"), iv->id, NULL);
-  gtk_editable_set_text (GTK_EDITABLE (name), iv->name);
+  _pmd_page_set_text (name, iv->name);
   adw_expander_row_add_row (ADW_EXPANDER_ROW (expander), name);
   adw_expander_row_add_row (ADW_EXPANDER_ROW (expander),
                             line_row (self, sc, shift ? _("Clients move away from") : _("Cost avoided on"),

@@ -5,6 +5,7 @@
 
 #include "pmd-library-save-dialog.h"
 #include "pmd-scenario-file.h"
+#include "pmd-undo-keys-private.h"
 
 /*
  * "Opslaan in bibliotheek…": the open scenario, as it would be written to
@@ -178,6 +179,7 @@ static void
 pmd_library_save_dialog_init (PmdLibrarySaveDialog *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  _pmd_undo_keys_install (GTK_WIDGET (self), NULL);
 }
 
 /**

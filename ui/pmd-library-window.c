@@ -6,6 +6,7 @@
 #include "pmd-compare-page-private.h"
 #include "pmd-message-bar.h"
 #include "pmd-library-window.h"
+#include "pmd-undo-keys-private.h"
 
 /*
  * The library: its scenarios on the left (name, title, how many versions,
@@ -590,6 +591,7 @@ pmd_library_window_init (PmdLibraryWindow *self)
 {
   self->checks = g_ptr_array_new ();
   gtk_widget_init_template (GTK_WIDGET (self));
+  _pmd_undo_keys_install (GTK_WIDGET (self), NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "library.compare", FALSE);
 }
 

@@ -9,6 +9,7 @@
 #include "pmd-message-bar.h"
 #include "pmd-format.h"
 #include "pmd-field.h"
+#include "pmd-page-private.h"
 #include "pmd-refresh.h"
 
 /*
@@ -61,6 +62,7 @@ struct _PmdLinesPage
   PmdRefresh         *refresh;
   int                 editing;
   PmdChangeFlags      missed;  /* changes not shown while a cell was edited */
+  guint               removed_at;  /* the history position a removal left */
 
   /* Template widgets */
   GtkColumnView      *view;
@@ -236,25 +238,104 @@ label_editing_cb (GtkEditableLabel *label,
   self->missed = PMD_CHANGE_NONE;
 }
 
-/* Tab and Shift+Tab in a cell being edited commit it and move on at once.
- * Left to GtkEditableLabel, the focus went on, the label stopped editing
- * a moment later and took the focus back: a second Tab was needed. */
-static gboolean
-label_key_pressed_cb (GtkEventControllerKey *keys,
-                      guint                  keyval,
-                      guint                  keycode,
-                      GdkModifierType        state,
-                      GtkEditableLabel      *label)
-{
-  GtkDirectionType direction;
+/* The keyboard. GTK 4.8's column view moves the focus forward within a row
+ * for Shift+Tab as for Tab, so that four Shift+Tabs from a cell landed on
+ * the next cells and then, past the row, anywhere; the page moves it from
+ * cell to cell itself, in the order they are read. */
 
-  if (keyval != GDK_KEY_Tab && keyval != GDK_KEY_KP_Tab && keyval != GDK_KEY_ISO_Left_Tab)
+/* The cell (an editable label or a choice) that holds @widget, if any. */
+static GtkWidget *
+cell_of (PmdLinesPage *self,
+         GtkWidget    *widget)
+{
+  for (GtkWidget *w = widget; w != NULL && w != GTK_WIDGET (self->view); w = gtk_widget_get_parent (w))
+    if (g_object_get_data (G_OBJECT (w), "pmd-column") != NULL)
+      return w;
+  return NULL;
+}
+
+static void
+collect_cells (GtkWidget *widget,
+               GPtrArray *cells)
+{
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
+    {
+      if (g_object_get_data (G_OBJECT (c), "pmd-column") == NULL)
+        collect_cells (c, cells);
+      else if (gtk_widget_get_mapped (c))
+        g_ptr_array_add (cells, c);
+    }
+}
+
+/* By row; the sort is stable, so a row's cells stay in the columns' order. */
+static int
+compare_rows (gconstpointer a,
+              gconstpointer b)
+{
+  guint ra = GPOINTER_TO_UINT (g_object_get_data (*(GObject **) a, "pmd-index"));
+  guint rb = GPOINTER_TO_UINT (g_object_get_data (*(GObject **) b, "pmd-index"));
+
+  return ra < rb ? -1 : ra > rb;
+}
+
+/* The focus to the cell before or after @cell; past the first or the last,
+ * to what comes before or after the table, as GTK would. */
+static void
+move_focus (PmdLinesPage    *self,
+            GtkWidget       *cell,
+            GtkDirectionType direction)
+{
+  g_autoptr(GPtrArray) cells = g_ptr_array_new ();
+  gboolean backward = direction == GTK_DIR_TAB_BACKWARD;
+  guint i;
+
+  collect_cells (GTK_WIDGET (self->view), cells);
+  g_ptr_array_sort (cells, compare_rows);
+  if (g_ptr_array_find (cells, cell, &i) && (backward ? i > 0 : i + 1 < cells->len))
+    {
+      GtkWidget *next = g_ptr_array_index (cells, backward ? i - 1 : i + 1);
+
+      /* A choice's keyboard is its button. */
+      if (!gtk_widget_child_focus (next, direction))
+        gtk_widget_grab_focus (next);
+      /* The column view scrolls to a row, not to a column. */
+      _pmd_page_scroll_to (next);
+      return;
+    }
+  if (!backward)
+    {
+      gtk_widget_child_focus (GTK_WIDGET (gtk_widget_get_root (GTK_WIDGET (self))), direction);
+      return;
+    }
+  for (GtkWidget *w = GTK_WIDGET (self->view); w != NULL; w = gtk_widget_get_parent (w))
+    for (GtkWidget *before = gtk_widget_get_prev_sibling (w); before != NULL; before = gtk_widget_get_prev_sibling (before))
+      if (gtk_widget_child_focus (before, direction))
+        return;
+}
+
+/* Tab and Shift+Tab in a cell: on to the next or the previous cell at once,
+ * a cell being edited committed first. Left to GtkEditableLabel, the focus
+ * went on, the label stopped editing a moment later and took the focus
+ * back: a second Tab was needed. */
+static gboolean
+key_pressed_cb (GtkEventControllerKey *keys,
+                guint                  keyval,
+                guint                  keycode,
+                GdkModifierType        state,
+                PmdLinesPage          *self)
+{
+  GtkWidget *cell;
+
+  if ((keyval != GDK_KEY_Tab && keyval != GDK_KEY_KP_Tab && keyval != GDK_KEY_ISO_Left_Tab) ||
+      (state & (GDK_CONTROL_MASK | GDK_ALT_MASK)) != 0)
     return GDK_EVENT_PROPAGATE;
-  if (!gtk_editable_label_get_editing (label))
+  cell = cell_of (self, gtk_root_get_focus (gtk_widget_get_root (GTK_WIDGET (self))));
+  if (cell == NULL)
     return GDK_EVENT_PROPAGATE;
-  direction = keyval == GDK_KEY_ISO_Left_Tab || (state & GDK_SHIFT_MASK) ? GTK_DIR_TAB_BACKWARD : GTK_DIR_TAB_FORWARD;
-  gtk_editable_label_stop_editing (label, TRUE);
-  gtk_widget_child_focus (GTK_WIDGET (gtk_widget_get_root (GTK_WIDGET (label))), direction);
+  if (GTK_IS_EDITABLE_LABEL (cell) && gtk_editable_label_get_editing (GTK_EDITABLE_LABEL (cell)))
+    gtk_editable_label_stop_editing (GTK_EDITABLE_LABEL (cell), TRUE);
+  move_focus (self, cell, keyval == GDK_KEY_ISO_Left_Tab || (state & GDK_SHIFT_MASK) ? GTK_DIR_TAB_BACKWARD
+                                                                                        : GTK_DIR_TAB_FORWARD);
   return GDK_EVENT_STOP;
 }
 
@@ -283,7 +364,6 @@ setup_cb (GtkSignalListItemFactory *factory,
 {
   const Column *col = g_object_get_data (G_OBJECT (factory), "pmd-column");
   GtkWidget *label = gtk_editable_label_new ("");
-  GtkEventController *keys = gtk_event_controller_key_new ();
   GtkEventController *focus = gtk_event_controller_focus_new ();
 
   g_object_set_data (G_OBJECT (label), "pmd-column", (gpointer) col);
@@ -295,12 +375,15 @@ setup_cb (GtkSignalListItemFactory *factory,
       gtk_widget_add_css_class (label, "numeric");
     }
   gtk_editable_set_width_chars (GTK_EDITABLE (label), col->kind == CELL_NAME ? 24 : 10);
+  /* A long name ends in "…" (the tooltip has all of it) rather than be cut
+   * off by the column. GtkEditableLabel has no property for it: its label. */
+  for (GtkWidget *c = gtk_widget_get_first_child (gtk_widget_get_first_child (label)); c != NULL;
+       c = gtk_widget_get_next_sibling (c))
+    if (GTK_IS_LABEL (c))
+      gtk_label_set_ellipsize (GTK_LABEL (c), PANGO_ELLIPSIZE_END);
   g_signal_connect (label, "notify::text", G_CALLBACK (label_text_changed_cb), NULL);
   /* A cell can outlive the page by a moment (release_cb ()). */
   g_signal_connect_object (label, "notify::editing", G_CALLBACK (label_editing_cb), self, 0);
-  gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
-  g_signal_connect (keys, "key-pressed", G_CALLBACK (label_key_pressed_cb), label);
-  gtk_widget_add_controller (label, keys);
   g_signal_connect (focus, "leave", G_CALLBACK (label_focus_leave_cb), label);
   gtk_widget_add_controller (label, focus);
   gtk_list_item_set_child (item, label);
@@ -328,11 +411,19 @@ fill_cell (PmdLinesPage *self,
   if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (label)), text) != 0)
     gtk_editable_set_text (GTK_EDITABLE (label), text);
 
-  /* Every number explains where it comes from. */
+  /* Every number explains where it comes from; a name, cut short by its
+   * column, is there in full. */
   source = pmd_sources_lookup (l->sources, col->field);
-  if (source == NULL && col->kind == CELL_NAME)
-    source = l->source;
-  gtk_widget_set_tooltip_text (label, source);
+  if (col->kind == CELL_NAME)
+    {
+      g_autofree char *tooltip = NULL;
+
+      source = l->source;
+      tooltip = source != NULL ? g_strconcat (l->name, "\n", source, NULL) : g_strdup (l->name);
+      gtk_widget_set_tooltip_text (label, tooltip);
+    }
+  else
+    gtk_widget_set_tooltip_text (label, source);
   if (source != NULL && g_str_has_prefix (source, "aanname"))
     gtk_widget_add_css_class (label, "assumption");
   else
@@ -496,6 +587,7 @@ fill_choice (PmdLinesPage *self,
   g_object_set_data (G_OBJECT (child), "pmd-index", GUINT_TO_POINTER (row->index));
   gtk_drop_down_set_model (GTK_DROP_DOWN (child), G_LIST_MODEL (names));
   gtk_drop_down_set_selected (GTK_DROP_DOWN (child), selected);
+  gtk_widget_set_tooltip_text (child, gtk_string_list_get_string (names, selected));
   g_object_set_data (G_OBJECT (child), "pmd-binding", NULL);
 }
 
@@ -678,6 +770,14 @@ add_action (GtkWidget  *widget,
     show_error (self, error->message);
 }
 
+/* The toast's Undo takes back the removal, not a change made since. */
+static void
+undo_remove_cb (PmdLinesPage *self)
+{
+  if (self->document != NULL && pmd_document_get_history_position (self->document) == self->removed_at)
+    pmd_document_undo (self->document);
+}
+
 static void
 remove_action (GtkWidget  *widget,
                const char *action_name,
@@ -686,13 +786,36 @@ remove_action (GtkWidget  *widget,
   PmdLinesPage *self = PMD_LINES_PAGE (widget);
   PmdLineItem *item = gtk_single_selection_get_selected_item (self->selection);
   g_autoptr(GError) error = NULL;
+  g_autofree char *name = NULL;
+  GtkWidget *overlay;
   const PmdLine *l;
 
   if (item == NULL || self->document == NULL)
     return;
   l = line_at (self, item->index);
-  if (l != NULL && !pmd_document_edit (self->document, remove_line_cb, l->id, &error))
-    show_error (self, error->message);
+  if (l == NULL)
+    return;
+  name = g_strdup (l->name);
+  if (!pmd_document_edit (self->document, remove_line_cb, l->id, &error))
+    {
+      show_error (self, error->message);
+      return;
+    }
+  /* Said, with the way back at hand: a stray Enter on the button must not
+   * take a line away unseen. */
+  self->removed_at = pmd_document_get_history_position (self->document);
+  overlay = gtk_widget_get_ancestor (widget, ADW_TYPE_TOAST_OVERLAY);
+  if (overlay != NULL)
+    {
+      g_autofree char *shown = pmd_format_escape_text (name);
+      g_autofree char *markup = g_markup_escape_text (shown, -1);
+      AdwToast *toast = adw_toast_new_format (_("Cost line “%s” removed"), markup);
+
+      adw_toast_set_button_label (toast, _("_Undo"));
+      adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+      g_signal_connect_object (toast, "button-clicked", G_CALLBACK (undo_remove_cb), self, G_CONNECT_SWAPPED);
+      adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
+    }
 }
 
 static void
@@ -793,8 +916,14 @@ pmd_lines_page_class_init (PmdLinesPageClass *klass)
 static void
 pmd_lines_page_init (PmdLinesPage *self)
 {
+  GtkEventController *keys = gtk_event_controller_key_new ();
+
   gtk_widget_init_template (GTK_WIDGET (self));
   set_factories (self);
+  /* Before the cells and the column view see the key. */
+  gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
+  g_signal_connect (keys, "key-pressed", G_CALLBACK (key_pressed_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), keys);
   selection_changed_cb (self);
 }
 

@@ -7,6 +7,7 @@
 #include "pmd-field.h"
 #include "pmd-label-text.h"
 #include "pmd-refresh.h"
+#include "pmd-undo-keys-private.h"
 
 /*
  * "Geld verschuiven": move money from one cost line (high in the pyramid)
@@ -25,6 +26,7 @@ struct _PmdMoneyDialog
   char         *id;          /* the intervention this dialog edits */
   char         *merge_key;
   gboolean      applied;     /* an edit was made */
+  guint         applied_at;  /* the history position it left */
   gboolean      done;
   gboolean      ready;       /* set up: a change is the user's */
 
@@ -143,6 +145,7 @@ changed_cb (PmdMoneyDialog *self)
       return;
     }
   self->applied = TRUE;
+  self->applied_at = pmd_document_get_history_position (self->document);
 }
 
 /* The lines to choose from, "Toegang en wijkteams (Laagdrempelige
@@ -193,7 +196,9 @@ finish (PmdMoneyDialog *self,
     return;
   self->done = TRUE;
   pmd_document_break_merge (self->document);
-  if (!apply && self->applied)
+  /* Not when Ctrl+Z has taken it back already: the step before it is
+   * someone else's. */
+  if (!apply && self->applied && pmd_document_get_history_position (self->document) == self->applied_at)
     pmd_document_take_back (self->document);
   if (destroy)
     gtk_window_destroy (GTK_WINDOW (self));
@@ -422,6 +427,7 @@ pmd_money_dialog_init (PmdMoneyDialog *self)
   pmd_field_init_spin (self->ret, PMD_FIELD_NUMBER, _("Cost avoided per euro"));
   pmd_field_init_spin (self->lag, PMD_FIELD_YEARS, _("Delay"));
   pmd_field_init_spin (self->ramp, PMD_FIELD_YEARS, _("Ramp-up"));
+  _pmd_undo_keys_install (GTK_WIDGET (self), NULL);
 }
 
 /**

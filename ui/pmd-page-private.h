@@ -18,5 +18,6 @@ GtkWidget *_pmd_page_find_param   (GtkWidget  *root,
 gboolean   _pmd_page_focus_param  (GtkWidget  *root,
                                    const char *path);
 void       _pmd_page_pass_vertical_scroll (GtkWidget *root);
+void       _pmd_page_scroll_to    (GtkWidget  *widget);
 
 G_END_DECLS

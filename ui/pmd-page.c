@@ -6,6 +6,7 @@
 
 #include "pmd-page-private.h"
 #include "pmd-message-bar.h"
+#include "pmd-undo-keys-private.h"
 
 /* A message for the user, in the window's toast overlay. */
 void
@@ -22,9 +23,9 @@ _pmd_page_entry_row (const char *title)
   GtkWidget *row = adw_entry_row_new ();
 
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  /* Ctrl+Z is the window's: it undoes the last change to the scenario. The
-   * field's own undo took back the text the page had put in and left the
-   * field empty. */
+  /* Ctrl+Z is the window's (pmd-undo-keys.c): it undoes the last change to
+   * the scenario. The field's own undo took back the text the page had put
+   * in and left the field empty. */
   gtk_editable_set_enable_undo (GTK_EDITABLE (row), FALSE);
   adw_entry_row_set_show_apply_button (ADW_ENTRY_ROW (row), TRUE);
   return row;
@@ -52,14 +53,13 @@ _pmd_page_set_source (GtkWidget  *row,
     gtk_widget_set_visible (mark, assumption);
 }
 
-/* Shows @text in a field, unless it shows it already: setting the same text
- * would move the cursor of someone typing. */
+/* Shows @text, the document's value, in a field: what Ctrl+Z puts back
+ * there (pmd-undo-keys.c). */
 void
 _pmd_page_set_text (GtkWidget  *row,
                     const char *text)
 {
-  if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (row)), text) != 0)
-    gtk_editable_set_text (GTK_EDITABLE (row), text);
+  _pmd_undo_keys_show_text (row, text);
 }
 
 /* The widget that edits the parameter @path under @root: a cell, a field
@@ -102,8 +102,8 @@ bring_into_view (GtkAdjustment *adjustment,
  * column view is scrollable itself and does not follow the focus (GTK 4.8
  * has no gtk_column_view_scroll_to ()), and a Posten cell to the right of
  * a narrow window got the keyboard unseen. */
-static void
-scroll_to (GtkWidget *widget)
+void
+_pmd_page_scroll_to (GtkWidget *widget)
 {
   for (GtkWidget *sw = gtk_widget_get_ancestor (widget, GTK_TYPE_SCROLLED_WINDOW); sw != NULL;
        sw = gtk_widget_get_ancestor (gtk_widget_get_parent (sw), GTK_TYPE_SCROLLED_WINDOW))
@@ -132,7 +132,7 @@ _pmd_page_focus_param (GtkWidget  *root,
   for (GtkWidget *w = widget; w != NULL && w != root; w = gtk_widget_get_parent (w))
     if (ADW_IS_EXPANDER_ROW (w))
       adw_expander_row_set_expanded (ADW_EXPANDER_ROW (w), TRUE);
-  scroll_to (widget);
+  _pmd_page_scroll_to (widget);
   return gtk_widget_grab_focus (widget);
 }
 

@@ -9,6 +9,7 @@
 #include "pmd-format.h"
 #include "pmd-ranges-dialog.h"
 #include "pmd-refresh.h"
+#include "pmd-undo-keys-private.h"
 
 /*
  * The ranges of the uncertain parameters: the low and high values the
@@ -208,7 +209,7 @@ set_entry_text (GtkEntry *entry,
   /* Never under the user's fingers. */
   if (!gtk_widget_has_focus (GTK_WIDGET (entry)) &&
       !gtk_widget_has_css_class (GTK_WIDGET (entry), "error"))
-    gtk_editable_set_text (GTK_EDITABLE (entry), text);
+    _pmd_undo_keys_show_text (GTK_WIDGET (entry), text);
   g_free (text);
 }
 
@@ -484,6 +485,7 @@ pmd_ranges_dialog_init (PmdRangesDialog *self)
   self->rows = g_ptr_array_new_with_free_func (row_free);
   self->offer_paths = g_ptr_array_new_with_free_func (g_free);
   gtk_widget_init_template (GTK_WIDGET (self));
+  _pmd_undo_keys_install (GTK_WIDGET (self), NULL);
 }
 
 /**

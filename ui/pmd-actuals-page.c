@@ -1128,13 +1128,8 @@ pmd_actuals_page_set_document (PmdActualsPage *self,
 
   if (self->document == document)
     return;
-  g_clear_pointer (&self->refresh, pmd_refresh_free);
   g_set_object (&self->document, document);
-  if (document != NULL)
-    {
-      self->refresh = pmd_refresh_new (GTK_WIDGET (self), document, WATCHED_CHANGES, refresh_cb);
-      pmd_refresh_queue (self->refresh, PMD_CHANGE_FILE);
-    }
+  pmd_refresh_watch (&self->refresh, GTK_WIDGET (self), document, WATCHED_CHANGES, refresh_cb, PMD_CHANGE_FILE);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DOCUMENT]);
 }
 

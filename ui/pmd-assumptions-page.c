@@ -856,18 +856,13 @@ pmd_assumptions_page_set_document (PmdAssumptionsPage *self,
 
   if (self->document == document)
     return;
-  g_clear_pointer (&self->refresh, pmd_refresh_free);
   g_set_object (&self->document, document);
-  if (document != NULL)
-    {
-      /* The scenario's own numbers, layers and domains, the cohorts and the
-       * funding. */
-      self->refresh = pmd_refresh_new (GTK_WIDGET (self), document,
-                                       PMD_CHANGE_SCENARIO | PMD_CHANGE_COHORTS | PMD_CHANGE_FUNDING | PMD_CHANGE_FILE,
-                                       (PmdRefreshFunc) refresh_now);
-      pmd_refresh_queue (self->refresh, PMD_CHANGE_FILE | PMD_CHANGE_STRUCTURE);
-    }
-  else
+  /* The scenario's own numbers, layers and domains, the cohorts and the
+   * funding. */
+  pmd_refresh_watch (&self->refresh, GTK_WIDGET (self), document,
+                     PMD_CHANGE_SCENARIO | PMD_CHANGE_COHORTS | PMD_CHANGE_FUNDING | PMD_CHANGE_FILE,
+                     (PmdRefreshFunc) refresh_now, PMD_CHANGE_FILE | PMD_CHANGE_STRUCTURE);
+  if (document == NULL)
     build (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DOCUMENT]);
 }

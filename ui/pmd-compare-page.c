@@ -1147,12 +1147,8 @@ pmd_compare_page_set_document (PmdComparePage *self,
 
   if (self->document == document)
     return;
-  g_clear_pointer (&self->refresh, pmd_refresh_free);
   g_set_object (&self->document, document);
-  if (document != NULL)
-    {
-      self->refresh = pmd_refresh_new (GTK_WIDGET (self), document, WATCHED_CHANGES, refresh_cb);
-      pmd_refresh_queue (self->refresh, WATCHED_CHANGES | PMD_CHANGE_STRUCTURE);
-    }
+  pmd_refresh_watch (&self->refresh, GTK_WIDGET (self), document, WATCHED_CHANGES, refresh_cb,
+                     WATCHED_CHANGES | PMD_CHANGE_STRUCTURE);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DOCUMENT]);
 }

@@ -591,17 +591,12 @@ pmd_interventions_page_set_document (PmdInterventionsPage *self,
 
   if (self->document == document)
     return;
-  g_clear_pointer (&self->refresh, pmd_refresh_free);
   g_set_object (&self->document, document);
-  if (document != NULL)
-    {
-      /* The interventions, and the lines they move money between. */
-      self->refresh = pmd_refresh_new (GTK_WIDGET (self), document,
-                                       PMD_CHANGE_INTERVENTIONS | PMD_CHANGE_LINES | PMD_CHANGE_FILE,
-                                       (PmdRefreshFunc) refresh_now);
-      pmd_refresh_queue (self->refresh, PMD_CHANGE_FILE | PMD_CHANGE_STRUCTURE);
-    }
-  else
+  /* The interventions, and the lines they move money between. */
+  pmd_refresh_watch (&self->refresh, GTK_WIDGET (self), document,
+                     PMD_CHANGE_INTERVENTIONS | PMD_CHANGE_LINES | PMD_CHANGE_FILE,
+                     (PmdRefreshFunc) refresh_now, PMD_CHANGE_FILE | PMD_CHANGE_STRUCTURE);
+  if (document == NULL)
     refresh_now (self, PMD_CHANGE_FILE);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DOCUMENT]);
 }

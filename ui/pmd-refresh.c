@@ -128,3 +128,31 @@ pmd_refresh_flush (PmdRefresh *self)
   g_clear_handle_id (&self->idle_id, g_source_remove);
   run (self);
 }
+
+/**
+ * pmd_refresh_watch:
+ * @refresh: (inout) (nullable): the page's refresh; replaced
+ * @page: the page
+ * @document: (nullable): the document the page shows now
+ * @watch: the changes that touch what the page shows
+ * @func: shows the document again on @page
+ * @first: what the first refresh is told (the page is built then: when
+ *   it is next shown, or at once while it is)
+ *
+ * What every page's set_document does: the refresh follows @document
+ * instead of the one before, or nothing when @document is %NULL.
+ */
+void
+pmd_refresh_watch (PmdRefresh    **refresh,
+                   GtkWidget      *page,
+                   PmdDocument    *document,
+                   PmdChangeFlags  watch,
+                   PmdRefreshFunc  func,
+                   PmdChangeFlags  first)
+{
+  g_clear_pointer (refresh, pmd_refresh_free);
+  if (document == NULL)
+    return;
+  *refresh = pmd_refresh_new (page, document, watch, func);
+  pmd_refresh_queue (*refresh, first);
+}

@@ -26,5 +26,11 @@ void        pmd_refresh_queue (PmdRefresh     *self,
                                PmdChangeFlags  flags);
 void        pmd_refresh_flush (PmdRefresh     *self);
 void        pmd_refresh_free  (PmdRefresh     *self);
+void        pmd_refresh_watch (PmdRefresh    **refresh,
+                               GtkWidget      *page,
+                               PmdDocument    *document,
+                               PmdChangeFlags  watch,
+                               PmdRefreshFunc  func,
+                               PmdChangeFlags  first);
 
 G_END_DECLS

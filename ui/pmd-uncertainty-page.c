@@ -629,17 +629,12 @@ pmd_uncertainty_page_set_document (PmdUncertaintyPage *self,
 
   if (self->document == document)
     return;
-  g_clear_pointer (&self->refresh, pmd_refresh_free);
   g_clear_handle_id (&self->start_id, g_source_remove);
   stop_job (self);
   self->pending = self->full_next = FALSE;
   g_set_object (&self->document, document);
-  if (document != NULL)
-    {
-      self->refresh = pmd_refresh_new (GTK_WIDGET (self), document, WATCHED_CHANGES, refresh_cb);
-      /* Shown, or when first shown: the runs of this document. */
-      pmd_refresh_queue (self->refresh, WATCHED_CHANGES);
-    }
+  /* Shown, or when first shown: the runs of this document. */
+  pmd_refresh_watch (&self->refresh, GTK_WIDGET (self), document, WATCHED_CHANGES, refresh_cb, WATCHED_CHANGES);
   update_busy (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DOCUMENT]);
 }

@@ -55,6 +55,7 @@ struct _PmdComparePage
   GtkGrid        *assumptions;
   GtkGrid        *outputs;
   GtkGrid        *per_year;
+  GtkFlowBox     *tables;
   GtkLabel       *per_year_caption;
 
   GArray         *years;        /* int: the years of the outputs table */
@@ -1096,6 +1097,7 @@ pmd_compare_page_class_init (PmdComparePageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PmdComparePage, assumptions);
   gtk_widget_class_bind_template_child (widget_class, PmdComparePage, outputs);
   gtk_widget_class_bind_template_child (widget_class, PmdComparePage, per_year);
+  gtk_widget_class_bind_template_child (widget_class, PmdComparePage, tables);
   gtk_widget_class_bind_template_child (widget_class, PmdComparePage, per_year_caption);
   gtk_widget_class_bind_template_callback (widget_class, years_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, queue_rebuild);
@@ -1111,6 +1113,12 @@ pmd_compare_page_init (PmdComparePage *self)
   self->candidates = g_ptr_array_new_with_free_func (candidate_free);
   self->years = g_array_new (FALSE, FALSE, sizeof (int));
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* A click in a table gave the keyboard to the whole table (its flow box
+   * child), and the page scrolled to show that child's corner: sideways
+   * past the years, or up. The numbers in it take the keyboard themselves. */
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->tables)); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    gtk_widget_set_focusable (child, FALSE);
   _pmd_page_pass_vertical_scroll (GTK_WIDGET (self));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "compare.copy", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "compare.save-csv", FALSE);

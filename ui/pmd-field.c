@@ -118,6 +118,36 @@ check_whole (PmdFieldKind kind,
   return FALSE;
 }
 
+/* Text without a digit is no number: said with an example of what this
+ * field takes (a count of runs is not "22,8 mln"). Numbers typed wrongly
+ * keep the reader's own message ("1.50.0": groups of three digits). */
+static gboolean
+check_digits (PmdFieldKind kind,
+              const char  *text,
+              GError     **error)
+{
+  g_autofree char *shown = NULL;
+  const char *example;
+
+  if (strpbrk (text, "0123456789") != NULL)
+    return TRUE;
+  switch (kind)
+    {
+    case PMD_FIELD_MONEY: example = _("for example 22,8 mln or 1.250.000"); break;
+    case PMD_FIELD_PERCENT: example = _("for example 3,4 or 3,4%"); break;
+    case PMD_FIELD_COUNT: example = _("for example 1.500"); break;
+    case PMD_FIELD_YEAR: example = _("for example 2027"); break;
+    case PMD_FIELD_YEARS: example = _("for example 2"); break;
+    case PMD_FIELD_NUMBER:
+    case PMD_FIELD_TEXT:
+    default: example = _("for example 0,8 or 1.500"); break;
+    }
+  shown = pmd_format_escape_text (text);
+  /* Translators: a text that is no number, and an example of what the field takes */
+  g_set_error (error, PMD_FORMAT_ERROR, 0, _("“%s” is not a number (%s)"), shown, example);
+  return FALSE;
+}
+
 /**
  * pmd_field_parse:
  *
@@ -136,7 +166,7 @@ pmd_field_parse (PmdFieldKind kind,
 {
   double v;
 
-  if (!check_mark (kind, text, error) || !pmd_parse_number (text, &v, error) ||
+  if (!check_mark (kind, text, error) || !check_digits (kind, text, error) || !pmd_parse_number (text, &v, error) ||
       !check_whole (kind, text, v, error))
     return FALSE;
   if (kind == PMD_FIELD_PERCENT && strchr (text, '%') == NULL)

@@ -343,7 +343,13 @@ key_pressed_cb (GtkEventControllerKey *keys,
  * from a timeout its dispose does not remove: a cell destroyed in between
  * (its row replaced as lines come or go, the window closed) crashed the
  * program in gtk_event_controller_get_widget (). The cell is kept until
- * that timeout has run. */
+ * well after that timeout has run: from the moment it loses the focus, and
+ * from the moment it leaves the screen (a window closed while a cell is
+ * edited takes the focus away as it goes, after the cell's own controller
+ * may be gone). Both timeouts count from the same moment or later than
+ * GTK's, ten times as long: a busy machine delays them alike. */
+#define KEEP_CELL_MS 1000
+
 static gboolean
 release_cb (gpointer label)
 {
@@ -351,10 +357,16 @@ release_cb (gpointer label)
 }
 
 static void
+keep_cell (GtkWidget *label)
+{
+  g_timeout_add_full (G_PRIORITY_DEFAULT, KEEP_CELL_MS, release_cb, g_object_ref (label), g_object_unref);
+}
+
+static void
 label_focus_leave_cb (GtkEventControllerFocus *focus,
                       GtkWidget               *label)
 {
-  g_timeout_add_full (G_PRIORITY_DEFAULT, 250, release_cb, g_object_ref (label), g_object_unref);
+  keep_cell (label);
 }
 
 static void
@@ -385,6 +397,7 @@ setup_cb (GtkSignalListItemFactory *factory,
   /* A cell can outlive the page by a moment (release_cb ()). */
   g_signal_connect_object (label, "notify::editing", G_CALLBACK (label_editing_cb), self, 0);
   g_signal_connect (focus, "leave", G_CALLBACK (label_focus_leave_cb), label);
+  g_signal_connect (label, "unrealize", G_CALLBACK (keep_cell), NULL);
   gtk_widget_add_controller (label, focus);
   gtk_list_item_set_child (item, label);
 }

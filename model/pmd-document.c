@@ -131,16 +131,13 @@ install (PmdDocument    *self,
 {
   g_autoptr(GError) error = NULL;
 
+  /* The caller has compared the scenario as written (an edit, an undo or
+   * redo) or says what changed (another file, another variant); the
+   * variant's overrides show in the effective scenario, compared here. */
   if (self->effective == NULL)
     flags |= PMD_CHANGE_CONTENT | PMD_CHANGE_STRUCTURE;
   else
-    {
-      /* A caller that took the scenario away has compared it already. */
-      if (self->scenario != NULL && scenario != self->scenario)
-        flags |= pmd_scenario_diff (self->scenario, scenario);
-      /* The variant's overrides show in the effective scenario. */
-      flags |= pmd_scenario_diff (self->effective, effective);
-    }
+    flags |= pmd_scenario_diff (self->effective, effective);
   if (scenario != self->scenario)
     g_clear_pointer (&self->scenario, pmd_scenario_free);
   g_clear_pointer (&self->effective, pmd_scenario_free);
